@@ -1,0 +1,54 @@
+# `make demo` and `make test` each bootstrap .venv on a fresh machine, idempotently.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+# torch first and alone: a bare `torch` resolved by pip would pull a multi-GB CUDA build.
+TORCH := torch==2.13.0
+FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: venv sysdeps demo test lint unit bench bench-extract samples gui clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q $(FIND_LINKS) $(TORCH)
+	$(PIP) install -q $(FIND_LINKS) -c constraints.txt -e '.[torch,ctranslate2,openvino,eval,gui,dev]'
+	$(PIP) check
+	@rm -f $(VENV)/.installed-*; touch $@
+
+sysdeps:
+	@bash scripts/system-deps.sh
+
+demo: venv
+	@bash scripts/demo.sh
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy ingestion summarizer app
+
+unit: venv sysdeps
+	$(VENV)/bin/pytest -q
+
+test: lint unit
+
+bench: bench-extract
+
+bench-extract: venv
+	$(PY) bench/extract.py
+
+samples: venv
+	$(PY) samples/build.py
+
+gui: venv sysdeps
+	QT_QPA_PLATFORM= $(VENV)/bin/synopsis gui
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,3 @@
+"""Synopsis application layer: settings, store (SQLite), pipeline, CLI and GUI."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,22 @@
+"""The `synopsis` command line. Each command group lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli import extract as _extract  # noqa: F401  (registers commands)
+from app.cli import library as _library  # noqa: F401
+from app.cli import models as _models  # noqa: F401
+from app.cli import summarize as _summarize  # noqa: F401
+from app.cli.base import cli
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--extraction-worker"]:  # inside a frozen bundle (see ingestion.worker)
+        from ingestion.worker import main as worker_main
+
+        worker_main()
+        return
+    cli.main(args=args, prog_name="synopsis")

@@ -1,0 +1,32 @@
+"""`synopsis extract`: a PDF's cleaned text, or everything ingestion knows as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from app.cli.base import cli, emit_json, fail
+from ingestion import read_pdf, sentences
+from ingestion.errors import AppError
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--json", "as_json", is_flag=True, help="Print pages, quality and sentences as JSON.")
+def extract(file: Path, password: str | None, as_json: bool) -> None:
+    """Print the cleaned text of FILE (a PDF)."""
+    try:
+        doc = read_pdf(file, password=password)
+    except AppError as exc:
+        fail(exc, as_json)
+    if as_json:
+        data = doc.to_json()
+        data["sentences"] = [{"text": s.text, "page": s.page} for s in sentences(doc)]
+        emit_json(data)
+        return
+    for page in doc.pages:
+        if page.text:
+            click.echo(page.text)
+            click.echo()

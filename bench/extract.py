@@ -1,0 +1,96 @@
+"""pypdfium2 vs pypdf over ../shared/corpus/pdfs, side by side in one process run.
+
+Prints pages/s per engine, the speed ratio, how much their texts agree (word-multiset F1),
+and text quality (share of dictionary-like words, pages with text) so the default can be the
+faster engine with equal-or-better text.  Usage: python bench/extract.py [PDF_DIR] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from ingestion.engines import EXTRACTORS
+from ingestion.errors import PdfError
+from ingestion.quality import measure
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(pages: list[str]) -> Counter[str]:
+    return Counter(w.lower() for p in pages for w in WORD.findall(p))
+
+
+def agreement(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per file and engine (median)")
+    args = ap.parse_args()
+    files = sorted(args.folder.glob("*.pdf"))
+    if not files:
+        sys.exit(f"no PDFs in {args.folder}")
+    totals = {name: [0.0, 0] for name in EXTRACTORS}  # seconds, pages
+    quality = {name: [] for name in EXTRACTORS}  # word ratios of pages with text
+    with_text = {name: 0 for name in EXTRACTORS}
+    agree: list[float] = []
+    print(
+        f"{'file':44} {'pages':>5} {'pdfium p/s':>10} {'pypdf p/s':>10} {'ratio':>6} {'agree':>6}"
+    )
+    for path in files:
+        results = {}
+        for name, fn in EXTRACTORS.items():
+            times = []
+            try:
+                for _ in range(args.repeat):
+                    t0 = time.perf_counter()
+                    raw = fn(path, None, 100000)
+                    times.append(time.perf_counter() - t0)
+            except PdfError:
+                results[name] = None
+                continue
+            results[name] = (statistics.median(times), raw.pages)
+        if any(r is None for r in results.values()):
+            continue  # only files both engines read are compared
+        (t_a, pages_a), (t_b, pages_b) = results["pdfium"], results["pypdf"]
+        n = len(pages_a)
+        for name, (t, pages) in results.items():
+            totals[name][0] += t
+            totals[name][1] += len(pages)
+            for text in pages:
+                q = measure(text)
+                if not q.no_text:
+                    with_text[name] += 1
+                    quality[name].append(q.word_ratio)
+        a = agreement(words(pages_a), words(pages_b))
+        agree.append(a)
+        print(
+            f"{path.name[:44]:44} {n:5d} {n / t_a:10.0f} {n / t_b:10.0f} {t_b / t_a:5.1f}x {a:6.2f}"
+        )
+    sp = {k: v[1] / v[0] for k, v in totals.items()}
+    print()
+    print("| engine | pages/s (all files) | ratio to pypdf | pages with text | dict-like words |")
+    print("|---|---:|---:|---:|---:|")
+    for name in EXTRACTORS:
+        print(
+            f"| {name} | {sp[name]:.0f} | {sp[name] / sp['pypdf']:.1f}x | {with_text[name]} "
+            f"| {statistics.mean(quality[name]):.3f} |"
+        )
+    print(
+        f"\nmedian text agreement (word F1) pdfium vs pypdf: {statistics.median(agree):.3f} "
+        f"over {len(agree)} files both engines read"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Cleaning raw page text: Unicode, running headers/footers, hyphenation, line reflow.
+
+Paragraph boundaries survive as blank lines; everything else about layout is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|seite|p\.|pg\.?)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
+    r"(?:(?:of|/|von)\s*\d{1,4})?\s*[-–—]?$",
+    re.IGNORECASE,
+)
+_HYPHEN_BREAK = re.compile(r"([^\W\d_])[-\u00ad\u2010]\n[ \t]*([a-zà-ÿß])")
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_TERMINAL = '.!?:;"”’)]'
+EDGE_LINES = 3
+
+
+def normalize(text: str) -> str:
+    """NFKC (expands ligatures such as "ﬁ"), unify line ends, drop control and soft hyphens."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # PDFium reports a hyphen that ends a line as U+FFFE, already joined to the next line.
+    text = re.sub("\ufffe\n?", "", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u00a0", " ").replace("\u00ad\n", "-\n").replace("\u00ad", "")
+    return _CONTROL.sub("", text)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """Remove page numbers and headers/footers repeated at the top or bottom of many pages."""
+    split = [[ln for ln in page.split("\n")] for page in pages]
+    with_text = [lines for lines in split if any(ln.strip() for ln in lines)]
+    counts: Counter[str] = Counter()
+    for lines in with_text:
+        edges = _edge_indexes(lines)
+        counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
+    threshold = max(2, int(len(with_text) * 0.5 + 0.5))
+    repeated = {k for k, n in counts.items() if n >= threshold and len(with_text) >= 2}
+    out = []
+    for lines in split:
+        edges = _edge_indexes(lines)
+        keep = []
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if (
+                i in edges
+                and stripped
+                and (_key(line) in repeated or _PAGE_NUMBER.fullmatch(stripped))
+            ):
+                continue
+            keep.append(line)
+        out.append("\n".join(keep))
+    return out
+
+
+def _edge_indexes(lines: list[str]) -> set[int]:
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    # Short pages have short margins: never let the "edges" swallow the body.
+    n = max(1, min(EDGE_LINES, len(nonblank) // 4))
+    return set(nonblank[:n]) | set(nonblank[-n:])
+
+
+def dehyphenate(text: str) -> str:
+    """Join words split by a hyphen at a line break ("summa-\\nrizer" -> "summarizer")."""
+    return _HYPHEN_BREAK.sub(r"\1\2", text)
+
+
+def reflow(text: str) -> str:
+    """Join wrapped lines into paragraphs; paragraphs end at blank lines, bullets, or a short
+    line that ends a sentence. Returns paragraphs separated by one blank line."""
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lengths = [len(ln) for ln in lines if len(ln) > 20]
+    typical = statistics.median(lengths) if lengths else 60.0
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        current = paragraphs[-1]
+        if current and _BULLET.match(line):
+            paragraphs.append([line])
+            continue
+        current.append(line)
+        if line[-1] in _TERMINAL and len(line) < 0.75 * typical:
+            paragraphs.append([])
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
+
+
+def clean_pages(pages: list[str]) -> list[str]:
+    """The whole cleaning pass, page by page (headers/footers need all pages at once)."""
+    normalized = [normalize(p) for p in pages]
+    stripped = strip_running_lines(normalized)
+    return [reflow(dehyphenate(p)) for p in stripped]

@@ -1,0 +1,76 @@
+"""The data ingestion hands to everyone else: small frozen dataclasses, no parser objects."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageQuality:
+    """How trustworthy a page's text is, measured on the raw extracted text."""
+
+    chars: int
+    printable_ratio: float
+    word_ratio: float
+    no_text: bool
+    garbled: bool
+
+    @property
+    def usable(self) -> bool:
+        return not (self.no_text or self.garbled)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its 1-based number, cleaned text and quality."""
+
+    number: int
+    text: str
+    quality: PageQuality
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and the 1-based page it starts on."""
+
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed PDF. ``pages`` hold cleaned text (headers, footers, hyphenation removed)."""
+
+    path: str
+    sha256: str
+    title: str
+    page_count: int
+    pages: tuple[Page, ...]
+    metadata: dict[str, str] = field(default_factory=dict)
+    language: str = "english"
+    engine: str = "pdfium"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def usable_pages(self) -> tuple[Page, ...]:
+        return tuple(p for p in self.pages if p.quality.usable)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.usable_pages if p.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sha256": self.sha256,
+            "title": self.title,
+            "page_count": self.page_count,
+            "language": self.language,
+            "engine": self.engine,
+            "metadata": dict(self.metadata),
+            "warnings": list(self.warnings),
+            "pages": [
+                {"number": p.number, "text": p.text, "quality": asdict(p.quality)}
+                for p in self.pages
+            ],
+        }

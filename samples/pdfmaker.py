@@ -1,0 +1,114 @@
+"""A tiny PDF writer: pages of plain text in Helvetica, nothing else.
+
+Synopsis makes its own sample PDFs and its tests' PDFs with this, so neither depends on a PDF
+library's writer or on files from elsewhere. Text is Latin-1 (the standard fonts' range).
+"""
+
+from __future__ import annotations
+
+import textwrap
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _escape(text: str) -> str:
+    text = text.encode("latin-1", "replace").decode("latin-1")
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def wrap(paragraphs: Sequence[str], width: int = 88) -> list[str]:
+    """Wrap paragraphs into lines, with a blank line between paragraphs."""
+    lines: list[str] = []
+    for para in paragraphs:
+        if lines:
+            lines.append("")
+        lines.extend(textwrap.wrap(para, width) or [""])
+    return lines
+
+
+def paginate(lines: Sequence[str], per_page: int = 46) -> list[list[str]]:
+    return [list(lines[i : i + per_page]) for i in range(0, len(lines), per_page)] or [[]]
+
+
+def write_pdf(
+    path: str | Path,
+    pages: Sequence[Sequence[str]],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    header: str | None = None,
+    footer_numbers: bool = False,
+    compress: bool = True,
+) -> Path:
+    """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
+
+    ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M".
+    """
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")  # filled below
+    pages_obj = add(b"")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    total = len(pages)
+    for number, lines in enumerate(pages, start=1):
+        ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
+        if header:
+            ops += [f"({_escape(header)}) Tj", "T*", "T*"]
+        for line in lines:
+            ops += [f"({_escape(line)}) Tj", "T*"]
+        ops.append("ET")
+        if footer_numbers:
+            ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
+        stream = "\n".join(ops).encode("latin-1")
+        if compress:
+            data = zlib.compress(stream)
+            content = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+                          + b"\nendstream")
+        else:
+            content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        kids.append(add(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+            % (pages_obj, font, content)
+        ))
+    objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
+    info = None
+    if title or author:
+        fields = []
+        if title:
+            fields.append(f"/Title ({_escape(title)})")
+        if author:
+            fields.append(f"/Author ({_escape(author)})")
+        fields.append("/Producer (Synopsis pdfmaker)")
+        info = add(("<< " + " ".join(fields) + " >>").encode("latin-1"))
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    trailer = b"<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+    if info:
+        trailer += b" /Info %d 0 R" % info
+    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path = Path(path)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def text_pdf(path: str | Path, paragraphs: Sequence[str], **kwargs: object) -> Path:
+    """Wrap and paginate ``paragraphs`` into a PDF."""
+    per_page = int(kwargs.pop("per_page", 46))  # type: ignore[call-overload]
+    return write_pdf(path, paginate(wrap(paragraphs), per_page), **kwargs)  # type: ignore[arg-type]

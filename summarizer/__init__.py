@@ -1,0 +1,1 @@
+"""Sentences -> token-bounded chunks -> batched generation -> Summary with provenance."""

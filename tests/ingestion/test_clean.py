@@ -1,0 +1,65 @@
+from ingestion.clean import clean_pages, dehyphenate, normalize, reflow, strip_running_lines
+
+
+def test_normalize_expands_ligatures_and_line_ends() -> None:
+    assert normalize("e\ufb03cient \ufb01le\r\nnext\u00a0word") == "efficient file\nnext word"
+
+
+def test_soft_hyphen_at_line_end_becomes_joinable() -> None:
+    assert dehyphenate(normalize("summa\u00ad\nrizer")) == "summarizer"
+
+
+def test_dehyphenate_joins_words_split_at_line_break() -> None:
+    assert dehyphenate("the summa-\nrizer works") == "the summarizer works"
+
+
+def test_dehyphenate_keeps_hyphen_before_capital_or_digit() -> None:
+    assert dehyphenate("pre-\nWar years") == "pre-\nWar years"
+    assert dehyphenate("covid-\n19 cases") == "covid-\n19 cases"
+
+
+def test_reflow_joins_wrapped_lines_and_keeps_paragraphs() -> None:
+    text = (
+        "This is a long line of text that wraps onto the next line of the\n"
+        "same paragraph and goes on a little longer than that before it\n"
+        "ends.\n\nA second paragraph starts here and runs on for a while too\n"
+        "until it ends."
+    )
+    paragraphs = reflow(text).split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("This is a long line") and paragraphs[0].endswith("ends.")
+    assert "\n" not in paragraphs[0]
+
+
+def test_reflow_starts_new_paragraph_at_bullets() -> None:
+    text = "Items we need for the trip to the coast next week are:\n• tents\n• stoves"
+    assert reflow(text).split("\n\n") == [
+        "Items we need for the trip to the coast next week are:",
+        "• tents",
+        "• stoves",
+    ]
+
+
+def test_running_headers_footers_and_page_numbers_are_removed() -> None:
+    pages = [
+        f"ACME Quarterly Review\nBody text of page {n} about topic {n}.\nMore text.\nPage {n} of 5"
+        for n in range(1, 6)
+    ]
+    cleaned = strip_running_lines(pages)
+    for n, page in enumerate(cleaned, start=1):
+        assert "ACME Quarterly Review" not in page
+        assert f"Page {n} of 5" not in page
+        assert f"Body text of page {n}" in page
+
+
+def test_lines_repeated_on_few_pages_are_kept() -> None:
+    pages = ["Introduction\nalpha text here"] + [f"Other {n}\nbeta text" for n in range(5)]
+    assert "Introduction" in strip_running_lines(pages)[0]
+
+
+def test_clean_pages_runs_every_step() -> None:
+    pages = [
+        f"Header Line\nThe e\ufb00ect of ﬁne tuning is well-\nknown today.\n{n}" for n in range(4)
+    ]
+    out = clean_pages(pages)
+    assert out[0] == "The effect of fine tuning is wellknown today."

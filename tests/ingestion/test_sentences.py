@@ -1,0 +1,69 @@
+from pathlib import Path
+
+from ingestion import read_pdf, sentences, split_sentences
+from ingestion.sentences import detect_language
+
+
+def test_english_abbreviations_do_not_split() -> None:
+    text = "Dr. Smith met Mr. Jones at 5 p.m. on Jan. 3. They talked for an hour. Then they left."
+    assert split_sentences(text) == [
+        "Dr. Smith met Mr. Jones at 5 p.m. on Jan. 3.",
+        "They talked for an hour.",
+        "Then they left.",
+    ]
+
+
+def test_german_uses_german_model() -> None:
+    text = "Das ist z.B. ein Satz über die Stadt. Und der zweite Satz ist nicht viel länger."
+    assert detect_language(text) == "german"
+    assert len(split_sentences(text)) == 2
+
+
+def test_chinese_and_arabic_fall_back_without_crashing() -> None:
+    zh = "今天天气很好。我们去公园散步！你想一起去吗？"
+    assert detect_language(zh) == "other"
+    assert split_sentences(zh) == ["今天天气很好。", "我们去公园散步！", "你想一起去吗？"]
+    ar = "هذا نص عربي قصير. وهذه جملة ثانية؟ نعم"
+    assert len(split_sentences(ar)) == 3
+
+
+def test_paragraph_breaks_end_sentences() -> None:
+    assert split_sentences("A heading without a stop\n\nThe body text follows.") == [
+        "A heading without a stop",
+        "The body text follows.",
+    ]
+
+
+def test_sentences_keep_their_page_numbers(make_pages_pdf) -> None:
+    pages = [
+        ["The first page talks about apples.", "Apples are red or green."],
+        ["The second page talks about pears.", "Pears are sweet."],
+        ["The third page is about plums and this sentence continues onto"],
+        ["the fourth page where it finally ends.", "Figs come last."],
+    ]
+    doc = read_pdf(make_pages_pdf("pages.pdf", pages))
+    got = [(s.text, s.page) for s in sentences(doc)]
+    assert ("The first page talks about apples.", 1) in got
+    assert ("Pears are sweet.", 2) in got
+    # A sentence crossing a page break stays whole and belongs to the page it starts on.
+    assert (
+        "The third page is about plums and this sentence continues onto the fourth page where "
+        "it finally ends.",
+        3,
+    ) in got
+    assert ("Figs come last.", 4) in got
+
+
+def test_sentences_skip_pages_without_usable_text(make_pages_pdf) -> None:
+    pages = [["Real words on the first page."], [], ["More real words on page three."]]
+    doc = read_pdf(make_pages_pdf("gap.pdf", pages))
+    assert [s.page for s in sentences(doc)] == [1, 3]
+    assert doc.pages[1].quality.no_text
+
+
+def test_sample_pdfs_split(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2] / "samples"
+    doc = read_pdf(root / "synopsis-user-guide.pdf")
+    sents = sentences(doc)
+    assert len(sents) > 15
+    assert {s.page for s in sents} == {1, 2}
