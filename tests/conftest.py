@@ -64,4 +64,27 @@ def manifest_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+TINY_CORPUS = [
+    "Synopsis reads PDF files and writes short summaries that keep their page numbers.",
+    "The library is one SQLite file that can be searched by title, summary and page text.",
+    "A quarterly report covers revenue, costs, staff turnover, risks and plans.",
+]
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly."""
+    from summarizer.backends.tiny import build_tiny_t5
+
+    return build_tiny_t5(tmp_path_factory.mktemp("tiny-t5"), corpus=TINY_CORPUS * 3)
+
+
+@pytest.fixture(scope="session")
+def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
+    from summarizer.backends.torch_backend import TorchBackend
+    from summarizer.base import Options
+
+    return TorchBackend("tiny-t5", Options(num_beams=1), tiny_t5)
+
+
 __all__ = ["paginate", "wrap"]

@@ -1,0 +1,70 @@
+"""Options shared by the commands that summarize, and turning them into loaded engines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from app.settings import Settings, load_settings
+from summarizer.base import LENGTHS, Backend, Options
+from summarizer.engine import ENGINES, EngineChoice, load
+from summarizer.models import enforce_offline, is_offline
+
+F = Callable[..., Any]
+
+
+def engine_options(fn: F) -> F:
+    """--engine --model --backend --length --beams --precision --offline --db."""
+    opts = [
+        click.option("--db", type=click.Path(dir_okay=False), help="Library file (SYNOPSIS_DB)."),
+        click.option("--engine", type=click.Choice(ENGINES), help="auto falls back to extractive."),
+        click.option("--model", help="Hugging Face id or local folder of a seq2seq model."),
+        click.option("--backend", help="auto, torch, ctranslate2, openvino or neuron."),
+        click.option("--length", type=click.Choice(list(LENGTHS)), help="Summary length."),
+        click.option("--beams", "num_beams", type=int, help="Beam width (default: model's)."),
+        click.option("--precision", type=click.Choice(["auto", "fp32", "bf16", "fp16", "int8"])),
+        click.option(
+            "--offline",
+            is_flag=True,
+            default=None,
+            help="Never use the network (also SYNOPSIS_OFFLINE=1).",
+        ),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+def settings_from(params: dict[str, Any]) -> Settings:
+    keys = (
+        "db",
+        "engine",
+        "model",
+        "backend",
+        "length",
+        "num_beams",
+        "precision",
+        "offline",
+        "workers",
+    )
+    settings = load_settings(**{k: params.get(k) for k in keys})
+    if is_offline(settings.offline):
+        enforce_offline()
+    return settings
+
+
+def generation_options(settings: Settings) -> Options:
+    return Options(
+        length=settings.length, num_beams=settings.num_beams, precision=settings.precision
+    )
+
+
+def load_engine(settings: Settings, announce: bool = True) -> tuple[Backend, str | None]:
+    """Load the configured engine; print the fallback reason when auto fell back."""
+    choice = EngineChoice(settings.engine, settings.model, settings.backend, settings.offline)
+    backend, fallback = load(choice, generation_options(settings))
+    if fallback and announce:
+        click.echo(f"Note: {fallback}", err=True)
+    return backend, fallback

@@ -1,0 +1,123 @@
+"""Settings: one frozen dataclass; defaults here, then the TOML file in the user config folder,
+then ``SYNOPSIS_*`` environment variables, then command-line flags. Passed in, never global."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+from summarizer.models import DEFAULT_MODEL
+
+
+def default_db() -> Path:
+    return Path(user_data_dir("synopsis")) / "library.sqlite"
+
+
+def config_path() -> Path:
+    env = os.environ.get("SYNOPSIS_CONFIG")
+    return Path(env) if env else Path(user_config_dir("synopsis")) / "settings.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = field(default_factory=default_db)
+    engine: str = "auto"  # auto | abstractive | extractive
+    model: str = DEFAULT_MODEL
+    backend: str = "auto"  # auto | torch | ctranslate2 | openvino | neuron
+    length: str = "medium"  # short | medium | long
+    num_beams: int | None = None
+    precision: str = "auto"
+    workers: int = 2  # extraction worker processes
+    offline: bool = False
+    recursive: bool = True
+    include: tuple[str, ...] = ("*.pdf",)
+    exclude: tuple[str, ...] = ()
+    timeout_s: float = 120.0
+    memory_mb: int = 2048
+    batch_docs: int = 8  # documents summarized together
+    sidecar: bool = False
+
+    def with_(self, **changes: Any) -> Settings:
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **_coerce(clean))
+
+
+_TYPES = {f.name: f.type for f in fields(Settings)}
+
+
+def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in _TYPES:
+            continue
+        kind = str(_TYPES[key])
+        if key == "db":
+            out[key] = Path(value).expanduser()
+        elif kind.startswith("tuple"):
+            out[key] = tuple(value.split(",") if isinstance(value, str) else value)
+        elif kind == "bool":
+            out[key] = (
+                value
+                if isinstance(value, bool)
+                else str(value).lower() in ("1", "true", "yes", "on")
+            )
+        elif kind.startswith("int"):
+            out[key] = int(value)
+        elif kind == "float":
+            out[key] = float(value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults < TOML file < environment < ``overrides`` (flags; None means not given)."""
+    values: dict[str, Any] = {}
+    path = config_path()
+    if path.is_file():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            from ingestion.errors import AppError
+
+            raise AppError(
+                f"The settings file {path} is not valid TOML ({exc}); fix or delete it."
+            ) from exc
+    for f in fields(Settings):
+        env = os.environ.get(f"SYNOPSIS_{f.name.upper()}")
+        if env is not None and env != "":
+            values[f.name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings().with_(**values)
+
+
+def save_settings(settings: Settings) -> Path:
+    """Write the settings that differ from the defaults to the TOML file."""
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    defaults = asdict(Settings())
+    lines = []
+    for key, value in asdict(settings).items():
+        if value == defaults[key] or value is None:
+            continue
+        lines.append(f"{key} = {_toml(value)}")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

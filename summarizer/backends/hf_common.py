@@ -1,0 +1,76 @@
+"""What every Hugging Face seq2seq backend shares: tokenizer, task prefix, budget, defaults.
+
+T5 needs its task prefix ("summarize: "); BART and Pegasus need none. Generation defaults come
+from the model's own config (``task_specific_params["summarization"]`` and generation_config).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarizer.base import Backend, GenerationSettings, Options
+
+DEFAULT_BUDGET = 512
+
+
+class HFBackend(Backend):
+    """Base for backends that run a Hugging Face seq2seq checkpoint."""
+
+    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+        super().__init__(model, options)
+        from transformers import AutoConfig, AutoTokenizer
+
+        self.path = str(path or model)
+        self.config = AutoConfig.from_pretrained(self.path, local_files_only=True)
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+        self._defaults = self._summarization_defaults()
+
+    def _summarization_defaults(self) -> dict[str, Any]:
+        params = dict((self.config.task_specific_params or {}).get("summarization", {}))
+        try:
+            from transformers import GenerationConfig
+
+            gen = GenerationConfig.from_pretrained(self.path, local_files_only=True)
+            for key in ("num_beams", "length_penalty", "no_repeat_ngram_size"):
+                params.setdefault(key, getattr(gen, key, None))
+        except OSError:
+            pass
+        return {k: v for k, v in params.items() if v is not None}
+
+    @property
+    def prefix(self) -> str:
+        if "prefix" in self._defaults:
+            return str(self._defaults["prefix"])
+        model_type = getattr(self.config, "model_type", "")
+        return "summarize: " if model_type in ("t5", "mt5", "umt5", "longt5") else ""
+
+    @property
+    def input_budget(self) -> int:
+        limit = getattr(self.tokenizer, "model_max_length", DEFAULT_BUDGET) or DEFAULT_BUDGET
+        positions = getattr(self.config, "max_position_embeddings", None)
+        if limit > 100_000:  # "no limit" sentinel: T5's relative positions
+            limit = positions or DEFAULT_BUDGET
+        return int(min(limit, positions) if positions else limit)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        enc = self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
+        return [len(ids) for ids in enc]
+
+    def settings_for(self, max_new_tokens: int) -> GenerationSettings:
+        d = self._defaults
+        beams = self.options.num_beams or int(d.get("num_beams") or 1)
+        min_len = int(d.get("min_length") or 0)
+        return GenerationSettings(
+            max_new_tokens=max_new_tokens,
+            min_new_tokens=min(min_len, max_new_tokens // 2),
+            num_beams=beams,
+            length_penalty=float(d.get("length_penalty") or 1.0),
+            no_repeat_ngram_size=int(d.get("no_repeat_ngram_size") or 0),
+        )
+
+    def with_prefix(self, batch: Sequence[str]) -> list[str]:
+        return [self.prefix + text for text in batch]

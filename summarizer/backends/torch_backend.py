@@ -1,0 +1,87 @@
+"""The reference backend: transformers `AutoModelForSeq2SeqLM` on PyTorch.
+
+fp32 on CPU by default; bf16 only where the CPU has AMX or AVX512-BF16 (elsewhere bf16 is about
+10x slower); CUDA with bf16 (or fp16 on older GPUs) when a GPU is present.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarizer.backends.hf_common import HFBackend
+from summarizer.base import GenerationSettings, Options
+from summarizer.hardware import has_fast_bf16
+
+
+class TorchBackend(HFBackend):
+    name = "torch"
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        for pkg in ("torch", "transformers"):
+            if importlib.util.find_spec(pkg) is None:
+                return f"{pkg} is not installed; install the `torch` extra."
+        return None
+
+    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+        super().__init__(model, options, path)
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        self._device = self._pick_device(torch)
+        self._precision = self._pick_precision(torch)
+        dtype = {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(
+            self.path, dtype=dtype[self._precision], local_files_only=True
+        )
+        self.model.to(self._device).eval()
+        self._torch = torch
+
+    def _pick_device(self, torch: object) -> str:
+        wanted = self.options.device
+        cuda = bool(torch.cuda.is_available())  # type: ignore[attr-defined]
+        if wanted == "cuda" and not cuda:
+            from summarizer.errors import BackendUnavailable
+
+            raise BackendUnavailable(self.name, "no CUDA GPU is visible to PyTorch.")
+        return "cuda" if (wanted in ("auto", "cuda") and cuda) else "cpu"
+
+    def _pick_precision(self, torch: object) -> str:
+        wanted = self.options.precision
+        if wanted in ("fp32", "bf16", "fp16"):
+            return wanted
+        if self._device == "cuda":
+            return "bf16" if torch.cuda.is_bf16_supported() else "fp16"  # type: ignore[attr-defined]
+        return "bf16" if has_fast_bf16() else "fp32"
+
+    @property
+    def precision(self) -> str:
+        return self._precision
+
+    @property
+    def device(self) -> str:
+        return self._device
+
+    def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
+        torch = self._torch
+        enc = self.tokenizer(
+            self.with_prefix(batch), return_tensors="pt", padding=True, truncation=False
+        )
+        enc = {k: v.to(self._device) for k, v in enc.items()}
+        with torch.inference_mode():
+            out = self.model.generate(
+                **enc,
+                max_new_tokens=settings.max_new_tokens,
+                min_new_tokens=settings.min_new_tokens or None,
+                num_beams=settings.num_beams,
+                length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                early_stopping=settings.num_beams > 1,
+                do_sample=False,
+            )
+        return list(self.tokenizer.batch_decode(out, skip_special_tokens=True))
+
+    def close(self) -> None:
+        del self.model

@@ -1,0 +1,152 @@
+"""The backend contract and the data the summarizer passes around.
+
+A backend loads a model, counts tokens with the model's own tokenizer and generates a batch of
+summaries. Chunking, length bucketing and map-reduce live once, above backends
+(`summarizer.service`); a new backend is one module, one registry line and the contract tests.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar
+
+ENGINE_VERSION = "1"
+
+# Target summary lengths: new tokens for abstractive models, words for the extractive engine.
+LENGTHS: dict[str, dict[str, int]] = {
+    "short": {"tokens": 64, "words": 60},
+    "medium": {"tokens": 128, "words": 150},
+    "long": {"tokens": 256, "words": 300},
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user can choose about generation; defaults come from the model where None."""
+
+    length: str = "medium"
+    num_beams: int | None = None  # None: the model's own default (T5: 4)
+    precision: str = "auto"  # auto | fp32 | bf16 | fp16 | int8
+    device: str = "auto"  # auto | cpu | cuda
+    batch_tokens: int = 8192  # padded input tokens per batch
+    max_batch: int = 16
+
+    def with_(self, **changes: Any) -> Options:
+        return replace(self, **changes)
+
+    @property
+    def target_tokens(self) -> int:
+        return LENGTHS[self.length]["tokens"]
+
+    @property
+    def target_words(self) -> int:
+        return LENGTHS[self.length]["words"]
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """One generate() call's settings, decided above the backend."""
+
+    max_new_tokens: int
+    min_new_tokens: int = 0
+    num_beams: int = 1
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+
+
+@dataclass(frozen=True)
+class SummaryPart:
+    """A piece of a summary and the pages it came from."""
+
+    text: str
+    pages: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A document's summary with everything needed to trust and reproduce it."""
+
+    text: str
+    parts: tuple[SummaryPart, ...]
+    engine: str  # "abstractive" | "extractive"
+    backend: str
+    model: str
+    precision: str
+    length: str
+    engine_version: str = ENGINE_VERSION
+    coverage: float = 1.0  # pages used / pages with text
+    chunks: int = 1
+    levels: int = 1
+    seconds: float = 0.0
+    fallback_reason: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({p for part in self.parts for p in part.pages}))
+
+
+def summary_key(engine: str, model: str, backend: str, precision: str, length: str) -> str:
+    """The settings that make two summaries of the same bytes interchangeable."""
+    return "|".join([engine, model, backend, precision, length, ENGINE_VERSION])
+
+
+class Backend(ABC):
+    """One way to run a seq2seq summarizer. Subclasses live in `summarizer/backends/`."""
+
+    name: ClassVar[str]
+    kind: ClassVar[str] = "abstractive"
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        """None when usable here, else a sentence naming what is missing and how to get it."""
+        return None
+
+    def __init__(self, model: str, options: Options) -> None:
+        self.model_id = model
+        self.options = options
+
+    @property
+    def precision(self) -> str:
+        return "fp32"
+
+    @property
+    def device(self) -> str:
+        return "cpu"
+
+    @property
+    @abstractmethod
+    def input_budget(self) -> int:
+        """Most input tokens one generate() input may have, task prefix included."""
+
+    @property
+    def prefix(self) -> str:
+        """Task prefix put before every input (T5: "summarize: ")."""
+        return ""
+
+    @abstractmethod
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Tokens of each text with the model's tokenizer (no special tokens)."""
+
+    @abstractmethod
+    def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
+        """Summaries of a batch of inputs (prefix not yet added), in order."""
+
+    def settings_for(self, max_new_tokens: int) -> GenerationSettings:
+        """Generation settings for this model and the user's options."""
+        return GenerationSettings(
+            max_new_tokens=max_new_tokens, num_beams=self.options.num_beams or 1
+        )
+
+    def describe(self) -> dict[str, str]:
+        return {
+            "backend": self.name,
+            "model": self.model_id,
+            "precision": self.precision,
+            "device": self.device,
+        }
+
+    def close(self) -> None:  # noqa: B027 - optional hook, not abstract
+        """Free the model (optional)."""

@@ -1,0 +1,55 @@
+import pytest
+
+from summarizer.base import Options
+from summarizer.engine import EngineChoice, load
+from summarizer.errors import BackendUnavailable, ModelNotAvailable, UnknownBackend
+from summarizer.models import list_local, pull, resolve
+from summarizer.registry import describe, get
+
+
+def test_auto_falls_back_to_extractive_and_says_why(tmp_path) -> None:
+    backend, why = load(EngineChoice("auto", "no-such-org/no-such-model"), Options())
+    assert backend.name == "extractive"
+    assert "synopsis models pull no-such-org/no-such-model" in why
+    assert "extractive engine instead" in why
+
+
+def test_abstractive_refuses_when_the_model_is_missing() -> None:
+    with pytest.raises(ModelNotAvailable, match="models pull"):
+        load(EngineChoice("abstractive", "no-such-org/no-such-model"), Options())
+
+
+def test_abstractive_loads_a_local_folder(tiny_t5) -> None:
+    backend, why = load(EngineChoice("abstractive", str(tiny_t5), "torch"), Options())
+    assert (backend.name, why) == ("torch", None)
+
+
+def test_unavailable_backend_is_refused_with_reason(tiny_t5) -> None:
+    with pytest.raises(BackendUnavailable, match="neuron"):
+        load(EngineChoice("abstractive", str(tiny_t5), "neuron"), Options())
+
+
+def test_unknown_backend_names_the_choices() -> None:
+    with pytest.raises(UnknownBackend, match="extractive, neuron, openvino, torch"):
+        get("nope")
+
+
+def test_describe_lists_every_backend_with_a_reason_or_none() -> None:
+    rows = {r["name"]: r for r in describe()}
+    assert {"extractive", "torch", "ctranslate2", "openvino", "neuron"} <= set(rows)
+    assert rows["extractive"]["unavailable"] is None
+    assert rows["torch"]["unavailable"] is None
+
+
+def test_offline_resolution_and_pull_never_touch_the_network(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    with pytest.raises(ModelNotAvailable, match="offline mode allows only local files"):
+        resolve("google-t5/t5-small", offline=True)
+    with pytest.raises(ModelNotAvailable, match="downloads are disabled in offline mode"):
+        pull("google-t5/t5-small")
+    assert list_local() == []
+
+
+def test_folder_without_config_is_not_a_model(tmp_path) -> None:
+    with pytest.raises(ModelNotAvailable, match=r"no config\.json"):
+        resolve(str(tmp_path))

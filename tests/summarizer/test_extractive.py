@@ -1,0 +1,57 @@
+import pytest
+
+from ingestion.document import Sentence
+from summarizer.backends.extractive import ExtractiveBackend
+from summarizer.base import Options
+from summarizer.service import DocInput, Summarizer
+from summarizer.textrank import select
+from tests.summarizer.contract import BackendContract
+
+STORY = [
+    "The river town of Alder was founded by fishermen in the spring of 1802.",
+    "Fishermen from Alder sold their catch in the river markets of the valley.",
+    "The weather that spring was cold.",
+    "In 1850 a railway reached Alder and the river town grew quickly around the station.",
+    "The railway brought merchants, and the merchants built warehouses by the river.",
+    "Ok.",
+    "The railway brought merchants, and the merchants built warehouses by the river!",
+    "Today Alder is known for its river festival and its old railway station.",
+]
+
+
+class TestExtractiveContract(BackendContract):
+    @pytest.fixture
+    def backend(self):
+        return ExtractiveBackend(options=Options())
+
+
+def test_selection_fits_budget_and_keeps_original_order() -> None:
+    picked = select(STORY, 40)
+    assert picked == sorted(picked)
+    assert sum(len(STORY[i].split()) for i in picked) <= 40
+    assert picked
+
+
+def test_redundant_sentences_are_not_both_chosen() -> None:
+    picked = select(STORY, 200)
+    assert not {4, 6} <= set(picked)
+
+
+def test_fragments_are_not_chosen() -> None:
+    assert 5 not in select(STORY, 200)
+
+
+def test_summary_parts_keep_their_pages() -> None:
+    doc = DocInput("d", tuple(Sentence(t, 1 + i // 3) for i, t in enumerate(STORY)), 3)
+    summary = Summarizer(ExtractiveBackend(options=Options(length="short"))).summarize(doc)
+    for part in summary.parts:
+        (page,) = part.pages
+        assert Sentence(part.text, page) in doc.sentences
+    assert summary.engine == "extractive" and summary.model == "textrank-tfidf"
+
+
+def test_tiny_and_non_latin_inputs_do_not_crash() -> None:
+    assert select(["Hi."], 50) == [0]
+    assert select([], 50) == []
+    zh = ["今天天气很好。", "我们去公园散步！", "你想一起去吗？"]
+    assert select(zh, 50)

@@ -1,0 +1,135 @@
+from collections.abc import Sequence
+
+import pytest
+
+from ingestion.document import Sentence
+from summarizer.base import GenerationSettings, Options
+from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
+from summarizer.service import DocInput, Summarizer
+
+WORDS = "synopsis reads files writes summaries pages library search report revenue".split()
+WORDS.append("costs")
+
+
+def make_doc(key: str, n: int, pages: int = 5, seed: int = 0) -> DocInput:
+    sents = []
+    for i in range(n):
+        words = [WORDS[(i * 7 + j * 3 + seed) % len(WORDS)] for j in range(8 + i % 5)]
+        sents.append(Sentence(" ".join(words).capitalize() + ".", 1 + i * pages // n))
+    return DocInput(key, tuple(sents), pages)
+
+
+class Spy:
+    """Wraps a real backend, recording every batch it is asked to generate."""
+
+    def __init__(self, backend, poison: str | None = None) -> None:
+        self.inner = backend
+        self.batches: list[list[str]] = []
+        self.poison = poison
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
+        self.batches.append(list(batch))
+        if self.poison and any(self.poison in t for t in batch):
+            raise RuntimeError("boom")
+        return self.inner.generate(batch, settings)
+
+
+def summarizer_for(backend, **opts) -> Summarizer:
+    backend.options = Options(num_beams=1, **opts)
+    return Summarizer(backend)  # type: ignore[arg-type]
+
+
+def test_windows_never_exceed_budget_and_nothing_is_dropped(torch_backend) -> None:
+    s = summarizer_for(torch_backend)
+    long_sentence = " ".join(WORDS * 40) + "."  # far longer than the 128-token budget
+    doc = make_doc("d", 60)
+    sents = (*doc.sentences[:10], Sentence(long_sentence, 2), *doc.sentences[10:])
+    windows = s.windows_for(sents)
+    assert len(windows) > 3
+    counts = torch_backend.count_tokens([w.text for w in windows])
+    assert max(counts) <= s.budget
+    assert [w.tokens for w in windows] == counts
+    # Every word of the input reaches the model, in order: no silent truncation.
+    assert " ".join(w.text for w in windows).split() == " ".join(x.text for x in sents).split()
+
+
+def test_batches_group_documents_and_route_outputs_back(torch_backend) -> None:
+    docs = [make_doc("a", 3, seed=1), make_doc("b", 30, seed=2), make_doc("c", 5, seed=3)]
+    spy = Spy(torch_backend)
+    together = summarizer_for(spy, batch_tokens=4096).summarize_many(docs)
+    assert any(len(b) > 1 for b in spy.batches)  # inputs of several documents share batches
+    alone = [summarizer_for(torch_backend).summarize(d) for d in docs]
+    assert [t.text for t in together] == [a.text for a in alone]
+
+
+def test_batches_stay_under_the_token_budget(torch_backend) -> None:
+    spy = Spy(torch_backend)
+    summarizer_for(spy, batch_tokens=300, max_batch=8).summarize_many(
+        [make_doc(str(i), 20, seed=i) for i in range(4)]
+    )
+    for batch in spy.batches:
+        counts = torch_backend.count_tokens(batch)
+        assert len(batch) == 1 or max(counts) * len(batch) <= 300
+
+
+def test_reduce_terminates_and_keeps_page_provenance(torch_backend) -> None:
+    s = summarizer_for(torch_backend, length="short")
+    doc = make_doc("long", 200, pages=20)
+    summary = s.summarize(doc)
+    assert summary.chunks > 5 and summary.levels >= 2
+    assert summary.engine == "abstractive" and summary.backend == "torch"
+    doc_pages = {x.page for x in doc.sentences}
+    assert set(summary.pages) <= doc_pages
+    assert set(summary.pages) == doc_pages  # reduce parts carry the pages of what they merged
+    assert summary.coverage == 1.0
+    counts = torch_backend.count_tokens([p.text for p in summary.parts])
+    assert len(summary.parts) == 1 or sum(counts) <= s.options.target_tokens
+
+
+def test_level_zero_parts_keep_their_own_pages(torch_backend) -> None:
+    s = summarizer_for(torch_backend, length="long")  # target large enough: no reduce
+    doc = DocInput("p", (Sentence("Apples grow on page one.", 1), Sentence("Pears on two.", 2)), 2)
+    summary = s.summarize(doc)
+    assert summary.levels == 1 and summary.parts[0].pages == (1, 2)
+
+
+def test_one_documents_failure_does_not_fail_the_others(torch_backend) -> None:
+    spy = Spy(torch_backend, poison="POISON")
+    bad = DocInput("bad", (Sentence("This one has POISON inside it.", 1),), 1)
+    results = summarizer_for(spy).summarize_many([make_doc("ok1", 4), bad, make_doc("ok2", 4)])
+    assert isinstance(results[1], GenerationFailed)
+    assert "extractive" in results[1].user_message
+    assert results[0].text and results[2].text  # type: ignore[union-attr]
+
+
+def test_empty_document_is_reported_not_crashed(torch_backend) -> None:
+    (result,) = summarizer_for(torch_backend).summarize_many([DocInput("e", (), 0)])
+    assert isinstance(result, NothingToSummarize)
+
+
+def test_checkpointed_windows_are_not_generated_again(torch_backend) -> None:
+    class DictCache(dict):
+        def get_many(self, keys):
+            return {k: self[k] for k in keys if k in self}
+
+        def put_many(self, items):
+            self.update(items)
+
+    cache = DictCache()
+    spy = Spy(torch_backend)
+    torch_backend.options = Options(num_beams=1)
+    first = Summarizer(spy, cache=cache).summarize(make_doc("c", 40))  # type: ignore[arg-type]
+    assert spy.batches and cache
+    spy.batches.clear()
+    again = Summarizer(spy, cache=cache).summarize(make_doc("c", 40))  # type: ignore[arg-type]
+    assert spy.batches == [] and again.text == first.text
+
+
+def test_cancel_stops_between_batches(torch_backend) -> None:
+    torch_backend.options = Options(num_beams=1)
+    s = Summarizer(torch_backend, should_cancel=lambda: True)
+    with pytest.raises(Cancelled):
+        s.summarize(make_doc("x", 10))
