@@ -149,6 +149,20 @@ def _first_text(raw_pages: list[str], pages: tuple[Page, ...]) -> str:
     return ""
 
 
+def count_pages(path: Path, password: str | None) -> int:
+    """Pages in a PDF, cheaply (for estimates); 0 when it cannot be opened."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError:
+        return 0
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def extract_document(path: Path, password: str | None, limits: Limits) -> Document:
     """Read a PDF in this process (no isolation): the worker calls this."""
     _check_file(path, limits)

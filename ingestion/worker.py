@@ -71,19 +71,22 @@ def _bound_memory(extra_mb: int) -> None:
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The worker's loop: read (path, password, limits), answer a Document or an AppError."""
-    from ingestion.reader import extract_document
+    from ingestion.reader import count_pages, extract_document
 
     bounded = False
     while True:
         try:
-            path, password, limits = _read(stdin)
+            op, path, password, limits = _read(stdin)
         except EOFError:
             return
         if not bounded:
             _bound_memory(limits.memory_mb)
             bounded = True
         try:
-            result: object = extract_document(Path(path), password, limits)
+            if op == "pages":
+                result: object = count_pages(Path(path), password)
+            else:
+                result = extract_document(Path(path), password, limits)
         except AppError as exc:
             result = exc
         except MemoryError:
@@ -123,10 +126,23 @@ class ExtractionWorker:
         return self._proc
 
     def extract(self, path: Path, password: str | None, limits: Any) -> Document:
+        result = self._call("extract", path, password, limits)
+        assert isinstance(result, Document)
+        return result
+
+    def count_pages(self, path: Path, password: str | None, limits: Any) -> int:
+        """Page count without extracting text (0 when the file cannot be opened)."""
+        try:
+            result = self._call("pages", path, password, limits)
+        except AppError:
+            return 0
+        return int(result) if isinstance(result, int) else 0
+
+    def _call(self, op: str, path: Path, password: str | None, limits: Any) -> object:
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            _write(proc.stdin, (str(path), password, limits))
+            _write(proc.stdin, (op, str(path), password, limits))
         except BrokenPipeError as exc:
             self.close()
             raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc
@@ -147,7 +163,6 @@ class ExtractionWorker:
         self._served += 1
         if isinstance(result, BaseException):
             raise result
-        assert isinstance(result, Document)
         return result
 
     def close(self) -> None:
@@ -181,6 +196,12 @@ class WorkerPool:
     def close(self) -> None:
         for w in self._all:
             w.close()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _default_pool: WorkerPool | None = None

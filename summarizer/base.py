@@ -22,6 +22,10 @@ LENGTHS: dict[str, dict[str, int]] = {
 }
 
 
+MIN_WORDS = 50
+SHARE_OF_DOCUMENT = 0.15
+
+
 @dataclass(frozen=True)
 class Options:
     """What a user can choose about generation; defaults come from the model where None."""
@@ -43,6 +47,11 @@ class Options:
     @property
     def target_words(self) -> int:
         return LENGTHS[self.length]["words"]
+
+    def word_budget(self, doc_words: int) -> int:
+        """Extractive length for a document: the preset, but never more than ~15% of a short
+        document (a 300-word article gets ~50 words, not 150)."""
+        return int(min(self.target_words, max(MIN_WORDS, SHARE_OF_DOCUMENT * doc_words)))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """`synopsis eval`: ROUGE of an engine beside Lead-3 and sumy's LexRank, TextRank and LSA.
 
-Every system gets the same word budget (Lead-3 excepted: it is three sentences by definition).
+Every system gets the same word budget per document (`Options.word_budget`: the length preset,
+capped at ~15% of a short document); Lead-3 is three sentences by definition.
 sumy's summarizers are asked for their sentence ratings once; the budget is then filled in
 rating order exactly as our engine fills it, so only the ranking differs.
 """
@@ -165,12 +166,12 @@ def evaluate(
 ) -> dict[str, dict[str, float]]:
     """Mean ROUGE-1/2/L F-measures per system over the records of ``path``."""
     scores = Scores()
-    budget = summarizer.options.target_words
     out = output.open("w", encoding="utf-8") if output else None
     engine_name = f"synopsis ({summarizer.backend.name})"
     try:
         for rec in load_records(path):
             texts = [s.text for s in rec.sentences]
+            budget = summarizer.options.word_budget(sum(len(t.split()) for t in texts))
             summary = summarizer.summarize(DocInput(rec.id, rec.sentences, rec.pages_with_text))
             scores.add(engine_name, rouge(rec.references, summary.text))
             if out:

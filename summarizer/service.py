@@ -104,8 +104,9 @@ class Summarizer:
         if not doc.sentences:
             return NothingToSummarize()
         start = time.perf_counter()
+        words = self.options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
-            doc.sentences, self.options.target_words
+            doc.sentences, words
         )
         return self._summary(
             doc, list(parts), chunks=1, levels=1, seconds=time.perf_counter() - start

@@ -30,6 +30,13 @@ STOPWORDS = frozenset(
     uh um yeah okay ok oh mm hmm gonna wanna like well really actually right yes know think
     mean thing things get got go going say said one two""".split()
 )
+# Front matter and boilerplate that is never what a document is about.
+_BOILERPLATE = re.compile(
+    r"transcriber|\betext\b|project gutenberg|copyright|all rights reserved|\bisbn\b|\bdoi\b"
+    r"|arxiv|https?://|www\.|licen[cs]e[ds]? under|permission to (make|copy)",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”]")
 GRAPH_LIMIT = 2500  # above this many candidates, centroid similarity replaces the full graph
 
 
@@ -39,9 +46,12 @@ class Weights:
 
     centrality: float = 0.45
     centroid: float = 0.45
-    position: float = 0.10
-    mmr_lambda: float = 0.7
+    position: float = 0.10  # relative position prior, (1 - i/n)^2
+    lead: float = 1.0  # absolute lead prior, exp(-i / lead_sentences)
+    lead_sentences: float = 5.0
+    mmr_lambda: float = 0.8
     max_similarity: float = 0.8  # never take a near-duplicate of a chosen sentence
+    quote_penalty: float = 0.3  # share of score lost by sentences with dialogue quotes
     min_words: int = 6
     ideal_words: int = 22
 
@@ -117,7 +127,13 @@ def select(
     w = weights or Weights()
     n_words = [len(s.split()) for s in sentences]
     terms = [content_terms(s) for s in sentences]
-    cand = [i for i in range(len(sentences)) if n_words[i] >= w.min_words and len(terms[i]) >= 3]
+    cand = [
+        i
+        for i in range(len(sentences))
+        if n_words[i] >= w.min_words
+        and len(terms[i]) >= 3
+        and not _BOILERPLATE.search(sentences[i])
+    ]
     if not cand:
         cand = [i for i in range(len(sentences)) if terms[i]] or list(range(len(sentences)))
     if not cand:
@@ -133,9 +149,18 @@ def select(
         sim = None
         central = to_centroid
     pos = np.array([1.0 - i / max(1, len(sentences)) for i in cand]) ** 2
+    lead = np.exp(-np.array(cand, dtype=np.float64) / w.lead_sentences)
     length = np.array([min(1.0, n_words[i] / w.ideal_words) for i in cand])
-    score = (w.centrality * _norm(central) + w.centroid * _norm(to_centroid) + w.position * pos) * (
-        0.5 + 0.5 * length
+    quoted = np.array([1.0 if _QUOTE.search(sentences[i]) else 0.0 for i in cand])
+    score = (
+        (
+            w.centrality * _norm(central)
+            + w.centroid * _norm(to_centroid)
+            + w.position * pos
+            + w.lead * lead
+        )
+        * (0.5 + 0.5 * length)
+        * (1.0 - w.quote_penalty * quoted)
     )
 
     chosen: list[int] = []  # positions in cand

@@ -1,1 +1,221 @@
-"""placeholder"""
+"""`synopsis summarize | search | list | show | export | failures | retry | watch`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from app import pipeline
+from app.cli.base import EXIT_FAILED, cli, emit_json
+from app.cli.options import engine_options, settings_from
+from app.cli.progress import BatchView
+from app.export import FORMATS, export
+from app.settings import Settings
+from app.store import Store
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings.db)
+
+
+def run_batch(paths: list[str], settings: Settings, password: str | None, as_json: bool) -> int:
+    """Run the pipeline with a progress view; return the exit code."""
+    with open_store(settings) as store:
+        view = BatchView(as_json)
+        last = None
+        try:
+            for event in pipeline.run(paths, settings, store, password=password):
+                view.show(event)
+                last = event
+        finally:
+            view.close()
+    if last is None or last.kind == "cancelled":
+        return EXIT_FAILED
+    return EXIT_FAILED if last.failed else 0
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@engine_options
+@click.option("--workers", type=int, help="Extraction worker processes (default 2).")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--sidecar", is_flag=True, default=None, help="Write NAME.pdf.md beside each PDF.")
+@click.option("--no-recursive", is_flag=True, help="Do not descend into sub-folders.")
+@click.option("--include", multiple=True, help="Glob of files to take (default *.pdf).")
+@click.option("--exclude", multiple=True, help="Glob of files to leave out.")
+@click.option("--json", "as_json", is_flag=True, help="Stream one JSON event per line.")
+def summarize(
+    paths: tuple[str, ...],
+    password: str | None,
+    as_json: bool,
+    no_recursive: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    sidecar: bool | None,
+    **params: Any,
+) -> None:
+    """Summarize PDFs and folders (recursively) into the library."""
+    settings = settings_from(params).with_(
+        sidecar=sidecar,
+        recursive=False if no_recursive else None,
+        include=include or None,
+        exclude=exclude or None,
+    )
+    sys.exit(run_batch(list(paths), settings, password, as_json))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over titles, summaries and page text."""
+    settings = settings_from({"db": db})
+    with open_store(settings) as store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        emit_json([h.to_json() for h in hits])
+        return
+    if not hits:
+        click.echo(f"No matches for {query!r}.")
+        return
+    for h in hits:
+        click.echo(f"[{h.document_id}] {h.title}  ({h.where})")
+        click.echo(f"    {h.snippet}")
+        click.echo(f"    {h.path}")
+
+
+@cli.command("list")
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def list_cmd(db: str | None, limit: int, as_json: bool) -> None:
+    """List documents in the library, newest first."""
+    with open_store(settings_from({"db": db})) as store:
+        rows = store.recent(limit=limit)
+        total = store.count_documents()
+    if as_json:
+        emit_json([r.__dict__ for r in rows])
+        return
+    if not rows:
+        click.echo("The library is empty. Add PDFs with `synopsis summarize FOLDER`.")
+        return
+    for r in rows:
+        click.echo(
+            f"[{r.id:>4}] {r.title[:60]:60} {r.page_count:>4} p  {r.engine or '-':11} "
+            f"{r.summarized_at[:16]}"
+        )
+    if total > len(rows):
+        click.echo(f"... {total - len(rows)} more (use --limit)")
+
+
+@cli.command()
+@click.argument("doc_id", type=int)
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+def show(doc_id: int, db: str | None, as_json: bool) -> None:
+    """Show one document: metadata, paths and summaries with their source pages."""
+    with open_store(settings_from({"db": db})) as store:
+        detail = store.detail(doc_id)
+    if detail is None:
+        from ingestion.errors import AppError
+
+        raise AppError(f"No document {doc_id} in the library; see `synopsis list`.")
+    if as_json:
+        emit_json({**detail.__dict__, "summaries": [s.__dict__ for s in detail.summaries]})
+        return
+    click.echo(detail.title)
+    click.echo(
+        f"  {detail.page_count} pages ({detail.pages_with_text} with text), "
+        f"language {detail.language}, sha256 {detail.sha256[:12]}"
+    )
+    for k, v in detail.metadata.items():
+        click.echo(f"  {k}: {v}")
+    for p in detail.paths:
+        click.echo(f"  file: {p}")
+    for s in detail.summaries:
+        model = f" {s.model}" if s.model else ""
+        click.echo(
+            f"\n{s.engine} summary ({s.backend}{model}, {s.length}, coverage "
+            f"{s.coverage:.0%}, {s.created_at[:16]}):"
+        )
+        if s.fallback_reason:
+            click.echo(f"  note: {s.fallback_reason}")
+        for part in s.parts:
+            pages = ", ".join(str(p) for p in part["pages"])
+            click.echo(f"  - {part['text']}  [p. {pages}]")
+
+
+@cli.command("export")
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+def export_cmd(db: str | None, fmt: str, out: Path) -> None:
+    """Export the library (latest summary of every document) as Markdown, JSON or CSV."""
+    with open_store(settings_from({"db": db})) as store:
+        path = export(store, fmt, out)
+    click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+def failures(db: str | None, as_json: bool) -> None:
+    """List files that failed, with the reason."""
+    with open_store(settings_from({"db": db})) as store:
+        rows = store.failures()
+    if as_json:
+        emit_json([r.__dict__ for r in rows])
+        return
+    if not rows:
+        click.echo("No failures.")
+    for r in rows:
+        click.echo(f"{r.kind:10} {r.path}\n           {r.message}")
+
+
+@cli.command()
+@engine_options
+@click.option("--workers", type=int)
+@click.option("--password", help="Password for the encrypted PDFs among the failures.")
+@click.option("--json", "as_json", is_flag=True)
+def retry(password: str | None, as_json: bool, **params: Any) -> None:
+    """Run the failed files again (e.g. with --password)."""
+    settings = settings_from(params)
+    with open_store(settings) as store:
+        paths = sorted({r.path for r in store.failures()})
+    if not paths:
+        click.echo("No failures to retry.")
+        return
+    sys.exit(run_batch(paths, settings, password, as_json))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@engine_options
+@click.option(
+    "--debounce",
+    type=float,
+    default=2.0,
+    show_default=True,
+    help="Seconds a file must stay unchanged before it is read.",
+)
+@click.option("--json", "as_json", is_flag=True)
+def watch(folder: Path, debounce: float, as_json: bool, **params: Any) -> None:
+    """Summarize new and changed PDFs in FOLDER as they appear (Ctrl+C stops)."""
+    from app.watch import watch_folder
+
+    settings = settings_from(params)
+    view = BatchView(as_json)
+    click.echo(f"Watching {folder} (Ctrl+C to stop)", err=True)
+    try:
+        with open_store(settings) as store:
+            for event in watch_folder(folder, settings, store, debounce=debounce):
+                view.show(event)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        view.close()

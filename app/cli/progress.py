@@ -1,0 +1,84 @@
+"""Rendering pipeline events: a rich progress bar for people, JSON lines for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from app import pipeline
+
+
+class BatchView:
+    """Shows `pipeline.Progress` events; a final report lists every failure with its reason."""
+
+    def __init__(self, as_json: bool = False) -> None:
+        self.as_json = as_json
+        self.console = Console(stderr=True)
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+        self.failures: list[pipeline.Progress] = []
+
+    def show(self, e: pipeline.Progress) -> None:
+        if self.as_json:
+            sys.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            return
+        if e.kind == "failed":
+            self.failures.append(e)
+        if e.kind in ("engine", "estimate"):
+            self.console.print(e.message)
+        if e.kind == "estimate":
+            self._start_bar(e)
+        if self.bar is not None and self.task is not None:
+            self.bar.update(
+                self.task,
+                completed=e.docs_done,
+                total=max(1, e.docs_total),
+                pages=f"{e.pages_done}/{e.pages_total} pages",
+            )
+        if e.kind in ("done", "cancelled"):
+            self.close()
+            self._report(e)
+
+    def _start_bar(self, e: pipeline.Progress) -> None:
+        self.bar = Progress(
+            TextColumn("[bold]Summarizing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs · {task.fields[pages]}"),
+            TextColumn("·"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=False,
+        )
+        self.task = self.bar.add_task(
+            "docs", total=max(1, e.docs_total), pages=f"0/{e.pages_total} pages"
+        )
+        self.bar.start()
+
+    def _report(self, e: pipeline.Progress) -> None:
+        rate = e.summarized / e.elapsed * 60 if e.elapsed > 0 else 0.0
+        self.console.print(
+            f"{e.summarized} summarized, {e.skipped} skipped, {e.failed} failed "
+            f"in {e.elapsed:.1f} s ({rate:.1f} documents/min)"
+        )
+        for f in self.failures:
+            self.console.print(f"  failed: {f.path}\n          {f.message}", markup=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None

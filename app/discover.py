@@ -1,0 +1,64 @@
+"""Expanding the paths a user gives into the PDF files to process."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+
+def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
+    name, rel = name.lower(), rel.lower()
+    return any(
+        fnmatch.fnmatch(name, p.lower()) or fnmatch.fnmatch(rel, p.lower()) for p in patterns
+    )
+
+
+def discover(
+    paths: Iterable[str | Path],
+    *,
+    recursive: bool = True,
+    include: Sequence[str] = ("*.pdf",),
+    exclude: Sequence[str] = (),
+) -> list[Path]:
+    """Files named directly, plus matching files inside folders (recursive by default).
+
+    Symlinked folders are followed once: a link back up the tree (a loop) is skipped. Hidden
+    files and folders are skipped. Each real file appears once, in a stable order.
+    """
+    seen_files: set[Path] = set()
+    out: list[Path] = []
+
+    def add(path: Path) -> None:
+        real = path.resolve()
+        if real not in seen_files:
+            seen_files.add(real)
+            out.append(path.absolute())
+
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(path, followlinks=True):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in visited:
+                    dirs[:] = []
+                    continue
+                visited.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if not recursive:
+                    dirs[:] = []
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    full = Path(root) / name
+                    rel = str(full.relative_to(path))
+                    wanted = _matches(name, rel, include) and not _matches(name, rel, exclude)
+                    if wanted and full.is_file():
+                        add(full)
+        elif path.exists():
+            add(path)
+        else:
+            add(path)  # reported as a failure ("does not exist") by the pipeline
+    return out

@@ -1,0 +1,85 @@
+"""Exporting the library (Markdown, JSON, CSV) and Markdown sidecars next to PDFs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from app.store import Store
+
+log = logging.getLogger(__name__)
+FORMATS = ("md", "json", "csv")
+
+
+def _pages(pages: list[int]) -> str:
+    if not pages:
+        return ""
+    return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(str(p) for p in pages)
+
+
+def markdown_entry(row: dict[str, Any]) -> str:
+    lines = [f"## {row['title']}", ""]
+    meta = [f"`{row['path']}`", f"{row['pages']} pages"]
+    if row["engine"]:
+        model = f" {row['model']}" if row["model"] else ""
+        meta.append(f"{row['engine']} ({row['backend']}{model}, {row['length']})")
+    lines += [" · ".join(meta), ""]
+    if row["parts"]:
+        for part in row["parts"]:
+            lines.append(f"- {part['text']} ({_pages(part['pages'])})")
+    else:
+        lines.append("_Not summarized yet._")
+    return "\n".join(lines) + "\n"
+
+
+def export(store: Store, fmt: str, out_dir: Path) -> Path:
+    """Write the whole library as one file in ``out_dir``; return its path."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"synopsis-library.{fmt}"
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        if fmt == "json":
+            json.dump(list(store.iter_export_rows()), fh, ensure_ascii=False, indent=2)
+        elif fmt == "csv":
+            fields = [
+                "id",
+                "title",
+                "path",
+                "pages",
+                "engine",
+                "model",
+                "backend",
+                "length",
+                "summarized_at",
+                "sha256",
+                "summary",
+            ]
+            writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+            for row in store.iter_export_rows():
+                writer.writerow(row)
+        else:
+            fh.write("# Synopsis library\n\n")
+            for row in store.iter_export_rows():
+                fh.write(markdown_entry(row) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def write_sidecar(store: Store, doc_id: int, pdf: Path) -> Path | None:
+    """Write ``report.pdf.md`` next to ``report.pdf`` with its summary; None if not writable."""
+    row = next((r for r in store.iter_export_rows() if r["id"] == doc_id), None)
+    if row is None:
+        return None
+    target = pdf.with_name(pdf.name + ".md")
+    try:
+        target.write_text(markdown_entry({**row, "path": pdf.name}), encoding="utf-8")
+    except OSError as exc:
+        log.warning("could not write %s: %s", target, exc)
+        return None
+    return target

@@ -1,0 +1,138 @@
+"""The library's schema as an ordered list of migrations, applied on open.
+
+A released migration is never edited, only followed by a new one. Applied names are recorded
+in the ``migrations`` table, so any SQLite browser shows which version a library is at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction first; run statements one by one.
+    lines = [ln.split("--", 1)[0] for ln in script.splitlines()]
+    for statement in "\n".join(lines).split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            page_count INTEGER NOT NULL,
+            pages_with_text INTEGER NOT NULL,
+            language TEXT,
+            extractor TEXT,
+            metadata TEXT NOT NULL DEFAULT '{}',   -- JSON: author, dates, producer...
+            warnings TEXT NOT NULL DEFAULT '[]',   -- JSON list
+            added_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE document_paths (
+            path TEXT PRIMARY KEY,                 -- one path shows one document (its bytes now)
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+        );
+        CREATE INDEX document_paths_doc ON document_paths(document_id);
+        CREATE TABLE pages (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            word_ratio REAL NOT NULL,
+            no_text INTEGER NOT NULL,
+            garbled INTEGER NOT NULL,
+            PRIMARY KEY (document_id, number)
+        );
+        CREATE TABLE summaries (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            summary_key TEXT NOT NULL,             -- engine|model|backend|precision|length|version
+            engine TEXT NOT NULL,
+            model TEXT NOT NULL,
+            backend TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            length TEXT NOT NULL,
+            engine_version TEXT NOT NULL,
+            text TEXT NOT NULL,
+            parts TEXT NOT NULL,                   -- JSON [{"text", "pages"}]
+            pages TEXT NOT NULL,                   -- JSON list of source pages
+            coverage REAL NOT NULL,
+            chunks INTEGER NOT NULL,
+            levels INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            fallback_reason TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (document_id, summary_key)
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            settings TEXT NOT NULL,                -- JSON
+            summarized INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'running' -- running | done | cancelled | crashed
+        );
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT,
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            time TEXT NOT NULL,
+            resolved INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX failures_open ON failures(resolved, path);
+        CREATE TABLE chunk_cache (
+            key TEXT PRIMARY KEY,                  -- sha256 of summary settings + input window
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        -- Full-text index: one row per title, summary and page. Diacritics folded.
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            text, document_id UNINDEXED, kind UNINDEXED, page UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("001_initial", _m001_initial),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this library has not seen yet; return their names."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            fn(conn)
+            conn.execute(
+                "INSERT INTO migrations VALUES (?, ?)", (name, datetime.now(UTC).isoformat())
+            )
+            applied.append(name)
+        conn.execute("COMMIT")
+        return applied
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,139 @@
+import sqlite3
+
+import pytest
+
+from app.store import InvalidQuery, Store
+from ingestion import read_pdf, sentences
+from summarizer.backends.extractive import ExtractiveBackend
+from summarizer.base import Options
+from summarizer.service import DocInput, Summarizer
+
+
+def summarize(doc, length="medium"):
+    s = Summarizer(ExtractiveBackend(options=Options(length=length)))
+    return s.summarize(DocInput(doc.sha256, tuple(sentences(doc)), len(doc.usable_pages)))
+
+
+@pytest.fixture
+def guide(make_pdf):
+    return read_pdf(
+        make_pdf(
+            "guide.pdf",
+            [
+                "The café serves coffee to the travelling researchers every morning before work.",
+                "Researchers read many documents about rivers, bridges and the town history.",
+            ]
+            * 6,
+            title="Field Guide to Rivers",
+        )
+    )
+
+
+def test_save_and_read_back(store: Store, guide) -> None:
+    doc_id = store.save(guide, summarize(guide))
+    detail = store.detail(doc_id)
+    assert detail.title == "Field Guide to Rivers" and detail.page_count == guide.page_count
+    (summary,) = detail.summaries
+    assert summary.engine == "extractive" and summary.parts and summary.pages
+    assert store.page_text(doc_id, 1) == guide.pages[0].text
+    assert store.recent()[0].id == doc_id
+
+
+def test_same_bytes_at_two_paths_is_one_document(store: Store, guide, tmp_path) -> None:
+    doc_id = store.save(guide, summarize(guide), str(tmp_path / "a.pdf"))
+    assert store.note_path(guide.sha256, str(tmp_path / "copy.pdf"))
+    assert store.count_documents() == 1
+    assert sorted(store.detail(doc_id).paths) == sorted(
+        [str(tmp_path / "a.pdf"), str(tmp_path / "copy.pdf")]
+    )
+
+
+def test_saving_again_replaces_rather_than_duplicates(store: Store, guide) -> None:
+    store.save(guide, summarize(guide))
+    doc_id = store.save(guide, summarize(guide))
+    count = store.conn.execute(
+        "SELECT COUNT(*) FROM pages WHERE document_id = ?", (doc_id,)
+    ).fetchone()[0]
+    assert count == guide.page_count
+    assert len(store.detail(doc_id).summaries) == 1
+    rows = store.conn.execute(
+        "SELECT COUNT(*) FROM search_index WHERE document_id = ? AND kind = 'title'", (doc_id,)
+    ).fetchone()[0]
+    assert rows == 1
+
+
+def test_a_new_summary_key_adds_a_summary(store: Store, guide) -> None:
+    doc_id = store.save(guide, summarize(guide, "medium"))
+    store.save(guide, summarize(guide, "short"))
+    assert {s.length for s in store.detail(doc_id).summaries} == {"medium", "short"}
+
+
+def test_search_ranks_title_hits_first_and_says_where(store: Store, guide, make_pdf) -> None:
+    other = read_pdf(
+        make_pdf(
+            "o.pdf",
+            [
+                "Rivers are mentioned once here among other things "
+                "like bridges and roads and many other words."
+            ],
+            title="Road Atlas",
+        )
+    )
+    store.save(other, summarize(other))
+    store.save(guide, summarize(guide))
+    hits = store.search("rivers")
+    assert [h.title for h in hits] == ["Field Guide to Rivers", "Road Atlas"]
+    assert hits[0].where == "title" and "[Rivers]" in hits[0].snippet
+    assert hits[1].where in ("summary", "page 1") and "[Rivers]" in hits[1].snippet
+    assert hits[0].score > hits[1].score
+
+
+def test_search_folds_diacritics(store: Store, guide) -> None:
+    store.save(guide, summarize(guide))
+    assert store.search("cafe") and store.search("café")
+
+
+def test_malformed_query_gets_a_clear_message(store: Store, guide) -> None:
+    store.save(guide, summarize(guide))
+    for bad in ['"unbalanced', "AND OR", "rivers NOT", "(("]:
+        with pytest.raises(InvalidQuery, match="not a valid query"):
+            store.search(bad)
+    assert store.search('"unbalanced', lenient=True) == []
+
+
+def test_result_sets_are_bounded(store: Store, guide) -> None:
+    store.save(guide, summarize(guide))
+    assert len(store.search("rivers", limit=10**6)) == 1
+
+
+def test_failures_are_recorded_and_resolved_by_success(store: Store, guide) -> None:
+    store.record_failure(guide.path, "encrypted", "needs a password")
+    store.record_failure(guide.path, "encrypted", "needs a password (again)")
+    (f,) = store.failures()
+    assert f.kind == "encrypted" and "again" in f.message
+    store.save(guide, summarize(guide))
+    assert store.failures() == []
+
+
+def test_chunk_cache_round_trip(store: Store) -> None:
+    store.put_many({"k1": "one", "k2": "two"})
+    assert store.get_many(["k1", "k3", "k2"]) == {"k1": "one", "k2": "two"}
+
+
+def test_schema_is_versioned_and_reopening_is_idempotent(tmp_path) -> None:
+    path = tmp_path / "lib.sqlite"
+    Store(path).close()
+    with Store(path) as again:
+        names = [r[0] for r in again.conn.execute("SELECT name FROM migrations")]
+        assert names == ["001_initial"]
+        assert again.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_library_that_is_not_sqlite_gets_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "lib.sqlite"
+    bad.write_text("not a database " * 100)
+    from app.store import LibraryError
+
+    with pytest.raises(LibraryError, match="cannot be opened"):
+        Store(bad)
+    assert isinstance(sqlite3.sqlite_version, str)
