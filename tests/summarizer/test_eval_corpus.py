@@ -23,8 +23,9 @@ from tests.conftest import corpus_dir
         ("xsum", ("lead-3",)),
     ],
 )
-def test_extractive_engine_beats_baselines_on_rouge_l(name: str, must_beat: tuple[str, ...]
-                                                      ) -> None:
+def test_extractive_engine_beats_baselines_on_rouge_l(
+    name: str, must_beat: tuple[str, ...]
+) -> None:
     path = corpus_dir() / "summaries" / f"{name}.jsonl"
     scores = evaluate(path, Summarizer(ExtractiveBackend(options=Options())))
     ours = scores["synopsis (extractive)"]["rougeL"]
