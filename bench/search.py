@@ -9,6 +9,7 @@ Usage: python bench/search.py [--sizes 10000,100000,1000000] [--queries 200]
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import tempfile
@@ -31,16 +32,17 @@ def fill(
     store: Store, start: int, count: int, vocab: list[str], weights: list[float], rng: random.Random
 ) -> None:
     conn = store.conn
+    conn.execute("PRAGMA synchronous=OFF")  # bulk load of synthetic rows only
     conn.execute("BEGIN")
     for base in range(start, start + count, 5000):
         n = min(5000, start + count - base)
         docs, sums, index = [], [], []
         for i in range(base, base + n):
-            text = " ".join(rng.choices(vocab, weights, k=rng.randint(40, 80))) + "."
-            title = " ".join(rng.choices(vocab, weights, k=4)).title()
+            text = " ".join(rng.choices(vocab, cum_weights=weights, k=rng.randint(40, 80)))
+            title = " ".join(rng.choices(vocab, cum_weights=weights, k=4)).title()
             docs.append((i + 1, f"{i:064x}", title, 3, 3, "2026-01-01", "2026-01-01"))
             sums.append((i + 1, "extractive|textrank|extractive|fp32|medium|1", text))
-            index += [(title, i + 1, "title", None), (text, i + 1, "summary", None)]
+            index += [(title, None, i + 1, "title"), (None, text, i + 1, "summary")]
         conn.executemany(
             "INSERT INTO documents (id, sha256, title, page_count, pages_with_text, added_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -54,7 +56,8 @@ def fill(
             sums,
         )
         conn.executemany(
-            "INSERT INTO search_index (text, document_id, kind, page) VALUES (?, ?, ?, ?)", index
+            "INSERT INTO search_index (title, summary, document_id, kind) VALUES (?, ?, ?, ?)",
+            index,
         )
     conn.execute("COMMIT")
 
@@ -79,7 +82,8 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(7)
     vocab = vocabulary(20000, rng)
-    weights = [1 / (r + 1) for r in range(len(vocab))]  # Zipf: vocab[0] is the most common
+    # Zipf: vocab[0] is the most common word (cumulative weights make sampling fast).
+    weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(vocab))))
     sizes = [int(s) for s in args.sizes.split(",")]
     qs = queries(vocab, args.queries, rng)
     rows = []

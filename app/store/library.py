@@ -210,16 +210,16 @@ class Store:
     def _index(self, doc_id: int, title: str) -> None:
         self.conn.execute("DELETE FROM search_index WHERE document_id = ?", (doc_id,))
         self.conn.execute(
-            "INSERT INTO search_index (text, document_id, kind, page) VALUES (?, ?, 'title', NULL)",
+            "INSERT INTO search_index (title, document_id, kind) VALUES (?, ?, 'title')",
             (title, doc_id),
         )
         self.conn.execute(
-            """INSERT INTO search_index (text, document_id, kind, page)
-               SELECT text, document_id, 'summary', NULL FROM summaries WHERE document_id = ?""",
+            """INSERT INTO search_index (summary, document_id, kind)
+               SELECT text, document_id, 'summary' FROM summaries WHERE document_id = ?""",
             (doc_id,),
         )
         self.conn.execute(
-            """INSERT INTO search_index (text, document_id, kind, page)
+            """INSERT INTO search_index (body, document_id, kind, page)
                SELECT text, document_id, 'page', number FROM pages
                WHERE document_id = ? AND text != ''""",
             (doc_id,),

@@ -100,11 +100,13 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
             text TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
-        -- Full-text index: one row per title, summary and page. Diacritics folded.
+        -- Full-text index: one row per title, summary and page, the text in the column of its
+        -- kind so bm25 weighs title > summary > body natively. Diacritics folded.
         CREATE VIRTUAL TABLE search_index USING fts5(
-            text, document_id UNINDEXED, kind UNINDEXED, page UNINDEXED,
-            tokenize = 'unicode61 remove_diacritics 2'
+            title, summary, body, document_id UNINDEXED, kind UNINDEXED, page UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
         );
+        INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(3.0, 2.0, 1.0)');
         """,
     )
 

@@ -9,8 +9,9 @@ from app.store.records import SearchHit
 from ingestion.errors import AppError
 
 MAX_LIMIT = 200
-# Title hits outrank summary hits, which outrank page hits (bm25 is negative: lower is better).
-KIND_WEIGHT = "CASE kind WHEN 'title' THEN 3.0 WHEN 'summary' THEN 2.0 ELSE 1.0 END"
+# Ranking costs time per match. A query matching more rows than this (a very common word) is
+# ranked among its RANK_WINDOW newest matches, which bounds every search's cost.
+RANK_WINDOW = 10_000
 SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
 
 
@@ -30,23 +31,36 @@ def lenient(query: str) -> str:
     return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
 
 
+def _window_floor(conn: sqlite3.Connection, query: str) -> int:
+    """Lowest rowid to rank: 0 for most queries, the RANK_WINDOW-th newest match otherwise."""
+    row = conn.execute(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC "
+        "LIMIT 1 OFFSET ?",
+        (query, RANK_WINDOW),
+    ).fetchone()
+    return int(row[0]) + 1 if row else 0
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
     """Best hit per document, best documents first, at most ``limit`` (bounded)."""
     query = query.strip()
     if not query:
         return []
     limit = max(1, min(limit, MAX_LIMIT))
+    # `rank` is bm25 with title > summary > body column weights (set in the schema); ORDER BY
+    # rank LIMIT n stays inside FTS5, and snippets are made for the returned rows only.
     sql = f"""
-        SELECT s.document_id, s.kind, s.page,
-               snippet(search_index, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snip,
-               bm25(search_index) * {KIND_WEIGHT} AS score
-        FROM search_index AS s
-        WHERE search_index MATCH ?
-        ORDER BY score
+        SELECT document_id, kind, page,
+               snippet(search_index, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16),
+               rank
+        FROM search_index
+        WHERE search_index MATCH ? AND rowid >= ?
+        ORDER BY rank
         LIMIT ?
     """
     try:
-        rows = conn.execute(sql, (query, limit * 8)).fetchall()
+        floor = _window_floor(conn, query)
+        rows = conn.execute(sql, (query, floor, limit * 8)).fetchall()
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if "locked" in message or "no such table" in message or "disk" in message:

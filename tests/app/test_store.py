@@ -137,3 +137,14 @@ def test_library_that_is_not_sqlite_gets_a_clear_error(tmp_path) -> None:
     with pytest.raises(LibraryError, match="cannot be opened"):
         Store(bad)
     assert isinstance(sqlite3.sqlite_version, str)
+
+
+def test_very_common_terms_are_ranked_within_the_newest_window(
+    store: Store, guide, monkeypatch
+) -> None:
+    from app.store import search as search_mod
+
+    monkeypatch.setattr(search_mod, "RANK_WINDOW", 2)
+    store.save(guide, summarize(guide))
+    hits = store.search("rivers")  # matches title, summary and pages: more than 2 rows
+    assert len(hits) == 1 and hits[0].document_id == store.recent()[0].id

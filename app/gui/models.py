@@ -1,0 +1,186 @@
+"""Qt item models fed with store records; testable without a window."""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.store import DocumentRecord, SearchHit, Store
+
+Index = QModelIndex | QPersistentModelIndex
+DocIdRole = Qt.ItemDataRole.UserRole + 1
+HtmlRole = Qt.ItemDataRole.UserRole + 2
+
+
+def highlight(snippet: str) -> str:
+    """FTS snippet markers -> bold, with everything else escaped (no markup from documents)."""
+    escaped = html.escape(snippet)
+    return escaped.replace("[", "<b>").replace("]", "</b>")
+
+
+class LibraryModel(QAbstractTableModel):
+    """The library list; with a search active, only the hits, best first, with snippets."""
+
+    COLUMNS = ("Title", "Pages", "Engine", "Date", "Status")
+    SEARCH_COLUMNS = ("Title", "Where", "Snippet")
+
+    def __init__(self, store: Store, limit: int = 2000) -> None:
+        super().__init__()
+        self.store = store
+        self.limit = limit
+        self.records: list[DocumentRecord] = []
+        self.hits: list[SearchHit] | None = None
+        self.query = ""
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.records = self.store.recent(limit=self.limit)
+        if self.query:
+            self.hits = self.store.search(self.query, limit=200, lenient=True)
+        self.endResetModel()
+
+    def set_query(self, query: str) -> None:
+        self.beginResetModel()
+        self.query = query.strip()
+        self.hits = self.store.search(self.query, limit=200, lenient=True) if self.query else None
+        self.endResetModel()
+
+    @property
+    def searching(self) -> bool:
+        return self.hits is not None
+
+    def document_id(self, row: int) -> int | None:
+        if self.hits is not None:
+            return self.hits[row].document_id if 0 <= row < len(self.hits) else None
+        return self.records[row].id if 0 <= row < len(self.records) else None
+
+    def row_of(self, doc_id: int) -> int | None:
+        ids = (
+            [h.document_id for h in self.hits]
+            if self.hits is not None
+            else [r.id for r in self.records]
+        )
+        return ids.index(doc_id) if doc_id in ids else None
+
+    # -- Qt ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(self.hits) if self.hits is not None else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.SEARCH_COLUMNS if self.searching else self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            cols = self.SEARCH_COLUMNS if self.searching else self.COLUMNS
+            return cols[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == DocIdRole:
+            return self.document_id(row)
+        if self.hits is not None:
+            hit = self.hits[row]
+            if role == HtmlRole and col == 2:
+                return highlight(hit.snippet)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (hit.title, hit.where, hit.snippet.replace("[", "").replace("]", ""))[col]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return hit.path
+            return None
+        rec = self.records[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = "summarized" if rec.summary else "stored"
+            return (
+                rec.title,
+                rec.page_count,
+                rec.engine or "-",
+                rec.summarized_at[:16].replace("T", " "),
+                status,
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rec.path
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+@dataclass
+class QueueItem:
+    path: str
+    state: str = "queued"  # queued, extracted, summarized, skipped, failed, cancelled
+    message: str = ""
+    kind: str = ""
+
+
+class QueueModel(QAbstractTableModel):
+    """Per-document state of the running and finished batches."""
+
+    COLUMNS = ("File", "State", "Details")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[QueueItem] = []
+        self._rows: dict[str, int] = {}
+
+    def clear_finished(self) -> None:
+        self.beginResetModel()
+        self.items = [i for i in self.items if i.state in ("queued", "extracted")]
+        self._rows = {i.path: n for n, i in enumerate(self.items)}
+        self.endResetModel()
+
+    def update(self, event: dict[str, Any]) -> None:
+        path = event.get("path") or ""
+        kind = event["kind"]
+        if not path or kind not in ("extracted", "summarized", "skipped", "failed"):
+            return
+        row = self._rows.get(path)
+        if row is None:
+            row = len(self.items)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.items.append(QueueItem(path))
+            self._rows[path] = row
+            self.endInsertRows()
+        item = self.items[row]
+        item.state, item.message = kind, event.get("message", "")
+        item.kind = event.get("error_kind", "")
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def failed(self) -> list[QueueItem]:
+        return [i for i in self.items if i.state == "failed"]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (os.path.basename(item.path), item.state, item.message)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.path}\n{item.message}"
+        return None

@@ -1,0 +1,73 @@
+"""The settings dialog: engine, model, backend, length preset and library location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.settings import Settings
+from summarizer.base import LENGTHS
+from summarizer.engine import ENGINES
+from summarizer.registry import available_names
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        form = QFormLayout(self)
+        self.engine = QComboBox()
+        self.engine.addItems(list(ENGINES))
+        self.engine.setCurrentText(settings.engine)
+        self.model = QLineEdit(settings.model)
+        self.backend = QComboBox()
+        self.backend.addItems(["auto", *[n for n in available_names() if n != "extractive"]])
+        self.backend.setCurrentText(settings.backend)
+        self.length = QComboBox()
+        self.length.addItems(list(LENGTHS))
+        self.length.setCurrentText(settings.length)
+        self.db = QLineEdit(str(settings.db))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.db)
+        row.addWidget(browse)
+        form.addRow("&Engine", self.engine)
+        form.addRow("&Model (hub id or folder)", self.model)
+        form.addRow("&Backend", self.backend)
+        form.addRow("&Length", self.length)
+        form.addRow("Library &file", row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._settings = settings
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Library file", self.db.text(), "SQLite (*.sqlite *.db)"
+        )
+        if path:
+            self.db.setText(path)
+
+    def result_settings(self) -> Settings:
+        return self._settings.with_(
+            engine=self.engine.currentText(),
+            model=self.model.text().strip() or None,
+            backend=self.backend.currentText(),
+            length=self.length.currentText(),
+            db=Path(self.db.text().strip()) if self.db.text().strip() else None,
+        )

@@ -1,0 +1,148 @@
+"""Small widgets: the drop zone, the summary pane and a delegate that paints highlights."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QDesktopServices, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.models import HtmlRole
+from app.store import DocumentDetail
+
+
+class DropZone(QFrame):
+    """Accepts dropped files and folders; emits their local paths."""
+
+    paths_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName("Drop zone")
+        layout = QVBoxLayout(self)
+        label = QLabel("Drop PDFs or folders here  ·  File → Open (Ctrl+O)")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event):
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.paths_dropped.emit(paths)
+
+
+class SummaryView(QTextBrowser):
+    """A document's summary, metadata and source pages; page links open the PDF there."""
+
+    page_requested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.detail: DocumentDetail | None = None
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.detail = None
+        self.setPlainText("Select a document to read its summary.")
+
+    def show_detail(self, detail: DocumentDetail) -> None:
+        self.detail = detail
+        esc = html.escape
+        out = [f"<h2>{esc(detail.title)}</h2>"]
+        meta = [f"{detail.page_count} pages ({detail.pages_with_text} with text)"]
+        for key in ("author", "created", "producer"):
+            if key in detail.metadata:
+                meta.append(f"{key}: {esc(detail.metadata[key])}")
+        out.append("<p>" + " · ".join(meta) + "</p>")
+        if detail.paths:
+            out.append(f"<p><small>{esc(detail.paths[0])}</small></p>")
+        if not detail.summaries:
+            out.append("<p><i>Not summarized yet.</i></p>")
+        for s in detail.summaries[:1]:
+            model = f" {esc(s.model)}" if s.model else ""
+            out.append(
+                f"<p><small>{esc(s.engine)} · {esc(s.backend)}{model} · "
+                f"{esc(s.length)} · coverage {s.coverage:.0%}</small></p>"
+            )
+            if s.fallback_reason:
+                out.append(f"<p><small>{esc(s.fallback_reason)}</small></p>")
+            out.append("<ul>")
+            for part in s.parts:
+                links = ", ".join(f'<a href="page:{p}">p.&nbsp;{p}</a>' for p in part["pages"])
+                out.append(f"<li>{esc(part['text'])} <small>[{links}]</small></li>")
+            out.append("</ul>")
+        self.setHtml("\n".join(out))
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "page" and self.detail and self.detail.paths:
+            page = int(url.path() or url.toString().split(":", 1)[1])
+            self.page_requested.emit(self.detail.paths[0], page)
+
+
+def open_pdf_at(path: str, page: int) -> bool:
+    """Ask the system viewer to open ``path`` at ``page`` (viewers honour #page=N)."""
+    url = QUrl.fromLocalFile(str(Path(path)))
+    url.setFragment(f"page={page}")
+    return QDesktopServices.openUrl(url)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints cells whose model gives HtmlRole (search snippets with bold matches)."""
+
+    def _doc(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument | None:
+        text = index.data(HtmlRole)
+        if text is None:
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(text)
+        doc.setTextWidth(option.rect.width())
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index):  # type: ignore[override]
+        doc = self._doc(option, index)
+        if doc is None:
+            return super().paint(painter, option, index)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette = option.palette
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+        return None
+
+    def sizeHint(self, option: QStyleOptionViewItem, index):  # type: ignore[override]
+        doc = self._doc(option, index)
+        if doc is None:
+            return super().sizeHint(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))

@@ -1,0 +1,356 @@
+"""The main window: library list with live search, summary pane, drop zone, batch queue."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.models import DocIdRole, LibraryModel, QueueModel
+from app.gui.settings_dialog import SettingsDialog
+from app.gui.widgets import DropZone, HtmlDelegate, SummaryView, open_pdf_at
+from app.gui.workers import BatchWorker, EngineCache, warm_up
+from app.settings import Settings, save_settings
+from app.store import Store
+
+EMPTY_TEXT = (
+    "Your library is empty.\n\nDrop PDF files or whole folders anywhere in this window, or use "
+    "File → Open (Ctrl+O).\nEvery document is summarized, stored on this computer and becomes "
+    "searchable (Ctrl+F)."
+)
+
+
+class MainWindow(QMainWindow):
+    batch_finished = Signal(dict)  # the batch's last event; tests wait on it
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        warm_up()
+        self.settings = settings
+        self.store = Store(settings.db)
+        self.engines = EngineCache()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.worker: BatchWorker | None = None
+        self.pending: list[tuple[list[str], str | None]] = []
+        self.prompted: set[str] = set()
+        self.setWindowTitle("Synopsis")
+        self.setAcceptDrops(True)
+        self.resize(1200, 760)
+        self._build()
+        self._menus()
+        self.library.refresh()
+        self._update_empty()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="Search titles, summaries and pages  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        # Documents finish many times a second: refresh the list at most every 300 ms.
+        self._refresh_timer = QTimer(self, singleShot=True, interval=300)
+        self._refresh_timer.timeout.connect(self._refresh_library)
+
+        self.library = LibraryModel(self.store)
+        self.table = QTableView()
+        self.table.setModel(self.library)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setItemDelegate(HtmlDelegate(self.table))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Library")
+        self.table.selectionModel().selectionChanged.connect(self._on_select)
+        self.library.modelReset.connect(self._after_reset)
+
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+
+        self.drop = DropZone()
+        self.drop.paths_dropped.connect(self.add_paths)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.search)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.drop)
+
+        self.summary = SummaryView()
+        self.summary.page_requested.connect(open_pdf_at)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.summary)
+        split.setSizes([620, 580])
+        self.setCentralWidget(split)
+
+        self.queue = QueueModel()
+        self.queue_view = QTableView()
+        self.queue_view.setModel(self.queue)
+        self.queue_view.horizontalHeader().setStretchLastSection(True)
+        self.queue_view.setColumnWidth(0, 280)
+        self.queue_view.setColumnWidth(1, 90)
+        self.queue_view.setWordWrap(False)
+        self.queue_view.verticalHeader().hide()
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m documents")
+        self.eta = QLabel("")
+        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button = QPushButton("&Retry failed")
+        self.retry_button.clicked.connect(self.retry_failed)
+        self._set_running(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.eta)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.retry_button)
+        panel = QWidget()
+        pl = QVBoxLayout(panel)
+        pl.addLayout(bar)
+        pl.addWidget(self.queue_view)
+        dock = QDockWidget("Queue", self)
+        dock.setObjectName("queue")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+        self.backend_label = QLabel(f"engine: {self.settings.engine}")
+        self.rate_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.rate_label)
+        self.statusBar().addPermanentWidget(self.backend_label)
+
+    def _menus(self) -> None:
+        def action(menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        file = self.menuBar().addMenu("&File")
+        action(file, "&Open PDFs…", "Ctrl+O", self.open_files)
+        action(file, "Open &folder…", "Ctrl+Shift+O", self.open_folder)
+        action(file, "&Settings…", "Ctrl+,", self.edit_settings)
+        file.addSeparator()
+        action(file, "&Quit", "Ctrl+Q", self.close)
+        edit = self.menuBar().addMenu("&Edit")
+        action(edit, "&Find", "Ctrl+F", self.focus_search)
+        action(edit, "&Refresh", "F5", self.library.refresh)
+        batch = self.menuBar().addMenu("&Batch")
+        self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
+        action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Add PDFs", "", "PDF files (*.pdf)")
+        if files:
+            self.add_paths(files)
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of PDFs")
+        if folder:
+            self.add_paths([folder])
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, settings: Settings) -> None:
+        if settings.db != self.settings.db:
+            self.store.close()
+            self.store = Store(settings.db)
+            self.library.store = self.store
+        self.settings = settings
+        save_settings(settings)
+        self.library.refresh()
+        self._update_empty()
+
+    def add_paths(self, paths: list[str], password: str | None = None) -> None:
+        """Queue a batch (files and folders); it starts when the worker is free."""
+        self.pending.append(([str(p) for p in paths], password))
+        if self.worker is None:
+            self._start_next()
+
+    def cancel(self) -> None:
+        self.pending.clear()
+        if self.worker is not None:
+            self.worker.cancel()
+            self.statusBar().showMessage("Cancelling after the current step…")
+
+    def retry_failed(self) -> None:
+        failed = self.queue.failed()
+        self.prompted -= {i.path for i in failed}
+        plain = [i.path for i in failed if i.kind != "encrypted"]
+        if plain:
+            self.add_paths(plain)
+        self._ask_passwords([i.path for i in failed if i.kind == "encrypted"])
+
+    def ask_password(self, path: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            "Password needed",
+            f"{path} is encrypted. Enter its password:",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    # -- batch plumbing -----------------------------------------------------------------------
+
+    def _start_next(self) -> None:
+        if not self.pending:
+            return
+        paths, password = self.pending.pop(0)
+        self.worker = BatchWorker(paths, self.settings, self.engines, password)
+        self.worker.signals.progress.connect(self._on_progress)
+        self.worker.signals.failed.connect(self._on_failed)
+        self.worker.signals.finished.connect(self._on_finished)
+        self._started = time.monotonic()
+        self._set_running(True)
+        self.statusBar().showMessage("Loading the engine…" if password is None else "Retrying…")
+        self.pool.start(self.worker)
+
+    def _set_running(self, running: bool) -> None:
+        self.cancel_button.setEnabled(running)
+        self.retry_button.setEnabled(not running and bool(self.queue.failed()))
+
+    def _on_progress(self, event: dict[str, Any]) -> None:
+        self.queue.update(event)
+        kind = event["kind"]
+        if kind == "engine":
+            self.backend_label.setText(event["message"])
+        if event["docs_total"]:
+            self.progress.setMaximum(event["docs_total"])
+            self.progress.setValue(event["docs_done"])
+        done, total, elapsed = event["docs_done"], event["docs_total"], event["elapsed"]
+        if done and total > done:
+            self.eta.setText(f"ETA {elapsed / done * (total - done):.0f} s")
+        if elapsed > 0 and event["summarized"]:
+            self.rate_label.setText(f"{event['summarized'] / elapsed * 60:.1f} docs/min")
+        if kind in ("estimate", "failed", "cancelled", "done"):
+            self.statusBar().showMessage(event["message"])
+        if kind == "summarized" and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _on_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Synopsis", message)  # plain text, never rich text
+
+    def _on_finished(self, last: dict[str, Any]) -> None:
+        self.worker = None
+        self.eta.setText("")
+        self.library.refresh()
+        self._update_empty()
+        self._set_running(False)
+        encrypted = [
+            i.path
+            for i in self.queue.failed()
+            if i.kind == "encrypted" and i.path not in self.prompted
+        ]
+        self.batch_finished.emit(last)
+        self._ask_passwords(encrypted)
+        self._start_next()
+
+    def _ask_passwords(self, paths: list[str]) -> None:
+        for path in paths:
+            self.prompted.add(path)
+            password = self.ask_password(path)
+            if password:
+                self.add_paths([path], password)
+
+    # -- library view -------------------------------------------------------------------------
+
+    def _refresh_library(self) -> None:
+        self.library.refresh()
+        self._update_empty()
+
+    def _run_search(self) -> None:
+        self.library.set_query(self.search.text())
+        self._update_empty()
+
+    def _after_reset(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        searching = self.library.searching
+        stretch = 2 if searching else 0  # snippet, or title
+        widths = (220, 80, 0) if searching else (0, 50, 80, 130, 90)
+        for col in range(self.library.columnCount()):
+            if col == stretch:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:  # fixed widths: measuring every row's contents would stall the GUI
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(col, widths[col])
+        if searching:  # at most 200 rows; snippets wrap
+            self.table.resizeRowsToContents()
+
+    def _update_empty(self) -> None:
+        empty = not self.library.searching and not self.library.records
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+
+    def _on_select(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        if not rows:
+            return
+        doc_id = self.library.index(min(rows), 0).data(DocIdRole)
+        detail = self.store.detail(doc_id) if doc_id is not None else None
+        if detail is None:
+            self.summary.show_placeholder()
+        else:
+            self.summary.show_detail(detail)
+
+    def select_document(self, doc_id: int) -> None:
+        row = self.library.row_of(doc_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    # -- drag and drop anywhere; closing --------------------------------------------------------
+
+    def dragEnterEvent(self, event: Any) -> None:
+        self.drop.dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.drop.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        self.drop.dropEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self._refresh_timer.stop()
+        self._search_timer.stop()
+        self.cancel()
+        self.pool.waitForDone(30000)
+        self.store.close()
+        super().closeEvent(event)
