@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: venv sysdeps demo test lint unit bench bench-extract samples gui clean
+.PHONY: venv sysdeps demo test lint unit bench bench-extract bench-search bench-batch bench-summarize samples gui bundle bundle-test clean
 
 venv: $(STAMP)
 
@@ -39,10 +39,25 @@ unit: venv sysdeps
 
 test: lint unit
 
-bench: bench-extract
+bench: bench-extract bench-search bench-batch bench-summarize
 
 bench-extract: venv
 	$(PY) bench/extract.py
+
+bench-search: venv
+	$(PY) bench/search.py
+
+bench-batch: venv
+	$(PY) bench/batch.py
+
+bench-summarize: venv
+	$(PY) bench/summarize.py
+
+bundle: venv sysdeps
+	bash packaging/build.sh
+
+bundle-test: venv sysdeps
+	bash packaging/smoke_test.sh
 
 samples: venv
 	$(PY) samples/build.py
@@ -51,4 +66,4 @@ gui: venv sysdeps
 	QT_QPA_PLATFORM= $(VENV)/bin/synopsis gui
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist out

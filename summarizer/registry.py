@@ -20,7 +20,7 @@ BUILTIN: dict[str, str] = {
 }
 
 # Static preference for `--backend auto` before `synopsis bench` has measured this machine.
-STATIC_ORDER = ("torch",)
+STATIC_ORDER = ("ctranslate2", "openvino", "torch")
 
 
 def available_names() -> dict[str, str]:

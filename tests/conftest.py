@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,6 +17,9 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["SYNOPSIS_OFFLINE"] = "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Converted models and bench results go to a throwaway folder, never the user's cache.
+os.environ["SYNOPSIS_CACHE"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
+os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "bench.json")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))

@@ -57,7 +57,8 @@ class HFBackend(Backend):
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        enc = self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
+        # verbose=False: counting a text longer than the model's limit is the point here.
+        enc = self.tokenizer(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(ids) for ids in enc]
 
     def settings_for(self, max_new_tokens: int) -> GenerationSettings:
@@ -74,3 +75,23 @@ class HFBackend(Backend):
 
     def with_prefix(self, batch: Sequence[str]) -> list[str]:
         return [self.prefix + text for text in batch]
+
+
+def hf_generate(
+    model: Any, tokenizer: Any, texts: list[str], settings: GenerationSettings, device: str | None
+) -> list[str]:
+    """`model.generate` with our settings (shared by torch and optimum-intel models)."""
+    enc = tokenizer(texts, return_tensors="pt", padding=True, truncation=False, verbose=False)
+    if device:
+        enc = {k: v.to(device) for k, v in enc.items()}
+    kwargs: dict[str, Any] = {
+        "max_new_tokens": settings.max_new_tokens,
+        "min_new_tokens": settings.min_new_tokens or None,
+        "num_beams": settings.num_beams,
+        "no_repeat_ngram_size": settings.no_repeat_ngram_size,
+        "do_sample": False,
+    }
+    if settings.num_beams > 1:  # meaningless (and warned about) for greedy search
+        kwargs.update(length_penalty=settings.length_penalty, early_stopping=True)
+    out = model.generate(**enc, **kwargs)
+    return list(tokenizer.batch_decode(out, skip_special_tokens=True))

@@ -10,7 +10,7 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.backends.hf_common import HFBackend
+from summarizer.backends.hf_common import HFBackend, hf_generate
 from summarizer.base import GenerationSettings, Options
 from summarizer.hardware import has_fast_bf16
 
@@ -65,23 +65,10 @@ class TorchBackend(HFBackend):
         return self._device
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
-        torch = self._torch
-        enc = self.tokenizer(
-            self.with_prefix(batch), return_tensors="pt", padding=True, truncation=False
-        )
-        enc = {k: v.to(self._device) for k, v in enc.items()}
-        with torch.inference_mode():
-            out = self.model.generate(
-                **enc,
-                max_new_tokens=settings.max_new_tokens,
-                min_new_tokens=settings.min_new_tokens or None,
-                num_beams=settings.num_beams,
-                length_penalty=settings.length_penalty,
-                no_repeat_ngram_size=settings.no_repeat_ngram_size,
-                early_stopping=settings.num_beams > 1,
-                do_sample=False,
+        with self._torch.inference_mode():
+            return hf_generate(
+                self.model, self.tokenizer, self.with_prefix(batch), settings, self._device
             )
-        return list(self.tokenizer.batch_decode(out, skip_special_tokens=True))
 
     def close(self) -> None:
         del self.model

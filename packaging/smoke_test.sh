@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make bundle-test`: build the bundle, then use it without the source tree or the venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/build.sh
+work=$(mktemp -d)
+cp -r dist/synopsis "$work/bundle"          # away from the source tree
+cp samples/*.pdf "$work/" && mkdir "$work/pdfs" && mv "$work"/*.pdf "$work/pdfs/"
+cd "$work"
+exe="$work/bundle/synopsis"
+env -i HOME="$work/home" PATH=/usr/bin:/bin "$exe" --version
+start=$(date +%s.%N)
+env -i HOME="$work/home" PATH=/usr/bin:/bin SYNOPSIS_OFFLINE=1 \
+  "$exe" summarize pdfs --db "$work/lib.sqlite" --engine auto
+env -i HOME="$work/home" PATH=/usr/bin:/bin "$exe" search "electric vans" --db "$work/lib.sqlite"
+echo "CLI batch took $(echo "$(date +%s.%N) - $start" | bc) s"
+env -i HOME="$work/home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen SYNOPSIS_GUI_SMOKE=3 \
+  "$exe" gui --db "$work/lib.sqlite" | tee "$work/gui.log"
+grep -q "main window shown: True" "$work/gui.log"
+echo "bundle size: $(du -sh "$work/bundle" | cut -f1)"
+rm -rf "$work"
+echo "bundle smoke test passed"

@@ -1,0 +1,37 @@
+"""Where converted models live: one folder per model revision, backend and precision."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+def cache_root() -> Path:
+    env = os.environ.get("SYNOPSIS_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("synopsis"))
+
+
+def model_revision(path: str | Path) -> str:
+    """A fingerprint of a model folder: its config and the size and time of each weight file.
+
+    Hub snapshots are named by commit, but local folders change in place, so both are hashed.
+    """
+    folder = Path(path)
+    digest = hashlib.sha256(str(folder.resolve()).encode())
+    for name in sorted(os.listdir(folder)):
+        item = folder / name
+        if item.is_file():
+            st = item.stat()
+            digest.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
+            if name == "config.json":
+                digest.update(item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def converted_dir(backend: str, path: str | Path, variant: str) -> Path:
+    return cache_root() / backend / f"{model_revision(path)}-{variant}"

@@ -1,0 +1,109 @@
+"""OpenVINO through optimum-intel: exported once (cached per revision and precision).
+
+fp32 (explicit f32 inference, so greedy output matches torch) by default; "int8" compresses the
+weights to 8 bits; on CPUs with AMX the bf16 inference hint is used (precision "bf16", or
+"auto" there).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import threading
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarizer.backends.cache import converted_dir
+from summarizer.backends.hf_common import HFBackend, hf_generate
+from summarizer.base import GenerationSettings, Options
+from summarizer.errors import BackendUnavailable
+from summarizer.hardware import has_fast_bf16
+
+_export_lock = threading.Lock()
+
+
+class OpenVINOBackend(HFBackend):
+    name = "openvino"
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        for pkg, extra in (
+            ("openvino", "openvino"),
+            ("optimum", "openvino"),
+            ("transformers", "torch"),
+        ):
+            if importlib.util.find_spec(pkg) is None:
+                return f"{pkg} is not installed; install the `{extra}` extra."
+        if importlib.util.find_spec("optimum.intel") is None:
+            return "optimum-intel is not installed; install the `openvino` extra."
+        return None
+
+    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+        super().__init__(model, options, path)
+        if options.device == "cuda":
+            raise BackendUnavailable(
+                self.name, "OpenVINO runs on the CPU here; use torch or ctranslate2 for CUDA."
+            )
+        import logging
+
+        from optimum.intel import OVModelForSeq2SeqLM
+
+        # optimum logs hub look-ups that cannot apply to a local folder; nothing to act on.
+        logging.getLogger("optimum").setLevel(logging.ERROR)
+
+        wanted = options.precision
+        if wanted not in ("auto", "fp32", "int8", "bf16"):
+            raise BackendUnavailable(
+                self.name, f"precision {wanted} is not offered (use fp32, int8 or bf16)."
+            )
+        self._precision = ("bf16" if has_fast_bf16() else "fp32") if wanted == "auto" else wanted
+        weights = "int8" if self._precision == "int8" else "fp32"
+        hint = "bf16" if self._precision == "bf16" else "f32"
+        folder = self._exported(OVModelForSeq2SeqLM, weights)
+        self.model = OVModelForSeq2SeqLM.from_pretrained(
+            str(folder),
+            ov_config={"INFERENCE_PRECISION_HINT": hint, "CACHE_DIR": ""},
+            compile=True,
+            local_files_only=True,
+            export=False,
+        )
+
+    def _exported(self, cls: type, weights: str) -> Path:
+        target = converted_dir(self.name, self.path, weights)
+        if (target / "openvino_encoder_model.xml").is_file():
+            return target
+        with _export_lock:
+            if (target / "openvino_encoder_model.xml").is_file():
+                return target
+            kwargs = {}
+            if weights == "int8":
+                from optimum.intel import OVWeightQuantizationConfig
+
+                kwargs["quantization_config"] = OVWeightQuantizationConfig(bits=8)
+            else:
+                kwargs["load_in_8bit"] = False  # keep fp32 weights even for larger models
+            # Tracing emits TracerWarnings by design; they say nothing a user can act on.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                exported = cls.from_pretrained(  # type: ignore[attr-defined]
+                    self.path, export=True, compile=False, local_files_only=True, **kwargs
+                )
+            tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            exported.save_pretrained(tmp)
+            self.tokenizer.save_pretrained(tmp)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                tmp.rename(target)
+            except OSError:
+                shutil.rmtree(tmp, ignore_errors=True)
+        return target
+
+    @property
+    def precision(self) -> str:
+        return self._precision
+
+    def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
+        return hf_generate(self.model, self.tokenizer, self.with_prefix(batch), settings, None)
