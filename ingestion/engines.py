@@ -86,6 +86,11 @@ def _tidy_metadata(raw: dict[str, object]) -> dict[str, str]:
     return out
 
 
+def _check_page_count(path: Path, count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}")
+
+
 def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
     """Extract with pypdfium2 (PDFium, the engine inside Chrome)."""
     import pypdfium2 as pdfium
@@ -99,8 +104,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         raise MalformedPdf(path, _pdfium_detail(message)) from exc
     try:
         count = len(pdf)
-        if count > max_pages:
-            raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}")
+        _check_page_count(path, count, max_pages)
         pages: list[str] = []
         warnings: list[str] = []
         for index in range(count):
@@ -131,7 +135,7 @@ def _pdfium_detail(message: str) -> str:
 def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     """Extract with pypdf (pure Python; tolerant of some damage PDFium rejects)."""
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError
 
     # pypdf logs every recovery step at WARNING; we report what matters ourselves.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -146,12 +150,9 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
         raise
     except FileNotDecryptedError as exc:
         raise EncryptedPdf(path, wrong_password=password is not None) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError...) on damage
         raise MalformedPdf(path, f"{type(exc).__name__}: {exc}") from exc
-    except Exception as exc:  # pypdf raises many kinds on damaged input
-        raise MalformedPdf(path, f"{type(exc).__name__}: {exc}") from exc
-    if count > max_pages:
-        raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}")
+    _check_page_count(path, count, max_pages)
     pages: list[str] = []
     warnings: list[str] = []
     for index in range(count):

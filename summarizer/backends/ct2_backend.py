@@ -86,14 +86,6 @@ class CTranslate2Backend(HFBackend):
                 shutil.rmtree(tmp, ignore_errors=True)
         return target
 
-    @property
-    def precision(self) -> str:
-        return self._precision
-
-    @property
-    def device(self) -> str:
-        return self._device
-
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         tok = self.tokenizer
         ids = tok(self.with_prefix(batch), truncation=False, verbose=False)["input_ids"]

@@ -23,6 +23,8 @@ class HFBackend(Backend):
         from transformers import AutoConfig, AutoTokenizer
 
         self.path = str(path or model)
+        self._precision = "fp32"  # subclasses decide while loading
+        self._device = "cpu"
         self.config = AutoConfig.from_pretrained(self.path, local_files_only=True)
         self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
         self._defaults = self._summarization_defaults()
@@ -38,6 +40,14 @@ class HFBackend(Backend):
         except OSError:
             pass
         return {k: v for k, v in params.items() if v is not None}
+
+    @property
+    def precision(self) -> str:
+        return self._precision
+
+    @property
+    def device(self) -> str:
+        return self._device
 
     @property
     def prefix(self) -> str:

@@ -101,9 +101,5 @@ class OpenVINOBackend(HFBackend):
                 shutil.rmtree(tmp, ignore_errors=True)
         return target
 
-    @property
-    def precision(self) -> str:
-        return self._precision
-
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         return hf_generate(self.model, self.tokenizer, self.with_prefix(batch), settings, None)

@@ -56,14 +56,6 @@ class TorchBackend(HFBackend):
             return "bf16" if torch.cuda.is_bf16_supported() else "fp16"  # type: ignore[attr-defined]
         return "bf16" if has_fast_bf16() else "fp32"
 
-    @property
-    def precision(self) -> str:
-        return self._precision
-
-    @property
-    def device(self) -> str:
-        return self._device
-
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         with self._torch.inference_mode():
             return hf_generate(
