@@ -79,7 +79,9 @@ def load_backend(settings: Settings) -> tuple[Backend, str | None]:
     options = Options(
         length=settings.length, num_beams=settings.num_beams, precision=settings.precision
     )
-    choice = EngineChoice(settings.engine, settings.model, settings.backend, settings.offline)
+    choice = EngineChoice(
+        settings.engine, settings.model, settings.backend, settings.offline, settings.similarity
+    )
     return load(choice, options)
 
 

@@ -29,6 +29,7 @@ class Settings:
     engine: str = "auto"  # auto | abstractive | extractive
     model: str = DEFAULT_MODEL
     backend: str = "auto"  # auto | torch | ctranslate2 | openvino | neuron
+    similarity: str = "tfidf"  # extractive engine: tfidf | embeddings (MiniLM)
     length: str = "medium"  # short | medium | long
     num_beams: int | None = None
     precision: str = "auto"

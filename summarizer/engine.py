@@ -23,6 +23,7 @@ class EngineChoice:
     model: str = models.DEFAULT_MODEL
     backend: str = "auto"
     offline: bool = False
+    similarity: str = "tfidf"  # extractive engine: tfidf | embeddings (MiniLM)
 
 
 def pick_backend(name: str) -> str:
@@ -45,7 +46,7 @@ def load(choice: EngineChoice, options: Options) -> tuple[Backend, str | None]:
     if choice.engine not in ENGINES:
         raise SummarizerError(f"Unknown engine {choice.engine!r}; choose one of {ENGINES}.")
     if choice.engine == "extractive":
-        return _extractive(options), None
+        return _extractive(options, choice.similarity), None
     try:
         name = pick_backend(choice.backend)
         cls = registry.get(name)
@@ -59,10 +60,10 @@ def load(choice: EngineChoice, options: Options) -> tuple[Backend, str | None]:
             raise
         why = f"{exc.user_message} Using the extractive engine instead."
         log.info(why)
-        return _extractive(options), why
+        return _extractive(options, choice.similarity), why
 
 
-def _extractive(options: Options) -> Backend:
+def _extractive(options: Options, similarity: str = "tfidf") -> Backend:
     from summarizer.backends.extractive import ExtractiveBackend
 
-    return ExtractiveBackend(options=options)
+    return ExtractiveBackend(options=options, similarity=similarity)

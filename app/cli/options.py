@@ -8,15 +8,15 @@ from typing import Any
 import click
 
 from app.settings import Settings, load_settings
-from summarizer.base import LENGTHS, Backend, Options
-from summarizer.engine import ENGINES, EngineChoice, load
+from summarizer.base import LENGTHS, Backend
+from summarizer.engine import ENGINES
 from summarizer.models import enforce_offline, is_offline
 
 F = Callable[..., Any]
 
 
 def engine_options(fn: F) -> F:
-    """--engine --model --backend --length --beams --precision --offline --db."""
+    """--engine --model --backend --length --beams --precision --similarity --offline --db."""
     opts = [
         click.option("--db", type=click.Path(dir_okay=False), help="Library file (SYNOPSIS_DB)."),
         click.option("--engine", type=click.Choice(ENGINES), help="auto falls back to extractive."),
@@ -25,6 +25,11 @@ def engine_options(fn: F) -> F:
         click.option("--length", type=click.Choice(list(LENGTHS)), help="Summary length."),
         click.option("--beams", "num_beams", type=int, help="Beam width (default: model's)."),
         click.option("--precision", type=click.Choice(["auto", "fp32", "bf16", "fp16", "int8"])),
+        click.option(
+            "--similarity",
+            type=click.Choice(["tfidf", "embeddings"]),
+            help="Extractive engine: TF-IDF, or MiniLM sentence embeddings.",
+        ),
         click.option(
             "--offline",
             is_flag=True,
@@ -48,6 +53,7 @@ def settings_from(params: dict[str, Any]) -> Settings:
         "precision",
         "offline",
         "workers",
+        "similarity",
     )
     settings = load_settings(**{k: params.get(k) for k in keys})
     if is_offline(settings.offline):
@@ -55,16 +61,11 @@ def settings_from(params: dict[str, Any]) -> Settings:
     return settings
 
 
-def generation_options(settings: Settings) -> Options:
-    return Options(
-        length=settings.length, num_beams=settings.num_beams, precision=settings.precision
-    )
-
-
 def load_engine(settings: Settings, announce: bool = True) -> tuple[Backend, str | None]:
     """Load the configured engine; print the fallback reason when auto fell back."""
-    choice = EngineChoice(settings.engine, settings.model, settings.backend, settings.offline)
-    backend, fallback = load(choice, generation_options(settings))
+    from app.pipeline import load_backend
+
+    backend, fallback = load_backend(settings)
     if fallback and announce:
         click.echo(f"Note: {fallback}", err=True)
     return backend, fallback

@@ -52,6 +52,7 @@ class EngineCache:
             settings.num_beams,
             settings.precision,
             settings.offline,
+            settings.similarity,
         )
         with self._lock:
             if self._key != key or self._value is None:

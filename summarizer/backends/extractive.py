@@ -13,6 +13,8 @@ from ingestion.sentences import split_sentences
 from summarizer.base import Backend, GenerationSettings, Options, SummaryPart
 from summarizer.textrank import select
 
+SIMILARITIES = ("tfidf", "embeddings")
+
 
 class ExtractiveBackend(Backend):
     name = "extractive"
@@ -21,11 +23,14 @@ class ExtractiveBackend(Backend):
     def __init__(
         self, model: str = "", options: Options | None = None, similarity: str = "tfidf"
     ) -> None:
-        super().__init__(model or f"textrank-{similarity}", options or Options())
+        if similarity not in SIMILARITIES:
+            raise ValueError(f"similarity must be one of {SIMILARITIES}")
+        name = "textrank-minilm" if similarity == "embeddings" else "textrank-tfidf"
+        super().__init__(model or name, options or Options())
         self.similarity = similarity
         self._embedder = None
         if similarity == "embeddings":
-            from summarizer.embeddings import load_minilm
+            from summarizer.backends.minilm import load_minilm
 
             self._embedder = load_minilm()
 

@@ -55,3 +55,44 @@ def test_tiny_and_non_latin_inputs_do_not_crash() -> None:
     assert select([], 50) == []
     zh = ["今天天气很好。", "我们去公园散步！", "你想一起去吗？"]
     assert select(zh, 50)
+
+
+def test_minilm_embeddings_are_verified_and_used() -> None:
+    from summarizer.backends import minilm
+
+    assert minilm.unavailable_reason() is None  # the embeddings extra is part of the test setup
+    backend = ExtractiveBackend(options=Options(), similarity="embeddings")
+    assert backend.model_id == "textrank-minilm"
+    vectors = minilm.load_minilm()(STORY)
+    assert vectors.shape == (len(STORY), 384)
+    norms = (vectors**2).sum(axis=1) ** 0.5
+    assert abs(float(norms.min()) - 1) < 1e-3
+    picked = select(STORY, 40, vectors=vectors)
+    assert picked and sum(len(STORY[i].split()) for i in picked) <= 40
+
+
+def test_tampered_minilm_weights_are_refused(monkeypatch) -> None:
+    from summarizer.backends import minilm
+    from summarizer.errors import BackendUnavailable
+
+    minilm.load_minilm.cache_clear()
+    monkeypatch.setattr(minilm, "WEIGHTS_SHA256", "0" * 64)
+    try:
+        with pytest.raises(BackendUnavailable, match="do not match the expected sha256"):
+            minilm.load_minilm()
+    finally:
+        minilm.load_minilm.cache_clear()
+
+
+def test_embeddings_similarity_through_the_cli() -> None:
+    from click.testing import CliRunner
+
+    from app.cli import cli
+
+    result = CliRunner().invoke(
+        cli,
+        ["summarize-text", "--engine", "extractive", "--similarity", "embeddings", "--json"],
+        input=" ".join(STORY),
+    )
+    assert result.exit_code == 0, result.output
+    assert '"textrank-minilm"' in result.output

@@ -34,3 +34,48 @@ def test_beam_search_runs(torch_backend) -> None:
 
     out = torch_backend.generate(["Synopsis reads PDF files."], GenerationSettings(8, num_beams=3))
     assert len(out) == 1
+
+
+@pytest.mark.parametrize("family", ["bart", "pegasus"])
+def test_other_seq2seq_families_run_without_the_t5_prefix(family, tiny_t5, tmp_path) -> None:
+    import shutil
+
+    import torch
+    from transformers import (
+        BartConfig,
+        BartForConditionalGeneration,
+        PegasusConfig,
+        PegasusForConditionalGeneration,
+    )
+
+    folder = tmp_path / family
+    folder.mkdir()
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(tiny_t5 / name, folder / name)
+    sizes = dict(
+        vocab_size=400,
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=96,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+    )
+    cls, config = {
+        "bart": (BartForConditionalGeneration, BartConfig(bos_token_id=1, **sizes)),
+        "pegasus": (PegasusForConditionalGeneration, PegasusConfig(**sizes)),
+    }[family]
+    torch.manual_seed(0)
+    cls(config).save_pretrained(folder)
+    backend = TorchBackend(family, Options(num_beams=1), folder)
+    assert backend.prefix == ""
+    assert backend.input_budget == 96  # the model's position limit, below the tokenizer's 128
+    out = backend.generate(
+        ["Synopsis reads PDF files and writes summaries."], backend.settings_for(8)
+    )
+    assert len(out) == 1 and isinstance(out[0], str)

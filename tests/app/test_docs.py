@@ -1,0 +1,35 @@
+"""Every command has help text and is documented in the README."""
+
+from pathlib import Path
+
+import click
+
+from app.cli import cli
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+
+def commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out = []
+    for name, cmd in group.commands.items():
+        full = f"{prefix}{name}"
+        out.append((full, cmd))
+        if isinstance(cmd, click.Group):
+            out += commands(cmd, full + " ")
+    return out
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    found = commands(cli)
+    assert len(found) >= 15
+    usage = README[README.index("## Usage") :]
+    for name, cmd in found:
+        assert (cmd.help or "").strip(), f"{name} has no help text"
+        last = name.split()[-1]
+        assert any(
+            form in usage for form in (f"synopsis {name}", f"| {last}", f"| {name}", f"{name} ")
+        ), f"`synopsis {name}` is not in the README's usage"
+
+
+def test_readme_gives_the_two_commands() -> None:
+    assert "make demo" in README and "make test" in README
