@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import resource
 import select
 import struct
 import subprocess
@@ -60,6 +59,10 @@ def worker_command() -> list[str]:
 
 
 def _bound_memory(extra_mb: int) -> None:
+    try:
+        import resource  # POSIX only; elsewhere only the time limit applies
+    except ImportError:
+        return
     try:
         with open("/proc/self/statm") as fh:
             current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
