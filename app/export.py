@@ -73,7 +73,7 @@ def export(store: Store, fmt: str, out_dir: Path) -> Path:
 
 def write_sidecar(store: Store, doc_id: int, pdf: Path) -> Path | None:
     """Write ``report.pdf.md`` next to ``report.pdf`` with its summary; None if not writable."""
-    row = next((r for r in store.iter_export_rows() if r["id"] == doc_id), None)
+    row = store.export_row(doc_id)
     if row is None:
         return None
     target = pdf.with_name(pdf.name + ".md")

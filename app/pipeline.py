@@ -102,16 +102,9 @@ def run(
     def ev(kind: str, **kw: Any) -> Progress:
         return Progress(
             kind,
-            summarized=c.summarized,
-            skipped=c.skipped,
-            failed=c.failed,
-            docs_total=c.docs_total,
             docs_done=c.summarized + c.failed,
-            pages_done=c.pages_done,
-            pages_total=c.pages_total,
-            chunks_done=c.chunks_done,
-            chunks_total=c.chunks_total,
             elapsed=round(time.perf_counter() - start, 3),
+            **asdict(c),
             **kw,
         )
 

@@ -8,6 +8,7 @@ checkpointed in a `ChunkCache`, so an interrupted run resumes without redoing th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable, Sequence
@@ -114,8 +115,9 @@ class Summarizer:
 
     # -- abstractive --------------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def budget(self) -> int:
+        """Input tokens left for text once the task prefix is in (fixed for a backend)."""
         prefix = self.backend.count_tokens([self.backend.prefix])[0] if self.backend.prefix else 0
         return self.backend.input_budget - prefix
 

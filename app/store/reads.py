@@ -104,22 +104,29 @@ class Reads:
             if not batch:
                 return
             for rec in batch:
-                detail = self.detail(rec.id)
-                assert detail is not None
-                latest = detail.summaries[0] if detail.summaries else None
-                yield {
-                    "id": rec.id,
-                    "sha256": rec.sha256,
-                    "title": rec.title,
-                    "path": rec.path,
-                    "pages": rec.page_count,
-                    "metadata": detail.metadata,
-                    "summary": latest.text if latest else "",
-                    "parts": latest.parts if latest else [],
-                    "engine": latest.engine if latest else "",
-                    "model": latest.model if latest else "",
-                    "backend": latest.backend if latest else "",
-                    "length": latest.length if latest else "",
-                    "summarized_at": latest.created_at if latest else "",
-                }
+                row = self.export_row(rec.id)
+                if row is not None:
+                    yield row
             offset += len(batch)
+
+    def export_row(self, doc_id: int) -> dict[str, Any] | None:
+        """One document with its latest summary, as export and sidecars write it."""
+        detail = self.detail(doc_id)
+        if detail is None:
+            return None
+        latest = detail.summaries[0] if detail.summaries else None
+        return {
+            "id": detail.id,
+            "sha256": detail.sha256,
+            "title": detail.title,
+            "path": detail.paths[0] if detail.paths else "",
+            "pages": detail.page_count,
+            "metadata": detail.metadata,
+            "summary": latest.text if latest else "",
+            "parts": latest.parts if latest else [],
+            "engine": latest.engine if latest else "",
+            "model": latest.model if latest else "",
+            "backend": latest.backend if latest else "",
+            "length": latest.length if latest else "",
+            "summarized_at": latest.created_at if latest else "",
+        }
