@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.store import Store
+from app.text import plural
 
 log = logging.getLogger(__name__)
 FORMATS = ("md", "json", "csv")
@@ -22,7 +23,7 @@ def _pages(pages: list[int]) -> str:
 
 def markdown_entry(row: dict[str, Any]) -> str:
     lines = [f"## {row['title']}", ""]
-    meta = [f"`{row['path']}`", f"{row['pages']} pages"]
+    meta = [f"`{row['path']}`", plural(row["pages"], "page")]
     if row["engine"]:
         model = f" {row['model']}" if row["model"] else ""
         meta.append(f"{row['engine']} ({row['backend']}{model}, {row['length']})")

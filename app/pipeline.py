@@ -21,6 +21,7 @@ from typing import Any
 from app.discover import discover
 from app.settings import Settings
 from app.store import Store
+from app.text import plural
 from ingestion import Document, Limits, read_pdf, sentences, sha256_file
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
@@ -35,8 +36,8 @@ TOKENS_PER_PAGE = 600  # for the estimate, before a model has measured anything
 
 @dataclass(frozen=True)
 class Progress:
-    """One thing that happened. ``kind`` is one of: start, engine, skipped, estimate,
-    extracted, chunks, summarized, failed, cancelled, done."""
+    """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
+    will be read), estimate, extracted, chunks, summarized, failed, cancelled, done."""
 
     kind: str
     path: str = ""
@@ -113,9 +114,10 @@ def run(
     )
     yield ev("start", message=f"{len(files)} file(s) found")
     engine, fallback = backend or load_backend(settings)
-    summarizer = Summarizer(engine, cache=store, should_cancel=cancel, fallback_reason=fallback)
+    summarizer = Summarizer(engine, should_cancel=cancel, fallback_reason=fallback)
     yield ev(
         "engine",
+        error_kind="fallback" if fallback else "",
         message=fallback
         or f"{engine.kind} engine: {engine.name} "
         f"({engine.model_id}, {engine.precision} on {engine.device})",
@@ -168,6 +170,8 @@ def _dedup_and_skip(
         else:
             todo.append((sha, group))
     c.docs_total = len(todo)
+    for _sha, group in todo:
+        yield ev("queued", path=str(group[0]))
     return todo
 
 
@@ -258,7 +262,10 @@ def _extract_and_summarize(
                 continue
             c.pages_done += doc.page_count
             yield ev(
-                "extracted", path=str(group[0]), title=doc.title, message=f"{doc.page_count} pages"
+                "extracted",
+                path=str(group[0]),
+                title=doc.title,
+                message=plural(doc.page_count, "page"),
             )
             batch.append((doc, group))
             if len(batch) >= settings.batch_docs:
@@ -280,7 +287,7 @@ def _summarize_batch(
     inputs = [DocInput(d.sha256, tuple(sentences(d)), len(d.usable_pages)) for d, _ in batch]
     base_done = c.chunks_done
     results: list[Summary | AppError] = []
-    for item in _live(summarizer, inputs):
+    for item in _live(summarizer, inputs, store.path):
         if isinstance(item, ChunkProgress):
             c.chunks_done = base_done + item.done
             yield ev("chunks")
@@ -310,33 +317,48 @@ def _summarize_batch(
             path=str(group[0]),
             title=doc.title,
             document_id=doc_id,
-            message=f"{result.backend}, {result.chunks} chunk(s), {result.seconds:.1f} s",
+            message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
         )
 
 
 def _live(
-    summarizer: Summarizer, inputs: list[DocInput]
+    summarizer: Summarizer, inputs: list[DocInput], db: Path
 ) -> Iterator[ChunkProgress | list[Summary | AppError]]:
-    """Run summarize_many in a helper thread, yielding its chunk progress as it happens."""
+    """Run summarize_many in a helper thread, yielding its chunk progress as it happens.
+
+    The helper checkpoints chunks through a connection of its own (connections are confined
+    to their thread), and it has always ended before this generator does, also when the
+    consumer stops early, so nothing writes to the library behind the caller's back.
+    """
     q: queue.Queue[tuple[str, Any]] = queue.Queue()
     summarizer.on_progress = lambda p: q.put(("progress", p))
+    stop = threading.Event()
+    previous_cancel = summarizer.should_cancel
 
     def work() -> None:
         try:
-            q.put(("result", summarizer.summarize_many(inputs)))
+            with Store(db) as cache:
+                summarizer.cache = cache
+                q.put(("result", summarizer.summarize_many(inputs)))
         except BaseException as exc:  # delivered to the generator's thread
             q.put(("error", exc))
+        finally:
+            summarizer.cache = None
 
+    summarizer.should_cancel = lambda: stop.is_set() or previous_cancel()
     thread = threading.Thread(target=work, name="summarize", daemon=True)
     thread.start()
-    while True:
-        kind, value = q.get()
-        if kind == "progress":
-            yield value
-        elif kind == "result":
-            thread.join()
-            yield value
-            return
-        else:
-            thread.join()
-            raise value
+    try:
+        while True:
+            kind, value = q.get()
+            if kind == "progress":
+                yield value
+            elif kind == "result":
+                yield value
+                return
+            else:
+                raise value
+    finally:
+        stop.set()  # the consumer stopped early: the helper ends at its next check
+        thread.join()
+        summarizer.should_cancel = previous_cancel

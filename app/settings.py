@@ -97,13 +97,29 @@ def load_settings(**overrides: Any) -> Settings:
     return Settings().with_(**values)
 
 
-def save_settings(settings: Settings) -> Path:
-    """Write the settings that differ from the defaults to the TOML file."""
+def _file_values(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def save_settings(settings: Settings, *, keep_saved: tuple[str, ...] = ()) -> Path:
+    """Write the settings that differ from the defaults to the TOML file.
+
+    Names in ``keep_saved`` keep the value the file already has (or stay unset): a library
+    opened for one session with ``--db`` must not become the default library (#11).
+    """
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     defaults = asdict(Settings())
+    saved = _file_values(path)
+    values = asdict(settings)
+    for key in keep_saved:
+        kept = Settings().with_(**{key: saved[key]}) if key in saved else Settings()
+        values[key] = getattr(kept, key)
     lines = []
-    for key, value in asdict(settings).items():
+    for key, value in values.items():
         if value == defaults[key] or value is None:
             continue
         lines.append(f"{key} = {_toml(value)}")

@@ -11,8 +11,12 @@ from app import pipeline
 from app.discover import discover
 from app.settings import Settings
 from app.store import Store
+from ingestion import sha256_file
 
 PARTIAL_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", "~")
+# Events that mean a file's bytes may have changed. Reading a file (as the pipeline does) also
+# raises "opened" and "closed_no_write" events; reacting to those retried failing files forever.
+CHANGE_EVENTS = frozenset({"created", "modified", "moved", "closed"})
 
 
 def _complete(path: Path) -> bool:
@@ -42,13 +46,23 @@ def watch_folder(
 
     stop = stop or (lambda: False)
     backend = pipeline.load_backend(settings)
-    yield from pipeline.run([folder], settings, store, backend=backend)
+    failed: dict[Path, str] = {}  # path -> sha256 of the bytes that failed; one entry per path
+
+    def run(paths: list[Path]) -> Iterator[pipeline.Progress]:
+        for event in pipeline.run(paths, settings, store, backend=backend):
+            if event.kind == "failed":
+                _remember_failure(Path(event.path), failed)
+            elif event.kind == "summarized":
+                failed.pop(Path(event.path).resolve(), None)
+            yield event
+
+    yield from run([folder])
     changed: dict[Path, float] = {}
     lock = threading.Lock()
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.is_directory:
+            if event.is_directory or event.event_type not in CHANGE_EVENTS:
                 return
             raw = getattr(event, "dest_path", "") or event.src_path
             target = Path(raw if isinstance(raw, str) else raw.decode())
@@ -78,18 +92,39 @@ def watch_folder(
                         changed[path] = now
                         continue
                     del changed[path]
+                    sizes.pop(path, None)
                     ready.append(path)
             files = [
                 p
                 for p in ready
                 if discover([p], include=settings.include, exclude=settings.exclude)
                 and _wanted(p, settings)
+                and not _failed_before(p, failed)
             ]
             if files:
-                yield from pipeline.run(files, settings, store, backend=backend)
+                yield from run(files)
     finally:
         observer.stop()
         observer.join()
+
+
+def _failed_before(path: Path, failed: dict[Path, str]) -> bool:
+    """True when ``path`` still holds the very bytes that failed: it is retried only if they
+    change."""
+    key = path.resolve()
+    if key not in failed:
+        return False
+    try:
+        return sha256_file(path) == failed[key]
+    except OSError:
+        return False
+
+
+def _remember_failure(path: Path, failed: dict[Path, str]) -> None:
+    try:
+        failed[path.resolve()] = sha256_file(path)
+    except OSError:
+        failed.pop(path.resolve(), None)
 
 
 def _wanted(path: Path, settings: Settings) -> bool:

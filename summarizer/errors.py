@@ -37,6 +37,18 @@ class ModelNotAvailable(SummarizerError):
         )
 
 
+class NetworkUnreachable(SummarizerError):
+    kind = "network-unreachable"
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"Model {model!r} could not be downloaded: the network is unreachable from this "
+            "computer. On a computer with a network, download the model folder (it holds "
+            "config.json and the weights), copy it here, and pass it with --model DIR (or set "
+            "it as the model in Settings). Until then the built-in extractive engine is used."
+        )
+
+
 class NothingToSummarize(SummarizerError):
     kind = "empty"
 

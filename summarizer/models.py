@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.errors import ModelNotAvailable
+from summarizer.errors import ModelNotAvailable, NetworkUnreachable, SummarizerError
 
 DEFAULT_MODEL = "google-t5/t5-small"
 _TRUE = ("1", "true", "yes", "on")
@@ -64,13 +64,37 @@ def resolve(model: str, offline: bool | None = None) -> Path:
 def pull(model: str) -> Path:
     """Download ``model`` into the Hugging Face cache with a progress bar; return its folder."""
     if is_offline():
-        raise ModelNotAvailable(model, True, "downloads are disabled in offline mode")
+        raise SummarizerError(
+            f"Model {model!r} cannot be downloaded: offline mode is on (--offline or "
+            "SYNOPSIS_OFFLINE). Turn it off to download, or copy a model folder here and pass "
+            "it with --model DIR."
+        )
     from huggingface_hub import snapshot_download
 
     try:
         return Path(snapshot_download(model, allow_patterns=WEIGHT_PATTERNS))
     except Exception as exc:  # network, auth, unknown repo: one clear message
+        if _network_failure(exc):
+            raise NetworkUnreachable(model) from exc
         raise ModelNotAvailable(model, False, f"download failed: {type(exc).__name__}") from exc
+
+
+def _network_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) is a connection that could not be made."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        name = type(seen).__name__
+        if isinstance(seen, ConnectionError | TimeoutError) or name in (
+            "ConnectionError",
+            "ConnectTimeout",
+            "ConnectError",
+            "LocalEntryNotFoundError",
+            "OfflineModeIsEnabled",
+            "gaierror",
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +30,47 @@ sys.path.insert(0, str(ROOT / "samples"))
 from pdfmaker import paginate, text_pdf, wrap, write_pdf  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@contextlib.contextmanager
+def watching(folder: Path, settings: Any, debounce: float, poll: float) -> Iterator[list[Any]]:
+    """Run `watch_folder` in a thread; yields the list its events land in; stops on exit."""
+    from app.store import Store
+    from app.watch import watch_folder
+
+    stop = threading.Event()
+    events: list[Any] = []
+
+    def consume() -> None:
+        with Store(settings.db) as store:
+            for e in watch_folder(
+                folder, settings, store, debounce=debounce, poll=poll, stop=stop.is_set
+            ):
+                events.append(e)
+
+    thread = threading.Thread(target=consume)
+    thread.start()
+    try:
+        yield events
+    finally:
+        stop.set()
+        thread.join(30)
+
+
+def memo_folder(folder: Path, n: int, tag: str = "memo", repeat: int = 12) -> Path:
+    """``n`` small distinct PDFs (two sentences repeated) in ``folder``, titled "TAG memo i"."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text_pdf(
+            folder / f"{tag}{i:02d}.pdf",
+            [
+                f"Memo {tag} {i} describes the harbour works of quarter {i} for the readers.",
+                f"The board approved {i + 3} repairs of the {tag} pier and a budget of {i} crowns.",
+            ]
+            * repeat,
+            title=f"{tag} memo {i}",
+        )
+    return folder
 
 
 @pytest.fixture

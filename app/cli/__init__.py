@@ -10,7 +10,7 @@ from app.cli import gui as _gui  # noqa: F401
 from app.cli import library as _library  # noqa: F401
 from app.cli import models as _models  # noqa: F401
 from app.cli import summarize as _summarize  # noqa: F401
-from app.cli.base import cli
+from app.cli.base import cli, quiet_broken_pipe
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -21,4 +21,10 @@ def main(argv: list[str] | None = None) -> None:
 
         worker_main()
         return
-    cli.main(args=args, prog_name="synopsis")
+    try:
+        try:
+            cli.main(args=args, prog_name="synopsis")
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here for output that was still buffered
+    except BrokenPipeError:
+        quiet_broken_pipe()

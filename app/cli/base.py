@@ -40,6 +40,8 @@ class SynopsisGroup(click.Group):
             fail(exc)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except KeyboardInterrupt:
             click.echo("Interrupted; finished work is saved and a rerun resumes.", err=True)
             sys.exit(130)
@@ -53,6 +55,15 @@ class SynopsisGroup(click.Group):
                 err=True,
             )
             sys.exit(EXIT_ERROR)
+
+
+def quiet_broken_pipe() -> None:
+    """The reader went away (`synopsis list | head`): end quietly, like other shell tools."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python's exit-time flush must not fail again
+    sys.exit(0)
 
 
 def _log_crash() -> str:

@@ -15,26 +15,56 @@ from app.cli.progress import BatchView
 from app.export import FORMATS, export
 from app.settings import Settings
 from app.store import Store
+from app.text import plural
 
 
 def open_store(settings: Settings) -> Store:
     return Store(settings.db)
 
 
-def run_batch(paths: list[str], settings: Settings, password: str | None, as_json: bool) -> int:
-    """Run the pipeline with a progress view; return the exit code."""
+def run_batch(
+    paths: list[str],
+    settings: Settings,
+    password: str | None,
+    as_json: bool,
+    strict: bool = False,
+) -> int:
+    """Run the pipeline with a progress view; return the exit code.
+
+    Files that failed before and fail again the same way are known failures: a run that meets
+    only those says so and exits 0, unless ``strict``.
+    """
     with open_store(settings) as store:
+        known = {(f.path, f.kind) for f in store.failures()}
         view = BatchView(as_json)
         last = None
+        new_failures = 0
         try:
             for event in pipeline.run(paths, settings, store, password=password):
+                if (
+                    event.kind == "failed"
+                    and (_resolved(event.path), event.error_kind) not in known
+                ):
+                    new_failures += 1
                 view.show(event)
                 last = event
         finally:
             view.close()
     if last is None or last.kind == "cancelled":
         return EXIT_FAILED
+    if last.failed and not new_failures and not strict:
+        if not as_json:
+            click.echo(
+                f"{last.failed} file(s) failed again as before (see `synopsis failures`); "
+                "nothing new failed. Use --strict to exit 1 for them.",
+                err=True,
+            )
+        return 0
     return EXIT_FAILED if last.failed else 0
+
+
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
 
 
 @cli.command()
@@ -47,10 +77,14 @@ def run_batch(paths: list[str], settings: Settings, password: str | None, as_jso
 @click.option("--include", multiple=True, help="Glob of files to take (default *.pdf).")
 @click.option("--exclude", multiple=True, help="Glob of files to leave out.")
 @click.option("--json", "as_json", is_flag=True, help="Stream one JSON event per line.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 also when only files that failed before fail again."
+)
 def summarize(
     paths: tuple[str, ...],
     password: str | None,
     as_json: bool,
+    strict: bool,
     no_recursive: bool,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
@@ -64,13 +98,13 @@ def summarize(
         include=include or None,
         exclude=exclude or None,
     )
-    sys.exit(run_batch(list(paths), settings, password, as_json))
+    sys.exit(run_batch(list(paths), settings, password, as_json, strict))
 
 
 @cli.command()
 @click.argument("query")
 @click.option("--db", type=click.Path(dir_okay=False))
-@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--limit", type=int, default=10, show_default=True, help="Most documents shown.")
 @click.option("--json", "as_json", is_flag=True)
 def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
     """Full-text search over titles, summaries and page text."""
@@ -130,7 +164,7 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
         return
     click.echo(detail.title)
     click.echo(
-        f"  {detail.page_count} pages ({detail.pages_with_text} with text), "
+        f"  {plural(detail.page_count, 'page')} ({detail.pages_with_text} with text), "
         f"language {detail.language}, sha256 {detail.sha256[:12]}"
     )
     for k, v in detail.metadata.items():
@@ -158,7 +192,7 @@ def export_cmd(db: str | None, fmt: str, out: Path) -> None:
     """Export the library (latest summary of every document) as Markdown, JSON or CSV."""
     with open_store(settings_from({"db": db})) as store:
         path = export(store, fmt, out)
-    click.echo(f"Wrote {path}")
+    click.echo(f"Wrote {path.resolve()}")
 
 
 @cli.command()
@@ -180,17 +214,20 @@ def failures(db: str | None, as_json: bool) -> None:
 @cli.command()
 @engine_options
 @click.option("--workers", type=int)
-@click.option("--password", help="Password for the encrypted PDFs among the failures.")
+@click.option("--password", help="Retry only the encrypted failures, with this password.")
 @click.option("--json", "as_json", is_flag=True)
 def retry(password: str | None, as_json: bool, **params: Any) -> None:
-    """Run the failed files again (e.g. with --password)."""
+    """Run the failed files again (with --password: only the encrypted ones)."""
     settings = settings_from(params)
     with open_store(settings) as store:
-        paths = sorted({r.path for r in store.failures()})
+        rows = store.failures()
+    if password is not None:
+        rows = [r for r in rows if r.kind == "encrypted"]
+    paths = sorted({r.path for r in rows})
     if not paths:
-        click.echo("No failures to retry.")
+        click.echo("No encrypted failures to retry." if password else "No failures to retry.")
         return
-    sys.exit(run_batch(paths, settings, password, as_json))
+    sys.exit(run_batch(paths, settings, password, as_json, strict=True))
 
 
 @cli.command()

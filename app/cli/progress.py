@@ -28,15 +28,21 @@ class BatchView:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
         self.failures: list[pipeline.Progress] = []
+        self.announced: set[str] = set()  # engine notes already shown (watch runs many batches)
 
     def show(self, e: pipeline.Progress) -> None:
         if self.as_json:
             sys.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
             return
+        if e.kind == "start":
+            self.failures = []  # each report covers its own batch
         if e.kind == "failed":
             self.failures.append(e)
-        if e.kind in ("engine", "estimate"):
+        if e.kind == "engine" and e.message not in self.announced:
+            self.announced.add(e.message)
+            self.console.print(e.message)
+        if e.kind == "estimate":
             self.console.print(e.message)
         if e.kind == "estimate":
             self._start_bar(e)

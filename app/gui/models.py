@@ -126,6 +126,16 @@ class QueueItem:
     kind: str = ""
 
 
+def gui_message(kind: str, path: str, message: str) -> str:
+    """A failure as the window says it: the GUI asks for passwords, it has no --password."""
+    if kind != "encrypted":
+        return message
+    name = os.path.basename(path)
+    if "wrong" in message:
+        return f"{name}: the password was wrong."
+    return f"{name} is encrypted and needs its password."
+
+
 class QueueModel(QAbstractTableModel):
     """Per-document state of the running and finished batches."""
 
@@ -145,7 +155,7 @@ class QueueModel(QAbstractTableModel):
     def update(self, event: dict[str, Any]) -> None:
         path = event.get("path") or ""
         kind = event["kind"]
-        if not path or kind not in ("extracted", "summarized", "skipped", "failed"):
+        if not path or kind not in ("queued", "extracted", "summarized", "skipped", "failed"):
             return
         row = self._rows.get(path)
         if row is None:
@@ -155,9 +165,19 @@ class QueueModel(QAbstractTableModel):
             self._rows[path] = row
             self.endInsertRows()
         item = self.items[row]
-        item.state, item.message = kind, event.get("message", "")
         item.kind = event.get("error_kind", "")
+        item.state, item.message = kind, gui_message(item.kind, path, event.get("message", ""))
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def mark_cancelled(self) -> None:
+        """Rows a cancelled batch never finished."""
+        for row, item in enumerate(self.items):
+            if item.state in ("queued", "extracted"):
+                item.state, item.message = "cancelled", "not summarized (cancelled)"
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def row_of(self, path: str) -> int:
+        return self._rows[path]
 
     def failed(self) -> list[QueueItem]:
         return [i for i in self.items if i.state == "failed"]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -47,7 +48,9 @@ class SettingsDialog(QDialog):
         form.addRow("&Model (hub id or folder)", self.model)
         form.addRow("&Backend", self.backend)
         form.addRow("&Length", self.length)
-        form.addRow("Library &file", row)
+        label = QLabel("Library &file")  # a layout cannot be a buddy: the line edit is
+        label.setBuddy(self.db)
+        form.addRow(label, row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.models import HtmlRole
 from app.store import DocumentDetail
+from app.text import plural
 
 
 class DropZone(QFrame):
@@ -71,7 +72,7 @@ class SummaryView(QTextBrowser):
         self.detail = detail
         esc = html.escape
         out = [f"<h2>{esc(detail.title)}</h2>"]
-        meta = [f"{detail.page_count} pages ({detail.pages_with_text} with text)"]
+        meta = [f"{plural(detail.page_count, 'page')} ({detail.pages_with_text} with text)"]
         for key in ("author", "created", "producer"):
             if key in detail.metadata:
                 meta.append(f"{key}: {esc(detail.metadata[key])}")
@@ -86,8 +87,11 @@ class SummaryView(QTextBrowser):
                 f"<p><small>{esc(s.engine)} · {esc(s.backend)}{model} · "
                 f"{esc(s.length)} · coverage {s.coverage:.0%}</small></p>"
             )
-            if s.fallback_reason:
-                out.append(f"<p><small>{esc(s.fallback_reason)}</small></p>")
+            if s.fallback_reason:  # the full reason was shown once, when the batch started
+                out.append(
+                    "<p><small><i>Built-in extractive summary: no model was available.</i>"
+                    "</small></p>"
+                )
             out.append("<ul>")
             for part in s.parts:
                 links = ", ".join(f'<a href="page:{p}">p.&nbsp;{p}</a>' for p in part["pages"])
@@ -101,11 +105,19 @@ class SummaryView(QTextBrowser):
             self.page_requested.emit(self.detail.paths[0], page)
 
 
-def open_pdf_at(path: str, page: int) -> bool:
-    """Ask the system viewer to open ``path`` at ``page`` (viewers honour #page=N)."""
-    url = QUrl.fromLocalFile(str(Path(path)))
+def open_pdf_at(path: str, page: int) -> str | None:
+    """Ask the system viewer to open ``path`` at ``page`` (viewers honour #page=N).
+
+    Returns None when the viewer was asked, else a sentence saying why it could not be.
+    """
+    file = Path(path)
+    if not file.is_file():
+        return f"{file.name} is no longer at {file.parent}; it was moved or deleted."
+    url = QUrl.fromLocalFile(str(file))
     url.setFragment(f"page={page}")
-    return QDesktopServices.openUrl(url)
+    if not QDesktopServices.openUrl(url):
+        return f"No PDF viewer could open {file.name}; install one or set a default PDF app."
+    return None
 
 
 class HtmlDelegate(QStyledItemDelegate):

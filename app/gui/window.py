@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QThreadPool, QTimer, Signal
@@ -48,13 +49,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         warm_up()
         self.settings = settings
+        self.session_db = settings.db  # the library this window was opened on (--db or saved)
         self.store = Store(settings.db)
         self.engines = EngineCache()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: BatchWorker | None = None
         self.pending: list[tuple[list[str], str | None]] = []
-        self.prompted: set[str] = set()
+        self.prompted: set[str] = set()  # encrypted files asked about in this session
+        self.passwords_given: set[str] = set()  # files retried with a password
+        self.announced: set[str] = set()  # engine notes shown once per session
+        self.shown_doc: int | None = None  # the document in the summary pane
+        self.left_out: list[str] = []  # files the user declined a password for, this batch
         self.setWindowTitle("Synopsis")
         self.setAcceptDrops(True)
         self.resize(1200, 760)
@@ -87,6 +93,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Library")
         self.table.selectionModel().selectionChanged.connect(self._on_select)
+        self.table.doubleClicked.connect(lambda index: self.open_document(index.data(DocIdRole)))
         self.library.modelReset.connect(self._after_reset)
 
         self.empty = QLabel(EMPTY_TEXT)
@@ -106,7 +113,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.drop)
 
         self.summary = SummaryView()
-        self.summary.page_requested.connect(open_pdf_at)
+        self.summary.page_requested.connect(self.open_page)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.summary)
@@ -138,10 +145,10 @@ class MainWindow(QMainWindow):
         pl = QVBoxLayout(panel)
         pl.addLayout(bar)
         pl.addWidget(self.queue_view)
-        dock = QDockWidget("Queue", self)
-        dock.setObjectName("queue")
-        dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.dock = QDockWidget("Queue", self)
+        self.dock.setObjectName("queue")
+        self.dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
 
         self.backend_label = QLabel(f"engine: {self.settings.engine}")
         self.rate_label = QLabel("")
@@ -165,6 +172,11 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         action(edit, "&Find", "Ctrl+F", self.focus_search)
         action(edit, "&Refresh", "F5", self.library.refresh)
+        view = self.menuBar().addMenu("&View")
+        self.queue_action = self.dock.toggleViewAction()
+        self.queue_action.setText("&Queue")
+        self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        view.addAction(self.queue_action)
         batch = self.menuBar().addMenu("&Batch")
         self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
@@ -196,7 +208,8 @@ class MainWindow(QMainWindow):
             self.store = Store(settings.db)
             self.library.store = self.store
         self.settings = settings
-        save_settings(settings)
+        # A library given for this session (--db) is saved only when chosen in the dialog.
+        save_settings(settings, keep_saved=("db",) if settings.db == self.session_db else ())
         self.library.refresh()
         self._update_empty()
 
@@ -220,14 +233,39 @@ class MainWindow(QMainWindow):
             self.add_paths(plain)
         self._ask_passwords([i.path for i in failed if i.kind == "encrypted"])
 
-    def ask_password(self, path: str) -> str | None:
+    def ask_password(self, path: str, wrong: bool = False) -> str | None:
+        name = Path(path).name
+        prompt = (
+            f"The password for {name} was wrong. Enter it again:"
+            if wrong
+            else f"{name} is encrypted. Enter its password:"
+        )
         text, ok = QInputDialog.getText(
-            self,
-            "Password needed",
-            f"{path} is encrypted. Enter its password:",
-            QLineEdit.EchoMode.Password,
+            self, "Password needed", prompt, QLineEdit.EchoMode.Password
         )
         return text if ok and text else None
+
+    def open_document(self, doc_id: int | None, page: int = 1) -> None:
+        detail = self.store.detail(doc_id) if doc_id is not None else None
+        if detail is None or not detail.paths:
+            self.say("This document has no file on record.")
+            return
+        self.open_page(detail.paths[0], page)
+
+    def open_page(self, path: str, page: int) -> None:
+        problem = open_pdf_at(path, page)
+        if problem:
+            self.say(problem)
+        else:
+            self.statusBar().showMessage(f"Opened {Path(path).name} at page {page}", 5000)
+
+    def say(self, message: str) -> None:
+        """A problem the user should see: in the status bar and, as plain text, a dialog."""
+        self.statusBar().showMessage(message)
+        box = QMessageBox(QMessageBox.Icon.Information, "Synopsis", message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): a batch's signals keep flowing
 
     # -- batch plumbing -----------------------------------------------------------------------
 
@@ -252,7 +290,22 @@ class MainWindow(QMainWindow):
         self.queue.update(event)
         kind = event["kind"]
         if kind == "engine":
-            self.backend_label.setText(event["message"])
+            fallback = event.get("error_kind") == "fallback"
+            self.backend_label.setText(
+                "engine: extractive (no model)" if fallback else event["message"]
+            )
+            self.backend_label.setToolTip(event["message"])
+            if fallback and event["message"] not in self.announced:
+                self.announced.add(event["message"])  # once a session, not every batch
+                self.statusBar().showMessage(event["message"])
+        if kind == "cancelled":
+            self.queue.mark_cancelled()
+        if kind == "failed" and event.get("error_kind") == "encrypted":
+            path = event["path"]
+            QTimer.singleShot(0, lambda: self._ask_password_now(path))
+        elif kind == "failed" and not self.dock.isVisible():
+            item = self.queue.items[self.queue.row_of(event["path"])]
+            self.statusBar().showMessage(f"Failed: {item.message}  (View → Queue lists failures)")
         if event["docs_total"]:
             self.progress.setMaximum(event["docs_total"])
             self.progress.setValue(event["docs_done"])
@@ -261,8 +314,14 @@ class MainWindow(QMainWindow):
             self.eta.setText(f"ETA {elapsed / done * (total - done):.0f} s")
         if elapsed > 0 and event["summarized"]:
             self.rate_label.setText(f"{event['summarized'] / elapsed * 60:.1f} docs/min")
-        if kind in ("estimate", "failed", "cancelled", "done"):
+        if kind == "estimate":
             self.statusBar().showMessage(event["message"])
+        if kind == "done":
+            message = event["message"]
+            if event["failed"] and not self.dock.isVisible():
+                message += " · View → Queue (Ctrl+Shift+Q) shows why"
+            self.statusBar().showMessage(" · ".join([message, *self.left_out]))
+            self.left_out = []
         if kind == "summarized" and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
@@ -272,24 +331,39 @@ class MainWindow(QMainWindow):
     def _on_finished(self, last: dict[str, Any]) -> None:
         self.worker = None
         self.eta.setText("")
+        if last.get("kind") == "cancelled":
+            self.queue.mark_cancelled()
+            self.progress.reset()
+            self.statusBar().showMessage("Cancelled; finished documents are saved.")
+        elif last.get("kind") != "done":
+            self.progress.reset()
         self.library.refresh()
         self._update_empty()
         self._set_running(False)
-        encrypted = [
-            i.path
-            for i in self.queue.failed()
-            if i.kind == "encrypted" and i.path not in self.prompted
-        ]
         self.batch_finished.emit(last)
-        self._ask_passwords(encrypted)
         self._start_next()
+
+    def _ask_password_now(self, path: str) -> None:
+        """Ask as soon as an encrypted file is met (the batch goes on meanwhile); ask again
+        after a wrong password, until the user gives up."""
+        wrong = path in self.passwords_given
+        if path in self.prompted and not wrong:
+            return
+        self.prompted.add(path)
+        self.passwords_given.discard(path)
+        password = self.ask_password(path, wrong=wrong)
+        if password:
+            self.passwords_given.add(path)
+            self.add_paths([path], password)
+        else:
+            note = f"{Path(path).name} needs its password (Retry failed asks again)"
+            self.left_out.append(note)
+            self.statusBar().showMessage(note)
 
     def _ask_passwords(self, paths: list[str]) -> None:
         for path in paths:
-            self.prompted.add(path)
-            password = self.ask_password(path)
-            if password:
-                self.add_paths([path], password)
+            self.prompted.discard(path)
+            self._ask_password_now(path)
 
     # -- library view -------------------------------------------------------------------------
 
@@ -315,8 +389,21 @@ class MainWindow(QMainWindow):
                 self.table.setColumnWidth(col, widths[col])
         if searching:  # at most 200 rows; snippets wrap
             self.table.resizeRowsToContents()
+        # The pane follows the list: the same document, reread (it may have been summarized
+        # again), or the placeholder when the list no longer holds it.
+        row = self.library.row_of(self.shown_doc) if self.shown_doc is not None else None
+        if row is None:
+            self._show_document(None)
+        else:
+            self.table.selectRow(row)
+            self._show_document(self.shown_doc)
 
     def _update_empty(self) -> None:
+        if self.library.searching and not self.library.hits:
+            self.empty.setText(f"No matches for “{self.library.query}”.")
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.empty.setText(EMPTY_TEXT)
         empty = not self.library.searching and not self.library.records
         self.stack.setCurrentWidget(self.empty if empty else self.table)
 
@@ -324,8 +411,11 @@ class MainWindow(QMainWindow):
         rows = {i.row() for i in selected.indexes()}
         if not rows:
             return
-        doc_id = self.library.index(min(rows), 0).data(DocIdRole)
+        self._show_document(self.library.index(min(rows), 0).data(DocIdRole))
+
+    def _show_document(self, doc_id: int | None) -> None:
         detail = self.store.detail(doc_id) if doc_id is not None else None
+        self.shown_doc = detail.id if detail else None
         if detail is None:
             self.summary.show_placeholder()
         else:

@@ -26,10 +26,11 @@ from typing import Any
 
 import sqlite_utils
 
+from app.store import cjk
 from app.store import search as search_mod
 from app.store.reads import Reads
 from app.store.records import FailureRecord, SearchHit
-from app.store.schema import migrate
+from app.store.schema import migrate, reindex_document
 from ingestion.document import Document
 from ingestion.errors import AppError
 from summarizer.base import Summary, summary_key
@@ -46,16 +47,26 @@ class LibraryError(AppError):
 
 
 class Store(Reads):
-    """A connection to one library file. Cheap to open; one per thread."""
+    """A connection to one library file. Cheap to open; one per thread.
+
+    A connection is confined to the thread that opened it (sqlite3's own check is on): a
+    helper thread opens its own `Store`, so no connection is ever used, or closed, by one
+    thread while another is inside it (#11).
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).expanduser()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.close()
+                raise LibraryError(
+                    f"The library {self.path} cannot be shared safely here (journal mode "
+                    f"{mode}, not WAL; network drives do not support it); keep it on a local "
+                    "disk, or choose another file with --db or SYNOPSIS_DB."
+                )
             conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -121,7 +132,7 @@ class Store(Reads):
             self._upsert_path(doc_id, path or doc.path)
             if summary is not None:
                 self._upsert_summary(doc_id, summary)
-            self._index(doc_id, doc.title)
+            self._index(doc_id)
             self._resolve_failures(path or doc.path, doc.sha256)
         return doc_id
 
@@ -202,23 +213,8 @@ class Store(Reads):
             }
         )
 
-    def _index(self, doc_id: int, title: str) -> None:
-        self.conn.execute("DELETE FROM search_index WHERE document_id = ?", (doc_id,))
-        self.conn.execute(
-            "INSERT INTO search_index (title, document_id, kind) VALUES (?, ?, 'title')",
-            (title, doc_id),
-        )
-        self.conn.execute(
-            """INSERT INTO search_index (summary, document_id, kind)
-               SELECT text, document_id, 'summary' FROM summaries WHERE document_id = ?""",
-            (doc_id,),
-        )
-        self.conn.execute(
-            """INSERT INTO search_index (body, document_id, kind, page)
-               SELECT text, document_id, 'page', number FROM pages
-               WHERE document_id = ? AND text != ''""",
-            (doc_id,),
-        )
+    def _index(self, doc_id: int) -> None:
+        reindex_document(self.conn, doc_id, cjk.index_text)
 
     # -- failures and runs --------------------------------------------------------------------
 
@@ -312,5 +308,8 @@ class Store(Reads):
     # -- reading ------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, lenient: bool = False) -> list[SearchHit]:
-        q = search_mod.lenient(query) if lenient else query
-        return search_mod.search(self.conn, q, limit)
+        """Documents matching ``query``, best first, at most ``limit`` documents."""
+        return search_mod.search(self.conn, query, limit, lenient=lenient)
+
+    def integrity_ok(self) -> bool:
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"  # around matched words in search snippets
+
 
 @dataclass(frozen=True)
 class DocumentRecord:

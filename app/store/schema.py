@@ -111,8 +111,68 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m002_stemmed_and_cjk_search(conn: sqlite3.Connection) -> None:
+    """English word forms ("layoffs" finds "Layoff") and CJK words inside longer runs (#11).
+
+    The index is rebuilt from the tables it mirrors; nothing else changes.
+    """
+    from app.store.cjk import index_text
+
+    _run_script(
+        conn,
+        """
+        DROP TABLE search_index;
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, summary, body, document_id UNINDEXED, kind UNINDEXED, page UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(3.0, 2.0, 1.0)');
+        CREATE VIRTUAL TABLE search_cjk USING fts5(
+            text, document_id UNINDEXED, kind UNINDEXED, page UNINDEXED,
+            tokenize = 'unicode61'
+        );
+        """,
+    )
+    for doc_id in [r[0] for r in conn.execute("SELECT id FROM documents")]:
+        reindex_document(conn, doc_id, index_text)
+
+
+def reindex_document(conn: sqlite3.Connection, doc_id: int, cjk_text: Callable[[str], str]) -> None:
+    """Replace a document's rows in both search indexes with its title, summaries and pages."""
+    conn.execute("DELETE FROM search_index WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM search_cjk WHERE document_id = ?", (doc_id,))
+    rows: list[tuple[str, str, int | None]] = [
+        (r[0], "title", None)
+        for r in conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,))
+    ]
+    rows += [
+        (r[0], "summary", None)
+        for r in conn.execute("SELECT text FROM summaries WHERE document_id = ?", (doc_id,))
+    ]
+    rows += [
+        (r[0], "page", r[1])
+        for r in conn.execute(
+            "SELECT text, number FROM pages WHERE document_id = ? AND text != ''", (doc_id,)
+        )
+    ]
+    column = {"title": "title", "summary": "summary", "page": "body"}
+    for text, kind, page in rows:
+        conn.execute(
+            f"INSERT INTO search_index ({column[kind]}, document_id, kind, page) "
+            "VALUES (?, ?, ?, ?)",
+            (text, doc_id, kind, page),
+        )
+        pairs = cjk_text(text)
+        if pairs:
+            conn.execute(
+                "INSERT INTO search_cjk (text, document_id, kind, page) VALUES (?, ?, ?, ?)",
+                (pairs, doc_id, kind, page),
+            )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
+    ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
 ]
 
 

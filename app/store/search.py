@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from app.store.records import SearchHit
+from app.store import cjk
+from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
 from ingestion.errors import AppError
 
 MAX_LIMIT = 200
 # Ranking costs time per match. A query matching more rows than this (a very common word) is
 # ranked among its RANK_WINDOW newest matches, which bounds every search's cost.
 RANK_WINDOW = 10_000
-SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
 
 
 class InvalidQuery(AppError):
@@ -25,53 +25,94 @@ class InvalidQuery(AppError):
         )
 
 
-def lenient(query: str) -> str:
+def lenient_query(query: str) -> str:
     """Quote every word so any typed text is a valid query (live search as you type)."""
     words = re.findall(r"\w+\*?", query, re.UNICODE)
     return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
 
 
-def _window_floor(conn: sqlite3.Connection, query: str) -> int:
+def _window_floor(conn: sqlite3.Connection, table: str, query: str) -> int:
     """Lowest rowid to rank: 0 for most queries, the RANK_WINDOW-th newest match otherwise."""
     row = conn.execute(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC "
-        "LIMIT 1 OFFSET ?",
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         (query, RANK_WINDOW),
     ).fetchone()
     return int(row[0]) + 1 if row else 0
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
-    """Best hit per document, best documents first, at most ``limit`` (bounded)."""
-    query = query.strip()
-    if not query:
-        return []
-    limit = max(1, min(limit, MAX_LIMIT))
-    # `rank` is bm25 with title > summary > body column weights (set in the schema); ORDER BY
-    # rank LIMIT n stays inside FTS5, and snippets are made for the returned rows only.
-    sql = f"""
-        SELECT document_id, kind, page,
-               snippet(search_index, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16),
-               rank
-        FROM search_index
-        WHERE search_index MATCH ? AND rowid >= ?
-        ORDER BY rank
-        LIMIT ?
+Best = dict[int, tuple[str, int | None, str, float]]  # document -> (kind, page, snippet, score)
+
+
+def _best_documents(conn: sqlite3.Connection, table: str, query: str, limit: int) -> Best:
+    """The ``limit`` best documents for ``query`` in one index, each with its best row.
+
+    Ranking groups by document before the limit, so ``limit`` counts documents however many
+    pages of one document match.
     """
     try:
-        floor = _window_floor(conn, query)
-        rows = conn.execute(sql, (query, floor, limit * 8)).fetchall()
+        floor = _window_floor(conn, table, query)
+        docs = conn.execute(
+            f"""SELECT document_id, MIN(rank) AS best FROM {table}
+                WHERE {table} MATCH ? AND rowid >= ? GROUP BY document_id
+                ORDER BY best LIMIT ?""",
+            (query, floor, limit),
+        ).fetchall()
+        out: Best = {}
+        for doc_id, _score in docs:
+            # `rank` is bm25 with title > summary > body weights (set in the schema);
+            # snippets are made for each returned document's best row only.
+            kind, page, snip, score = conn.execute(
+                f"""SELECT kind, page,
+                       snippet({table}, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16), rank
+                    FROM {table} WHERE {table} MATCH ? AND rowid >= ? AND document_id = ?
+                    ORDER BY rank LIMIT 1""",
+                (query, floor, doc_id),
+            ).fetchone()
+            out[int(doc_id)] = (kind, page, snip, float(score))
+        return out
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if "locked" in message or "no such table" in message or "disk" in message:
             raise
         raise InvalidQuery(query, message.replace("fts5: ", "")) from exc
-    best: dict[int, tuple[str, int | None, str, float]] = {}
-    for doc_id, kind, page, snip, score in rows:
-        if doc_id not in best:
-            best[doc_id] = (kind, page, snip, score)
-        if len(best) >= limit:
-            break
+
+
+def _cjk_documents(conn: sqlite3.Connection, typed: str, limit: int) -> Best:
+    """Documents whose CJK text holds the query's CJK words, snippets cut from the real text."""
+    q = cjk.match_query(typed)
+    if not q:
+        return {}
+    best = _best_documents(conn, "search_cjk", q, limit)
+    for doc_id, (kind, page, _pairs, score) in list(best.items()):
+        if kind == "page":
+            row = conn.execute(
+                "SELECT text FROM pages WHERE document_id = ? AND number = ?", (doc_id, page)
+            ).fetchone()
+        elif kind == "summary":
+            row = conn.execute(
+                "SELECT text FROM summaries WHERE document_id = ? ORDER BY id DESC", (doc_id,)
+            ).fetchone()
+        else:
+            row = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        best[doc_id] = (kind, page, cjk.snippet(row[0] if row else "", typed), score)
+    return best
+
+
+def search(
+    conn: sqlite3.Connection, query: str, limit: int = 20, lenient: bool = False
+) -> list[SearchHit]:
+    """Best hit per document, best documents first, at most ``limit`` documents (bounded)."""
+    typed = query.strip()
+    if not typed:
+        return []
+    limit = max(1, min(limit, MAX_LIMIT))
+    fts_query = lenient_query(typed) if lenient else typed
+    best = _best_documents(conn, "search_index", fts_query, limit) if fts_query else {}
+    if cjk.has_cjk(typed):
+        for doc_id, hit in _cjk_documents(conn, typed, limit).items():
+            if doc_id not in best or hit[3] < best[doc_id][3]:
+                best[doc_id] = hit
+        best = dict(sorted(best.items(), key=lambda kv: kv[1][3])[:limit])
     if not best:
         return []
     ids = list(best)

@@ -1,7 +1,6 @@
 import csv
 import json
 import re
-import threading
 import time
 from pathlib import Path
 
@@ -10,8 +9,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from app.settings import Settings
-from app.store import Store
-from tests.conftest import corpus_dir, manifest_rows, text_pdf
+from tests.conftest import corpus_dir, manifest_rows, text_pdf, watching
 
 
 def invoke(*args, **kw):
@@ -92,24 +90,10 @@ def test_show_unknown_document(db) -> None:
 
 
 def test_watch_summarizes_new_files_once_they_are_complete(tmp_path) -> None:
-    from app.watch import watch_folder
-
     watched = tmp_path / "inbox"
     watched.mkdir()
     settings = Settings(db=tmp_path / "w.sqlite", engine="extractive", workers=1)
-    stop = threading.Event()
-    events = []
-
-    def consume() -> None:
-        with Store(settings.db) as store:
-            for e in watch_folder(
-                watched, settings, store, debounce=0.5, poll=0.1, stop=stop.is_set
-            ):
-                events.append(e)
-
-    thread = threading.Thread(target=consume)
-    thread.start()
-    try:
+    with watching(watched, settings, debounce=0.5, poll=0.1) as events:
         time.sleep(1.0)
         pdf = text_pdf(
             tmp_path / "src.pdf",
@@ -126,9 +110,6 @@ def test_watch_summarizes_new_files_once_they_are_complete(tmp_path) -> None:
         deadline = time.time() + 60
         while time.time() < deadline and not any(e.kind == "summarized" for e in events):
             time.sleep(0.2)
-    finally:
-        stop.set()
-        thread.join(30)
     summarized = [e for e in events if e.kind == "summarized"]
     assert [e.title for e in summarized] == ["Budget Memo"]
     assert not [e for e in events if e.kind == "failed"]  # the half-written file was not read

@@ -3,6 +3,7 @@ import sqlite3
 import pytest
 
 from app.store import InvalidQuery, Store
+from app.store.schema import MIGRATIONS
 from ingestion import read_pdf, sentences
 from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
@@ -125,7 +126,7 @@ def test_schema_is_versioned_and_reopening_is_idempotent(tmp_path) -> None:
     Store(path).close()
     with Store(path) as again:
         names = [r[0] for r in again.conn.execute("SELECT name FROM migrations")]
-        assert names == ["001_initial"]
+        assert names == [name for name, _ in MIGRATIONS]
         assert again.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from app.gui.models import HtmlRole
 from app.settings import load_settings
 from app.store import Store
-from tests.conftest import text_pdf
+from tests.conftest import memo_folder, text_pdf
 from tests.gui.conftest import screenshot
 
 WAIT = 120_000
@@ -27,21 +27,6 @@ def drop(window, paths) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     window.drop.dropEvent(event)
-
-
-def many_pdfs(folder: Path, n: int) -> Path:
-    folder.mkdir()
-    for i in range(n):
-        text_pdf(
-            folder / f"memo{i:02d}.pdf",
-            [
-                f"Memo {i} describes the harbour works of quarter {i} in some detail for readers.",
-                f"The harbour board approved {i + 3} repairs and a budget of {i * 100} dollars.",
-            ]
-            * 30,
-            title=f"Harbour memo {i}",
-        )
-    return folder
 
 
 def test_empty_library_explains_what_to_do(window) -> None:
@@ -81,7 +66,7 @@ def test_search_filters_and_highlights(window, qtbot, samples_folder) -> None:
 
 
 def test_batch_in_progress_keeps_the_event_loop_responsive(window, qtbot, tmp_path) -> None:
-    folder = many_pdfs(tmp_path / "many", 14)
+    folder = memo_folder(tmp_path / "many", 14, repeat=30)
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -113,7 +98,7 @@ def test_batch_in_progress_keeps_the_event_loop_responsive(window, qtbot, tmp_pa
 
 
 def test_cancel_stops_cleanly_and_leaves_the_library_consistent(window, qtbot, tmp_path) -> None:
-    folder = many_pdfs(tmp_path / "many", 12)
+    folder = memo_folder(tmp_path / "many", 12, repeat=30)
 
     def cancel_on_first_summary(event) -> None:
         if event["kind"] == "summarized":
@@ -129,9 +114,14 @@ def test_cancel_stops_cleanly_and_leaves_the_library_consistent(window, qtbot, t
         assert store.conn.execute("SELECT COUNT(*) FROM summaries").fetchone()[0] == saved
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not window.cancel_button.isEnabled()
+    # Back to idle: no stuck bar or rows, and it says so.
+    assert window.progress.value() == -1 and window.eta.text() == ""
+    assert window.statusBar().currentMessage().startswith("Cancelled")
+    states = {i.state for i in window.queue.items}
+    assert states <= {"summarized", "cancelled"} and "cancelled" in states
 
 
-def test_encrypted_file_asks_for_its_password(window, qtbot, tmp_path, make_pdf) -> None:
+def encrypted_folder(tmp_path, make_pdf, others: int = 0) -> Path:
     folder = tmp_path / "enc"
     folder.mkdir()
     writer = pypdf.PdfWriter(
@@ -143,21 +133,47 @@ def test_encrypted_file_asks_for_its_password(window, qtbot, tmp_path, make_pdf)
         )
     )
     writer.encrypt("letmein", algorithm="AES-128")
-    with (folder / "vault.pdf").open("wb") as fh:
+    with (folder / "a-vault.pdf").open("wb") as fh:
         writer.write(fh)
-    asked = []
+    for i in range(others):
+        text_pdf(folder / f"z-memo{i}.pdf", [f"Memo {i} about the harbour works."] * 20)
+    return folder
 
-    def fake_prompt(path: str) -> str:
-        asked.append(Path(path).name)
-        return "letmein"
+
+def test_encrypted_file_asks_when_reached_and_again_after_a_wrong_password(
+    window, qtbot, tmp_path, make_pdf
+) -> None:
+    folder = encrypted_folder(tmp_path, make_pdf, others=4)
+    asked = []
+    answers = iter(["wrong-one", "letmein"])
+
+    def fake_prompt(path: str, wrong: bool = False) -> str:
+        asked.append((Path(path).name, wrong, window.worker is not None))
+        return next(answers)
 
     window.ask_password = fake_prompt
-    with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as first:
+    drop(window, [folder])
+    qtbot.waitUntil(lambda: window.library.rowCount() == 5, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.worker is None and not window.pending, timeout=WAIT)
+    # Asked while the first batch was still running, then again, saying it was wrong.
+    assert asked == [("a-vault.pdf", False, True), ("a-vault.pdf", True, True)]
+    item = window.queue.items[window.queue.row_of(str(folder / "a-vault.pdf"))]
+    assert item.state == "summarized"
+
+
+def test_encrypted_failure_speaks_the_windows_language(window, qtbot, tmp_path, make_pdf) -> None:
+    folder = encrypted_folder(tmp_path, make_pdf)
+    window.ask_password = lambda path, wrong=False: None  # the user gives up
+    window.dock.hide()
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
         drop(window, [folder])
-    assert first.args[0]["failed"] == 1
-    qtbot.waitUntil(lambda: window.library.rowCount() == 1, timeout=WAIT)
-    assert asked == ["vault.pdf"]
-    assert window.queue.items[0].state == "summarized"
+    (item,) = window.queue.failed()
+    assert item.message == "a-vault.pdf is encrypted and needs its password."
+    assert "--password" not in item.message
+    qtbot.waitUntil(lambda: "needs its password" in window.statusBar().currentMessage())
+    # The hidden queue panel comes back from the View menu.
+    window.queue_action.trigger()
+    assert window.dock.isVisible()
 
 
 def test_failures_show_with_their_message_and_retry(window, qtbot, tmp_path, make_pdf) -> None:
@@ -193,6 +209,88 @@ def test_settings_are_persisted(window, tmp_path) -> None:
     window.apply_settings(window.settings.with_(length="short", backend="torch"))
     loaded = load_settings()
     assert (loaded.length, loaded.backend) == ("short", "torch")
+
+
+def test_saving_settings_keeps_a_session_library_out_of_the_defaults(
+    window, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.delenv("SYNOPSIS_DB", raising=False)
+    # The window was opened on tmp/gui.sqlite, as `synopsis gui --db` does.
+    window.apply_settings(window.settings.with_(length="long"))
+    loaded = load_settings()
+    assert loaded.length == "long" and loaded.db != window.settings.db
+    # Choosing a library in the dialog does make it the default.
+    chosen = tmp_path / "chosen.sqlite"
+    window.apply_settings(window.settings.with_(db=chosen))
+    assert load_settings().db == chosen
+
+
+def test_settings_dialog_label_has_a_working_mnemonic(window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    label = next(w for w in dialog.findChildren(QLabel) if w.text() == "Library &file")
+    assert label.buddy() is dialog.db
+
+
+def test_search_without_hits_says_no_matches(window, qtbot, samples_folder) -> None:
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [samples_folder])
+    window.search.setText("zebrafish")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=5000)
+    assert window.empty.text() == "No matches for “zebrafish”."
+    window.search.setText("")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.table, timeout=5000)
+
+
+def test_summary_pane_follows_search_and_never_goes_stale(window, qtbot, samples_folder) -> None:
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [samples_folder])
+    window.table.selectRow(0)
+    shown = window.shown_doc
+    title = window.library.records[0].title
+    assert shown is not None and title in window.summary.toPlainText()
+    # A search that leaves the document out clears the pane; one that keeps it shows it.
+    window.library.set_query("zebrafish")
+    assert window.shown_doc is None and "Select a document" in window.summary.toPlainText()
+    window.library.set_query("")
+    # Summarized again (another length) while shown: the pane shows the new summary.
+    window.table.selectRow(window.library.row_of(shown))
+    with Store(window.settings.db) as store:
+        store.conn.execute("UPDATE summaries SET length = 'changed-elsewhere'")
+    window.library.refresh()
+    assert window.shown_doc == shown and "changed-elsewhere" in window.summary.toPlainText()
+
+
+def test_failing_page_link_says_why_in_the_window(
+    window, qtbot, samples_folder, monkeypatch
+) -> None:
+    said = []
+    monkeypatch.setattr(window, "say", said.append)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [samples_folder])
+    window.table.selectRow(0)
+    path = Path(window.summary.detail.paths[0])
+    path.rename(path.with_suffix(".moved"))
+    window.summary.anchorClicked.emit(QUrl("page:1"))
+    assert said and "moved or deleted" in said[0] and path.name in said[0]
+    # Double-clicking a row opens its PDF (here: says why it cannot).
+    said.clear()
+    window.table.doubleClicked.emit(window.library.index(0, 0))
+    assert said and "moved or deleted" in said[0]
+
+
+def test_one_page_is_not_one_pages(window, qtbot, tmp_path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    text_pdf(folder / "short.pdf", ["A single page note about the harbour works and repairs."] * 3)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [folder])
+    window.table.selectRow(0)
+    assert "1 page (" in window.summary.toPlainText()
+    assert "1 pages" not in window.summary.toPlainText()
 
 
 def test_every_action_has_a_shortcut(window) -> None:

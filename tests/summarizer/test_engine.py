@@ -2,7 +2,12 @@ import pytest
 
 from summarizer.base import Options
 from summarizer.engine import EngineChoice, load
-from summarizer.errors import BackendUnavailable, ModelNotAvailable, UnknownBackend
+from summarizer.errors import (
+    BackendUnavailable,
+    ModelNotAvailable,
+    SummarizerError,
+    UnknownBackend,
+)
 from summarizer.models import list_local, pull, resolve
 from summarizer.registry import describe, get
 
@@ -45,8 +50,9 @@ def test_offline_resolution_and_pull_never_touch_the_network(tmp_path, monkeypat
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     with pytest.raises(ModelNotAvailable, match="offline mode allows only local files"):
         resolve("google-t5/t5-small", offline=True)
-    with pytest.raises(ModelNotAvailable, match="downloads are disabled in offline mode"):
+    with pytest.raises(SummarizerError, match="offline mode is on") as info:
         pull("google-t5/t5-small")
+    assert "--model DIR" in info.value.user_message
     assert list_local() == []
 
 
