@@ -1,6 +1,7 @@
 """Soak: several writer and reader processes on one library for a while, then checks.
 
-Writers summarize their own folders again and again (other lengths each round), readers list,
+Writers add a new PDF to their own folder each round and summarize the folder again (another
+length each round, so earlier documents get more summaries); readers list,
 search and show in a loop. At the end: PRAGMA integrity_check, every document present exactly
 once, and no "database is locked" or "malformed" error anywhere. Prints a table, then one JSON
 line (the test of #11 reads it).
@@ -26,12 +27,19 @@ LENGTHS = ("short", "medium", "long")
 
 
 def _write(db: str, folder: str, until: float, out: mp.Queue) -> None:
+    from pdfmaker import text_pdf
+
     from app.pipeline import run
     from app.settings import Settings
     from app.store import Store
 
     rounds, errors = 0, []
     while time.time() < until:
+        # Every round brings one new document, so every round really writes.
+        text_pdf(
+            Path(folder) / f"new{rounds:05d}.pdf",
+            [f"Round {rounds} of {folder} brings news about the harbour and its pier."] * 20,
+        )
         settings = Settings(
             db=Path(db), engine="extractive", workers=1, length=LENGTHS[rounds % 3], batch_docs=2
         )
@@ -43,7 +51,7 @@ def _write(db: str, folder: str, until: float, out: mp.Queue) -> None:
         except Exception as exc:  # reported, not raised: the soak counts every error
             errors.append(f"{type(exc).__name__}: {exc}")
         rounds += 1
-    out.put(("writer", rounds, errors))
+    out.put(("writer", rounds, errors))  # documents added: DOCS_PER_WRITER + rounds
 
 
 def _read(db: str, until: float, out: mp.Queue) -> None:
@@ -118,7 +126,7 @@ def main() -> int:
     report = {
         "integrity": integrity,
         "documents": documents,
-        "expected_documents": args.writers * DOCS_PER_WRITER,
+        "expected_documents": args.writers * DOCS_PER_WRITER + writes,
         "duplicates": duplicates,
         "writer_batches": writes,
         "reads": reads,

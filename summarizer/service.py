@@ -59,6 +59,23 @@ class _State:
     done: bool = False
 
 
+def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
+    """One honest line for a document without running prose (a form, a rate table, a list):
+    what it is and its first few labels, instead of fragments passed off as a summary."""
+    seen: list[str] = []
+    for s in sentences:
+        label = " ".join(s.text.split()[:12]).strip(" .:;,")
+        if label and any(ch.isalpha() for ch in label) and label not in seen:
+            seen.append(label)
+        if len(seen) == 4:
+            break
+    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
+    line = f"{what} with little running text (a form, a table or a list)"
+    line += f"; it begins: {', '.join(seen)}." if seen else "."
+    first = sentences[0].page if sentences else 1
+    return SummaryPart(line, (first,))
+
+
 class Summarizer:
     """Summarizes documents with one backend; see the module docstring."""
 
@@ -108,7 +125,7 @@ class Summarizer:
         words = self.options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
             doc.sentences, words
-        )
+        ) or [no_prose_line(doc.sentences, doc.pages_with_text)]
         return self._summary(
             doc, list(parts), chunks=1, levels=1, seconds=time.perf_counter() - start
         )

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from summarizer.candidates import CJK, is_prose, word_count
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _NOISE = re.compile(r"\{[a-z]+\}|\[[^\]]{0,40}\]")  # transcript markers like {disfmarker}
 STOPWORDS = frozenset(
@@ -71,7 +73,13 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def content_terms(sentence: str) -> list[str]:
     words = _TOKEN.findall(_NOISE.sub(" ", sentence).lower())
-    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+    terms = []
+    for w in words:
+        if CJK.search(w):  # written without spaces: overlapping character pairs stand for words
+            terms += [w[i : i + 2] for i in range(max(1, len(w) - 1))]
+        elif w not in STOPWORDS and len(w) > 1:
+            terms.append(_stem(w))
+    return terms
 
 
 def tfidf_matrix(term_lists: Sequence[list[str]], max_terms: int = 6000) -> np.ndarray:
@@ -125,7 +133,7 @@ def select(
 ) -> list[int]:
     """Indices (in document order) of the sentences that best summarize within the budget."""
     w = weights or Weights()
-    n_words = [len(s.split()) for s in sentences]
+    n_words = [word_count(s) for s in sentences]
     terms = [content_terms(s) for s in sentences]
     cand = [
         i
@@ -133,10 +141,9 @@ def select(
         if n_words[i] >= w.min_words
         and len(terms[i]) >= 3
         and not _BOILERPLATE.search(sentences[i])
+        and is_prose(sentences[i])
     ]
-    if not cand:
-        cand = [i for i in range(len(sentences)) if terms[i]] or list(range(len(sentences)))
-    if not cand:
+    if not cand:  # no prose at all: the caller says so in one line instead (#10)
         return []
     x = vectors[cand] if vectors is not None else tfidf_matrix([terms[i] for i in cand])
     centroid = x.mean(axis=0)

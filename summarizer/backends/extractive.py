@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
 from summarizer.base import Backend, GenerationSettings, Options, SummaryPart
+from summarizer.candidates import strip_lead_in
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
@@ -43,10 +44,10 @@ class ExtractiveBackend(Backend):
 
     def summarize_sentences(self, sentences: Sequence[Sentence], words: int) -> list[SummaryPart]:
         """The chosen sentences, in document order, each with its page."""
-        texts = [s.text for s in sentences]
+        texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         picked = select(texts, words, vectors=vectors)
-        return [SummaryPart(sentences[i].text, (sentences[i].page,)) for i in picked]
+        return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked]
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         out = []

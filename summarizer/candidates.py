@@ -1,0 +1,127 @@
+"""Which sentences may stand in a summary: prose, not the furniture around it (#10).
+
+Real PDFs hand the summarizer table rows, tables of contents, author blocks, references,
+code and formulas as "sentences". Each rule here names one kind of non-prose; a sentence that
+trips any of them never enters a summary (it stays stored and searchable). `junk_reason`
+says which rule fired, so the corpus benchmark can count them.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 70  # longer "sentences" are table rows, lists run together or lost punctuation
+MIN_WORDS = 5
+MIN_LETTER_WORDS = 0.65  # share of tokens that are words of letters
+
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LETTER_WORD = re.compile(r"^[(\"'“‘\[]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[)\"'”’\].,;:!?]*$")
+_DOT_LEADERS = re.compile(r"\.{6,}|(?:\.\s){4,}|(?:·\s?){3,}|…\s?…|_{4,}|(?:-\s){4,}")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w|\bdoi\s*:|\b10\.\d{4,}/|\barxiv\s*:"
+    r"|\b[\w-]+\.(?:com|org|net|io|edu|gov|de|uk)/",
+    re.IGNORECASE,
+)
+_LABEL_START = re.compile(
+    r"^(?:keywords|key words|index terms|figure|fig\.|table|example|listing|algorithm|source"
+    r"|note)\b\s*[\d:A-Z—–-]",
+    re.IGNORECASE,
+)
+_FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]")  # arrows and boxes of forms
+_MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇]")
+_BIBLIOGRAPHY = re.compile(
+    r"^\[\d{1,3}\]\s"  # [12] A. Author ...
+    r"|^\d{1,3}\.\s+[A-Z][a-z]+,\s+[A-Z]\."  # 12. Author, A.
+    r"|^[A-Z][a-z]+,\s+[A-Z]\.(?:\s?[A-Z]\.)*,?\s+(?:and|&|[A-Z][a-z]+,)"  # Author, A., and ...
+    r"|\b(?:In\s+)?Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?\S.*\b(?:19|20)\d\d\b"
+    r"|\bet al\.,?\s.*\b(?:19|20)\d\d[a-z]?\b.*\bpp?\.\s*\d"
+    r"|\b(?:vol\.|no\.)\s*\d+.*\bpp?\.\s*\d+",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"\.qxd\b|\b\d+_\d+_[\w-]+\b|\bpage \d+ of \d+\b|^\s*(?:table of )?contents\b",
+    re.IGNORECASE,
+)
+_CODE = re.compile(
+    r"[{}=<>|].*[{}=<>|].*[{}=<>|]|\b(?:SELECT|INSERT|UPDATE)\b.+\b(?:FROM|INTO|SET)\b"
+)
+_INDEX_ENTRY = re.compile(
+    r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
+)  # "Side rails – See Bed rails."
+_MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
+_TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]]$")
+MIN_LOWERCASE_WORDS = 0.25  # prose in cased scripts has function words; label runs do not
+
+
+# Front matter glued to the first sentence ("Title Authors Abstract—We present ...") and a
+# numbered heading glued to a paragraph's first sentence ("1 Introduction The goal of ...").
+_ABSTRACT_LEAD = re.compile(r"^.{0,1500}?\bAbstract(?:\s*[—–:.-]\s*|\s+)(?=[A-Z])", re.DOTALL)
+_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)"
+_HEADING_LEAD = re.compile(
+    rf"^{_NUMBER}\s+(?:[A-Z][\w-]*\s+){{1,5}}?(?=[A-Z][a-z]+\s+[a-z])"
+    rf"|^.{{0,200}}?\b{_NUMBER}\s+(?:Introduction|Background|Related Work|Overview|Motivation"
+    r"|Conclusions?|Discussion|Summary|Preface|Foreword)\s+(?=[A-Z])"
+)
+
+
+def strip_lead_in(text: str) -> str:
+    """A sentence without the front matter or numbered heading that extraction glued to it."""
+    m = _ABSTRACT_LEAD.match(text)
+    if m:
+        text = text[m.end() :]
+    m = _HEADING_LEAD.match(text)
+    if m:
+        text = text[m.end() :]
+    return text
+
+
+def word_count(text: str) -> int:
+    """Words, counting CJK text (written without spaces) as about 1.4 characters a word."""
+    spaced = len(text.split())
+    cjk = len(CJK.findall(text))
+    return max(spaced, round(cjk / 1.4)) if cjk else spaced
+
+
+# (reason, pattern found anywhere), checked in this order.
+_PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dot leaders", _DOT_LEADERS),
+    ("address or link", _CONTACT),
+    ("reference", _BIBLIOGRAPHY),
+    ("page furniture", _FURNITURE),
+    ("caption or label", _LABEL_START),  # anchored at the start by its own ^
+    ("form marks", _FORM_MARKS),
+    ("index entry", _INDEX_ENTRY),
+    ("code or formula", _CODE),
+)
+
+
+def junk_reason(text: str) -> str | None:
+    """None for a sentence a reader would want in a summary, else the rule it breaks."""
+    text = text.strip()
+    n = word_count(text)
+    if n > MAX_WORDS:
+        return "too long"
+    if n < MIN_WORDS:
+        return "too short"
+    tokens = text.split()
+    if not CJK.search(text):
+        letters = sum(1 for t in tokens if _LETTER_WORD.match(t))
+        if letters < MIN_LETTER_WORDS * len(tokens):
+            return "not words"
+    for reason, pattern in _PATTERN_RULES:
+        if pattern.search(text):
+            return reason
+    if len(_MATH.findall(text)) >= 2:
+        return "code or formula"
+    if _MID_SENTENCE.match(text):
+        return "starts mid-sentence"
+    cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
+    if len(cased) >= 6 and sum(t[0].islower() for t in cased) < MIN_LOWERCASE_WORDS * len(cased):
+        return "label run"
+    if n <= 12 and not _TERMINAL.search(text):
+        return "heading"
+    return None
+
+
+def is_prose(text: str) -> bool:
+    return junk_reason(text) is None

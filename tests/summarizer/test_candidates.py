@@ -1,0 +1,128 @@
+"""#10: only prose enters a summary; the furniture of real PDFs never does."""
+
+import pytest
+
+from ingestion.document import Sentence
+from summarizer.backends.extractive import ExtractiveBackend
+from summarizer.base import Options
+from summarizer.candidates import junk_reason, strip_lead_in
+from summarizer.service import DocInput, Summarizer
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Introduction .......... 4", "too short"),
+        ("Side rails – See Bed rails and the other chapters of this guide.", "index entry"),
+        ("Andreas Gal∗+, Brendan Eich∗, Mike Shaver∗ gal@uci.edu mike@mozilla.com", "not words"),
+        (
+            "Contact the office at help@example.org for the forms and the instructions.",
+            "address or link",
+        ),
+        (
+            "The code is available at github.com/allenai/papermage for everyone to use.",
+            "address or link",
+        ),
+        (
+            "[12] A. Gal and M. Franz. Incremental dynamic code generation. In PLDI, 2006.",
+            "reference",
+        ),
+        (
+            "Figure 1-2 Existing row and column controls for users with special access.",
+            "caption or label",
+        ),
+        (
+            "Keywords JavaScript, just-in-time compilation, trace trees, type specialization.",
+            "caption or label",
+        ),
+        (
+            "▶ 6a Yourself. If someone can claim you as a dependent, do not check box 6a.",
+            "form marks",
+        ),
+        (
+            "Inc. Los Angeles 60 Layoff Permanent 04/18/2016 02/17/2016 Yahoo! Inc. Sunnyvale",
+            "label run",
+        ),
+        (
+            "SELECT name, salary FROM employees WHERE department = 'HR' AND salary > 100;",
+            "code or formula",
+        ),
+        (
+            "Eine Teilmenge U ⊆ X heißt Umgebung von x, wenn es ein U0 ∈ T gibt mit x ∈ U0.",
+            "code or formula",
+        ),
+        (
+            "and then the system recovers the state quickly as the figure shows.",
+            "starts mid-sentence",
+        ),
+        ("Row and Column Access Control Support in IBM DB2 for i", "heading"),
+        ("Geometrie und Topologie der Flächen", "heading"),
+        (
+            "Table of Contents Chapter One The Beginning Chapter Two The Middle of Things",
+            "page furniture",
+        ),
+        ("word " * 80 + "end.", "too long"),
+    ],
+)
+def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
+    assert junk_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee approved the budget for next year after a long debate.",
+        "LayoutParser (Shen et al., 2021) provides models for visually-rich documents.",
+        "Es beinhaltet die Mitschriften aus der Vorlesung von Prof. Dr. Herrlich sowie Übungen.",
+        "본 보고서는 정보 검색 시스템의 설계와 구현 및 사용자 피드백을 소개합니다.",
+        "本报告介绍了信息检索系统的设计与实现以及用户反馈。",
+        "A report creeps into camp that Johnston is coming with fifty thousand men.",
+    ],
+)
+def test_prose_in_any_language_stays_a_candidate(text: str) -> None:
+    assert junk_reason(text) is None
+
+
+def test_glued_front_matter_and_headings_are_cut_off() -> None:
+    glued = (
+        "Trace-based Type Specialization Andreas Gal∗ University of California "
+        "Abstract—Dynamic languages such as JavaScript are more difficult to compile."
+    )
+    assert (
+        strip_lead_in(glued)
+        == "Dynamic languages such as JavaScript are more difficult to compile."
+    )
+    assert strip_lead_in("1 Introduction The goal of this work is discovery.") == (
+        "The goal of this work is discovery."
+    )
+    assert strip_lead_in("In 2009 the results were good.") == "In 2009 the results were good."
+
+
+def summarize(texts: list[str], pages: int = 1) -> list[str]:
+    sents = tuple(Sentence(t, 1 + i % pages) for i, t in enumerate(texts))
+    summary = Summarizer(ExtractiveBackend(options=Options())).summarize(
+        DocInput("k", sents, pages)
+    )
+    return [p.text for p in summary.parts]
+
+
+def test_summaries_take_prose_and_leave_the_furniture() -> None:
+    prose = [
+        f"The harbour board met in week {i} and agreed to repair the northern pier before winter."
+        for i in range(8)
+    ]
+    furniture = [
+        "Contents .......... 3",
+        "Annual Report 2024 Harbour Board Northern Pier Committee Minutes Appendix Index",
+        "[3] J. Smith. Piers and harbours. In Proc. of Harbour Engineering, 2019, pp. 1-9.",
+        "Contact: board@harbour.example.org, www.harbour.example.org",
+    ] * 4
+    parts = summarize(furniture + prose, pages=4)
+    assert parts and all(junk_reason(p) is None for p in parts)
+
+
+def test_a_document_without_prose_gets_one_honest_line() -> None:
+    form = ["First Name", "Last Name", "Birthday", "Gender", "Nationality", "Agree to policy"]
+    (line,) = summarize(form, pages=2)
+    assert line.startswith("A 2-page document with little running text")
+    assert "First Name, Last Name, Birthday" in line
