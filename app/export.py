@@ -33,6 +33,12 @@ def markdown_entry(row: dict[str, Any]) -> str:
             lines.append(f"- {part['text']} ({_pages(part['pages'])})")
     else:
         lines.append("_Not summarized yet._")
+    if row.get("outline"):
+        lines += ["", "### Outline", ""]
+        for sec in row["outline"]:
+            first, last = sec["first_page"], sec["last_page"]
+            span = f"p. {first}" if first == last else f"pp. {first}–{last}"
+            lines.append(f"- **{sec['title']}** ({span}): {sec['text']}".rstrip(": "))
     return "\n".join(lines) + "\n"
 
 

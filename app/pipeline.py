@@ -284,7 +284,9 @@ def _summarize_batch(
     run_id: int,
     settings: Settings,
 ) -> Iterator[Progress]:
-    inputs = [DocInput(d.sha256, tuple(sentences(d)), len(d.usable_pages)) for d, _ in batch]
+    inputs = [
+        DocInput(d.sha256, tuple(sentences(d)), len(d.usable_pages), d.outline) for d, _ in batch
+    ]
     base_done = c.chunks_done
     results: list[Summary | AppError] = []
     for item in _live(summarizer, inputs, store.path):

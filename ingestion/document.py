@@ -39,6 +39,16 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Section:
+    """One entry of a document's outline (from its bookmarks): level 0 is the top."""
+
+    level: int
+    title: str
+    first_page: int
+    last_page: int
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed PDF. ``pages`` hold cleaned text (headers, footers, hyphenation removed)."""
 
@@ -51,6 +61,7 @@ class Document:
     language: str = "english"
     engine: str = "pdfium"
     warnings: tuple[str, ...] = ()
+    outline: tuple[Section, ...] = ()
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:
@@ -69,6 +80,7 @@ class Document:
             "engine": self.engine,
             "metadata": dict(self.metadata),
             "warnings": list(self.warnings),
+            "outline": [asdict(s) for s in self.outline],
             "pages": [
                 {"number": p.number, "text": p.text, "quality": asdict(p.quality)}
                 for p in self.pages

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
+from ingestion.layout import layout_title, sized_lines
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ class RawPdf:
     metadata: dict[str, str] = field(default_factory=dict)
     engine: str = ""
     warnings: list[str] = field(default_factory=list)
+    layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
+    bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
 
 
 _PDF_DATE = re.compile(
@@ -107,6 +111,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         _check_page_count(path, count, max_pages)
         pages: list[str] = []
         warnings: list[str] = []
+        title = ""
         for index in range(count):
             try:
                 page = pdf[index]
@@ -115,6 +120,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             try:
                 textpage = page.get_textpage()
                 pages.append(textpage.get_text_range())
+                if not title and pages[-1].strip():
+                    title = layout_title(sized_lines(textpage, page.get_height())) or " "
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")
@@ -122,9 +129,36 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             finally:
                 page.close()
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
-        return RawPdf(pages=pages, metadata=metadata, engine="pdfium", warnings=warnings)
+        return RawPdf(
+            bookmarks=_bookmarks(pdf, count),
+            pages=pages,
+            metadata=metadata,
+            engine="pdfium",
+            warnings=warnings,
+            layout_title=title.strip(),
+        )
     finally:
         pdf.close()
+
+
+MAX_BOOKMARKS = 2000
+
+
+def _bookmarks(pdf: Any, pages: int) -> list[tuple[int, str, int]]:
+    """The outline as (level, title, 1-based page); [] when there is none or it is broken."""
+    out: list[tuple[int, str, int]] = []
+    try:
+        for item in pdf.get_toc(max_depth=6):
+            dest = item.get_dest()
+            index = dest.get_index() if dest is not None else None
+            title = " ".join((item.get_title() or "").split())
+            if title and index is not None and 0 <= index < pages:
+                out.append((int(item.level), title, index + 1))
+            if len(out) >= MAX_BOOKMARKS:
+                break
+    except Exception:  # a damaged outline never costs the text
+        return []
+    return out
 
 
 def _pdfium_detail(message: str) -> str:

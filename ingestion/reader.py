@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingestion.clean import clean_pages, normalize
-from ingestion.document import Document, Page
+from ingestion.document import Document, Page, Section
 from ingestion.engines import RawPdf, extract_raw
 from ingestion.errors import (
     AppError,
@@ -86,11 +86,20 @@ def _title_line(line: str) -> bool:
     )
 
 
-def guess_title(metadata: dict[str, str], first_page: str, path: Path) -> str:
-    """Metadata title when it looks real, else the first title-like line, else the file name.
+_TRAILING_PAGE = re.compile(r"[\s.,]+\d{1,4}$")
+
+
+def guess_title(
+    metadata: dict[str, str], first_page: str, path: Path, layout_title: str = ""
+) -> str:
+    """The largest type atop the first page (metadata titles are often a template's or an
+    earlier version's); else the metadata title when it looks real; else the first title-like
+    line; else the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
     """
+    if layout_title:
+        return normalize(layout_title)
     meta = " ".join(metadata.get("title", "").split())
     if len(meta) >= 3 and not any(j in meta.lower() for j in _META_JUNK):
         return meta
@@ -110,7 +119,7 @@ def guess_title(metadata: dict[str, str], first_page: str, path: Path) -> str:
                 and len(title) > 40
             ):
                 title = f"{title} {nxt}"
-            return title.rstrip(".")
+            return _TRAILING_PAGE.sub("", title).rstrip(".")
     return path.stem.replace("_", " ")
 
 
@@ -132,14 +141,33 @@ def build_document(path: Path, raw: RawPdf, sha: str) -> Document:
     return Document(
         path=str(path),
         sha256=sha,
-        title=guess_title(raw.metadata, _first_text(raw.pages, pages), path),
+        title=guess_title(raw.metadata, _first_text(raw.pages, pages), path, raw.layout_title),
         page_count=len(pages),
         pages=pages,
         metadata=raw.metadata,
         language=detect_language(usable_text),
         engine=raw.engine,
         warnings=tuple(warnings),
+        outline=outline_from(raw.bookmarks, len(pages)),
     )
+
+
+def outline_from(bookmarks: list[tuple[int, str, int]], pages: int) -> tuple[Section, ...]:
+    """Sections with page ranges: each runs to the page before the next one at its level or
+    above starts (bookmarks out of page order are dropped)."""
+    marks: list[tuple[int, str, int]] = []
+    for level, title, page in bookmarks:
+        if not marks or page >= marks[-1][2]:
+            marks.append((level, title, page))
+    sections = []
+    for i, (level, title, page) in enumerate(marks):
+        end = pages
+        for later_level, _t, later_page in marks[i + 1 :]:
+            if later_level <= level:
+                end = max(page, later_page - 1)
+                break
+        sections.append(Section(level, title, page, end))
+    return tuple(sections)
 
 
 def _first_text(raw_pages: list[str], pages: tuple[Page, ...]) -> str:

@@ -40,10 +40,12 @@ def write_pdf(
     header: str | None = None,
     footer_numbers: bool = False,
     compress: bool = True,
+    heading: Sequence[str] = (),
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
-    ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M".
+    ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M";
+    ``heading`` lines are set in 22-point type atop the first page (a title, as layout shows it).
     """
     objects: list[bytes] = []
 
@@ -60,6 +62,11 @@ def write_pdf(
         ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
         if header:
             ops += [f"({_escape(header)}) Tj", "T*", "T*"]
+        if number == 1 and heading:
+            ops += ["/F1 22 Tf", "26 TL"]
+            for line in heading:
+                ops += [f"({_escape(line)}) Tj", "T*"]
+            ops += ["/F1 11 Tf", "14 TL", "T*"]
         for line in lines:
             ops += [f"({_escape(line)}) Tj", "T*"]
         ops.append("ET")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # 2: prose-only candidates and layout titles (#10): reruns redo summaries
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {
@@ -24,6 +24,8 @@ LENGTHS: dict[str, dict[str, int]] = {
 
 MIN_WORDS = 50
 SHARE_OF_DOCUMENT = 0.15
+GROWTH_FROM_WORDS = 8000  # past this (about 20 pages) the summary grows with the document
+MAX_GROWTH = 3.0
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,11 @@ class Options:
 
     def word_budget(self, doc_words: int) -> int:
         """Extractive length for a document: the preset, but never more than ~15% of a short
-        document (a 300-word article gets ~50 words, not 150)."""
-        return int(min(self.target_words, max(MIN_WORDS, SHARE_OF_DOCUMENT * doc_words)))
+        document (a 300-word article gets ~50 words, not 150), and growing with the square root
+        of a long one's length, up to 3x (a 350-page book gets 450 words at medium, not 150)."""
+        growth = min(MAX_GROWTH, max(1.0, (doc_words / GROWTH_FROM_WORDS) ** 0.5))
+        target = self.target_words * growth
+        return int(min(target, max(MIN_WORDS, SHARE_OF_DOCUMENT * doc_words)))
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,16 @@ class SummaryPart:
 
 
 @dataclass(frozen=True)
+class OutlinePart:
+    """A short summary of one top-level section of a long document."""
+
+    title: str
+    first_page: int
+    last_page: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Summary:
     """A document's summary with everything needed to trust and reproduce it."""
 
@@ -91,6 +106,7 @@ class Summary:
     seconds: float = 0.0
     fallback_reason: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    outline: tuple[OutlinePart, ...] = ()  # long documents with sections (#10)
 
     @property
     def pages(self) -> tuple[int, ...]:

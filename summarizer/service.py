@@ -12,12 +12,19 @@ import functools
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from ingestion.document import Sentence
+from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
-from summarizer.base import Backend, GenerationSettings, Summary, SummaryPart, summary_key
+from summarizer.base import (
+    Backend,
+    GenerationSettings,
+    OutlinePart,
+    Summary,
+    SummaryPart,
+    summary_key,
+)
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 
@@ -39,6 +46,7 @@ class DocInput:
     key: str
     sentences: Sequence[Sentence]
     pages_with_text: int = 0
+    outline: Sequence[Section] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,11 @@ class _State:
     seconds: float = 0.0
     error: AppError | None = None
     done: bool = False
+
+
+OUTLINE_MIN_PAGES = 10
+MAX_OUTLINE_SECTIONS = 40
+SECTION_WORDS = 45  # one or two sentences per section
 
 
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
@@ -126,9 +139,29 @@ class Summarizer:
         parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
             doc.sentences, words
         ) or [no_prose_line(doc.sentences, doc.pages_with_text)]
-        return self._summary(
+        summary = self._summary(
             doc, list(parts), chunks=1, levels=1, seconds=time.perf_counter() - start
         )
+        return replace(summary, outline=self._outline(doc))
+
+    def _outline(self, doc: DocInput) -> tuple[OutlinePart, ...]:
+        """One short summary per top-level section, for long documents with an outline."""
+        if not doc.outline:
+            return ()
+        top = min(s.level for s in doc.outline)
+        sections = [s for s in doc.outline if s.level == top][:MAX_OUTLINE_SECTIONS]
+        pages = max(doc.pages_with_text, max((s.page for s in doc.sentences), default=0))
+        if len(sections) < 2 or pages < OUTLINE_MIN_PAGES:
+            return ()
+        out = []
+        for section in sections:
+            inside = [s for s in doc.sentences if section.first_page <= s.page <= section.last_page]
+            parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
+                inside, SECTION_WORDS
+            )
+            text = " ".join(p.text for p in parts)
+            out.append(OutlinePart(section.title, section.first_page, section.last_page, text))
+        return tuple(out)
 
     # -- abstractive --------------------------------------------------------------------------
 

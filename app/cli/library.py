@@ -182,6 +182,12 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
         for part in s.parts:
             pages = ", ".join(str(p) for p in part["pages"])
             click.echo(f"  - {part['text']}  [p. {pages}]")
+        if s.outline:
+            click.echo("\n  Outline:")
+            for sec in s.outline:
+                click.echo(f"  § {sec['title']}  (pp. {sec['first_page']}–{sec['last_page']})")
+                if sec["text"]:
+                    click.echo(f"      {sec['text']}")
 
 
 @cli.command("export")

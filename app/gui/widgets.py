@@ -97,6 +97,16 @@ class SummaryView(QTextBrowser):
                 links = ", ".join(f'<a href="page:{p}">p.&nbsp;{p}</a>' for p in part["pages"])
                 out.append(f"<li>{esc(part['text'])} <small>[{links}]</small></li>")
             out.append("</ul>")
+            if s.outline:
+                out.append("<h3>Outline</h3><ul>")
+                for sec in s.outline:
+                    first, last = sec["first_page"], sec["last_page"]
+                    link = f'<a href="page:{first}">pp.&nbsp;{first}–{last}</a>'
+                    out.append(
+                        f"<li><b>{esc(sec['title'])}</b> <small>[{link}]</small>"
+                        f"<br>{esc(sec['text'])}</li>"
+                    )
+                out.append("</ul>")
         self.setHtml("\n".join(out))
 
     def _on_anchor(self, url: QUrl) -> None:

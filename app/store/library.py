@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -204,6 +205,7 @@ class Store(Reads):
                     [{"text": p.text, "pages": list(p.pages)} for p in s.parts], ensure_ascii=False
                 ),
                 "pages": json.dumps(list(s.pages)),
+                "outline": json.dumps([asdict(o) for o in s.outline], ensure_ascii=False),
                 "coverage": s.coverage,
                 "chunks": s.chunks,
                 "levels": s.levels,

@@ -69,10 +69,11 @@ class Reads:
                 r[12],
                 r[13],
                 r[14],
+                json.loads(r[15]),
             )
             for r in self.conn.execute(
                 """SELECT id, summary_key, engine, model, backend, precision, length, text, parts,
-                          pages, coverage, chunks, seconds, fallback_reason, created_at
+                          pages, coverage, chunks, seconds, fallback_reason, created_at, outline
                    FROM summaries WHERE document_id = ? ORDER BY created_at DESC, id DESC""",
                 (doc_id,),
             )
@@ -124,6 +125,7 @@ class Reads:
             "metadata": detail.metadata,
             "summary": latest.text if latest else "",
             "parts": latest.parts if latest else [],
+            "outline": latest.outline if latest else [],
             "engine": latest.engine if latest else "",
             "model": latest.model if latest else "",
             "backend": latest.backend if latest else "",

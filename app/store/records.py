@@ -39,6 +39,7 @@ class SummaryRecord:
     seconds: float
     fallback_reason: str | None
     created_at: str
+    outline: list[dict[str, Any]] = field(default_factory=list)  # per-section summaries
 
 
 @dataclass(frozen=True)

@@ -170,9 +170,16 @@ def reindex_document(conn: sqlite3.Connection, doc_id: int, cjk_text: Callable[[
             )
 
 
+def _m003_outline(conn: sqlite3.Connection) -> None:
+    """Per-section summaries of long documents (#10): JSON [{"title", "first_page",
+    "last_page", "text"}], empty for documents without an outline."""
+    conn.execute("ALTER TABLE summaries ADD COLUMN outline TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
+    ("003_outline", _m003_outline),
 ]
 
 

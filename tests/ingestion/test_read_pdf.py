@@ -154,3 +154,24 @@ def test_decompression_bomb_is_bounded(tmp_path) -> None:
     with pytest.raises((PdfTooLarge, MalformedPdf, NoTextLayer)) as info:
         read_pdf(bomb, limits=Limits(memory_mb=256, timeout_s=60))
     assert info.value.user_message  # a clear message, and this process is unharmed
+
+
+def test_title_comes_from_the_largest_type_not_stale_metadata(tmp_path) -> None:
+    from tests.conftest import text_pdf
+
+    path = text_pdf(
+        tmp_path / "paper.pdf",
+        ["Proceedings of the Harbour Conference, Vol. 3, 2024."]
+        + ["The harbour board studied the northern pier for a whole year and wrote it down."] * 30,
+        title="Draft 2 of an older report",  # metadata left over from a template
+        heading=["Repairing the Northern Pier:", "A Year of Harbour Works"],
+    )
+    doc = read_pdf(path)
+    assert doc.title == "Repairing the Northern Pier: A Year of Harbour Works"
+
+
+def test_page_numbers_do_not_stick_to_a_title_line(tmp_path) -> None:
+    from ingestion.reader import guess_title
+
+    first = "THE SIEGE OF VICKSBURG. 49\nhowever, did not last long; it became too conspicuous."
+    assert guess_title({}, first, tmp_path / "x.pdf") == "THE SIEGE OF VICKSBURG"

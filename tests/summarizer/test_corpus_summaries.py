@@ -29,3 +29,27 @@ def test_corpus_summaries_hold_no_junk(name: str) -> None:
     junk = [(p.text, junk_reason(p.text)) for p in summary.parts if junk_reason(p.text)]
     honest = len(summary.parts) == 1 and "little running text" in summary.parts[0].text
     assert honest or not junk, junk
+
+
+TITLED = [
+    "pdfjs_tracemonkey.pdf",
+    "docling_redp5110_sampled.pdf",  # the cover's big type, not "ibm.com/redbooks Redpaper"
+    "pdfplumber_issue-982-example.pdf",  # not the metadata's older title
+    "unstructured_copy-protected.pdf",  # both lines of a wrapped title
+    "formatcorpus_govdocs-486832.pdf",
+    "samplefiles_GeoTopo-komprimiert.pdf",
+    "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf",  # the running title without its page number
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", TITLED)
+def test_corpus_titles_match_the_labels(name: str) -> None:
+    import csv
+    from pathlib import Path
+
+    labels_file = Path(__file__).resolve().parents[2] / "bench" / "titles.tsv"
+    with labels_file.open(encoding="utf-8") as fh:
+        labels = {r["file"]: r["title"] for r in csv.DictReader(fh, delimiter="\t")}
+    doc = read_pdf(corpus_dir() / "pdfs" / name)
+    assert " ".join(doc.title.lower().split()) == " ".join(labels[name].lower().split())
