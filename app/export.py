@@ -28,6 +28,10 @@ def markdown_entry(row: dict[str, Any]) -> str:
         model = f" {row['model']}" if row["model"] else ""
         meta.append(f"{row['engine']} ({row['backend']}{model}, {row['length']})")
     lines += [" · ".join(meta), ""]
+    if row.get("authors"):
+        lines += [f"By {', '.join(row['authors'])}", ""]
+    if row.get("abstract"):
+        lines += [f"> **Author's abstract.** {row['abstract']}", ""]
     if row["parts"]:
         for part in row["parts"]:
             lines.append(f"- {part['text']} ({_pages(part['pages'])})")

@@ -22,7 +22,7 @@ from app.discover import discover
 from app.settings import Settings
 from app.store import Store
 from app.text import plural
-from ingestion import Document, Limits, read_pdf, sentences, sha256_file
+from ingestion import Document, Limits, Sentence, read_pdf, sentences, sha256_file
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
 from summarizer.base import Backend, Options, Summary
@@ -285,7 +285,7 @@ def _summarize_batch(
     settings: Settings,
 ) -> Iterator[Progress]:
     inputs = [
-        DocInput(d.sha256, tuple(sentences(d)), len(d.usable_pages), d.outline) for d, _ in batch
+        DocInput(d.sha256, without_abstract(d), len(d.usable_pages), d.outline) for d, _ in batch
     ]
     base_done = c.chunks_done
     results: list[Summary | AppError] = []
@@ -321,6 +321,24 @@ def _summarize_batch(
             document_id=doc_id,
             message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
         )
+
+
+def without_abstract(doc: Document) -> tuple[Sentence, ...]:
+    """The document's sentences less those of the author's abstract: it is stored and shown as
+    the author's, never copied into the generated summary (#10)."""
+    sents = tuple(sentences(doc))
+    if not doc.abstract:
+        return sents
+    abstract = " ".join(doc.abstract.split())
+
+    def in_abstract(s: Sentence) -> bool:
+        text = " ".join(s.text.split())
+        if "Abstract" in text:  # the marker, and a title glued before it, are not the abstract
+            text = text.split("Abstract", 1)[1].lstrip(" —–:.-")
+        return s.page <= 2 and bool(text) and text in abstract
+
+    kept = tuple(s for s in sents if not in_abstract(s))
+    return kept or sents
 
 
 def _live(

@@ -21,7 +21,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingestion import read_pdf, sentences  # noqa: E402
+from app.pipeline import without_abstract  # noqa: E402
+from ingestion import read_pdf  # noqa: E402
 from summarizer import candidates, textrank  # noqa: E402
 from summarizer.backends.extractive import ExtractiveBackend  # noqa: E402
 from summarizer.base import Options  # noqa: E402
@@ -65,7 +66,8 @@ def main() -> int:
     docs = []
     for row in rows:
         doc = read_pdf(args.folder / row["file"])
-        item = DocInput(doc.sha256, tuple(sentences(doc)), len(doc.usable_pages), doc.outline)
+        # As the pipeline does: the author's abstract is shown apart, never summarized.
+        item = DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline)
         docs.append((row["file"], doc, item))
     results: dict[str, dict[str, Any]] = {}
     for variant, on in (("before (no filter)", False), ("prose filter", True)):

@@ -62,6 +62,8 @@ class Document:
     engine: str = "pdfium"
     warnings: tuple[str, ...] = ()
     outline: tuple[Section, ...] = ()
+    authors: tuple[str, ...] = ()
+    abstract: str = ""  # the author's abstract, kept apart from the generated summary
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:
@@ -80,6 +82,8 @@ class Document:
             "engine": self.engine,
             "metadata": dict(self.metadata),
             "warnings": list(self.warnings),
+            "authors": list(self.authors),
+            "abstract": self.abstract,
             "outline": [asdict(s) for s in self.outline],
             "pages": [
                 {"number": p.number, "text": p.text, "quality": asdict(p.quality)}

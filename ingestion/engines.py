@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import layout_title, sized_lines
+from ingestion.layout import front_matter, sized_lines
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class RawPdf:
     engine: str = ""
     warnings: list[str] = field(default_factory=list)
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
+    authors: tuple[str, ...] = ()  # names under that title (pdfium only)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
 
 
@@ -111,7 +112,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         _check_page_count(path, count, max_pages)
         pages: list[str] = []
         warnings: list[str] = []
-        title = ""
+        front: tuple[str, tuple[str, ...]] | None = None
         for index in range(count):
             try:
                 page = pdf[index]
@@ -120,8 +121,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             try:
                 textpage = page.get_textpage()
                 pages.append(textpage.get_text_range())
-                if not title and pages[-1].strip():
-                    title = layout_title(sized_lines(textpage, page.get_height())) or " "
+                if front is None and pages[-1].strip():
+                    front = front_matter(sized_lines(textpage, page.get_height()))
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")
@@ -135,7 +136,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             metadata=metadata,
             engine="pdfium",
             warnings=warnings,
-            layout_title=title.strip(),
+            layout_title=front[0] if front else "",
+            authors=front[1] if front else (),
         )
     finally:
         pdf.close()

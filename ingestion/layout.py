@@ -60,8 +60,46 @@ SAME_SIZE = 0.9  # lines within this share of the title size continue it
 
 def layout_title(lines: list[SizedLine]) -> str:
     """The run of largest-type lines in the top 60% of the page, or '' when nothing stands out."""
+    return front_matter(lines)[0]
+
+
+_AFFILIATION = re.compile(
+    r"@|\babstract\b|universit|institut|department|corporation|laborator|\binc\b|\bltd\b|"
+    r"school|college|research|center|centre|e-mail|email|\d{5}",
+    re.IGNORECASE,
+)
+# Footnote marks, affiliation letters and numbers that separate names in author lines.
+_NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
+_PART = r"(?:[A-Z][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
+_NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
+_NOT_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Your Name|Abstract|Introduction)\b"
+)
+MAX_AUTHOR_LINES = 8
+
+
+def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
+    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract."""
+    run: list[str] = []
+    for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
+        if _AFFILIATION.search(line.text) or line.top < 0.4:
+            break
+        run.append(line.text)
+    names = []
+    for piece in _NAME_MARKS.split(" ".join(run)):
+        name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
+        good = _NAME.match(name) and not _NOT_NAME.search(name) and len(name) <= 40
+        if good and name not in names:
+            names.append(name)
+    return tuple(names[:40])
+
+
+def front_matter(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
+    """The title (largest type near the top, '' when nothing stands out) and the authors
+    named on the lines right after it."""
     if not lines:
-        return ""
+        return "", ()
     # The body's size: the median over characters, so a few big lines do not set it.
     body = statistics.median(size for line in lines for size in [line.size] * len(line.text))
 
@@ -75,10 +113,10 @@ def layout_title(lines: list[SizedLine]) -> str:
 
     top = [ln for ln in lines if ln.top >= 0.4 and usable(ln)]
     if not top:
-        return ""
+        return "", ()
     biggest = max(ln.size for ln in top)
     if biggest < BIGGER_THAN_BODY * body:
-        return ""
+        return "", ()
     first = next(i for i, ln in enumerate(lines) if ln in top and ln.size == biggest)
     run = []
     for line in lines[first:]:
@@ -88,5 +126,5 @@ def layout_title(lines: list[SizedLine]) -> str:
     title = " ".join(run).strip(" .,;:")
     words = title.split()
     if len(words) > 30 or (len(words) < 2 and biggest < 1.5 * body):
-        return ""
-    return title
+        return "", ()
+    return title, authors_after(lines, first + len(run))

@@ -148,8 +148,76 @@ def build_document(path: Path, raw: RawPdf, sha: str) -> Document:
         language=detect_language(usable_text),
         engine=raw.engine,
         warnings=tuple(warnings),
-        outline=outline_from(raw.bookmarks, len(pages)),
+        outline=outline_from(raw.bookmarks or numbered_headings(raw.pages), len(pages)),
+        authors=raw.authors,
+        abstract=find_abstract([p.text for p in pages[:2]]),
     )
+
+
+_ABSTRACT = re.compile(
+    r"\bAbstract\b\s*[—–:.-]?\s*(?P<body>.+?)(?=\b(?:Keywords|Key words|Index Terms|"
+    r"Categories and Subject)\b|\b(?:1|I)\.?\s+(?:Introduction|INTRODUCTION)\b|$)",
+    re.DOTALL,
+)
+MAX_ABSTRACT_WORDS = 350
+
+
+def find_abstract(first_pages: list[str]) -> str:
+    """The text after "Abstract" on the first two pages, up to the keywords or the
+    introduction; only its first paragraph when no such end is found nearby."""
+    m = _ABSTRACT.search("\n\n".join(first_pages))
+    if not m:
+        return ""
+    body = m["body"].strip()
+    if len(body.split()) > MAX_ABSTRACT_WORDS:
+        body = body.split("\n\n")[0]
+        if len(body.split()) > MAX_ABSTRACT_WORDS:
+            return ""
+    return " ".join(body.split())
+
+
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<num>\d{1,2}|[IVX]{1,5})(?P<dot>\.?)\s+(?P<title>[A-Z].{1,70})$"
+)
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+    "XIII": 13,
+    "XIV": 14,
+    "XV": 15,
+}
+MIN_HEADINGS = 3
+
+
+def numbered_headings(raw_pages: list[str]) -> list[tuple[int, str, int]]:
+    """Top-level sections from numbered heading lines ("1 Introduction", "2. Method",
+    "III. RESULTS"), for documents without bookmarks: numbers must run 1, 2, 3… in one style,
+    so list items and table cells that look like headings are passed over."""
+    found: list[tuple[int, str, int]] = []
+    style: tuple[bool, str] | None = None
+    for page_number, text in enumerate(raw_pages, start=1):
+        for raw_line in text.splitlines():
+            line = " ".join(raw_line.split())
+            m = _NUMBERED_HEADING.match(line)
+            if not m or len(m["title"].split()) > 8 or m["title"].endswith((".", ",", ";", ":")):
+                continue
+            roman = not m["num"].isdigit()
+            number = _ROMAN.get(m["num"], 0) if roman else int(m["num"])
+            if number != len(found) + 1 or (style and style != (roman, m["dot"])):
+                continue
+            style = (roman, m["dot"])
+            found.append((0, line, page_number))
+    return found if len(found) >= MIN_HEADINGS else []
 
 
 def outline_from(bookmarks: list[tuple[int, str, int]], pages: int) -> tuple[Section, ...]:

@@ -27,7 +27,7 @@ _LABEL_START = re.compile(
     r"|note)\b\s*[\d:A-Z—–-]",
     re.IGNORECASE,
 )
-_FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]")  # arrows and boxes of forms
+_FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇]")
 _BIBLIOGRAPHY = re.compile(
     r"^\[\d{1,3}\]\s"  # [12] A. Author ...

@@ -72,6 +72,37 @@ MAX_OUTLINE_SECTIONS = 40
 SECTION_WORDS = 45  # one or two sentences per section
 
 
+def _heading_words(title: str) -> str:
+    words = title.lower().split()
+    if len(words) > 1 and any(ch.isdigit() for ch in words[0]):
+        words = words[1:]  # "9. Conclusions": the number may sit in a sentence of its own
+    return " ".join(words)
+
+
+def _without_heading(text: str, title: str) -> str:
+    """A section summary without its own heading glued to the front ("Conclusions This…")."""
+    heading = _heading_words(title)
+    for lead in (" ".join(title.split()), heading):
+        if lead and text.lower().startswith(lead.lower() + " "):
+            return text[len(lead) + 1 :]
+    return text
+
+
+def _section_start(sentences: Sequence[Sentence], section: Section) -> int:
+    """Index of the sentence where ``section`` begins: the one holding its heading on its
+    first page, else the first sentence of that page (sections can share a page)."""
+    on_page = [i for i, s in enumerate(sentences) if s.page >= section.first_page]
+    if not on_page:
+        return len(sentences)
+    heading = _heading_words(section.title)
+    for i in on_page:
+        if sentences[i].page > section.first_page:
+            break
+        if heading in " ".join(sentences[i].text.split()).lower():
+            return i
+    return on_page[0]
+
+
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its first few labels, instead of fragments passed off as a summary."""
@@ -153,13 +184,15 @@ class Summarizer:
         pages = max(doc.pages_with_text, max((s.page for s in doc.sentences), default=0))
         if len(sections) < 2 or pages < OUTLINE_MIN_PAGES:
             return ()
+        starts = [_section_start(doc.sentences, sec) for sec in sections]
         out = []
-        for section in sections:
-            inside = [s for s in doc.sentences if section.first_page <= s.page <= section.last_page]
+        for i, section in enumerate(sections):
+            end = next((x for x in starts[i + 1 :] if x > starts[i]), len(doc.sentences))
+            inside = [s for s in doc.sentences[starts[i] : end] if s.page <= section.last_page]
             parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
                 inside, SECTION_WORDS
             )
-            text = " ".join(p.text for p in parts)
+            text = _without_heading(" ".join(p.text for p in parts), section.title)
             out.append(OutlinePart(section.title, section.first_page, section.last_page, text))
         return tuple(out)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -167,10 +168,15 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
         f"  {plural(detail.page_count, 'page')} ({detail.pages_with_text} with text), "
         f"language {detail.language}, sha256 {detail.sha256[:12]}"
     )
+    if detail.authors:
+        click.echo(f"  by {', '.join(detail.authors)}")
     for k, v in detail.metadata.items():
         click.echo(f"  {k}: {v}")
     for p in detail.paths:
         click.echo(f"  file: {p}")
+    if detail.abstract:
+        click.echo("\nAuthor's abstract:")
+        click.echo(textwrap.fill(detail.abstract, 96, initial_indent="  ", subsequent_indent="  "))
     for s in detail.summaries:
         model = f" {s.model}" if s.model else ""
         click.echo(

@@ -62,6 +62,7 @@ class SummaryView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.detail: DocumentDetail | None = None
+        self.abstract_open = False  # the author's abstract is folded until asked for
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -69,9 +70,13 @@ class SummaryView(QTextBrowser):
         self.setPlainText("Select a document to read its summary.")
 
     def show_detail(self, detail: DocumentDetail) -> None:
+        if self.detail is None or self.detail.id != detail.id:
+            self.abstract_open = False
         self.detail = detail
         esc = html.escape
         out = [f"<h2>{esc(detail.title)}</h2>"]
+        if detail.authors:
+            out.append(f"<p>{esc(', '.join(detail.authors))}</p>")
         meta = [f"{plural(detail.page_count, 'page')} ({detail.pages_with_text} with text)"]
         for key in ("author", "created", "producer"):
             if key in detail.metadata:
@@ -79,6 +84,14 @@ class SummaryView(QTextBrowser):
         out.append("<p>" + " · ".join(meta) + "</p>")
         if detail.paths:
             out.append(f"<p><small>{esc(detail.paths[0])}</small></p>")
+        if detail.abstract:
+            if self.abstract_open:
+                out.append(
+                    '<p><a href="abstract:toggle">▾ Author\'s abstract</a></p>'
+                    f"<blockquote>{esc(detail.abstract)}</blockquote>"
+                )
+            else:
+                out.append('<p><a href="abstract:toggle">▸ Author\'s abstract</a></p>')
         if not detail.summaries:
             out.append("<p><i>Not summarized yet.</i></p>")
         for s in detail.summaries[:1]:
@@ -110,6 +123,10 @@ class SummaryView(QTextBrowser):
         self.setHtml("\n".join(out))
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "abstract" and self.detail is not None:
+            self.abstract_open = not self.abstract_open
+            self.show_detail(self.detail)
+            return
         if url.scheme() == "page" and self.detail and self.detail.paths:
             page = int(url.path() or url.toString().split(":", 1)[1])
             self.page_requested.emit(self.detail.paths[0], page)

@@ -149,6 +149,8 @@ class Store(Reads):
             "extractor": doc.engine,
             "metadata": json.dumps(doc.metadata, ensure_ascii=False),
             "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
+            "authors": json.dumps(list(doc.authors), ensure_ascii=False),
+            "abstract": doc.abstract,
             "updated_at": stamp,
         }
         if existing is None:

@@ -40,7 +40,7 @@ class Reads:
     def detail(self, doc_id: int) -> DocumentDetail | None:
         row = self.conn.execute(
             """SELECT id, sha256, title, page_count, pages_with_text, language, metadata,
-                      added_at FROM documents WHERE id = ?""",
+                      added_at, authors, abstract FROM documents WHERE id = ?""",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -89,6 +89,8 @@ class Reads:
             paths,
             summaries,
             row[7],
+            json.loads(row[8]),
+            row[9],
         )
 
     def page_text(self, doc_id: int, number: int) -> str:
@@ -123,6 +125,8 @@ class Reads:
             "path": detail.paths[0] if detail.paths else "",
             "pages": detail.page_count,
             "metadata": detail.metadata,
+            "authors": detail.authors,
+            "abstract": detail.abstract,
             "summary": latest.text if latest else "",
             "parts": latest.parts if latest else [],
             "outline": latest.outline if latest else [],

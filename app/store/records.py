@@ -56,6 +56,8 @@ class DocumentDetail:
     paths: list[str]
     summaries: list[SummaryRecord] = field(default_factory=list)
     added_at: str = ""
+    authors: list[str] = field(default_factory=list)
+    abstract: str = ""
 
 
 @dataclass(frozen=True)

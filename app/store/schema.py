@@ -176,10 +176,17 @@ def _m003_outline(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE summaries ADD COLUMN outline TEXT NOT NULL DEFAULT '[]'")
 
 
+def _m004_authors_and_abstract(conn: sqlite3.Connection) -> None:
+    """The authors named under a paper's title and its abstract, kept apart from summaries."""
+    conn.execute("ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE documents ADD COLUMN abstract TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
     ("003_outline", _m003_outline),
+    ("004_authors_and_abstract", _m004_authors_and_abstract),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -98,6 +99,19 @@ def _cjk_documents(conn: sqlite3.Connection, typed: str, limit: int) -> Best:
     return best
 
 
+def _section_of(conn: sqlite3.Connection, doc_id: int, page: int) -> str | None:
+    """The top-level section of the document's outline that holds ``page``, if it has one."""
+    row = conn.execute(
+        "SELECT outline FROM summaries WHERE document_id = ? AND outline != '[]' "
+        "ORDER BY created_at DESC, id DESC LIMIT 1",
+        (doc_id,),
+    ).fetchone()
+    for section in json.loads(row[0]) if row else []:
+        if section["first_page"] <= page <= section["last_page"]:
+            return str(section["title"])
+    return None
+
+
 def search(
     conn: sqlite3.Connection, query: str, limit: int = 20, lenient: bool = False
 ) -> list[SearchHit]:
@@ -130,6 +144,9 @@ def search(
         if doc_id not in info:
             continue
         where = f"page {page}" if kind == "page" else kind
+        section = _section_of(conn, doc_id, page) if kind == "page" and page else None
+        if section:
+            where = f"§ {section}, p. {page}"
         title, path = info[doc_id]
         hits.append(SearchHit(doc_id, title, path, where, " ".join(snip.split()), -score))
     return hits

@@ -84,3 +84,108 @@ def test_short_documents_get_no_outline(tmp_path) -> None:
     doc = read_pdf(text_pdf(tmp_path / "s.pdf", ["A short note about the harbour works."] * 20))
     item = DocInput(doc.sha256, tuple(sentences(doc)), 1, doc.outline)
     assert Summarizer(ExtractiveBackend(options=Options())).summarize(item).outline == ()
+
+
+def test_numbered_headings_make_an_outline_without_bookmarks(tmp_path) -> None:
+    from ingestion.reader import numbered_headings
+
+    pages = [
+        "Harbour Study\n1. Introduction\nThe harbour is old.\n1. a list item, not a heading",
+        "2. Methods\nWe measured the pier.\nTable 3 Values\n7 Cells look like headings",
+        "3. Results\nThe pier is cracked.\n4. Conclusions\nRepair it before winter.",
+    ]
+    assert numbered_headings(pages) == [
+        (0, "1. Introduction", 1),
+        (0, "2. Methods", 2),
+        (0, "3. Results", 3),
+        (0, "4. Conclusions", 3),
+    ]
+    assert numbered_headings(pages[:1]) == []  # one heading is no outline
+
+
+def test_sections_sharing_a_page_get_their_own_sentences() -> None:
+    from ingestion.document import Section, Sentence
+    from summarizer.backends.extractive import ExtractiveBackend
+    from summarizer.base import Options
+    from summarizer.service import DocInput, Summarizer
+
+    body = [
+        Sentence(f"The harbour study describes pier number {i} in useful detail.", 1 + i // 8)
+        for i in range(80)
+    ]
+    results = Sentence("Results: the survey found the northern pier cracked in two places.", 10)
+    conclusions = Sentence("Conclusions: the board should repair the pier before winter.", 10)
+    sents = (*body, results, conclusions)
+    outline = (
+        Section(0, "1 Study", 1, 9),
+        Section(0, "2 Results", 10, 10),
+        Section(0, "3 Conclusions", 10, 10),
+    )
+    summary = Summarizer(ExtractiveBackend(options=Options())).summarize(
+        DocInput("k", sents, 10, outline)
+    )
+    texts = {o.title: o.text for o in summary.outline}
+    assert "cracked" in texts["2 Results"] and "repair" not in texts["2 Results"]
+    assert "repair" in texts["3 Conclusions"]
+
+
+def paper(tmp_path):
+    return text_pdf(
+        tmp_path / "paper.pdf",
+        [
+            "Abstract We study the northern pier of the old harbour and show how to repair it.",
+            "Our survey of the cracks gives the board a plan it can afford this year.",
+            "Keywords harbour, pier, repair",
+            "1 Introduction",
+        ]
+        + [
+            f"Section text {i} explains how the harbour board surveyed the pier in detail."
+            for i in range(40)
+        ],
+        heading=["Repairing the Northern Pier"],
+        title="template title",
+    )
+
+
+def test_authors_and_abstract_are_read_stored_shown_and_kept_out_of_the_summary(
+    tmp_path,
+) -> None:
+    from ingestion.layout import SizedLine, authors_after
+
+    # Author lines as PDFium gives them: footnote marks and commas between names.
+    lines = [
+        SizedLine("A Title", 20, 0.9),
+        SizedLine("Ada Lovelace∗, Charles Babbage†", 10, 0.85),
+        SizedLine(", and Mary van Berg‡", 10, 0.84),
+        SizedLine("University of London", 9, 0.83),
+    ]
+    assert authors_after(lines, 1) == ("Ada Lovelace", "Charles Babbage", "Mary van Berg")
+
+    doc = read_pdf(paper(tmp_path))
+    assert doc.title == "Repairing the Northern Pier"
+    assert doc.abstract.startswith("We study the northern pier")
+    assert doc.abstract.endswith("this year.")
+    db = tmp_path / "p.sqlite"
+    runner = CliRunner()
+    runner.invoke(
+        cli, ["summarize", str(tmp_path / "paper.pdf"), "--db", str(db), "--engine", "extractive"]
+    )
+    shown = json.loads(runner.invoke(cli, ["show", "1", "--db", str(db), "--json"]).output)
+    assert shown["abstract"] == doc.abstract
+    summary = shown["summaries"][0]["text"]
+    assert "We study the northern pier" not in summary  # the author's words stay theirs
+    text = runner.invoke(cli, ["show", "1", "--db", str(db)]).output
+    assert "Author's abstract:" in text
+    runner.invoke(cli, ["export", "--db", str(db), "--format", "md", "--out", str(tmp_path)])
+    assert "**Author's abstract.** We study" in (tmp_path / "synopsis-library.md").read_text()
+
+
+def test_search_hits_name_their_section(tmp_path) -> None:
+    from app.store import Store
+
+    path, _pages, _starts = book(tmp_path)
+    db = tmp_path / "s.sqlite"
+    CliRunner().invoke(cli, ["summarize", str(path), "--db", str(db), "--engine", "extractive"])
+    with Store(db) as store:
+        (hit,) = store.search("Part 59 northern pier")
+    assert hit.where.startswith("§ The northern pier, p. ")

@@ -320,3 +320,24 @@ def test_nothing_outside_app_gui_imports_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_abstract_is_folded_and_opens_on_click(window, qtbot, tmp_path) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    text_pdf(
+        folder / "paper.pdf",
+        [
+            "Abstract The harbour board studied the pier and proposes a repair plan for it.",
+            "1 Introduction",
+        ]
+        + ["The harbour board surveyed the pier and wrote down every crack it found."] * 30,
+        heading=["The Northern Pier"],
+    )
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [folder])
+    window.table.selectRow(0)
+    assert "Author's abstract" in window.summary.toPlainText()
+    assert "proposes a repair plan" not in window.summary.toPlainText()
+    window.summary.anchorClicked.emit(QUrl("abstract:toggle"))
+    assert "proposes a repair plan" in window.summary.toPlainText()
