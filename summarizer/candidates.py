@@ -24,7 +24,7 @@ _CONTACT = re.compile(
 )
 _LABEL_START = re.compile(
     r"^(?:keywords|key words|index terms|figure|fig\.|table|example|listing|algorithm|source"
-    r"|note)\b\s*[\d:A-Z—–-]",
+    r"|note|categories and subject descriptors|general terms|ccs concepts)\b\s*[\d:A-Z—–-]",
     re.IGNORECASE,
 )
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
