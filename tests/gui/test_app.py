@@ -85,7 +85,6 @@ def test_batch_in_progress_keeps_the_event_loop_responsive(window, qtbot, tmp_pa
             shot["taken"] = True
             screenshot(window, "2-batch-in-progress")
 
-    window.add_paths  # noqa: B018 - the public entry point used below
     timer.start()
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
         window.add_paths([str(folder)])

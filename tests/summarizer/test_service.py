@@ -37,6 +37,19 @@ class Spy:
         return self.inner.generate(batch, settings)
 
 
+@pytest.fixture(autouse=True)
+def _session_backend_left_as_found(request):
+    """Tests here set the session backend's options; put them back, so no test depends on
+    which ran before it."""
+    if "torch_backend" not in request.fixturenames:
+        yield
+        return
+    backend = request.getfixturevalue("torch_backend")
+    saved = backend.options
+    yield
+    backend.options = saved
+
+
 def summarizer_for(backend, **opts) -> Summarizer:
     backend.options = Options(num_beams=1, **opts)
     return Summarizer(backend)  # type: ignore[arg-type]
@@ -120,7 +133,6 @@ def test_checkpointed_windows_are_not_generated_again(torch_backend) -> None:
 
     cache = DictCache()
     spy = Spy(torch_backend)
-    torch_backend.options = Options(num_beams=1)
     first = Summarizer(spy, cache=cache).summarize(make_doc("c", 40))  # type: ignore[arg-type]
     assert spy.batches and cache
     spy.batches.clear()
@@ -129,7 +141,6 @@ def test_checkpointed_windows_are_not_generated_again(torch_backend) -> None:
 
 
 def test_cancel_stops_between_batches(torch_backend) -> None:
-    torch_backend.options = Options(num_beams=1)
     s = Summarizer(torch_backend, should_cancel=lambda: True)
     with pytest.raises(Cancelled):
         s.summarize(make_doc("x", 10))
