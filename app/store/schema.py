@@ -6,6 +6,7 @@ in the ``migrations`` table, so any SQLite browser shows which version a library
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -134,11 +135,20 @@ def _m002_stemmed_and_cjk_search(conn: sqlite3.Connection) -> None:
         """,
     )
     for doc_id in [r[0] for r in conn.execute("SELECT id FROM documents")]:
-        reindex_document(conn, doc_id, index_text)
+        reindex_document(conn, doc_id, index_text, sections=False)
 
 
-def reindex_document(conn: sqlite3.Connection, doc_id: int, cjk_text: Callable[[str], str]) -> None:
-    """Replace a document's rows in both search indexes with its title, summaries and pages."""
+def reindex_document(
+    conn: sqlite3.Connection,
+    doc_id: int,
+    cjk_text: Callable[[str], str],
+    sections: bool = True,
+) -> None:
+    """Replace a document's rows in both search indexes with its title, summaries, section
+    headings (in the summary column, so they weigh more than page text) and pages.
+
+    ``sections`` is False only inside migrations older than the outline column.
+    """
     conn.execute("DELETE FROM search_index WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM search_cjk WHERE document_id = ?", (doc_id,))
     rows: list[tuple[str, str, int | None]] = [
@@ -149,13 +159,23 @@ def reindex_document(conn: sqlite3.Connection, doc_id: int, cjk_text: Callable[[
         (r[0], "summary", None)
         for r in conn.execute("SELECT text FROM summaries WHERE document_id = ?", (doc_id,))
     ]
+    if sections:
+        latest = conn.execute(
+            "SELECT outline FROM summaries WHERE document_id = ? AND outline != '[]' "
+            "ORDER BY created_at DESC, id DESC LIMIT 1",
+            (doc_id,),
+        ).fetchone()
+        rows += [
+            (sec["title"], "section", sec["first_page"])
+            for sec in (json.loads(latest[0]) if latest else [])
+        ]
     rows += [
         (r[0], "page", r[1])
         for r in conn.execute(
             "SELECT text, number FROM pages WHERE document_id = ? AND text != ''", (doc_id,)
         )
     ]
-    column = {"title": "title", "summary": "summary", "page": "body"}
+    column = {"title": "title", "summary": "summary", "section": "summary", "page": "body"}
     for text, kind, page in rows:
         conn.execute(
             f"INSERT INTO search_index ({column[kind]}, document_id, kind, page) "
@@ -182,11 +202,20 @@ def _m004_authors_and_abstract(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN abstract TEXT NOT NULL DEFAULT ''")
 
 
+def _m005_section_headings_in_search(conn: sqlite3.Connection) -> None:
+    """Section headings join the search index, weighted like summaries (#10)."""
+    from app.store.cjk import index_text
+
+    for doc_id in [r[0] for r in conn.execute("SELECT id FROM documents")]:
+        reindex_document(conn, doc_id, index_text)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
     ("003_outline", _m003_outline),
     ("004_authors_and_abstract", _m004_authors_and_abstract),
+    ("005_section_headings_in_search", _m005_section_headings_in_search),
 ]
 
 

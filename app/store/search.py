@@ -144,7 +144,7 @@ def search(
         if doc_id not in info:
             continue
         where = f"page {page}" if kind == "page" else kind
-        section = _section_of(conn, doc_id, page) if kind == "page" and page else None
+        section = _section_of(conn, doc_id, page) if kind in ("page", "section") and page else None
         if section:
             where = f"§ {section}, p. {page}"
         title, path = info[doc_id]

@@ -189,3 +189,32 @@ def test_search_hits_name_their_section(tmp_path) -> None:
     with Store(db) as store:
         (hit,) = store.search("Part 59 northern pier")
     assert hit.where.startswith("§ The northern pier, p. ")
+
+
+def test_a_heading_outranks_the_same_words_in_body_text(tmp_path) -> None:
+    from app.store import Store
+
+    filler = [
+        f"Paragraph {i} records the weather, the tides and the boats of the day."
+        for i in range(500)
+    ]
+    plain = text_pdf(tmp_path / "logbook.pdf", filler)
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.add_outline_item(title="Daily records", page_number=0)
+    writer.add_outline_item(title="Lighthouse Restoration", page_number=6)
+    headed = tmp_path / "headed.pdf"
+    with headed.open("wb") as fh:
+        writer.write(fh)
+    text_pdf(
+        tmp_path / "mention.pdf",
+        [*filler[:250], "The town once discussed a lighthouse restoration, then forgot it."],
+    )
+    db = tmp_path / "h.sqlite"
+    for name in ("headed.pdf", "mention.pdf"):
+        CliRunner().invoke(
+            cli, ["summarize", str(tmp_path / name), "--db", str(db), "--engine", "extractive"]
+        )
+    with Store(db) as store:
+        hits = store.search("lighthouse restoration")
+    assert [h.path.rsplit("/", 1)[-1] for h in hits] == ["headed.pdf", "mention.pdf"]
+    assert hits[0].where == "§ Lighthouse Restoration, p. 7"
