@@ -91,16 +91,16 @@ def _without_heading(text: str, title: str) -> str:
 def _section_start(sentences: Sequence[Sentence], section: Section) -> int:
     """Index of the sentence where ``section`` begins: the one holding its heading on its
     first page, else the first sentence of that page (sections can share a page)."""
-    on_page = [i for i, s in enumerate(sentences) if s.page >= section.first_page]
-    if not on_page:
-        return len(sentences)
+    first = next(
+        (i for i, s in enumerate(sentences) if s.page >= section.first_page), len(sentences)
+    )
     heading = _heading_words(section.title)
-    for i in on_page:
+    for i in range(first, len(sentences)):
         if sentences[i].page > section.first_page:
             break
         if heading in " ".join(sentences[i].text.split()).lower():
             return i
-    return on_page[0]
+    return first
 
 
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.batches import BatchQueue
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.widgets import DropZone, HtmlDelegate, SummaryView, open_pdf_at
@@ -42,7 +40,7 @@ EMPTY_TEXT = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BatchQueue):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
     def __init__(self, settings: Settings) -> None:
@@ -213,38 +211,6 @@ class MainWindow(QMainWindow):
         self.library.refresh()
         self._update_empty()
 
-    def add_paths(self, paths: list[str], password: str | None = None) -> None:
-        """Queue a batch (files and folders); it starts when the worker is free."""
-        self.pending.append(([str(p) for p in paths], password))
-        if self.worker is None:
-            self._start_next()
-
-    def cancel(self) -> None:
-        self.pending.clear()
-        if self.worker is not None:
-            self.worker.cancel()
-            self.statusBar().showMessage("Cancelling after the current step…")
-
-    def retry_failed(self) -> None:
-        failed = self.queue.failed()
-        self.prompted -= {i.path for i in failed}
-        plain = [i.path for i in failed if i.kind != "encrypted"]
-        if plain:
-            self.add_paths(plain)
-        self._ask_passwords([i.path for i in failed if i.kind == "encrypted"])
-
-    def ask_password(self, path: str, wrong: bool = False) -> str | None:
-        name = Path(path).name
-        prompt = (
-            f"The password for {name} was wrong. Enter it again:"
-            if wrong
-            else f"{name} is encrypted. Enter its password:"
-        )
-        text, ok = QInputDialog.getText(
-            self, "Password needed", prompt, QLineEdit.EchoMode.Password
-        )
-        return text if ok and text else None
-
     def open_document(self, doc_id: int | None, page: int = 1) -> None:
         detail = self.store.detail(doc_id) if doc_id is not None else None
         if detail is None or not detail.paths:
@@ -266,104 +232,6 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): a batch's signals keep flowing
-
-    # -- batch plumbing -----------------------------------------------------------------------
-
-    def _start_next(self) -> None:
-        if not self.pending:
-            return
-        paths, password = self.pending.pop(0)
-        self.worker = BatchWorker(paths, self.settings, self.engines, password)
-        self.worker.signals.progress.connect(self._on_progress)
-        self.worker.signals.failed.connect(self._on_failed)
-        self.worker.signals.finished.connect(self._on_finished)
-        self._started = time.monotonic()
-        self._set_running(True)
-        self.statusBar().showMessage("Loading the engine…" if password is None else "Retrying…")
-        self.pool.start(self.worker)
-
-    def _set_running(self, running: bool) -> None:
-        self.cancel_button.setEnabled(running)
-        self.retry_button.setEnabled(not running and bool(self.queue.failed()))
-
-    def _on_progress(self, event: dict[str, Any]) -> None:
-        self.queue.update(event)
-        kind = event["kind"]
-        if kind == "engine":
-            fallback = event.get("error_kind") == "fallback"
-            self.backend_label.setText(
-                "engine: extractive (no model)" if fallback else event["message"]
-            )
-            self.backend_label.setToolTip(event["message"])
-            if fallback and event["message"] not in self.announced:
-                self.announced.add(event["message"])  # once a session, not every batch
-                self.statusBar().showMessage(event["message"])
-        if kind == "cancelled":
-            self.queue.mark_cancelled()
-        if kind == "failed" and event.get("error_kind") == "encrypted":
-            path = event["path"]
-            QTimer.singleShot(0, lambda: self._ask_password_now(path))
-        elif kind == "failed" and not self.dock.isVisible():
-            item = self.queue.items[self.queue.row_of(event["path"])]
-            self.statusBar().showMessage(f"Failed: {item.message}  (View → Queue lists failures)")
-        if event["docs_total"]:
-            self.progress.setMaximum(event["docs_total"])
-            self.progress.setValue(event["docs_done"])
-        done, total, elapsed = event["docs_done"], event["docs_total"], event["elapsed"]
-        if done and total > done:
-            self.eta.setText(f"ETA {elapsed / done * (total - done):.0f} s")
-        if elapsed > 0 and event["summarized"]:
-            self.rate_label.setText(f"{event['summarized'] / elapsed * 60:.1f} docs/min")
-        if kind == "estimate":
-            self.statusBar().showMessage(event["message"])
-        if kind == "done":
-            message = event["message"]
-            if event["failed"] and not self.dock.isVisible():
-                message += " · View → Queue (Ctrl+Shift+Q) shows why"
-            self.statusBar().showMessage(" · ".join([message, *self.left_out]))
-            self.left_out = []
-        if kind == "summarized" and not self._refresh_timer.isActive():
-            self._refresh_timer.start()
-
-    def _on_failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Synopsis", message)  # plain text, never rich text
-
-    def _on_finished(self, last: dict[str, Any]) -> None:
-        self.worker = None
-        self.eta.setText("")
-        if last.get("kind") == "cancelled":
-            self.queue.mark_cancelled()
-            self.progress.reset()
-            self.statusBar().showMessage("Cancelled; finished documents are saved.")
-        elif last.get("kind") != "done":
-            self.progress.reset()
-        self.library.refresh()
-        self._update_empty()
-        self._set_running(False)
-        self.batch_finished.emit(last)
-        self._start_next()
-
-    def _ask_password_now(self, path: str) -> None:
-        """Ask as soon as an encrypted file is met (the batch goes on meanwhile); ask again
-        after a wrong password, until the user gives up."""
-        wrong = path in self.passwords_given
-        if path in self.prompted and not wrong:
-            return
-        self.prompted.add(path)
-        self.passwords_given.discard(path)
-        password = self.ask_password(path, wrong=wrong)
-        if password:
-            self.passwords_given.add(path)
-            self.add_paths([path], password)
-        else:
-            note = f"{Path(path).name} needs its password (Retry failed asks again)"
-            self.left_out.append(note)
-            self.statusBar().showMessage(note)
-
-    def _ask_passwords(self, paths: list[str]) -> None:
-        for path in paths:
-            self.prompted.discard(path)
-            self._ask_password_now(path)
 
     # -- library view -------------------------------------------------------------------------
 

@@ -6,31 +6,16 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 from app.store import Store
-from tests.conftest import text_pdf
+from tests.conftest import memo_folder, text_pdf
 
 ENV = {**os.environ, "SYNOPSIS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
 
 
-def make_docs(folder: Path, n: int) -> None:
-    folder.mkdir()
-    for i in range(n):
-        text_pdf(
-            folder / f"doc{i:02d}.pdf",
-            [
-                f"Document {i} reports on topic {i} in the district of number {i * 7}.",
-                f"The committee for topic {i} met {i + 2} times and agreed on {i % 5} actions.",
-            ]
-            * 8,
-            title=f"Report {i}",
-        )
-
-
 def test_sigkill_midway_then_rerun_loses_and_duplicates_nothing(tmp_path, tiny_t5) -> None:
     docs = tmp_path / "docs"
-    make_docs(docs, 16)
+    memo_folder(docs, 16, tag="doc", repeat=8)
     db = tmp_path / "lib.sqlite"
     cmd = [
         sys.executable,
