@@ -9,16 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from app.store import Store
-from app.text import plural
+from app.text import pages_label, plural
 
 log = logging.getLogger(__name__)
 FORMATS = ("md", "json", "csv")
-
-
-def _pages(pages: list[int]) -> str:
-    if not pages:
-        return ""
-    return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(str(p) for p in pages)
 
 
 def markdown_entry(row: dict[str, Any]) -> str:
@@ -27,6 +21,8 @@ def markdown_entry(row: dict[str, Any]) -> str:
     if row["engine"]:
         model = f" {row['model']}" if row["model"] else ""
         meta.append(f"{row['engine']} ({row['backend']}{model}, {row['length']})")
+    if row.get("ocr_pages"):
+        meta.append(f"OCR: {pages_label(row['ocr_pages'])}")
     lines += [" · ".join(meta), ""]
     if row.get("authors"):
         lines += [f"By {', '.join(row['authors'])}", ""]
@@ -34,7 +30,7 @@ def markdown_entry(row: dict[str, Any]) -> str:
         lines += [f"> **Author's abstract.** {row['abstract']}", ""]
     if row["parts"]:
         for part in row["parts"]:
-            lines.append(f"- {part['text']} ({_pages(part['pages'])})")
+            lines.append(f"- {part['text']} ({pages_label(part['pages'])})")
     else:
         lines.append("_Not summarized yet._")
     if row.get("outline"):
@@ -68,12 +64,13 @@ def export(store: Store, fmt: str, out_dir: Path) -> Path:
                 "length",
                 "summarized_at",
                 "sha256",
+                "ocr_pages",
                 "summary",
             ]
             writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
             for row in store.iter_export_rows():
-                writer.writerow(row)
+                writer.writerow({**row, "ocr_pages": " ".join(map(str, row["ocr_pages"]))})
         else:
             fh.write("# Synopsis library\n\n")
             for row in store.iter_export_rows():

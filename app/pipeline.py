@@ -13,7 +13,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,8 @@ TOKENS_PER_PAGE = 600  # for the estimate, before a model has measured anything
 @dataclass(frozen=True)
 class Progress:
     """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
-    will be read), estimate, extracted, chunks, summarized, failed, cancelled, done."""
+    will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
+    file in ``message``), extracted, chunks, summarized, failed, cancelled, done."""
 
     kind: str
     path: str = ""
@@ -73,7 +74,12 @@ class _Counts:
 
 
 def limits_for(settings: Settings) -> Limits:
-    return Limits(timeout_s=settings.timeout_s, memory_mb=settings.memory_mb)
+    return Limits(
+        timeout_s=settings.timeout_s,
+        memory_mb=settings.memory_mb,
+        ocr=settings.ocr,
+        ocr_lang=settings.ocr_lang,
+    )
 
 
 def load_backend(settings: Settings) -> tuple[Backend, str | None]:
@@ -229,8 +235,22 @@ def _extract_and_summarize(
     batch: list[tuple[Document, list[Path]]] = []
     ahead = max(2, settings.workers * 2)  # bounded look-ahead keeps memory flat
 
+    scanned: queue.Queue[tuple[Path, int, int]] = queue.Queue()  # OCR pages read, per file
+
     def extract(path: Path) -> Document:
-        return read_pdf(path, password=password, limits=limits, pool=pool)
+        def on_page(done: int, total: int) -> None:
+            scanned.put((path, done, total))
+
+        return read_pdf(path, password=password, limits=limits, pool=pool, on_page=on_page)
+
+    def ocr_events(future: Future[Document]) -> Iterator[Progress]:
+        while True:
+            finished = future.done() or bool(wait([future], timeout=0.2).done)
+            while not scanned.empty():
+                path, done, total = scanned.get()
+                yield ev("ocr", path=str(path), message=f"OCR: page {done} of {total}")
+            if finished:
+                return
 
     with ThreadPoolExecutor(max_workers=settings.workers) as ex:
         pending: list[tuple[Future[Document], str, list[Path]]] = []
@@ -251,6 +271,7 @@ def _extract_and_summarize(
                 for f, _, _ in pending:
                     f.cancel()
                 raise Cancelled()
+            yield from ocr_events(future)
             try:
                 doc = future.result()
             except AppError as exc:
@@ -261,11 +282,12 @@ def _extract_and_summarize(
                 )
                 continue
             c.pages_done += doc.page_count
+            ocr_note = f", {plural(len(doc.ocr_pages), 'page')} by OCR" if doc.ocr_pages else ""
             yield ev(
                 "extracted",
                 path=str(group[0]),
                 title=doc.title,
-                message=plural(doc.page_count, "page"),
+                message=plural(doc.page_count, "page") + ocr_note,
             )
             batch.append((doc, group))
             if len(batch) >= settings.batch_docs:

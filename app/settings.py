@@ -38,7 +38,9 @@ class Settings:
     recursive: bool = True
     include: tuple[str, ...] = ("*.pdf",)
     exclude: tuple[str, ...] = ()
-    timeout_s: float = 120.0
+    ocr: str = "auto"  # auto (scanned pages) | always | never
+    ocr_lang: str = ""  # Tesseract language pack(s), e.g. "deu" or "rus+eng"; "" detects
+    timeout_s: float = 120.0  # per file; with OCR, per page read
     memory_mb: int = 2048
     batch_docs: int = 8  # documents summarized together
     sidecar: bool = False

@@ -28,6 +28,7 @@ class Page:
     number: int
     text: str
     quality: PageQuality
+    ocr: bool = False  # the text was read from the page's image (no usable text layer)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class Document:
         return tuple(p for p in self.pages if p.quality.usable)
 
     @property
+    def ocr_pages(self) -> tuple[int, ...]:
+        return tuple(p.number for p in self.pages if p.ocr)
+
+    @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.usable_pages if p.text)
 
@@ -85,8 +90,9 @@ class Document:
             "authors": list(self.authors),
             "abstract": self.abstract,
             "outline": [asdict(s) for s in self.outline],
+            "ocr_pages": list(self.ocr_pages),
             "pages": [
-                {"number": p.number, "text": p.text, "quality": asdict(p.quality)}
+                {"number": p.number, "text": p.text, "ocr": p.ocr, "quality": asdict(p.quality)}
                 for p in self.pages
             ],
         }

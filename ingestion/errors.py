@@ -69,11 +69,12 @@ class EncryptedPdf(PdfError):
 class NoTextLayer(PdfError):
     kind = "no-text"
 
-    def __init__(self, path: str | Path, pages: int) -> None:
+    def __init__(self, path: str | Path, pages: int, advice: str = "") -> None:
+        """``advice`` says what to do, given why OCR gave no text (off, missing, found none)."""
+        advice = advice or "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and add the result"
         super().__init__(
             f"{_name(path)} has no text layer on any of its {pages} page(s) (it looks scanned "
-            "or image-only); run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and add the "
-            "result."
+            f"or image-only); {advice}."
         )
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingestion import ocr
 from ingestion.clean import clean_pages, normalize
 from ingestion.document import Document, Page, Section
 from ingestion.engines import RawPdf, extract_raw
@@ -39,6 +41,8 @@ class Limits:
     max_file_mb: int = 1024
     max_pages: int = 10000
     engine: str = "pdfium"
+    ocr: str = "auto"  # auto (pages without usable text) | always | never
+    ocr_lang: str = ""  # Tesseract pack(s) such as "deu" or "rus+eng"; "" detects the script
 
 
 def sha256_file(path: Path) -> str:
@@ -123,16 +127,21 @@ def guess_title(
     return path.stem.replace("_", " ")
 
 
-def build_document(path: Path, raw: RawPdf, sha: str) -> Document:
-    """Clean, measure and title the raw pages; refuse files without any usable text."""
+def build_document(
+    path: Path, raw: RawPdf, sha: str, ocr: frozenset[int] = frozenset(), no_text_advice: str = ""
+) -> Document:
+    """Clean, measure and title the raw pages; refuse files without any usable text.
+
+    ``ocr`` holds the 1-based pages whose text came from OCR.
+    """
     qualities = [measure(text) for text in raw.pages]
     cleaned = clean_pages(raw.pages)
     pages = tuple(
-        Page(number=i + 1, text=text if q.usable else "", quality=q)
+        Page(number=i + 1, text=text if q.usable else "", quality=q, ocr=i + 1 in ocr)
         for i, (text, q) in enumerate(zip(cleaned, qualities, strict=True))
     )
     if not any(p.quality.usable and p.text.strip() for p in pages):
-        raise NoTextLayer(path, len(pages))
+        raise NoTextLayer(path, len(pages), no_text_advice)
     warnings = list(raw.warnings)
     for p in pages:
         if p.quality.garbled:
@@ -259,8 +268,16 @@ def count_pages(path: Path, password: str | None) -> int:
         pdf.close()
 
 
-def extract_document(path: Path, password: str | None, limits: Limits) -> Document:
-    """Read a PDF in this process (no isolation): the worker calls this."""
+OnPage = Callable[[int, int], None]
+
+
+def extract_document(
+    path: Path, password: str | None, limits: Limits, on_page: OnPage | None = None
+) -> Document:
+    """Read a PDF in this process (no isolation): the worker calls this.
+
+    ``on_page(done, total)`` is called as OCR reads each page.
+    """
     _check_file(path, limits)
     sha = sha256_file(path)
     raw = extract_raw(path, password, limits.max_pages, limits.engine)
@@ -272,7 +289,44 @@ def extract_document(path: Path, password: str | None, limits: Limits) -> Docume
                 raw = other
         except PdfError:
             pass
-    return build_document(path, raw, sha)
+    ocr_done, advice = _ocr(path, password, raw, limits, on_page)
+    return build_document(path, raw, sha, ocr_done, advice)
+
+
+def _ocr(
+    path: Path, password: str | None, raw: RawPdf, limits: Limits, on_page: OnPage | None
+) -> tuple[frozenset[int], str]:
+    """OCR the pages that need it, in place in ``raw``; return those pages and, for a file
+    left without text, what the user can do about it."""
+    need = [
+        i + 1
+        for i, text in enumerate(raw.pages)
+        if limits.ocr == "always" or not measure(text).usable
+    ]
+    if not need:
+        return frozenset(), ""
+    if limits.ocr == "never":
+        return frozenset(), (
+            "OCR is off (--ocr never); use --ocr auto, or run OCR on it first "
+            "(e.g. `ocrmypdf in.pdf out.pdf`)"
+        )
+    why = ocr.unavailable()
+    if why:
+        return frozenset(), (
+            f"{why}; install it and add the file again, or run OCR on it first "
+            "(e.g. `ocrmypdf in.pdf out.pdf`)"
+        )
+    if on_page is not None:
+        on_page(0, len(need))
+    texts = ocr.ocr_pages(path, password, need, limits.ocr_lang, on_page)
+    found = frozenset(n for n, text in texts.items() if measure(text).usable)
+    for n in found:
+        raw.pages[n - 1] = texts[n]
+    lang = limits.ocr_lang or "the detected script"
+    return found, (
+        f"OCR ({lang}) found no readable text on it either; name its language with --ocr-lang "
+        "(e.g. deu, rus+eng) or rescan it at a higher resolution"
+    )
 
 
 def read_pdf(
@@ -282,6 +336,7 @@ def read_pdf(
     limits: Limits | None = None,
     isolate: bool = True,
     pool: WorkerPool | None = None,
+    on_page: OnPage | None = None,
 ) -> Document:
     """Parse a PDF into a `Document` (cleaned text per page, title, metadata, quality).
 
@@ -291,7 +346,7 @@ def read_pdf(
     path = Path(path)
     limits = limits or Limits()
     if not isolate:
-        return extract_document(path, password, limits)
+        return extract_document(path, password, limits, on_page)
     _check_file(path, limits)  # cheap checks without paying for a round trip
     with (pool or default_pool()).worker() as worker:
-        return worker.extract(path, password, limits)
+        return worker.extract(path, password, limits, on_page)

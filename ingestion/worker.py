@@ -16,7 +16,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -31,7 +31,9 @@ RECYCLE_AFTER = 200  # files per worker before a fresh one (bounds slow leaks in
 
 def _write(stream: IO[bytes], obj: object) -> None:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:  # an unbuffered pipe may take part of it
+        view = view[stream.write(view) or 0 :]
     stream.flush()
 
 
@@ -89,7 +91,9 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
             if op == "pages":
                 result: object = count_pages(Path(path), password)
             else:
-                result = extract_document(Path(path), password, limits)
+                result = extract_document(
+                    Path(path), password, limits, lambda done, total: _write(stdout, (done, total))
+                )
         except AppError as exc:
             result = exc
         except MemoryError:
@@ -124,12 +128,22 @@ class ExtractionWorker:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
+                # Unbuffered: select() watches the pipe itself, so no answer (a result after
+                # page progress) may wait unseen in a Python-side read buffer.
+                bufsize=0,
             )
             self._served = 0
         return self._proc
 
-    def extract(self, path: Path, password: str | None, limits: Any) -> Document:
-        result = self._call("extract", path, password, limits)
+    def extract(
+        self,
+        path: Path,
+        password: str | None,
+        limits: Any,
+        on_page: Callable[[int, int], None] | None = None,
+    ) -> Document:
+        """Extract one file; ``on_page(done, total)`` hears each page OCR reads."""
+        result = self._call("extract", path, password, limits, on_page)
         assert isinstance(result, Document)
         return result
 
@@ -141,7 +155,16 @@ class ExtractionWorker:
             return 0
         return int(result) if isinstance(result, int) else 0
 
-    def _call(self, op: str, path: Path, password: str | None, limits: Any) -> object:
+    def _call(
+        self,
+        op: str,
+        path: Path,
+        password: str | None,
+        limits: Any,
+        on_page: Callable[[int, int], None] | None = None,
+    ) -> object:
+        """One request. The worker may answer (done, total) page progress before its result;
+        each such page restarts the time limit, so a long scan is bounded per page."""
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
@@ -149,20 +172,25 @@ class ExtractionWorker:
         except BrokenPipeError as exc:
             self.close()
             raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc
-        ready, _, _ = select.select([proc.stdout], [], [], limits.timeout_s)
-        if not ready:
-            self.close()
-            raise ExtractionTimeout(path, limits.timeout_s)
-        try:
-            result = _read(proc.stdout)
-        except EOFError as exc:
-            code = proc.wait(5)
-            self.close()
-            if code in (-6, -9):
-                raise PdfTooLarge(
-                    path, f"the parser ran out of its {limits.memory_mb} MB memory bound"
-                ) from exc
-            raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
+        while True:
+            ready, _, _ = select.select([proc.stdout], [], [], limits.timeout_s)
+            if not ready:
+                self.close()
+                raise ExtractionTimeout(path, limits.timeout_s)
+            try:
+                result = _read(proc.stdout)
+            except EOFError as exc:
+                code = proc.wait(5)
+                self.close()
+                if code in (-6, -9):
+                    raise PdfTooLarge(
+                        path, f"the parser ran out of its {limits.memory_mb} MB memory bound"
+                    ) from exc
+                raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
+            if not isinstance(result, tuple):
+                break
+            if on_page is not None:
+                on_page(*result)
         self._served += 1
         if isinstance(result, BaseException):
             raise result

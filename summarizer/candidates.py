@@ -113,7 +113,7 @@ def junk_reason(text: str) -> str | None:
             return reason
     if len(_MATH.findall(text)) >= 2:
         return "code or formula"
-    if _MID_SENTENCE.match(text):
+    if _MID_SENTENCE.match(text) or _lowercase_start(text):
         return "starts mid-sentence"
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
     if len(cased) >= 6 and sum(t[0].islower() for t in cased) < MIN_LOWERCASE_WORDS * len(cased):
@@ -121,6 +121,17 @@ def junk_reason(text: str) -> str | None:
     if n <= 12 and not _TERMINAL.search(text):
         return "heading"
     return None
+
+
+_NUMBER_THEN_WORD = re.compile(r"^\d+\s+(\w)")
+
+
+def _lowercase_start(text: str) -> bool:
+    """A lowercase letter in any cased script (Cyrillic, Greek, accented Latin), alone or
+    after a number, starts a sentence's continuation, not a sentence."""
+    m = _NUMBER_THEN_WORD.match(text)
+    first = m[1] if m else text[:1]
+    return first.isalpha() and first.islower()
 
 
 def is_prose(text: str) -> bool:

@@ -73,6 +73,31 @@ def memo_folder(folder: Path, n: int, tag: str = "memo", repeat: int = 12) -> Pa
     return folder
 
 
+def needs_tesseract() -> None:
+    """OCR tests run wherever Tesseract is; `make test` installs it and requires them."""
+    from ingestion import ocr
+
+    why = ocr.unavailable()
+    if why and os.environ.get("SYNOPSIS_TEST_OCR") != "required":
+        pytest.skip(f"{why}; `make test` installs it (as root) and runs these tests")
+    assert not why, why
+
+
+def scanned_pdf(path: Path, paragraphs: Sequence[str], dpi: int = 200, **kwargs: object) -> Path:
+    """An image-only PDF: ``paragraphs`` typeset, rendered to pictures, the text layer gone."""
+    import pypdfium2 as pdfium
+
+    source = text_pdf(path.with_name(path.stem + "-source.pdf"), paragraphs, **kwargs)
+    pdf = pdfium.PdfDocument(str(source))
+    try:
+        images = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in pdf]
+    finally:
+        pdf.close()
+    source.unlink()
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+    return path
+
+
 @pytest.fixture
 def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     """Build a text PDF: ``make_pdf("name.pdf", paragraphs, title=..., header=...)``."""

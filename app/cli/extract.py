@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from app.cli.base import cli, emit_json, fail
+from app.cli.options import ocr_options, settings_from
 from ingestion import read_pdf, sentences
 from ingestion.errors import AppError
 
@@ -15,10 +17,13 @@ from ingestion.errors import AppError
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--json", "as_json", is_flag=True, help="Print pages, quality and sentences as JSON.")
-def extract(file: Path, password: str | None, as_json: bool) -> None:
+@ocr_options
+def extract(file: Path, password: str | None, as_json: bool, **params: Any) -> None:
     """Print the cleaned text of FILE (a PDF)."""
+    from app.pipeline import limits_for
+
     try:
-        doc = read_pdf(file, password=password)
+        doc = read_pdf(file, password=password, limits=limits_for(settings_from(params)))
     except AppError as exc:
         fail(exc, as_json)
     if as_json:

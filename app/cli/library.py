@@ -11,12 +11,12 @@ import click
 
 from app import pipeline
 from app.cli.base import EXIT_FAILED, cli, emit_json
-from app.cli.options import engine_options, settings_from
+from app.cli.options import engine_options, ocr_options, settings_from
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
 from app.settings import Settings
 from app.store import Store
-from app.text import plural
+from app.text import pages_label, plural
 
 
 def open_store(settings: Settings) -> Store:
@@ -71,6 +71,7 @@ def _resolved(path: str) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @engine_options
+@ocr_options
 @click.option("--workers", type=int, help="Extraction worker processes (default 2).")
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--sidecar", is_flag=True, default=None, help="Write NAME.pdf.md beside each PDF.")
@@ -168,6 +169,8 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
         f"  {plural(detail.page_count, 'page')} ({detail.pages_with_text} with text), "
         f"language {detail.language}, sha256 {detail.sha256[:12]}"
     )
+    if detail.ocr_pages:
+        click.echo(f"  text read by OCR on {pages_label(detail.ocr_pages)} (may hold misreadings)")
     if detail.authors:
         click.echo(f"  by {', '.join(detail.authors)}")
     for k, v in detail.metadata.items():
@@ -225,6 +228,7 @@ def failures(db: str | None, as_json: bool) -> None:
 
 @cli.command()
 @engine_options
+@ocr_options
 @click.option("--workers", type=int)
 @click.option("--password", help="Retry only the encrypted failures, with this password.")
 @click.option("--json", "as_json", is_flag=True)
@@ -245,6 +249,7 @@ def retry(password: str | None, as_json: bool, **params: Any) -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @engine_options
+@ocr_options
 @click.option(
     "--debounce",
     type=float,

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from app.settings import Settings, load_settings
+from ingestion.ocr import OCR_MODES
 from summarizer.base import LENGTHS, Backend
 from summarizer.engine import ENGINES
 from summarizer.models import enforce_offline, is_offline
@@ -42,6 +43,21 @@ def engine_options(fn: F) -> F:
     return fn
 
 
+def ocr_options(fn: F) -> F:
+    """--ocr --ocr-lang, for the commands that read PDFs."""
+    fn = click.option(
+        "--ocr-lang",
+        help="Tesseract language pack(s) for scanned pages, e.g. deu or rus+eng "
+        "(default: detected from the script).",
+    )(fn)
+    return click.option(
+        "--ocr",
+        type=click.Choice(OCR_MODES),
+        help="Read pages without a text layer with Tesseract: auto (default), always (also "
+        "pages with text), never.",
+    )(fn)
+
+
 def settings_from(params: dict[str, Any]) -> Settings:
     keys = (
         "db",
@@ -54,6 +70,8 @@ def settings_from(params: dict[str, Any]) -> Settings:
         "offline",
         "workers",
         "similarity",
+        "ocr",
+        "ocr_lang",
     )
     settings = load_settings(**{k: params.get(k) for k in keys})
     if is_offline(settings.offline):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import (
@@ -47,11 +48,11 @@ class BatchView:
         if e.kind == "estimate":
             self._start_bar(e)
         if self.bar is not None and self.task is not None:
+            pages = f"{e.pages_done}/{e.pages_total} pages"
+            if e.kind == "ocr":  # a scan is slow: say which page of which file
+                pages += f" · {Path(e.path).name} {e.message}"
             self.bar.update(
-                self.task,
-                completed=e.docs_done,
-                total=max(1, e.docs_total),
-                pages=f"{e.pages_done}/{e.pages_total} pages",
+                self.task, completed=e.docs_done, total=max(1, e.docs_total), pages=pages
             )
         if e.kind in ("done", "cancelled"):
             self.close()

@@ -131,6 +131,8 @@ class BatchQueue(QMainWindow):
             self.rate_label.setText(f"{event['summarized'] / elapsed * 60:.1f} docs/min")
         if kind == "estimate":
             self.statusBar().showMessage(event["message"])
+        if kind == "ocr":
+            self.statusBar().showMessage(f"{Path(event['path']).name}: {event['message']}")
         if kind == "done":
             message = event["message"]
             if event["failed"] and not self.dock.isVisible():

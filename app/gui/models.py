@@ -121,7 +121,7 @@ class LibraryModel(QAbstractTableModel):
 @dataclass
 class QueueItem:
     path: str
-    state: str = "queued"  # queued, extracted, summarized, skipped, failed, cancelled
+    state: str = "queued"  # queued, ocr, extracted, summarized, skipped, failed, cancelled
     message: str = ""
     kind: str = ""
 
@@ -140,6 +140,8 @@ class QueueModel(QAbstractTableModel):
     """Per-document state of the running and finished batches."""
 
     COLUMNS = ("File", "State", "Details")
+    KINDS = ("queued", "ocr", "extracted", "summarized", "skipped", "failed")
+    UNFINISHED = ("queued", "ocr", "extracted")
 
     def __init__(self) -> None:
         super().__init__()
@@ -148,14 +150,14 @@ class QueueModel(QAbstractTableModel):
 
     def clear_finished(self) -> None:
         self.beginResetModel()
-        self.items = [i for i in self.items if i.state in ("queued", "extracted")]
+        self.items = [i for i in self.items if i.state in self.UNFINISHED]
         self._rows = {i.path: n for n, i in enumerate(self.items)}
         self.endResetModel()
 
     def update(self, event: dict[str, Any]) -> None:
         path = event.get("path") or ""
         kind = event["kind"]
-        if not path or kind not in ("queued", "extracted", "summarized", "skipped", "failed"):
+        if not path or kind not in self.KINDS:
             return
         row = self._rows.get(path)
         if row is None:
@@ -172,7 +174,7 @@ class QueueModel(QAbstractTableModel):
     def mark_cancelled(self) -> None:
         """Rows a cancelled batch never finished."""
         for row, item in enumerate(self.items):
-            if item.state in ("queued", "extracted"):
+            if item.state in self.UNFINISHED:
                 item.state, item.message = "cancelled", "not summarized (cancelled)"
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 

@@ -1,4 +1,4 @@
-"""The settings dialog: engine, model, backend, length preset and library location."""
+"""The settings dialog: engine, model, backend, length preset, OCR and library location."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import Settings
+from ingestion.ocr import OCR_MODES
+from ingestion.ocr import unavailable as ocr_unavailable
 from summarizer.base import LENGTHS
 from summarizer.engine import ENGINES
 from summarizer.registry import available_names
@@ -28,6 +30,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         form = QFormLayout(self)
+        missing = ocr_unavailable()
         self.engine = QComboBox()
         self.engine.addItems(list(ENGINES))
         self.engine.setCurrentText(settings.engine)
@@ -38,6 +41,15 @@ class SettingsDialog(QDialog):
         self.length = QComboBox()
         self.length.addItems(list(LENGTHS))
         self.length.setCurrentText(settings.length)
+        self.ocr = QComboBox()
+        self.ocr.addItems(list(OCR_MODES))
+        self.ocr.setCurrentText(settings.ocr)
+        self.ocr.setToolTip(
+            "auto: read pages without a text layer with Tesseract; always: also pages with "
+            "text; never: scanned files fail with a note." + (f"\n{missing}." if missing else "")
+        )
+        self.ocr_lang = QLineEdit(settings.ocr_lang)
+        self.ocr_lang.setPlaceholderText("detected from the script")
         self.db = QLineEdit(str(settings.db))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -48,6 +60,8 @@ class SettingsDialog(QDialog):
         form.addRow("&Model (hub id or folder)", self.model)
         form.addRow("&Backend", self.backend)
         form.addRow("&Length", self.length)
+        form.addRow("&OCR of scanned pages", self.ocr)
+        form.addRow("OCR lan&guage (e.g. deu, rus+eng)", self.ocr_lang)
         label = QLabel("Library &file")  # a layout cannot be a buddy: the line edit is
         label.setBuddy(self.db)
         form.addRow(label, row)
@@ -72,5 +86,7 @@ class SettingsDialog(QDialog):
             model=self.model.text().strip() or None,
             backend=self.backend.currentText(),
             length=self.length.currentText(),
+            ocr=self.ocr.currentText(),
+            ocr_lang=self.ocr_lang.text().strip(),
             db=Path(self.db.text().strip()) if self.db.text().strip() else None,
         )

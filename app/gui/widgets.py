@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.models import HtmlRole
 from app.store import DocumentDetail
-from app.text import plural
+from app.text import pages_label, plural
 
 
 class DropZone(QFrame):
@@ -78,6 +78,8 @@ class SummaryView(QTextBrowser):
         if detail.authors:
             out.append(f"<p>{esc(', '.join(detail.authors))}</p>")
         meta = [f"{plural(detail.page_count, 'page')} ({detail.pages_with_text} with text)"]
+        if detail.ocr_pages:
+            meta.append(f"OCR on {pages_label(detail.ocr_pages)}")
         for key in ("author", "created", "producer"):
             if key in detail.metadata:
                 meta.append(f"{key}: {esc(detail.metadata[key])}")

@@ -171,6 +171,7 @@ class Store(Reads):
                 "word_ratio": p.quality.word_ratio,
                 "no_text": int(p.quality.no_text),
                 "garbled": int(p.quality.garbled),
+                "ocr": int(p.ocr),
             }
             for p in doc.pages
         )

@@ -91,6 +91,13 @@ class Reads:
             row[7],
             json.loads(row[8]),
             row[9],
+            [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT number FROM pages WHERE document_id = ? AND ocr ORDER BY number",
+                    (doc_id,),
+                )
+            ],
         )
 
     def page_text(self, doc_id: int, number: int) -> str:
@@ -127,6 +134,7 @@ class Reads:
             "metadata": detail.metadata,
             "authors": detail.authors,
             "abstract": detail.abstract,
+            "ocr_pages": detail.ocr_pages,
             "summary": latest.text if latest else "",
             "parts": latest.parts if latest else [],
             "outline": latest.outline if latest else [],

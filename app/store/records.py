@@ -58,6 +58,7 @@ class DocumentDetail:
     added_at: str = ""
     authors: list[str] = field(default_factory=list)
     abstract: str = ""
+    ocr_pages: list[int] = field(default_factory=list)  # text read from the page image
 
 
 @dataclass(frozen=True)

@@ -210,12 +210,18 @@ def _m005_section_headings_in_search(conn: sqlite3.Connection) -> None:
         reindex_document(conn, doc_id, index_text)
 
 
+def _m006_ocr_pages(conn: sqlite3.Connection) -> None:
+    """Pages whose text was read by OCR from the page image (#13)."""
+    conn.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
     ("003_outline", _m003_outline),
     ("004_authors_and_abstract", _m004_authors_and_abstract),
     ("005_section_headings_in_search", _m005_section_headings_in_search),
+    ("006_ocr_pages", _m006_ocr_pages),
 ]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from app.gui.models import HtmlRole
 from app.settings import load_settings
 from app.store import Store
-from tests.conftest import memo_folder, text_pdf
+from tests.conftest import memo_folder, needs_tesseract, scanned_pdf, text_pdf
 from tests.gui.conftest import screenshot
 
 WAIT = 120_000
@@ -232,6 +232,11 @@ def test_settings_dialog_label_has_a_working_mnemonic(window) -> None:
     dialog = SettingsDialog(window.settings, window)
     label = next(w for w in dialog.findChildren(QLabel) if w.text() == "Library &file")
     assert label.buddy() is dialog.db
+    # OCR settings travel from the dialog into the settings a batch uses.
+    dialog.ocr.setCurrentText("never")
+    dialog.ocr_lang.setText(" deu ")
+    chosen = dialog.result_settings()
+    assert (chosen.ocr, chosen.ocr_lang) == ("never", "deu")
 
 
 def test_search_without_hits_says_no_matches(window, qtbot, samples_folder) -> None:
@@ -340,3 +345,19 @@ def test_abstract_is_folded_and_opens_on_click(window, qtbot, tmp_path) -> None:
     assert "proposes a repair plan" not in window.summary.toPlainText()
     window.summary.anchorClicked.emit(QUrl("abstract:toggle"))
     assert "proposes a repair plan" in window.summary.toPlainText()
+
+
+def test_scanned_pdf_dropped_in_the_window_is_read_by_ocr(window, qtbot, tmp_path) -> None:
+    needs_tesseract()
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    scanned_pdf(folder / "scan.pdf", ["The ferry timetable changes on the first of May."] * 6)
+    seen: list[str] = []
+    window.statusBar().messageChanged.connect(seen.append)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as done:
+        drop(window, [folder])
+    assert done.args[0]["summarized"] == 1
+    assert "scan.pdf: OCR: page 1 of 1" in seen  # page progress reached the status bar
+    window.table.selectRow(0)
+    assert "OCR on p. 1" in window.summary.toPlainText()
+    assert "ferry timetable" in window.summary.toPlainText()

@@ -4,8 +4,16 @@ import re
 
 import pytest
 
-from ingestion import EncryptedPdf, MalformedPdf, NoTextLayer, PdfError, read_pdf, sentences
-from tests.conftest import corpus_dir, manifest_rows
+from ingestion import (
+    EncryptedPdf,
+    Limits,
+    MalformedPdf,
+    NoTextLayer,
+    PdfError,
+    read_pdf,
+    sentences,
+)
+from tests.conftest import corpus_dir, manifest_rows, needs_tesseract
 
 ROWS = manifest_rows()
 
@@ -30,8 +38,12 @@ def test_corpus_file_ends_as_manifest_says(row: dict[str, str] | None) -> None:
         assert sentences(doc), "an ok file must yield sentences"
     elif expected == "no-text":
         with pytest.raises(NoTextLayer) as info:
-            read_pdf(path)
+            read_pdf(path, limits=Limits(ocr="never"))
         assert "OCR" in info.value.user_message
+        needs_tesseract()  # scans summarize once OCR reads them (#13)
+        doc = read_pdf(path)
+        assert doc.ocr_pages == tuple(range(1, doc.page_count + 1))
+        assert sentences(doc), "OCR must give a scan sentences"
     elif expected == "encrypted":
         with pytest.raises(EncryptedPdf):
             read_pdf(path)

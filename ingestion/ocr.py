@@ -1,0 +1,180 @@
+"""OCR for pages without a usable text layer: PDFium renders the page, Tesseract reads it.
+
+Runs inside the extraction worker (its time and memory bounds apply). Tesseract is a separate
+program (Debian `tesseract-ocr` plus `tesseract-ocr-LANG` packs, Homebrew `tesseract`, or the
+UB Mannheim installer on Windows) driven through pytesseract; where either is missing,
+`unavailable()` says what to install and scanned files keep their "no text layer" message.
+
+The language is the one asked for (``--ocr-lang``, e.g. ``deu`` or ``rus+eng``); otherwise
+Tesseract's script detection (OSD) on the first page picks a language pack for the script,
+which also tells how far the page is rotated.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+OCR_MODES = ("auto", "always", "never")
+DPI = 300
+BLANK = 200  # a page with no pixel darker than this (of 255) holds nothing to read
+# Tesseract script names (OSD) -> language packs worth trying, best first.
+SCRIPT_LANGS = {
+    "Latin": ("eng", "deu", "fra", "spa", "ita", "por", "nld"),
+    "Cyrillic": ("rus", "ukr", "bul", "srp"),
+    "Greek": ("ell",),
+    "Arabic": ("ara", "fas"),
+    "Hebrew": ("heb",),
+    "Han": ("chi_sim", "chi_tra"),
+    "HanS": ("chi_sim",),
+    "HanT": ("chi_tra",),
+    "Japanese": ("jpn",),
+    "Hangul": ("kor",),
+    "Korean": ("kor",),
+    "Devanagari": ("hin",),
+    "Thai": ("tha",),
+}
+
+
+@functools.cache
+def _tesseract() -> Any:
+    try:
+        import pytesseract
+    except ImportError:
+        return None
+    # Tesseract's OpenMP threads thrash when two extraction workers OCR at once: one thread
+    # each read pages 11-15x faster on the 2-core machine (bench/ocr.py), while a lone
+    # worker gains at most 1.35x from threads.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    return pytesseract if shutil.which(pytesseract.pytesseract.tesseract_cmd) else None
+
+
+def unavailable() -> str:
+    """Why OCR cannot run here, as advice; "" when it can."""
+    if _tesseract() is None:
+        return (
+            "Tesseract OCR is not installed (Debian/Ubuntu: `sudo apt-get install tesseract-ocr`, "
+            "macOS: `brew install tesseract`, Windows: the UB Mannheim installer; plus "
+            "`pip install pytesseract`)"
+        )
+    return ""
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    """The language packs Tesseract has here (``osd`` is script detection, not a language)."""
+    tess = _tesseract()
+    if tess is None:
+        return frozenset()
+    try:
+        return frozenset(tess.get_languages(config=""))
+    except Exception:  # a broken install reads as none
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class Script:
+    """What OSD saw on a page: the script's language packs, and the page's rotation."""
+
+    lang: str
+    rotate: int  # degrees clockwise that make the page upright
+
+
+_OSD = re.compile(r"Rotate: (\d+).*?Script: (\w+)", re.DOTALL)
+
+
+def detect(image: Any) -> Script:
+    """The language pack for the page's script ("eng" when OSD is missing or unsure)."""
+    tess = _tesseract()
+    have = languages()
+    fallback = "eng" if "eng" in have else "+".join(sorted(have - {"osd"})[:1]) or "eng"
+    if tess is None or "osd" not in have:
+        return Script(fallback, 0)
+    try:
+        m = _OSD.search(tess.image_to_osd(image, config="--psm 0"))
+    except Exception:  # too little text for OSD to decide
+        return Script(fallback, 0)
+    if not m:
+        return Script(fallback, 0)
+    packs = [p for p in SCRIPT_LANGS.get(m[2], ()) if p in have]
+    lang = packs[0] if packs else fallback
+    if lang != "eng" and "eng" in have and m[2] != "Latin":
+        lang += "+eng"  # Latin words (names, units) sit in most non-Latin documents
+    return Script(lang, int(m[1]))
+
+
+def render(page: Any, dpi: int = DPI) -> Any:
+    """One PDFium page as a grayscale PIL image."""
+    return page.render(scale=dpi / 72, grayscale=True).to_pil()
+
+
+def read_image(image: Any, lang: str) -> str:
+    tess = _tesseract()
+    assert tess is not None
+    text: str = tess.image_to_string(image, lang=lang, config="--psm 3")
+    return text
+
+
+def choose_lang(requested: str, image: Any) -> Script:
+    """The pack(s) asked for when all are installed, else what the page's script calls for."""
+    if requested:
+        missing = [p for p in requested.split("+") if p not in languages()]
+        if not missing:
+            return Script(requested, detect(image).rotate if "osd" in languages() else 0)
+    return detect(image)
+
+
+def ocr_pages(
+    path: Path,
+    password: str | None,
+    numbers: list[int],
+    lang: str = "",
+    on_page: Callable[[int, int], None] | None = None,
+) -> dict[int, str]:
+    """OCR text for the given 1-based pages (each rendered at 300 dpi)."""
+    import pypdfium2 as pdfium
+
+    out: dict[int, str] = {}
+    pdf = pdfium.PdfDocument(str(path), password=password)
+    script: Script | None = None
+    try:
+        for done, number in enumerate(numbers, start=1):
+            page = pdf[number - 1]
+            try:
+                image = render(page)
+            finally:
+                page.close()
+            if image.getextrema()[0] > BLANK:  # nothing darker than paper: a blank page
+                out[number] = ""
+            else:
+                if script is None:
+                    script = choose_lang(lang, image)
+                if script.rotate:
+                    image = image.rotate(-script.rotate, expand=True)
+                out[number] = read_image(image, script.lang)
+            if on_page is not None:
+                on_page(done, len(numbers))
+    finally:
+        pdf.close()
+    return out
+
+
+def word_accuracy(expected: str, got: str) -> float:
+    """Share of the expected words that OCR gave back in order (longest common subsequence
+    over lowercased letter-and-digit words): the accuracy figure of bench/ocr.py."""
+    a = re.findall(r"[^\W_]+", expected.lower())
+    b = re.findall(r"[^\W_]+", got.lower())
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b, start=1):
+            cur = row[j]
+            row[j] = prev + 1 if x == y else max(row[j], row[j - 1])
+            prev = cur
+    return row[-1] / len(a) if a else 1.0

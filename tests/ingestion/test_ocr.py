@@ -1,0 +1,73 @@
+"""OCR of scanned pages (#13): a PDF rendered from known text, read back through the worker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingestion import Limits, NoTextLayer, read_pdf
+from ingestion.ocr import word_accuracy
+from tests.conftest import needs_tesseract, scanned_pdf, text_pdf
+
+KNOWN = [
+    "The harbour board met on Tuesday to decide the future of the northern pier.",
+    "Engineers reported that the old timber piles had rotted below the waterline.",
+    "The board voted to rebuild the pier in concrete before the winter storms arrive.",
+    "Fishermen asked for a temporary landing stage while the works are under way.",
+]
+
+
+@pytest.fixture
+def scan(tmp_path: Path) -> Path:
+    needs_tesseract()
+    return scanned_pdf(tmp_path / "scan.pdf", KNOWN * 2)
+
+
+def test_scanned_page_is_read_by_ocr_in_the_worker(scan: Path) -> None:
+    with pytest.raises(NoTextLayer):  # the file really has no text layer
+        read_pdf(scan, limits=Limits(ocr="never"))
+    progress: list[tuple[int, int]] = []
+    doc = read_pdf(scan, on_page=lambda done, total: progress.append((done, total)))
+    assert doc.ocr_pages == (1,)
+    assert progress == [(0, 1), (1, 1)]  # page-level progress crossed the worker's pipe
+    assert word_accuracy(" ".join(KNOWN * 2), doc.text) >= 0.95
+    assert doc.language == "english"
+    assert doc.to_json()["ocr_pages"] == [1]
+
+
+def test_ocr_never_and_missing_tesseract_say_what_to_do(scan: Path, tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayer, match=r"OCR is off \(--ocr never\)"):
+        read_pdf(scan, limits=Limits(ocr="never"))
+    # A PATH without Tesseract on it: the CLI says to install it, and what else to do.
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": str(bin_dir)}
+    out = subprocess.run(
+        [str(bin_dir / "synopsis"), "extract", str(scan)], capture_output=True, text=True, env=env
+    )
+    assert out.returncode != 0
+    assert "Tesseract OCR is not installed" in out.stderr and "ocrmypdf" in out.stderr
+
+
+def test_ocr_always_rereads_pages_that_have_text(tmp_path: Path) -> None:
+    needs_tesseract()
+    path = text_pdf(tmp_path / "typed.pdf", KNOWN)
+    assert read_pdf(path).ocr_pages == ()  # auto leaves a good text layer alone
+    doc = read_pdf(path, limits=Limits(ocr="always", ocr_lang="eng"))
+    assert doc.ocr_pages == (1,)
+    assert word_accuracy(" ".join(KNOWN), doc.text) >= 0.95
+
+
+def test_blank_pages_still_say_no_text(tmp_path: Path, make_pages_pdf) -> None:
+    needs_tesseract()
+    with pytest.raises(NoTextLayer, match=r"OCR .* found no readable text"):
+        read_pdf(make_pages_pdf("blank.pdf", [[], []]))
+
+
+def test_word_accuracy_counts_words_found_in_order() -> None:
+    assert word_accuracy("the pier was rebuilt", "the pier was rebuilt") == 1.0
+    assert word_accuracy("the pier was rebuilt", "tbe pier wa5 rebuilt") == 0.5
+    assert word_accuracy("the pier was rebuilt", "rebuilt was pier the") == 0.25
