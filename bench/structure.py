@@ -102,7 +102,7 @@ def main() -> int:
             "sentences": total,
             "titles": titles_ok,
             "judged": len(judged),
-            "outlines": outlines,  # from bookmarks only; detected headings are still open (#10)
+            "outlines": outlines,  # bookmarks, a printed contents page or numbered headings
             "long": len(long_docs),
             "wpp": words_per_page,
         }

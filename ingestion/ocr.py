@@ -50,8 +50,10 @@ def _tesseract() -> Any:
         return None
     # Tesseract's OpenMP threads thrash when two extraction workers OCR at once: one thread
     # each read pages 11-15x faster on the 2-core machine (bench/ocr.py), while a lone
-    # worker gains at most 1.35x from threads.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # worker gains at most 1.35x from threads. Only Tesseract's environment gets the limit
+    # (pytesseract 0.3.13 starts it with `pytesseract.pytesseract.environ`): set in
+    # os.environ it would also cap torch's OpenMP threads in this process.
+    pytesseract.pytesseract.environ = {"OMP_THREAD_LIMIT": "1", **os.environ}
     return pytesseract if shutil.which(pytesseract.pytesseract.tesseract_cmd) else None
 
 

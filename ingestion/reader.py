@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ingestion import ocr
 from ingestion.clean import clean_pages, normalize
-from ingestion.document import Document, Page, Section
+from ingestion.document import Document, Page
 from ingestion.engines import RawPdf, extract_raw
 from ingestion.errors import (
     AppError,
@@ -25,6 +25,7 @@ from ingestion.errors import (
     PdfError,
     PdfTooLarge,
 )
+from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
 from ingestion.worker import WorkerPool, default_pool
@@ -90,9 +91,6 @@ def _title_line(line: str) -> bool:
     )
 
 
-_TRAILING_PAGE = re.compile(r"[\s.,]+\d{1,4}$")
-
-
 def guess_title(
     metadata: dict[str, str], first_page: str, path: Path, layout_title: str = ""
 ) -> str:
@@ -123,7 +121,7 @@ def guess_title(
                 and len(title) > 40
             ):
                 title = f"{title} {nxt}"
-            return _TRAILING_PAGE.sub("", title).rstrip(".")
+            return TRAILING_PAGE.sub("", title).rstrip(".")
     return path.stem.replace("_", " ")
 
 
@@ -157,7 +155,7 @@ def build_document(
         language=detect_language(usable_text),
         engine=raw.engine,
         warnings=tuple(warnings),
-        outline=outline_from(raw.bookmarks or numbered_headings(raw.pages), len(pages)),
+        outline=outline_for(raw.bookmarks, raw.pages),
         authors=raw.authors,
         abstract=find_abstract([p.text for p in pages[:2]]),
     )
@@ -183,68 +181,6 @@ def find_abstract(first_pages: list[str]) -> str:
         if len(body.split()) > MAX_ABSTRACT_WORDS:
             return ""
     return " ".join(body.split())
-
-
-_NUMBERED_HEADING = re.compile(
-    r"^(?P<num>\d{1,2}|[IVX]{1,5})(?P<dot>\.?)\s+(?P<title>[A-Z].{1,70})$"
-)
-_ROMAN = {
-    "I": 1,
-    "II": 2,
-    "III": 3,
-    "IV": 4,
-    "V": 5,
-    "VI": 6,
-    "VII": 7,
-    "VIII": 8,
-    "IX": 9,
-    "X": 10,
-    "XI": 11,
-    "XII": 12,
-    "XIII": 13,
-    "XIV": 14,
-    "XV": 15,
-}
-MIN_HEADINGS = 3
-
-
-def numbered_headings(raw_pages: list[str]) -> list[tuple[int, str, int]]:
-    """Top-level sections from numbered heading lines ("1 Introduction", "2. Method",
-    "III. RESULTS"), for documents without bookmarks: numbers must run 1, 2, 3… in one style,
-    so list items and table cells that look like headings are passed over."""
-    found: list[tuple[int, str, int]] = []
-    style: tuple[bool, str] | None = None
-    for page_number, text in enumerate(raw_pages, start=1):
-        for raw_line in text.splitlines():
-            line = " ".join(raw_line.split())
-            m = _NUMBERED_HEADING.match(line)
-            if not m or len(m["title"].split()) > 8 or m["title"].endswith((".", ",", ";", ":")):
-                continue
-            roman = not m["num"].isdigit()
-            number = _ROMAN.get(m["num"], 0) if roman else int(m["num"])
-            if number != len(found) + 1 or (style and style != (roman, m["dot"])):
-                continue
-            style = (roman, m["dot"])
-            found.append((0, line, page_number))
-    return found if len(found) >= MIN_HEADINGS else []
-
-
-def outline_from(bookmarks: list[tuple[int, str, int]], pages: int) -> tuple[Section, ...]:
-    """Sections with page ranges: each runs to the page before the next one at its level or
-    above starts (bookmarks out of page order are dropped)."""
-    marks: list[tuple[int, str, int]] = []
-    for level, title, page in bookmarks:
-        if not marks or page >= marks[-1][2]:
-            marks.append((level, title, page))
-    sections = []
-    for i, (level, title, page) in enumerate(marks):
-        end = pages
-        for later_level, _t, later_page in marks[i + 1 :]:
-            if later_level <= level:
-                end = max(page, later_page - 1)
-                break
-        sections.append(Section(level, title, page, end))
-    return tuple(sections)
 
 
 def _first_text(raw_pages: list[str], pages: tuple[Page, ...]) -> str:

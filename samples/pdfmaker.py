@@ -41,11 +41,13 @@ def write_pdf(
     footer_numbers: bool = False,
     compress: bool = True,
     heading: Sequence[str] = (),
+    columns: int = 1,
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
     ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M";
-    ``heading`` lines are set in 22-point type atop the first page (a title, as layout shows it).
+    ``heading`` lines are set in 22-point type atop the first page (a title, as layout shows it);
+    ``columns=2`` sets each page's lines in two columns, the first half on the left.
     """
     objects: list[bytes] = []
 
@@ -67,9 +69,16 @@ def write_pdf(
             for line in heading:
                 ops += [f"({_escape(line)}) Tj", "T*"]
             ops += ["/F1 11 Tf", "14 TL", "T*"]
-        for line in lines:
+        half = (len(lines) + 1) // 2 if columns == 2 else len(lines)
+        for line in lines[:half]:
             ops += [f"({_escape(line)}) Tj", "T*"]
         ops.append("ET")
+        if columns == 2:  # the right column starts level with the left one
+            top = 760 - 28 * bool(header) - (26 * len(heading) + 14) * (number == 1 and bool(heading))
+            ops += ["BT", "/F1 11 Tf", "14 TL", f"318 {top} Td"]
+            for line in lines[half:]:
+                ops += [f"({_escape(line)}) Tj", "T*"]
+            ops.append("ET")
         if footer_numbers:
             ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
         stream = "\n".join(ops).encode("latin-1")

@@ -32,6 +32,14 @@ from pdfmaker import paginate, text_pdf, wrap, write_pdf  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="Rewrite the golden structure files under tests/data/structure from this code.",
+    )
+
+
 @contextlib.contextmanager
 def watching(folder: Path, settings: Any, debounce: float, poll: float) -> Iterator[list[Any]]:
     """Run `watch_folder` in a thread; yields the list its events land in; stops on exit."""

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from ingestion import read_pdf
-from ingestion.reader import outline_from
+from ingestion.outline import outline_from
 from tests.conftest import text_pdf
 
 CHAPTERS = {
@@ -87,7 +87,7 @@ def test_short_documents_get_no_outline(tmp_path) -> None:
 
 
 def test_numbered_headings_make_an_outline_without_bookmarks(tmp_path) -> None:
-    from ingestion.reader import numbered_headings
+    from ingestion.outline import numbered_headings
 
     pages = [
         "Harbour Study\n1. Introduction\nThe harbour is old.\n1. a list item, not a heading",
@@ -101,6 +101,13 @@ def test_numbered_headings_make_an_outline_without_bookmarks(tmp_path) -> None:
         (0, "4. Conclusions", 3),
     ]
     assert numbered_headings(pages[:1]) == []  # one heading is no outline
+    # Manuals: "Chapter N." headings, with the page number printed on the same line.
+    chapters = [f"Chapter {n}. Part {n} of the Manual {n * 10 + 1}\nText." for n in (1, 2, 3)]
+    assert [t for _, t, _ in numbered_headings(chapters)] == [
+        "Chapter 1. Part 1 of the Manual",
+        "Chapter 2. Part 2 of the Manual",
+        "Chapter 3. Part 3 of the Manual",
+    ]
 
 
 def test_sections_sharing_a_page_get_their_own_sentences() -> None:
@@ -218,3 +225,42 @@ def test_a_heading_outranks_the_same_words_in_body_text(tmp_path) -> None:
         hits = store.search("lighthouse restoration")
     assert [h.path.rsplit("/", 1)[-1] for h in hits] == ["headed.pdf", "mention.pdf"]
     assert hits[0].where == "§ Lighthouse Restoration, p. 7"
+
+
+def test_printed_table_of_contents_makes_an_outline_on_pdf_pages(tmp_path) -> None:
+    """A cover and a contents page come before printed page 1: the outline's pages are PDF
+    pages, found from the headings the contents names; a form's dot leaders make none."""
+    from ingestion import read_pdf
+    from tests.conftest import write_pdf
+
+    body = "The harbour board studied the pier and wrote down what it found in detail."
+    contents = [
+        "Table of Contents",
+        "Preface ........................................ ii",
+        "Introduction ................................... 1",
+        "Survey of the Northern Pier .................... 2",
+        "Repairs and Their Cost ......................... 4",
+        "Appendix A: Tide Tables ........................ 5",
+    ]
+    pages = [
+        ["Harbour Works Report", "Prepared for the harbour board"],
+        contents,
+        ["Introduction", body, body],
+        ["Survey of the Northern Pier", body, body],
+        [body, body, body],
+        ["Repairs and Their Cost", body, body],
+        ["Appendix A: Tide Tables", body],
+    ]
+    doc = read_pdf(write_pdf(tmp_path / "report.pdf", pages))
+    assert [(s.title, s.first_page, s.last_page) for s in doc.outline] == [
+        ("Introduction", 3, 3),
+        ("Survey of the Northern Pier", 4, 5),
+        ("Repairs and Their Cost", 6, 6),
+        ("Appendix A: Tide Tables", 7, 7),
+    ]
+    form = [
+        ["Wages, salaries, tips ........... 7", "Taxable interest ........... 8a"],
+        ["Ordinary dividends ........... 9", "Alimony received ........... 11"],
+        ["Business income ........... 12", "Capital gain ........... 13", body],
+    ]
+    assert read_pdf(write_pdf(tmp_path / "form.pdf", form)).outline == ()
