@@ -33,6 +33,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy ingestion summarizer app
+	$(VENV)/bin/lint-imports
 
 # sysdeps installs Tesseract, so here the OCR tests must run (elsewhere they skip, saying why).
 unit: venv sysdeps
