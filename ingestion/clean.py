@@ -75,6 +75,17 @@ def dehyphenate(text: str) -> str:
     return _HYPHEN_BREAK.sub(r"\1\2", text)
 
 
+_NUMERIC = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
+TABLE_ROW_NUMBERS = 3  # numeric cells a line needs to read as a table row...
+TABLE_ROW_SHARE = 0.4  # ...and the share of its tokens they make up
+
+
+def _table_row(line: str) -> bool:
+    tokens = line.split()
+    numbers = sum(bool(_NUMERIC.match(t)) for t in tokens)
+    return numbers >= TABLE_ROW_NUMBERS and numbers >= TABLE_ROW_SHARE * len(tokens)
+
+
 def reflow(text: str) -> str:
     """Join wrapped lines into paragraphs; paragraphs end at blank lines, bullets, or a short
     line that ends a sentence. Returns paragraphs separated by one blank line."""
@@ -88,6 +99,12 @@ def reflow(text: str) -> str:
                 paragraphs.append([])
             continue
         current = paragraphs[-1]
+        if _table_row(line):  # a row of a table stands alone, never glued to prose
+            if current:
+                paragraphs.append([])
+            paragraphs[-1].append(line)
+            paragraphs.append([])
+            continue
         if current and _BULLET.match(line):
             paragraphs.append([line])
             continue

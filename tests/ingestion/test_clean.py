@@ -63,3 +63,16 @@ def test_clean_pages_runs_every_step() -> None:
     ]
     out = clean_pages(pages)
     assert out[0] == "The effect of fine tuning is wellknown today."
+
+
+def test_table_rows_stand_alone_instead_of_gluing_onto_prose() -> None:
+    from ingestion.clean import reflow
+
+    text = (
+        "Pier Built Footing Repairs\nNorth 1 1921 timber 14\nNorth 2 1950 stone 6\n"
+        "Harbour walls built of timber decay quickly where fresh and salt\n"
+        "water meet, and 3 of 12 piers needed work in 2024.\n"
+    )
+    paragraphs = reflow(text).split("\n\n")
+    assert paragraphs[1:3] == ["North 1 1921 timber 14", "North 2 1950 stone 6"]
+    assert paragraphs[-1].startswith("Harbour walls") and paragraphs[-1].endswith("2024.")
