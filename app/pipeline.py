@@ -10,7 +10,6 @@ Memory stays flat: only a bounded number of extracted documents is held at any t
 from __future__ import annotations
 
 import queue
-import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.discover import discover
+from app.live import live_summaries
 from app.settings import Settings
 from app.store import Store
 from app.text import plural
@@ -311,7 +311,7 @@ def _summarize_batch(
     ]
     base_done = c.chunks_done
     results: list[Summary | AppError] = []
-    for item in _live(summarizer, inputs, store.path):
+    for item in live_summaries(summarizer, inputs, store.path):
         if isinstance(item, ChunkProgress):
             c.chunks_done = base_done + item.done
             yield ev("chunks")
@@ -361,46 +361,3 @@ def without_abstract(doc: Document) -> tuple[Sentence, ...]:
 
     kept = tuple(s for s in sents if not in_abstract(s))
     return kept or sents
-
-
-def _live(
-    summarizer: Summarizer, inputs: list[DocInput], db: Path
-) -> Iterator[ChunkProgress | list[Summary | AppError]]:
-    """Run summarize_many in a helper thread, yielding its chunk progress as it happens.
-
-    The helper checkpoints chunks through a connection of its own (connections are confined
-    to their thread), and it has always ended before this generator does, also when the
-    consumer stops early, so nothing writes to the library behind the caller's back.
-    """
-    q: queue.Queue[tuple[str, Any]] = queue.Queue()
-    summarizer.on_progress = lambda p: q.put(("progress", p))
-    stop = threading.Event()
-    previous_cancel = summarizer.should_cancel
-
-    def work() -> None:
-        try:
-            with Store(db) as cache:
-                summarizer.cache = cache
-                q.put(("result", summarizer.summarize_many(inputs)))
-        except BaseException as exc:  # delivered to the generator's thread
-            q.put(("error", exc))
-        finally:
-            summarizer.cache = None
-
-    summarizer.should_cancel = lambda: stop.is_set() or previous_cancel()
-    thread = threading.Thread(target=work, name="summarize", daemon=True)
-    thread.start()
-    try:
-        while True:
-            kind, value = q.get()
-            if kind == "progress":
-                yield value
-            elif kind == "result":
-                yield value
-                return
-            else:
-                raise value
-    finally:
-        stop.set()  # the consumer stopped early: the helper ends at its next check
-        thread.join()
-        summarizer.should_cancel = previous_cancel
