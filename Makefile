@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q $(FIND_LINKS) $(TORCH)
-	$(PIP) install -q $(FIND_LINKS) -c constraints.txt -e '.[torch,ctranslate2,openvino,eval,embeddings,gui,ocr,dev]'
+	$(PIP) install -q $(FIND_LINKS) -c constraints.txt -e '.[torch,ctranslate2,openvino,eval,embeddings,gui,ocr,ray,dev]'
 	$(PIP) check
 	@rm -f $(VENV)/.installed-*; touch $@
 

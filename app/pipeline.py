@@ -10,19 +10,18 @@ Memory stays flat: only a bounded number of extracted documents is held at any t
 from __future__ import annotations
 
 import queue
-import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import asdict, dataclass
+from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from app.discover import discover
 from app.live import live_summaries
+from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
 from app.store import Store
-from app.text import plural
-from ingestion import Document, Limits, Sentence, read_pdf, sentences, sha256_file
+from ingestion import Document, Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
 from summarizer.base import Backend, Options, Summary
@@ -31,46 +30,9 @@ from summarizer.errors import Cancelled
 from summarizer.service import DocInput, Summarizer
 from summarizer.service import Progress as ChunkProgress
 
+__all__ = ["Progress", "limits_for", "load_backend", "run", "without_abstract"]
+
 TOKENS_PER_PAGE = 600  # for the estimate, before a model has measured anything
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
-    will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
-    file in ``message``), extracted, chunks, summarized, failed, cancelled, done."""
-
-    kind: str
-    path: str = ""
-    message: str = ""
-    title: str = ""
-    document_id: int | None = None
-    error_kind: str = ""
-    docs_done: int = 0
-    docs_total: int = 0
-    pages_done: int = 0
-    pages_total: int = 0
-    chunks_done: int = 0
-    chunks_total: int = 0
-    summarized: int = 0
-    skipped: int = 0
-    failed: int = 0
-    elapsed: float = 0.0
-
-    def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
-
-
-@dataclass
-class _Counts:
-    summarized: int = 0
-    skipped: int = 0
-    failed: int = 0
-    docs_total: int = 0
-    pages_done: int = 0
-    pages_total: int = 0
-    chunks_done: int = 0
-    chunks_total: int = 0
 
 
 def limits_for(settings: Settings) -> Limits:
@@ -103,94 +65,71 @@ def run(
 ) -> Iterator[Progress]:
     """Summarize ``paths`` into ``store``, yielding progress events as work happens."""
     cancel = should_cancel or (lambda: False)
-    start = time.perf_counter()
-    c = _Counts()
-
-    def ev(kind: str, **kw: Any) -> Progress:
-        return Progress(
-            kind,
-            docs_done=c.summarized + c.failed,
-            elapsed=round(time.perf_counter() - start, 3),
-            **asdict(c),
-            **kw,
-        )
-
+    state = Run(store, settings)
     files = discover(
         paths, recursive=settings.recursive, include=settings.include, exclude=settings.exclude
     )
-    yield ev("start", message=f"{len(files)} file(s) found")
+    yield state.event("start", message=f"{len(files)} file(s) found")
     engine, fallback = backend or load_backend(settings)
     summarizer = Summarizer(engine, should_cancel=cancel, fallback_reason=fallback)
-    yield ev(
+    yield engine_event(state, engine, fallback)
+    with recorded(state, paths) as outcome:
+        todo = yield from state.dedup_and_skip(files, summarizer.key)
+        limits = limits_for(settings)
+        with WorkerPool(settings.workers) as pool:
+            yield from _estimate(todo, pool, summarizer, limits, password, state)
+            yield from _extract_and_summarize(
+                todo, pool, summarizer, limits, password, cancel, state
+            )
+    yield from outcome
+
+
+def engine_event(state: Run, engine: Backend, fallback: str | None) -> Progress:
+    return state.event(
         "engine",
         error_kind="fallback" if fallback else "",
         message=fallback
         or f"{engine.kind} engine: {engine.name} "
         f"({engine.model_id}, {engine.precision} on {engine.device})",
     )
-    run_id = store.start_run({"paths": [str(p) for p in paths], **asdict(settings)})
-    status = "done"
+
+
+@contextmanager
+def recorded(state: Run, paths: Sequence[str | Path]) -> Iterator[list[Progress]]:
+    """Open the run's record in the store and close it however the run ends; the list it
+    yields receives the closing event (done or cancelled) for the caller to pass on."""
+    store, settings, c = state.store, state.settings, state.counts
+    state.run_id = store.start_run({"paths": [str(p) for p in paths], **asdict(settings)})
+    outcome: list[Progress] = []
+    status = "crashed"
     try:
-        todo = yield from _dedup_and_skip(files, store, summarizer.key, c, ev, run_id)
-        limits = limits_for(settings)
-        with WorkerPool(settings.workers) as pool:
-            yield from _estimate(todo, pool, store, summarizer, limits, password, c, ev)
-            yield from _extract_and_summarize(
-                todo, pool, store, summarizer, limits, password, settings, cancel, c, ev, run_id
+        yield outcome
+        status = "done"
+        outcome.append(
+            state.event(
+                "done",
+                message=f"{c.summarized} summarized, {c.skipped} skipped, {c.failed} failed",
             )
+        )
     except Cancelled:
         status = "cancelled"
-        yield ev("cancelled", message="Cancelled; finished documents are saved.")
+        outcome.append(state.event("cancelled", message="Cancelled; finished documents are saved."))
+    except GeneratorExit:  # the caller stopped reading the events
+        status = "cancelled"
+        raise
     finally:
-        store.finish_run(run_id, c.summarized, c.skipped, c.failed, status)
-    if status == "done":
-        yield ev(
-            "done", message=f"{c.summarized} summarized, {c.skipped} skipped, {c.failed} failed"
-        )
-
-
-Todo = list[tuple[str, list[Path]]]
-
-
-def _dedup_and_skip(
-    files: list[Path], store: Store, key: str, c: _Counts, ev: Callable[..., Progress], run_id: int
-) -> Generator[Progress, None, Todo]:
-    groups: dict[str, list[Path]] = {}
-    for path in files:
-        try:
-            sha = sha256_file(path)
-        except OSError as exc:
-            c.failed += 1
-            message = f"{path.name} cannot be read ({exc.strerror or exc}); check the path."
-            store.record_failure(str(path), "unreadable", message, run_id)
-            yield ev("failed", path=str(path), error_kind="unreadable", message=message)
-            continue
-        groups.setdefault(sha, []).append(path)
-    todo: list[tuple[str, list[Path]]] = []
-    for sha, group in groups.items():
-        if store.has_summary(sha, key):
-            for p in group:
-                store.note_path(sha, str(p))
-            c.skipped += 1
-            yield ev("skipped", path=str(group[0]), message="already summarized")
-        else:
-            todo.append((sha, group))
-    c.docs_total = len(todo)
-    for _sha, group in todo:
-        yield ev("queued", path=str(group[0]))
-    return todo
+        store.finish_run(state.run_id, c.summarized, c.skipped, c.failed, status)
 
 
 def _estimate(
-    todo: list[tuple[str, list[Path]]],
+    todo: Todo,
     pool: WorkerPool,
-    store: Store,
     summarizer: Summarizer,
     limits: Limits,
     password: str | None,
-    c: _Counts,
-    ev: Callable[..., Progress],
+    state: Run,
 ) -> Iterator[Progress]:
+    c = state.counts
     with pool.worker() as worker:
         c.pages_total = sum(worker.count_pages(g[0], password, limits) for _, g in todo)
     backend = summarizer.backend
@@ -198,13 +137,13 @@ def _estimate(
         c.chunks_total = len(todo)
     else:
         c.chunks_total = max(len(todo), c.pages_total * TOKENS_PER_PAGE // summarizer.budget)
-    per_chunk = store.seconds_per_chunk(summarizer.key)
+    per_chunk = state.store.seconds_per_chunk(summarizer.key)
     when = (
         f"about {_duration(per_chunk * c.chunks_total)} at the speed measured here"
         if per_chunk is not None
         else "time: measured after the first batch"
     )
-    yield ev(
+    yield state.event(
         "estimate",
         message=f"{len(todo)} document(s) to summarize, {c.pages_total} pages, "
         f"~{c.chunks_total} chunk(s); {when}",
@@ -220,18 +159,15 @@ def _duration(seconds: float) -> str:
 
 
 def _extract_and_summarize(
-    todo: list[tuple[str, list[Path]]],
+    todo: Todo,
     pool: WorkerPool,
-    store: Store,
     summarizer: Summarizer,
     limits: Limits,
     password: str | None,
-    settings: Settings,
     cancel: Callable[[], bool],
-    c: _Counts,
-    ev: Callable[..., Progress],
-    run_id: int,
+    state: Run,
 ) -> Iterator[Progress]:
+    settings = state.settings
     batch: list[tuple[Document, list[Path]]] = []
     ahead = max(2, settings.workers * 2)  # bounded look-ahead keeps memory flat
 
@@ -248,7 +184,7 @@ def _extract_and_summarize(
             finished = future.done() or bool(wait([future], timeout=0.2).done)
             while not scanned.empty():
                 path, done, total = scanned.get()
-                yield ev("ocr", path=str(path), message=f"OCR: page {done} of {total}")
+                yield state.event("ocr", path=str(path), message=f"OCR: page {done} of {total}")
             if finished:
                 return
 
@@ -275,89 +211,38 @@ def _extract_and_summarize(
             try:
                 doc = future.result()
             except AppError as exc:
-                c.failed += 1
-                store.record_failure(str(group[0]), exc.kind, exc.user_message, run_id, sha)
-                yield ev(
-                    "failed", path=str(group[0]), error_kind=exc.kind, message=exc.user_message
-                )
+                yield state.fail(group[0], exc.kind, exc.user_message, sha)
                 continue
-            c.pages_done += doc.page_count
-            ocr_note = f", {plural(len(doc.ocr_pages), 'page')} by OCR" if doc.ocr_pages else ""
-            yield ev(
-                "extracted",
-                path=str(group[0]),
-                title=doc.title,
-                message=plural(doc.page_count, "page") + ocr_note,
-            )
+            yield state.extracted(doc, group[0])
             batch.append((doc, group))
             if len(batch) >= settings.batch_docs:
-                yield from _summarize_batch(batch, store, summarizer, c, ev, run_id, settings)
+                yield from _summarize_batch(batch, summarizer, state)
                 batch = []
     if batch:
-        yield from _summarize_batch(batch, store, summarizer, c, ev, run_id, settings)
+        yield from _summarize_batch(batch, summarizer, state)
 
 
 def _summarize_batch(
-    batch: list[tuple[Document, list[Path]]],
-    store: Store,
-    summarizer: Summarizer,
-    c: _Counts,
-    ev: Callable[..., Progress],
-    run_id: int,
-    settings: Settings,
+    batch: list[tuple[Document, list[Path]]], summarizer: Summarizer, state: Run
 ) -> Iterator[Progress]:
-    inputs = [
-        DocInput(d.sha256, without_abstract(d), len(d.usable_pages), d.outline) for d, _ in batch
-    ]
+    c = state.counts
+    inputs = [doc_input(d) for d, _ in batch]
     base_done = c.chunks_done
     results: list[Summary | AppError] = []
-    for item in live_summaries(summarizer, inputs, store.path):
+    for item in live_summaries(summarizer, inputs, state.store.path):
         if isinstance(item, ChunkProgress):
             c.chunks_done = base_done + item.done
-            yield ev("chunks")
+            yield state.event("chunks")
         else:
             results = item
     c.chunks_done = max(c.chunks_done, base_done + len(batch))
     for (doc, group), result in zip(batch, results, strict=True):
         if isinstance(result, AppError):
-            c.failed += 1
-            store.record_failure(
-                str(group[0]), result.kind, result.user_message, run_id, doc.sha256
-            )
-            yield ev(
-                "failed", path=str(group[0]), error_kind=result.kind, message=result.user_message
-            )
-            continue
-        doc_id = store.save(doc, result, str(group[0]))
-        for extra in group[1:]:
-            store.note_path(doc.sha256, str(extra))
-        c.summarized += 1
-        if settings.sidecar:
-            from app.export import write_sidecar
-
-            write_sidecar(store, doc_id, group[0])
-        yield ev(
-            "summarized",
-            path=str(group[0]),
-            title=doc.title,
-            document_id=doc_id,
-            message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
-        )
+            yield state.fail(group[0], result.kind, result.user_message, doc.sha256)
+        else:
+            yield state.save(doc, result, group)
 
 
-def without_abstract(doc: Document) -> tuple[Sentence, ...]:
-    """The document's sentences less those of the author's abstract: it is stored and shown as
-    the author's, never copied into the generated summary (#10)."""
-    sents = tuple(sentences(doc))
-    if not doc.abstract:
-        return sents
-    abstract = " ".join(doc.abstract.split())
-
-    def in_abstract(s: Sentence) -> bool:
-        text = " ".join(s.text.split())
-        if "Abstract" in text:  # the marker, and a title glued before it, are not the abstract
-            text = text.split("Abstract", 1)[1].lstrip(" —–:.-")
-        return s.page <= 2 and bool(text) and text in abstract
-
-    kept = tuple(s for s in sents if not in_abstract(s))
-    return kept or sents
+def doc_input(doc: Document) -> DocInput:
+    """What the summarizer gets of a document: its sentences less the author's abstract."""
+    return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline)

@@ -29,6 +29,7 @@ def run_batch(
     password: str | None,
     as_json: bool,
     strict: bool = False,
+    ray_address: str | None = None,
 ) -> int:
     """Run the pipeline with a progress view; return the exit code.
 
@@ -41,7 +42,15 @@ def run_batch(
         last = None
         new_failures = 0
         try:
-            for event in pipeline.run(paths, settings, store, password=password):
+            if ray_address is None:
+                events = pipeline.run(paths, settings, store, password=password)
+            else:
+                from app import ray_batch
+
+                events = ray_batch.run(
+                    paths, settings, store, address=ray_address, password=password
+                )
+            for event in events:
                 if (
                     event.kind == "failed"
                     and (_resolved(event.path), event.error_kind) not in known
@@ -82,6 +91,16 @@ def _resolved(path: str) -> str:
 @click.option(
     "--strict", is_flag=True, help="Exit 1 also when only files that failed before fail again."
 )
+@click.option(
+    "--ray",
+    "ray_address",
+    is_flag=False,
+    flag_value="local",
+    metavar="[ADDRESS]",
+    help="Run on a Ray cluster: --ray alone starts one on this machine; --ray auto joins this "
+    "machine's cluster; --ray HOST:PORT or ray://HOST:10001 a remote one. --workers sets the "
+    "readers and summarizers.",
+)
 def summarize(
     paths: tuple[str, ...],
     password: str | None,
@@ -91,6 +110,7 @@ def summarize(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     sidecar: bool | None,
+    ray_address: str | None,
     **params: Any,
 ) -> None:
     """Summarize PDFs and folders (recursively) into the library."""
@@ -100,7 +120,7 @@ def summarize(
         include=include or None,
         exclude=exclude or None,
     )
-    sys.exit(run_batch(list(paths), settings, password, as_json, strict))
+    sys.exit(run_batch(list(paths), settings, password, as_json, strict, ray_address))
 
 
 @cli.command()

@@ -1,0 +1,160 @@
+"""One batch run's state: its counts, its events, and the store writes every executor shares.
+
+The local pipeline (`app.pipeline`) and the Ray executor (`app.ray_batch`) both hold a `Run`:
+the rules for what is skipped, what counts as a duplicate, how a failure is recorded and how a
+summary is saved live here once, so both keep the same skip/dedup/resume behaviour.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.settings import Settings
+from app.store import Store
+from app.text import plural
+from ingestion import Document, Sentence, sentences, sha256_file
+from summarizer.base import Summary
+
+# (sha256, every path holding those bytes): copies and renames are one document.
+Todo = list[tuple[str, list[Path]]]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
+    will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
+    file in ``message``), extracted, chunks, summarized, failed, cancelled, done."""
+
+    kind: str
+    path: str = ""
+    message: str = ""
+    title: str = ""
+    document_id: int | None = None
+    error_kind: str = ""
+    docs_done: int = 0
+    docs_total: int = 0
+    pages_done: int = 0
+    pages_total: int = 0
+    chunks_done: int = 0
+    chunks_total: int = 0
+    summarized: int = 0
+    skipped: int = 0
+    failed: int = 0
+    elapsed: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
+
+
+@dataclass
+class Counts:
+    summarized: int = 0
+    skipped: int = 0
+    failed: int = 0
+    docs_total: int = 0
+    pages_done: int = 0
+    pages_total: int = 0
+    chunks_done: int = 0
+    chunks_total: int = 0
+
+
+@dataclass
+class Run:
+    """A batch in progress: ``event()`` stamps the counts and elapsed time on each event."""
+
+    store: Store
+    settings: Settings
+    run_id: int = 0
+    counts: Counts = field(default_factory=Counts)
+    started: float = field(default_factory=time.perf_counter)
+
+    def event(self, kind: str, **kw: Any) -> Progress:
+        c = self.counts
+        return Progress(
+            kind,
+            docs_done=c.summarized + c.failed,
+            elapsed=round(time.perf_counter() - self.started, 3),
+            **asdict(c),
+            **kw,
+        )
+
+    def fail(self, path: Path | str, kind: str, message: str, sha: str | None = None) -> Progress:
+        """Record a failure in the store (a later run retries it) and say so."""
+        self.counts.failed += 1
+        self.store.record_failure(str(path), kind, message, self.run_id, sha)
+        return self.event("failed", path=str(path), error_kind=kind, message=message)
+
+    def dedup_and_skip(self, files: list[Path], key: str) -> Generator[Progress, None, Todo]:
+        """Group ``files`` by content; skip those already summarized under ``key``."""
+        groups: dict[str, list[Path]] = {}
+        for path in files:
+            try:
+                sha = sha256_file(path)
+            except OSError as exc:
+                message = f"{path.name} cannot be read ({exc.strerror or exc}); check the path."
+                yield self.fail(path, "unreadable", message)
+                continue
+            groups.setdefault(sha, []).append(path)
+        todo: Todo = []
+        for sha, group in groups.items():
+            if self.store.has_summary(sha, key):
+                for p in group:
+                    self.store.note_path(sha, str(p))
+                self.counts.skipped += 1
+                yield self.event("skipped", path=str(group[0]), message="already summarized")
+            else:
+                todo.append((sha, group))
+        self.counts.docs_total = len(todo)
+        for _sha, group in todo:
+            yield self.event("queued", path=str(group[0]))
+        return todo
+
+    def extracted(self, doc: Document, path: Path) -> Progress:
+        self.counts.pages_done += doc.page_count
+        ocr_note = f", {plural(len(doc.ocr_pages), 'page')} by OCR" if doc.ocr_pages else ""
+        return self.event(
+            "extracted",
+            path=str(path),
+            title=doc.title,
+            message=plural(doc.page_count, "page") + ocr_note,
+        )
+
+    def save(self, doc: Document, result: Summary, group: list[Path]) -> Progress:
+        """Store one summarized document (one transaction) under all its paths."""
+        doc_id = self.store.save(doc, result, str(group[0]))
+        for extra in group[1:]:
+            self.store.note_path(doc.sha256, str(extra))
+        self.counts.summarized += 1
+        if self.settings.sidecar:
+            from app.export import write_sidecar
+
+            write_sidecar(self.store, doc_id, group[0])
+        return self.event(
+            "summarized",
+            path=str(group[0]),
+            title=doc.title,
+            document_id=doc_id,
+            message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
+        )
+
+
+def without_abstract(doc: Document) -> tuple[Sentence, ...]:
+    """The document's sentences less those of the author's abstract: it is stored and shown as
+    the author's, never copied into the generated summary (#10)."""
+    sents = tuple(sentences(doc))
+    if not doc.abstract:
+        return sents
+    abstract = " ".join(doc.abstract.split())
+
+    def in_abstract(s: Sentence) -> bool:
+        text = " ".join(s.text.split())
+        if "Abstract" in text:  # the marker, and a title glued before it, are not the abstract
+            text = text.split("Abstract", 1)[1].lstrip(" —–:.-")
+        return s.page <= 2 and bool(text) and text in abstract
+
+    kept = tuple(s for s in sents if not in_abstract(s))
+    return kept or sents
