@@ -27,6 +27,7 @@ from summarizer.base import (
 )
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
+from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 
 MAX_LEVELS = 12
 
@@ -67,42 +68,6 @@ class _State:
     done: bool = False
 
 
-OUTLINE_MIN_PAGES = 10
-MAX_OUTLINE_SECTIONS = 40
-SECTION_WORDS = 45  # one or two sentences per section
-
-
-def _heading_words(title: str) -> str:
-    words = title.lower().split()
-    if len(words) > 1 and any(ch.isdigit() for ch in words[0]):
-        words = words[1:]  # "9. Conclusions": the number may sit in a sentence of its own
-    return " ".join(words)
-
-
-def _without_heading(text: str, title: str) -> str:
-    """A section summary without its own heading glued to the front ("Conclusions This…")."""
-    heading = _heading_words(title)
-    for lead in (" ".join(title.split()), heading):
-        if lead and text.lower().startswith(lead.lower() + " "):
-            return text[len(lead) + 1 :]
-    return text
-
-
-def _section_start(sentences: Sequence[Sentence], section: Section) -> int:
-    """Index of the sentence where ``section`` begins: the one holding its heading on its
-    first page, else the first sentence of that page (sections can share a page)."""
-    first = next(
-        (i for i, s in enumerate(sentences) if s.page >= section.first_page), len(sentences)
-    )
-    heading = _heading_words(section.title)
-    for i in range(first, len(sentences)):
-        if sentences[i].page > section.first_page:
-            break
-        if heading in " ".join(sentences[i].text.split()).lower():
-            return i
-    return first
-
-
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its first few labels, instead of fragments passed off as a summary."""
@@ -118,6 +83,10 @@ def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     line += f"; it begins: {', '.join(seen)}." if seen else "."
     first = sentences[0].page if sentences else 1
     return SummaryPart(line, (first,))
+
+
+def _sections(doc: DocInput) -> list[tuple[Section, list[Sentence]]]:
+    return sections_of(doc.sentences, doc.outline, doc.pages_with_text)
 
 
 class Summarizer:
@@ -138,6 +107,7 @@ class Summarizer:
         self.should_cancel = should_cancel or (lambda: False)
         self.fallback_reason = fallback_reason
         self.options = backend.options
+        self._generated = 0  # windows generated so far in this summarize_many call
 
     @property
     def key(self) -> str:
@@ -177,22 +147,12 @@ class Summarizer:
 
     def _outline(self, doc: DocInput) -> tuple[OutlinePart, ...]:
         """One short summary per top-level section, for long documents with an outline."""
-        if not doc.outline:
-            return ()
-        top = min(s.level for s in doc.outline)
-        sections = [s for s in doc.outline if s.level == top][:MAX_OUTLINE_SECTIONS]
-        pages = max(doc.pages_with_text, max((s.page for s in doc.sentences), default=0))
-        if len(sections) < 2 or pages < OUTLINE_MIN_PAGES:
-            return ()
-        starts = [_section_start(doc.sentences, sec) for sec in sections]
         out = []
-        for i, section in enumerate(sections):
-            end = next((x for x in starts[i + 1 :] if x > starts[i]), len(doc.sentences))
-            inside = [s for s in doc.sentences[starts[i] : end] if s.page <= section.last_page]
+        for section, inside in _sections(doc):
             parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
                 inside, SECTION_WORDS
             )
-            text = _without_heading(" ".join(p.text for p in parts), section.title)
+            text = without_heading(" ".join(p.text for p in parts), section.title)
             out.append(OutlinePart(section.title, section.first_page, section.last_page, text))
         return tuple(out)
 
@@ -221,6 +181,68 @@ class Summarizer:
         return pack(units, self.budget, self.backend.count_tokens)
 
     def _abstractive(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
+        """Map-reduce each document; a long document with an outline is map-reduced within
+        each top-level section first (its outline summary), then across the section
+        summaries (its overall summary). All documents' windows share the same batches."""
+        self._generated = 0
+        plans = [_sections(doc) for doc in docs]
+        plans = [p if sum(bool(sents) for _, sents in p) >= 2 else [] for p in plans]
+        jobs: list[DocInput] = []
+        for doc, plan in zip(docs, plans, strict=True):
+            inputs: list[Sequence[Sentence]] = [sents for _, sents in plan if sents] or [
+                doc.sentences
+            ]
+            jobs += [DocInput(doc.key, sents, doc.pages_with_text) for sents in inputs]
+        done = iter(self._map_reduce(jobs))
+        results: list[Summary | AppError] = []
+        across: list[tuple[int, tuple[OutlinePart, ...], list[Summary]]] = []
+        for i, plan in enumerate(plans):
+            if not plan:
+                results.append(next(done))
+                continue
+            texts: list[str] = []
+            sections: list[Summary] = []
+            error: AppError | None = None
+            for sec, sents in plan:
+                r = next(done) if sents else None
+                if isinstance(r, AppError):
+                    error = error or r
+                elif r is not None:
+                    sections.append(r)
+                texts.append(without_heading(r.text, sec.title) if isinstance(r, Summary) else "")
+            results.append(error or NothingToSummarize())  # replaced below when all went well
+            if error is None:
+                outline = tuple(
+                    OutlinePart(sec.title, sec.first_page, sec.last_page, text)
+                    for (sec, _), text in zip(plan, texts, strict=True)
+                )
+                across.append((i, outline, sections))
+        overall = self._map_reduce(
+            [
+                DocInput(
+                    docs[i].key,
+                    [Sentence(o.text, o.first_page) for o in outline if o.text],
+                    docs[i].pages_with_text,
+                )
+                for i, outline, _ in across
+            ]
+        )
+        for (i, outline, sections), result in zip(across, overall, strict=True):
+            if isinstance(result, AppError):
+                results[i] = result
+                continue
+            steps = [*sections, result]
+            summary = self._summary(
+                docs[i],
+                list(result.parts),
+                chunks=sum(p.chunks for p in steps),
+                levels=max(p.levels for p in sections) + result.levels,
+                seconds=sum(p.seconds for p in steps),
+            )
+            results[i] = replace(summary, outline=outline)
+        return results
+
+    def _map_reduce(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
         states = [_State(doc) for doc in docs]
         for st in states:
             if not st.doc.sentences:
@@ -228,8 +250,9 @@ class Summarizer:
             else:
                 st.windows = self.windows_for(st.doc.sentences)
                 st.chunks = len(st.windows)
-        total = sum(len(st.windows) for st in states)
-        done = 0
+        # Progress counts on across the passes of one call (sections, then across them).
+        done = self._generated
+        total = done + sum(len(st.windows) for st in states)
         while True:
             active = [st for st in states if not st.done]
             if not active:
@@ -250,6 +273,7 @@ class Summarizer:
                 st.windows = self._next_level(st)
                 total += len(st.windows)
                 st.done = not st.windows
+        self._generated = done
         return [
             st.error
             if st.error

@@ -9,11 +9,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QDesktopServices, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
+    QHeaderView,
     QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -112,16 +115,11 @@ class SummaryView(QTextBrowser):
                 links = ", ".join(f'<a href="page:{p}">p.&nbsp;{p}</a>' for p in part["pages"])
                 out.append(f"<li>{esc(part['text'])} <small>[{links}]</small></li>")
             out.append("</ul>")
-            if s.outline:
-                out.append("<h3>Outline</h3><ul>")
-                for sec in s.outline:
-                    first, last = sec["first_page"], sec["last_page"]
-                    link = f'<a href="page:{first}">pp.&nbsp;{first}–{last}</a>'
-                    out.append(
-                        f"<li><b>{esc(sec['title'])}</b> <small>[{link}]</small>"
-                        f"<br>{esc(sec['text'])}</li>"
-                    )
-                out.append("</ul>")
+            if s.outline:  # the sections themselves are in the outline tree below
+                out.append(
+                    f"<p><small>Outline: {plural(len(s.outline), 'section')} summarized "
+                    "below.</small></p>"
+                )
         self.setHtml("\n".join(out))
 
     def _on_anchor(self, url: QUrl) -> None:
@@ -132,6 +130,68 @@ class SummaryView(QTextBrowser):
         if url.scheme() == "page" and self.detail and self.detail.paths:
             page = int(url.path() or url.toString().split(":", 1)[1])
             self.page_requested.emit(self.detail.paths[0], page)
+
+
+PageRole = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlineTree(QTreeWidget):
+    """The document's outline as a tree (every level it has), each top-level section with its
+    own summary beneath it; activating a row opens the PDF at that section's first page."""
+
+    page_requested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels(["Outline", "Pages"])
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.itemActivated.connect(self._open)
+        self.itemClicked.connect(self._open)
+        self.path = ""
+        self.hide()
+
+    def show_detail(self, detail: DocumentDetail | None) -> None:
+        self.clear()
+        self.path = detail.paths[0] if detail and detail.paths else ""
+        latest = detail.summaries[0].outline if detail and detail.summaries else []
+        sections = (detail.sections if detail else []) or [dict(s, level=0) for s in latest]
+        texts = {(s["title"], s["first_page"]): s.get("text", "") for s in latest}
+        top = min((s["level"] for s in sections), default=0)
+        parents: list[QTreeWidgetItem] = []
+        for sec in sections:
+            first, last = sec["first_page"], sec["last_page"]
+            pages = f"p. {first}" if first == last else f"pp. {first}–{last}"
+            depth = max(0, min(sec["level"] - top, len(parents)))
+            del parents[depth:]
+            item = QTreeWidgetItem([sec["title"], pages])
+            item.setData(0, PageRole, first)
+            item.setToolTip(0, f"{sec['title']} ({pages}): open the PDF here")
+            if parents:
+                parents[-1].addChild(item)
+            else:
+                self.addTopLevelItem(item)
+            text = texts.get((sec["title"], first), "") if depth == 0 else ""
+            if text:
+                summary = QTreeWidgetItem([text, ""])
+                summary.setData(0, PageRole, first)
+                font = summary.font(0)
+                font.setItalic(True)
+                summary.setFont(0, font)
+                summary.setToolTip(0, text)
+                item.addChild(summary)
+                item.setExpanded(True)
+            parents.append(item)
+        self.setVisible(bool(sections))
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        page = item.data(0, PageRole)
+        if self.path and page:
+            self.page_requested.emit(self.path, int(page))
 
 
 def open_pdf_at(path: str, page: int) -> str | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.gui.batches import BatchQueue
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
-from app.gui.widgets import DropZone, HtmlDelegate, SummaryView, open_pdf_at
+from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView, open_pdf_at
 from app.gui.workers import BatchWorker, EngineCache, warm_up
 from app.settings import Settings, save_settings
 from app.store import Store
@@ -112,9 +112,14 @@ class MainWindow(BatchQueue):
 
         self.summary = SummaryView()
         self.summary.page_requested.connect(self.open_page)
+        self.outline = OutlineTree()
+        self.outline.page_requested.connect(self.open_page)
+        self.reading = QSplitter(Qt.Orientation.Vertical)
+        self.reading.addWidget(self.summary)
+        self.reading.addWidget(self.outline)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.summary)
+        split.addWidget(self.reading)
         split.setSizes([620, 580])
         self.setCentralWidget(split)
 
@@ -288,6 +293,10 @@ class MainWindow(BatchQueue):
             self.summary.show_placeholder()
         else:
             self.summary.show_detail(detail)
+        self.outline.show_detail(detail)
+        sizes = self.reading.sizes()
+        if self.outline.isVisibleTo(self) and sizes[1] == 0:  # shown for the first time
+            self.reading.setSizes([sum(sizes) * 11 // 20, sum(sizes) * 9 // 20])
 
     def select_document(self, doc_id: int) -> None:
         row = self.library.row_of(doc_id)

@@ -151,6 +151,7 @@ class Store(Reads):
             "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
             "authors": json.dumps(list(doc.authors), ensure_ascii=False),
             "abstract": doc.abstract,
+            "outline": json.dumps([asdict(s) for s in doc.outline], ensure_ascii=False),
             "updated_at": stamp,
         }
         if existing is None:

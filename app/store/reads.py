@@ -40,7 +40,7 @@ class Reads:
     def detail(self, doc_id: int) -> DocumentDetail | None:
         row = self.conn.execute(
             """SELECT id, sha256, title, page_count, pages_with_text, language, metadata,
-                      added_at, authors, abstract FROM documents WHERE id = ?""",
+                      added_at, authors, abstract, outline FROM documents WHERE id = ?""",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -98,6 +98,7 @@ class Reads:
                     (doc_id,),
                 )
             ],
+            json.loads(row[10]),
         )
 
     def page_text(self, doc_id: int, number: int) -> str:

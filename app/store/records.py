@@ -59,6 +59,8 @@ class DocumentDetail:
     authors: list[str] = field(default_factory=list)
     abstract: str = ""
     ocr_pages: list[int] = field(default_factory=list)  # text read from the page image
+    # The whole outline, every level: [{"level", "title", "first_page", "last_page"}].
+    sections: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,13 @@ def _m006_ocr_pages(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
 
 
+def _m007_document_outline(conn: sqlite3.Connection) -> None:
+    """The document's whole outline, every level (#10): JSON [{"level", "title",
+    "first_page", "last_page"}], for the summary pane's tree. Documents stored before
+    this keep '[]' until they are summarized again."""
+    conn.execute("ALTER TABLE documents ADD COLUMN outline TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
@@ -222,6 +229,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("004_authors_and_abstract", _m004_authors_and_abstract),
     ("005_section_headings_in_search", _m005_section_headings_in_search),
     ("006_ocr_pages", _m006_ocr_pages),
+    ("007_document_outline", _m007_document_outline),
 ]
 
 

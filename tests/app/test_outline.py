@@ -264,3 +264,11 @@ def test_printed_table_of_contents_makes_an_outline_on_pdf_pages(tmp_path) -> No
         ["Business income ........... 12", "Capital gain ........... 13", body],
     ]
     assert read_pdf(write_pdf(tmp_path / "form.pdf", form)).outline == ()
+
+
+def test_a_glued_heading_is_cut_but_a_sentence_about_it_is_kept() -> None:
+    from summarizer.sections import without_heading
+
+    assert without_heading("Conclusions The pier holds.", "9. Conclusions") == "The pier holds."
+    kept = "The northern pier cracked in the storm."
+    assert without_heading(kept, "The northern pier") == kept

@@ -361,3 +361,42 @@ def test_scanned_pdf_dropped_in_the_window_is_read_by_ocr(window, qtbot, tmp_pat
     window.table.selectRow(0)
     assert "OCR on p. 1" in window.summary.toPlainText()
     assert "ferry timetable" in window.summary.toPlainText()
+
+
+def test_outline_tree_lists_sections_with_summaries_and_opens_pages(window, qtbot, tmp_path):
+    """#10: a long document's outline is a tree (subsections under their chapter), each
+    chapter with its own summary; clicking a section asks for the PDF at its first page."""
+    from tests.app.test_outline import CHAPTERS, book
+
+    folder = tmp_path / "book"
+    folder.mkdir()
+    path, _pages, starts = book(folder)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [path])
+    window.table.selectRow(0)
+    tree = window.outline
+    assert tree.isVisibleTo(window)
+    tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert [t.text(0) for t in tops] == list(CHAPTERS)
+    for top, start, sentence in zip(tops, starts, CHAPTERS.values(), strict=True):
+        children = [top.child(i).text(0) for i in range(top.childCount())]
+        assert f"{top.text(0)}: a subsection" in children
+        summary = next(c for c in children if "subsection" not in c)
+        assert sentence.split()[1] in summary  # the chapter's own words
+        assert top.text(1).startswith(f"pp. {start + 1}–")
+    assert "Outline: 3 sections summarized below." in window.summary.toPlainText()
+    with qtbot.waitSignal(tree.page_requested) as blocker:
+        tree.itemClicked.emit(tops[1], 0)
+    assert blocker.args == [str(path), starts[1] + 1]
+    screenshot(window, "7-outline-tree")
+
+    # A short document has no outline: the tree goes away.
+    short = tmp_path / "short"
+    short.mkdir()
+    text_pdf(short / "note.pdf", ["A short note about the ferry timetable."] * 5)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [short])
+    note = next(r.id for r in window.store.recent() if r.page_count == 1)
+    window.select_document(note)
+    assert window.shown_doc == note
+    assert not tree.isVisibleTo(window) and tree.topLevelItemCount() == 0

@@ -144,3 +144,51 @@ def test_cancel_stops_between_batches(torch_backend) -> None:
     s = Summarizer(torch_backend, should_cancel=lambda: True)
     with pytest.raises(Cancelled):
         s.summarize(make_doc("x", 10))
+
+
+def test_abstractive_outline_summaries_map_reduce_within_sections_then_across(
+    torch_backend,
+) -> None:
+    """#10: a long document with an outline gets one generated summary per top-level section,
+    from that section's sentences only; the overall summary is generated from those."""
+    from ingestion.document import Section
+
+    chapters = {"Harbour": ("harbour", 1, 6), "Railway": ("railway", 7, 12)}
+    sents = [
+        Sentence(f"The {word} report part {i} describes the {word} works.", first + i % 6)
+        for word, first, _last in chapters.values()
+        for i in range(12)
+    ]
+    outline = tuple(
+        Section(0, title, first, last) for title, (_w, first, last) in chapters.items()
+    )
+    outline += (Section(1, "Harbour: a subsection", 2, 3),)
+    spy = Spy(torch_backend)
+    s = summarizer_for(spy, length="short")
+    summary = s.summarize(DocInput("k", tuple(sents), 12, outline))
+
+    assert [(o.title, o.first_page, o.last_page) for o in summary.outline] == [
+        ("Harbour", 1, 6),
+        ("Railway", 7, 12),
+    ]
+    inputs = [text for batch in spy.batches for text in batch]
+    section_inputs = [t for t in inputs if "report part" in t]
+    assert section_inputs and all(("harbour" in t) != ("railway" in t) for t in section_inputs)
+    # The last generation is across the section summaries, which it holds in order.
+    last = spy.batches[-1]
+    assert len(last) == 1 and "report part" not in last[0]
+    texts = [o.text for o in summary.outline]
+    assert all(texts) and all(" ".join(t.split()[:3]) in last[0] for t in texts)
+    assert summary.text and summary.engine == "abstractive"
+    assert summary.chunks >= 3  # two sections and the pass across them
+
+
+def test_abstractive_short_documents_have_no_outline(torch_backend) -> None:
+    from ingestion.document import Section
+
+    doc = make_doc("short", 30, pages=3)
+    outline = (Section(0, "A", 1, 1), Section(0, "B", 2, 3))
+    summary = summarizer_for(torch_backend).summarize(
+        DocInput("short", doc.sentences, 3, outline)
+    )
+    assert summary.outline == ()
