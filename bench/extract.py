@@ -50,7 +50,10 @@ def pdfium_layout(path: Path, password: str | None, max_pages: int) -> RawPdf:
             except pdfium.PdfiumError as exc:
                 raise PdfError(str(exc)) from exc
             textpage = page.get_textpage()
-            pages.append("\n".join(ln.text for ln in sized_lines(textpage, page.get_height())))
+            text = textpage.get_text_range()
+            pages.append(
+                "\n".join(ln.text for ln in sized_lines(textpage, page.get_height(), text))
+            )
             textpage.close()
             page.close()
     finally:

@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import front_matter, sized_lines
+from ingestion.layout import SizedLine, front_matter, size_headings, sized_lines
 
 log = logging.getLogger(__name__)
 
 ENGINES = ("pdfium", "pypdf")
+
+
+HEADINGS_MIN_PAGES = 10  # outline summaries start at this length (summarizer.sections)
 
 
 @dataclass
@@ -34,6 +37,8 @@ class RawPdf:
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
     authors: tuple[str, ...] = ()  # names under that title (pdfium only)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
+    # Lines in larger type (level, title, page), for long documents without bookmarks.
+    headings: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 _PDF_DATE = re.compile(
@@ -113,6 +118,11 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         pages: list[str] = []
         warnings: list[str] = []
         front: tuple[str, tuple[str, ...]] | None = None
+        bookmarks = _bookmarks(pdf, count)
+        # Type sizes on every page only where they may be the only outline there is.
+        sized: list[list[SizedLine]] | None = (
+            [] if count >= HEADINGS_MIN_PAGES and not bookmarks else None
+        )
         for index in range(count):
             try:
                 page = pdf[index]
@@ -121,17 +131,26 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             try:
                 textpage = page.get_textpage()
                 pages.append(textpage.get_text_range())
+                lines: list[SizedLine] | None = None
+                if sized is not None:
+                    lines = sized_lines(textpage, page.get_height(), pages[-1])
+                    sized.append(lines)
                 if front is None and pages[-1].strip():
-                    front = front_matter(sized_lines(textpage, page.get_height()))
+                    if lines is None:
+                        lines = sized_lines(textpage, page.get_height(), pages[-1])
+                    front = front_matter(lines)
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")
                 pages.append("")
+                if sized is not None and len(sized) < len(pages):
+                    sized.append([])
             finally:
                 page.close()
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
         return RawPdf(
-            bookmarks=_bookmarks(pdf, count),
+            bookmarks=bookmarks,
+            headings=size_headings(sized) if sized else [],
             pages=pages,
             metadata=metadata,
             engine="pdfium",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from ingestion.clean import normalize
 from ingestion.document import Section
@@ -17,10 +18,41 @@ Mark = tuple[int, str, int]  # level (0 is the top), title, 1-based PDF page
 TRAILING_PAGE = re.compile(r"[\s.,]+(?!(?:19|20)\d\d$)\d{1,4}$")  # a page number, not a year
 
 
-def outline_for(bookmarks: list[Mark], raw_pages: list[str]) -> tuple[Section, ...]:
-    """The best outline the document offers, as sections with page ranges."""
-    marks = bookmarks or toc_headings(raw_pages) or numbered_headings(raw_pages)
+def outline_for(
+    bookmarks: list[Mark], raw_pages: list[str], size_marks: Sequence[Mark] = ()
+) -> tuple[Section, ...]:
+    """The best outline the document offers, as sections with page ranges: its bookmarks,
+    else its printed contents page, else numbered headings, else headings in larger type."""
+
+    def given(pages: list[str]) -> list[Mark]:
+        return list(bookmarks)
+
+    def by_size(pages: list[str]) -> list[Mark]:
+        spread = {page for level, _, page in size_marks if level == 0}
+        return list(size_marks) if len(spread) >= 2 else []  # all on one page: table cells
+
+    marks: list[Mark] = []
+    for source in (given, toc_headings, numbered_headings, by_size):
+        found = _below_one_root(source(raw_pages))
+        if _top_level(found) >= 2:  # an outline with one chapter is no outline: try the next
+            marks = found
+            break
+        marks = marks or found
     return outline_from(marks, len(raw_pages))
+
+
+def _below_one_root(marks: list[Mark]) -> list[Mark]:
+    """A single top entry holding all the rest (the document's own title as the root
+    bookmark) gives way to the entries under it."""
+    top = min((level for level, _, _ in marks), default=0)
+    if _top_level(marks) == 1 and len(marks) > 2 and marks[0][0] == top:
+        return [(level - 1, title, page) for level, title, page in marks[1:]]
+    return marks
+
+
+def _top_level(marks: Sequence[Mark]) -> int:
+    top = min((level for level, _, _ in marks), default=0)
+    return sum(level == top for level, _, _ in marks)
 
 
 _NUMBERED_HEADING = re.compile(

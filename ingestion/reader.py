@@ -155,7 +155,7 @@ def build_document(
         language=detect_language(usable_text),
         engine=raw.engine,
         warnings=tuple(warnings),
-        outline=outline_for(raw.bookmarks, raw.pages),
+        outline=outline_for(raw.bookmarks, raw.pages, raw.headings),
         authors=raw.authors,
         abstract=find_abstract([p.text for p in pages[:2]]),
     )

@@ -48,6 +48,7 @@ def write_pdf(
     ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M";
     ``heading`` lines are set in 22-point type atop the first page (a title, as layout shows it);
     ``columns=2`` sets each page's lines in two columns, the first half on the left.
+    A line starting "## " is a heading in 15-point bold; "** " a bold line at body size.
     """
     objects: list[bytes] = []
 
@@ -58,6 +59,9 @@ def write_pdf(
     catalog = add(b"")  # filled below
     pages_obj = add(b"")
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    bold = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    )
     kids = []
     total = len(pages)
     for number, lines in enumerate(pages, start=1):
@@ -71,30 +75,39 @@ def write_pdf(
             ops += ["/F1 11 Tf", "14 TL", "T*"]
         half = (len(lines) + 1) // 2 if columns == 2 else len(lines)
         for line in lines[:half]:
-            ops += [f"({_escape(line)}) Tj", "T*"]
+            ops += _line_ops(line)
         ops.append("ET")
         if columns == 2:  # the right column starts level with the left one
-            top = 760 - 28 * bool(header) - (26 * len(heading) + 14) * (number == 1 and bool(heading))
+            top = (
+                760 - 28 * bool(header) - (26 * len(heading) + 14) * (number == 1 and bool(heading))
+            )
             ops += ["BT", "/F1 11 Tf", "14 TL", f"318 {top} Td"]
             for line in lines[half:]:
-                ops += [f"({_escape(line)}) Tj", "T*"]
+                ops += _line_ops(line)
             ops.append("ET")
         if footer_numbers:
             ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
         stream = "\n".join(ops).encode("latin-1")
         if compress:
             data = zlib.compress(stream)
-            content = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
-                          + b"\nendstream")
+            content = add(
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data)
+                + data
+                + b"\nendstream"
+            )
         else:
             content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-            % (pages_obj, font, content)
-        ))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>"
+                % (pages_obj, font, bold, content)
+            )
+        )
     objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
     info = None
     if title or author:
@@ -122,6 +135,14 @@ def write_pdf(
     path = Path(path)
     path.write_bytes(bytes(out))
     return path
+
+
+def _line_ops(line: str) -> list[str]:
+    if line.startswith("## "):
+        return ["/F2 15 Tf", f"({_escape(line[3:])}) Tj", "/F1 11 Tf", "T*"]
+    if line.startswith("** "):
+        return ["/F2 11 Tf", f"({_escape(line[3:])}) Tj", "/F1 11 Tf", "T*"]
+    return [f"({_escape(line)}) Tj", "T*"]
 
 
 def text_pdf(path: str | Path, paragraphs: Sequence[str], **kwargs: object) -> Path:

@@ -272,3 +272,67 @@ def test_a_glued_heading_is_cut_but_a_sentence_about_it_is_kept() -> None:
     assert without_heading("Conclusions The pier holds.", "9. Conclusions") == "The pier holds."
     kept = "The northern pier cracked in the storm."
     assert without_heading(kept, "The northern pier") == kept
+
+
+def headed_book(tmp_path):
+    """12+ pages, no bookmarks, no contents page, no numbers: chapters in larger bold type,
+    sections in bold at body size, a running header."""
+    paragraphs: list[str] = []
+    for chapter, sentence in CHAPTERS.items():
+        paragraphs.append(f"## {chapter}")
+        for part in ("Findings", "Costs"):
+            paragraphs.append(f"** {part} of {chapter.lower()}")
+            paragraphs += [f"{sentence} Note {i} on {part.lower()} adds detail." for i in range(28)]
+    return text_pdf(
+        tmp_path / "headed.pdf",
+        paragraphs,
+        header="Harbour board, 2024",
+        heading=["Harbour Review"],
+    )
+
+
+def test_headings_in_larger_and_bold_type_make_an_outline(tmp_path) -> None:
+    path = headed_book(tmp_path)
+    doc = read_pdf(path)
+    assert doc.page_count >= 10
+    top = [s for s in doc.outline if s.level == 0]
+    assert [s.title for s in top] == list(CHAPTERS)
+    subs = [s.title for s in doc.outline if s.level == 1]
+    assert subs == [f"{p} of {c.lower()}" for c in CHAPTERS for p in ("Findings", "Costs")]
+    assert top[0].first_page < top[1].first_page < top[2].first_page
+    assert top[-1].last_page == doc.page_count
+    assert "Harbour board, 2024" not in [s.title for s in doc.outline]  # a running head
+
+
+def test_sized_lines_read_word_starts_as_every_glyph_would(tmp_path) -> None:
+    import pypdfium2 as pdfium
+
+    from ingestion.layout import _sized_lines_by_char, sized_lines
+
+    pdf = pdfium.PdfDocument(str(headed_book(tmp_path)))
+    bold = []
+    try:
+        for page in list(pdf)[:3]:
+            textpage = page.get_textpage()
+            fast = sized_lines(textpage, page.get_height())
+            slow = _sized_lines_by_char(textpage, page.get_height())
+            assert [(ln.text, ln.size, ln.top) for ln in fast] == [
+                (ln.text, ln.size, ln.top) for ln in slow
+            ]
+            bold += [ln.bold for ln in fast]
+    finally:
+        pdf.close()
+    assert any(bold) and not all(bold)
+
+
+def test_corpus_outlines_from_bold_headings_and_none_for_a_table(corpus) -> None:
+    pdfs = corpus / "pdfs"
+    register = read_pdf(pdfs / "pdfplumber_federal-register-2020-17221.pdf")
+    titles = [s.title for s in register.outline]
+    assert {"Background", "Comments Invited", "Proposed Design Changes"} <= set(titles)
+    assert not any("Federal Register / Vol." in t for t in titles)  # the running head
+    warn = read_pdf(pdfs / "pdfplumber_ca-warn-report.pdf")
+    assert warn.outline == ()  # a table's header cells are not sections
+    assoc = read_pdf(pdfs / "formatcorpus_govdocs-050734.pdf")  # one root bookmark
+    top = [s.title for s in assoc.outline if s.level == 0]
+    assert len(top) > 10 and "California" in top

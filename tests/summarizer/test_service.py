@@ -159,9 +159,7 @@ def test_abstractive_outline_summaries_map_reduce_within_sections_then_across(
         for word, first, _last in chapters.values()
         for i in range(12)
     ]
-    outline = tuple(
-        Section(0, title, first, last) for title, (_w, first, last) in chapters.items()
-    )
+    outline = tuple(Section(0, title, first, last) for title, (_w, first, last) in chapters.items())
     outline += (Section(1, "Harbour: a subsection", 2, 3),)
     spy = Spy(torch_backend)
     s = summarizer_for(spy, length="short")
@@ -188,7 +186,5 @@ def test_abstractive_short_documents_have_no_outline(torch_backend) -> None:
 
     doc = make_doc("short", 30, pages=3)
     outline = (Section(0, "A", 1, 1), Section(0, "B", 2, 3))
-    summary = summarizer_for(torch_backend).summarize(
-        DocInput("short", doc.sentences, 3, outline)
-    )
+    summary = summarizer_for(torch_backend).summarize(DocInput("short", doc.sentences, 3, outline))
     assert summary.outline == ()
