@@ -17,7 +17,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.discover import discover
-from app.live import live_summaries
 from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
 from app.store import Store
@@ -28,7 +27,6 @@ from summarizer.base import Backend, Options, Summary
 from summarizer.engine import EngineChoice, load
 from summarizer.errors import Cancelled
 from summarizer.service import DocInput, Summarizer
-from summarizer.service import Progress as ChunkProgress
 
 __all__ = ["Progress", "limits_for", "load_backend", "run", "without_abstract"]
 
@@ -71,7 +69,8 @@ def run(
     )
     yield state.event("start", message=f"{len(files)} file(s) found")
     engine, fallback = backend or load_backend(settings)
-    summarizer = Summarizer(engine, should_cancel=cancel, fallback_reason=fallback)
+    # Finished chunks are checkpointed in the library, so a killed run resumes them.
+    summarizer = Summarizer(engine, cache=store, should_cancel=cancel, fallback_reason=fallback)
     yield engine_event(state, engine, fallback)
     with recorded(state, paths) as outcome:
         todo = yield from state.dedup_and_skip(files, summarizer.key)
@@ -173,11 +172,13 @@ def _extract_and_summarize(
 
     scanned: queue.Queue[tuple[Path, int, int]] = queue.Queue()  # OCR pages read, per file
 
-    def extract(path: Path) -> Document:
+    def extract(path: Path, sha: str) -> Document:
         def on_page(done: int, total: int) -> None:
             scanned.put((path, done, total))
 
-        return read_pdf(path, password=password, limits=limits, pool=pool, on_page=on_page)
+        return read_pdf(
+            path, password=password, limits=limits, pool=pool, on_page=on_page, sha256=sha
+        )
 
     def ocr_events(future: Future[Document]) -> Iterator[Progress]:
         while True:
@@ -199,7 +200,7 @@ def _extract_and_summarize(
                     exhausted = True
                     break
                 sha, group = nxt
-                pending.append((ex.submit(extract, group[0]), sha, group))
+                pending.append((ex.submit(extract, group[0], sha), sha, group))
             if not pending:
                 break
             future, sha, group = pending.pop(0)
@@ -228,13 +229,15 @@ def _summarize_batch(
     c = state.counts
     inputs = [doc_input(d) for d, _ in batch]
     base_done = c.chunks_done
-    results: list[Summary | AppError] = []
-    for item in live_summaries(summarizer, inputs, state.store.path):
-        if isinstance(item, ChunkProgress):
-            c.chunks_done = base_done + item.done
-            yield state.event("chunks")
-        else:
-            results = item
+    steps = summarizer.summarize_iter(inputs)
+    while True:
+        try:
+            progress = next(steps)
+        except StopIteration as finished:
+            results: list[Summary | AppError] = finished.value
+            break
+        c.chunks_done = base_done + progress.done
+        yield state.event("chunks")
     c.chunks_done = max(c.chunks_done, base_done + len(batch))
     for (doc, group), result in zip(batch, results, strict=True):
         if isinstance(result, AppError):

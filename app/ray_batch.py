@@ -107,7 +107,9 @@ class Reader:
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         try:
-            doc = read_pdf(row["path"], self.password, limits=self.limits, pool=self.pool)
+            doc = read_pdf(
+                row["path"], self.password, limits=self.limits, pool=self.pool, sha256=row["sha"]
+            )
             return {**row, "doc": pickle.dumps(doc), "error": b""}
         except AppError as exc:
             return {**row, "doc": b"", "error": pickle.dumps((exc.kind, exc.user_message))}

@@ -16,7 +16,7 @@ from typing import Any
 from app.settings import Settings
 from app.store import Store
 from app.text import plural
-from ingestion import Document, Sentence, sentences, sha256_file
+from ingestion import Document, Sentence, document_sentences, sha256_file
 from summarizer.base import Summary
 
 # (sha256, every path holding those bytes): copies and renames are one document.
@@ -145,7 +145,7 @@ class Run:
 def without_abstract(doc: Document) -> tuple[Sentence, ...]:
     """The document's sentences less those of the author's abstract: it is stored and shown as
     the author's, never copied into the generated summary (#10)."""
-    sents = tuple(sentences(doc))
+    sents = tuple(document_sentences(doc))
     if not doc.abstract:
         return sents
     abstract = " ".join(doc.abstract.split())

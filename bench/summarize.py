@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples"))  # tiny_t5
+
 SHAPES = {
     "small": {"d_model": 512, "layers": 6, "heads": 8, "d_ff": 2048},
     "base": {"d_model": 768, "layers": 12, "heads": 12, "d_ff": 3072},
@@ -70,7 +72,7 @@ print(json.dumps({"seconds": seconds, "rss_mb": rss}))
 
 
 def make_model(folder: Path, shape: str) -> Path:
-    from summarizer.backends.tiny import build_tiny_t5
+    from tiny_t5 import build_tiny_t5
 
     words = [f"word{i} alpha{i % 97} beta{i % 89}" for i in range(3000)]
     return build_tiny_t5(folder, corpus=words, vocab_size=32128, max_input=512, **SHAPES[shape])

@@ -15,7 +15,7 @@ from ingestion.errors import (
     PdfTooLarge,
 )
 from ingestion.reader import Limits, read_pdf, sha256_file
-from ingestion.sentences import detect_language, sentences, split_sentences
+from ingestion.sentences import detect_language, document_sentences, split_sentences
 
 __all__ = [
     "AppError",
@@ -32,8 +32,8 @@ __all__ = [
     "PdfTooLarge",
     "Sentence",
     "detect_language",
+    "document_sentences",
     "read_pdf",
-    "sentences",
     "sha256_file",
     "split_sentences",
 ]

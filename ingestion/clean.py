@@ -20,6 +20,16 @@ _HYPHEN_BREAK = re.compile(r"([^\W\d_])[-\u00ad\u2010]\n[ \t]*([a-zà-ÿß])")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = '.!?:;"”’)]'
 EDGE_LINES = 3
+LONG_DOCUMENT_PAGES = 8
+RUNNING_LINE_MIN_PAGES = 3
+MASTHEAD_WORDS = 6
+# Printers' and typesetters' slugs, wherever text order puts them: the GPO's "VerDate ... Jkt
+# 250001 PO 00000 Frm 00001 Fmt 4702 Sfmt 4702 E:\FR\FM\06AUP1.SGM" and Quark/InDesign file
+# stamps ("14773_00_i-xviii_r9jm.qxd 3/1/04 9:45 AM Page 3").
+_PRINTER_SLUG = re.compile(
+    r"^VerDate\b|\bJkt\s+\d+\s+PO\s+\d+\s+Frm\s+\d+|\.(?:qxd|qxp|indd)\b",
+    re.IGNORECASE,
+)
 
 
 def normalize(text: str) -> str:
@@ -37,7 +47,8 @@ def _key(line: str) -> str:
 
 
 def strip_running_lines(pages: list[str]) -> list[str]:
-    """Remove page numbers and headers/footers repeated at the top or bottom of many pages."""
+    """Remove page numbers and headers/footers repeated at the top or bottom of many pages,
+    and printers' slug lines anywhere."""
     split = [[ln for ln in page.split("\n")] for page in pages]
     with_text = [lines for lines in split if any(ln.strip() for ln in lines)]
     counts: Counter[str] = Counter()
@@ -45,7 +56,18 @@ def strip_running_lines(pages: list[str]) -> list[str]:
         edges = _edge_indexes(lines)
         counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
     threshold = max(2, int(len(with_text) * 0.5 + 0.5))
+    if len(with_text) >= LONG_DOCUMENT_PAGES:
+        # Books and reports change their running heads by chapter and alternate them on
+        # facing pages: three pages sharing an edge line make it furniture there.
+        threshold = RUNNING_LINE_MIN_PAGES
     repeated = {k for k, n in counts.items() if n >= threshold and len(with_text) >= 2}
+    # A running head that text order puts mid-page ("Federal Register / Vol. 85, No. 152 /
+    # Thursday, August 6, 2020 / Proposed Rules") is still one: a long line with a number,
+    # the same on most pages, wherever it sits.
+    anywhere: Counter[str] = Counter()
+    for lines in with_text:
+        anywhere.update({_key(ln) for ln in lines if _masthead_like(ln)})
+    mastheads = {k for k, n in anywhere.items() if n >= max(3, int(len(with_text) * 0.5 + 0.5))}
     out = []
     for lines in split:
         edges = _edge_indexes(lines)
@@ -53,14 +75,31 @@ def strip_running_lines(pages: list[str]) -> list[str]:
         for i, line in enumerate(lines):
             stripped = line.strip()
             if (
-                i in edges
-                and stripped
-                and (_key(line) in repeated or _PAGE_NUMBER.fullmatch(stripped))
+                (
+                    i in edges
+                    and stripped
+                    and (_key(line) in repeated or _PAGE_NUMBER.fullmatch(stripped))
+                )
+                or _PRINTER_SLUG.search(stripped)
+                or (stripped and _key(line) in mastheads)
             ):
                 continue
             keep.append(line)
         out.append("\n".join(keep))
     return out
+
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s[/|·•]\s")
+
+
+def _masthead_like(line: str) -> bool:
+    """A journal's or gazette's running line: pieces joined by " / " or " | ", with a number
+    (volume, issue, date), e.g. "Federal Register / Vol. 85, No. 152 / Thursday, ..."."""
+    return (
+        len(line.split()) >= MASTHEAD_WORDS
+        and any(c.isdigit() for c in line)
+        and bool(_MASTHEAD_SEPARATOR.search(line))
+    )
 
 
 def _edge_indexes(lines: list[str]) -> set[int]:

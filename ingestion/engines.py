@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import SizedLine, front_matter, size_headings, sized_lines
+from ingestion.layout import (
+    SizedLine,
+    front_matter,
+    logical_arabic,
+    size_headings,
+    sized_lines,
+)
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +136,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
                 textpage = page.get_textpage()
-                pages.append(textpage.get_text_range())
+                pages.append(logical_arabic(textpage, textpage.get_text_range()))
                 lines: list[SizedLine] | None = None
                 if sized is not None:
                     lines = sized_lines(textpage, page.get_height(), pages[-1])

@@ -263,3 +263,31 @@ def _heading_like(text: str) -> bool:
         and text[-1] not in ".,;"
         and not _NOT_TITLE.search(text)
     )
+
+
+# An alef (with or without hamza or madda) before a lam: in logical order, the article "ال".
+_ALEF_LAM = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+
+
+def swap_ligatures(text: str, one_glyph: Callable[[int], bool]) -> str:
+    """Arabic text with each lam-alef ligature in logical order. PDFium maps the ligature
+    glyph (ﻻ ﻹ ﻷ ﻵ) to its two letters in visual order, alef first ("اإلنتاجية" for
+    "الإنتاجية"); the article "ال" has two glyphs. ``one_glyph(i)`` says whether characters i
+    and i+1 come from one glyph."""
+    chars = list(text)
+    for m in _ALEF_LAM.finditer(text):
+        i = m.start()
+        if one_glyph(i):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+def logical_arabic(textpage: Any, text: str) -> str:
+    """``text`` (the page's ``get_text_range()``) with lam-alef ligatures in logical order."""
+    if not _ALEF_LAM.search(text) or len(text) != textpage.count_chars():
+        return text
+
+    def one_glyph(i: int) -> bool:
+        return bool(textpage.get_charbox(i) == textpage.get_charbox(i + 1))
+
+    return swap_ligatures(text, one_glyph)

@@ -208,14 +208,19 @@ OnPage = Callable[[int, int], None]
 
 
 def extract_document(
-    path: Path, password: str | None, limits: Limits, on_page: OnPage | None = None
+    path: Path,
+    password: str | None,
+    limits: Limits,
+    on_page: OnPage | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Read a PDF in this process (no isolation): the worker calls this.
 
-    ``on_page(done, total)`` is called as OCR reads each page.
+    ``on_page(done, total)`` is called as OCR reads each page; ``sha256`` is the file's hash
+    when the caller knows it (the batch hashes every file to find copies).
     """
     _check_file(path, limits)
-    sha = sha256_file(path)
+    sha = sha256 or sha256_file(path)
     raw = extract_raw(path, password, limits.max_pages, limits.engine)
     if not any(t.strip() for t in raw.pages) and raw.engine == "pdfium":
         # Rare, but some files have text only one engine can see.
@@ -273,6 +278,7 @@ def read_pdf(
     isolate: bool = True,
     pool: WorkerPool | None = None,
     on_page: OnPage | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Parse a PDF into a `Document` (cleaned text per page, title, metadata, quality).
 
@@ -282,7 +288,7 @@ def read_pdf(
     path = Path(path)
     limits = limits or Limits()
     if not isolate:
-        return extract_document(path, password, limits, on_page)
+        return extract_document(path, password, limits, on_page, sha256)
     _check_file(path, limits)  # cheap checks without paying for a round trip
     with (pool or default_pool()).worker() as worker:
-        return worker.extract(path, password, limits, on_page)
+        return worker.extract(path, password, limits, on_page, sha256)

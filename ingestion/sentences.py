@@ -254,7 +254,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in '.!?:;"”’)]؟。！？' if text.strip() else True
 
 
-def sentences(doc: Document) -> list[Sentence]:
+def document_sentences(doc: Document) -> list[Sentence]:
     """Sentences of a document's usable pages, each with the page it starts on.
 
     A sentence that runs over a page break is kept whole and credited to its first page.

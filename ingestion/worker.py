@@ -75,13 +75,14 @@ def _bound_memory(extra_mb: int) -> None:
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The worker's loop: read (path, password, limits), answer a Document or an AppError."""
+    """The worker's loop: read (op, path, password, limits, sha256), answer a Document or an
+    AppError."""
     from ingestion.reader import count_pages, extract_document
 
     bounded = False
     while True:
         try:
-            op, path, password, limits = _read(stdin)
+            op, path, password, limits, sha256 = _read(stdin)
         except EOFError:
             return
         if not bounded:
@@ -92,7 +93,11 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
                 result: object = count_pages(Path(path), password)
             else:
                 result = extract_document(
-                    Path(path), password, limits, lambda done, total: _write(stdout, (done, total))
+                    Path(path),
+                    password,
+                    limits,
+                    lambda done, total: _write(stdout, (done, total)),
+                    sha256,
                 )
         except AppError as exc:
             result = exc
@@ -141,9 +146,11 @@ class ExtractionWorker:
         password: str | None,
         limits: Any,
         on_page: Callable[[int, int], None] | None = None,
+        sha256: str | None = None,
     ) -> Document:
-        """Extract one file; ``on_page(done, total)`` hears each page OCR reads."""
-        result = self._call("extract", path, password, limits, on_page)
+        """Extract one file; ``on_page(done, total)`` hears each page OCR reads; ``sha256``,
+        when the caller has hashed the file already, saves hashing it again."""
+        result = self._call("extract", path, password, limits, on_page, sha256)
         assert isinstance(result, Document)
         return result
 
@@ -162,13 +169,14 @@ class ExtractionWorker:
         password: str | None,
         limits: Any,
         on_page: Callable[[int, int], None] | None = None,
+        sha256: str | None = None,
     ) -> object:
         """One request. The worker may answer (done, total) page progress before its result;
         each such page restarts the time limit, so a long scan is bounded per page."""
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            _write(proc.stdin, (op, str(path), password, limits))
+            _write(proc.stdin, (op, str(path), password, limits, sha256))
         except BrokenPipeError as exc:
             self.close()
             raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc

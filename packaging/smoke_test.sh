@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 # A tiny T5 (random weights, tokenizer trained on the fly), made with the dev environment, to
 # prove the bundled torch backend loads and generates.
-.venv/bin/python -c "from summarizer.backends.tiny import build_tiny_t5; build_tiny_t5('$work/tiny')"
+PYTHONPATH=samples .venv/bin/python -c "from tiny_t5 import build_tiny_t5; build_tiny_t5('$work/tiny')"
 # A scanned page (text rendered to a picture, no text layer) for the bundled OCR path.
 .venv/bin/python -c "import sys; sys.path[:0] = ['.', 'samples']
 from pathlib import Path; from tests.conftest import scanned_pdf

@@ -35,7 +35,7 @@ PASSAGE = (
 class BackendSpeed:
     name: str
     precision: str
-    docs_per_min: float
+    chunks_per_min: float
     agreement: float
     agrees: bool
     error: str = ""

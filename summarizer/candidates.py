@@ -49,7 +49,28 @@ _INDEX_ENTRY = re.compile(
     r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
-_TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]]$")
+_TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
+_ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
+# Function words of the languages written in Latin script that Synopsis reads most: a real
+# sentence of a dozen words has at least one; a run of figure labels or table cells has none.
+_FUNCTION_WORDS = frozenset(
+    """the of and to in is a an for that with on as by are be this from it was or not
+    der die das und ist zu den von mit ein eine nicht auf für sich
+    le la les de et est des un une du en que pour dans qui sur au
+    el los las y es por con del se lo una al
+    il di che non per sono della
+    o os do da em com não uma
+    at no if but its has have were will can which into than then also
+    i my me he she his her we our you your they their all had been would could there who
+    het een van en is op niet
+    et ut sed ac ad cum est non quod""".split()
+)
+MIN_WORDS_FOR_FUNCTION_CHECK = 12
+# ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
+MIN_FUNCTION_SHARE = 0.08
+MIN_WORDS_FOR_FUNCTION_SHARE = 20
+# A figure's or table's inside read as text, ending on its caption label ("... Key Figure 2.").
+_FIGURE_END = re.compile(r"\b(?:Figure|Fig\.|Table|Abbildung|Tabelle)\s+\d+[.:]?$")
 MIN_LOWERCASE_WORDS = 0.25  # prose in cased scripts has function words; label runs do not
 
 
@@ -118,9 +139,30 @@ def junk_reason(text: str) -> str | None:
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
     if len(cased) >= 6 and sum(t[0].islower() for t in cased) < MIN_LOWERCASE_WORDS * len(cased):
         return "label run"
-    if n <= 12 and not _TERMINAL.search(text):
-        return "heading"
+    if n <= 12 and (
+        not _TERMINAL.search(text) or _ABBREVIATION_END.search(text) or text.endswith(" .")
+    ):
+        return "heading"  # "Proposed Rules Federal Register 47698 Vol." ends no sentence
+    if not _TERMINAL.search(text):
+        return "unfinished"  # a table row, or a sentence cut off by a page or column break
+    if _FIGURE_END.search(text):
+        return "caption or label"
+    if n >= MIN_WORDS_FOR_FUNCTION_CHECK and _latin(tokens):
+        share = _function_words(tokens) / len(tokens)
+        if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
+            return "label run"
     return None
+
+
+def _latin(tokens: list[str]) -> bool:
+    letters = [c for t in tokens for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isascii() or "À" <= c <= "ɏ" for c in letters) > 0.9 * len(
+        letters
+    )
+
+
+def _function_words(tokens: list[str]) -> int:
+    return sum(t.strip("(\"'“‘[),.;:!?”’]").lower() in _FUNCTION_WORDS for t in tokens)
 
 
 _NUMBER_THEN_WORD = re.compile(r"^\d+\s+(\w)")

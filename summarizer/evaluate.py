@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingestion import read_pdf, sentences, split_sentences
+from ingestion import document_sentences, read_pdf, split_sentences
 from ingestion.document import Sentence
 from summarizer.service import DocInput, Summarizer
 
@@ -83,7 +83,7 @@ def load_records(path: Path) -> Iterator[Record]:
                 yield Record(rec["id"], sents, refs, 1)
             else:
                 doc = read_pdf(corpus_root / rec["pdf"])
-                kept = _cut_abstract(sentences(doc), rec["reference"])
+                kept = _cut_abstract(document_sentences(doc), rec["reference"])
                 yield Record(rec["id"], tuple(kept), refs, len(doc.usable_pages))
 
 

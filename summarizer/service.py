@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -68,13 +69,24 @@ class _State:
     done: bool = False
 
 
+LABEL_WORDS = 10  # of each label quoted by the no-prose line
+LABEL_CHARS = 72
+_BLANKS = re.compile(r"_{2,}|\.{4,}")
+
+
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its first few labels, instead of fragments passed off as a summary."""
     seen: list[str] = []
     for s in sentences:
-        label = " ".join(s.text.split()[:12]).strip(" .:;,")
-        if label and any(ch.isalpha() for ch in label) and label not in seen:
+        # Words from the first one with a letter: stray digits and marks do not label anything.
+        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
+        start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
+        label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
+        if len(label) > LABEL_CHARS:
+            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
+        letters = sum(ch.isalpha() for ch in label)
+        if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
             seen.append(label)
         if len(seen) == 4:
             break
@@ -123,10 +135,29 @@ class Summarizer:
         return result
 
     def summarize_many(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
-        """One result per document, in order: a `Summary`, or the `AppError` it failed with."""
+        """One result per document, in order: a `Summary`, or the `AppError` it failed with.
+        Chunk progress goes to ``on_progress``."""
+        steps = self.summarize_iter(docs)
+        while True:
+            try:
+                progress = next(steps)
+            except StopIteration as done:
+                return list(done.value)
+            if self.on_progress:
+                self.on_progress(progress)
+
+    def summarize_iter(
+        self, docs: Sequence[DocInput]
+    ) -> Generator[Progress, None, list[Summary | AppError]]:
+        """`summarize_many` as a generator: yields chunk progress as batches finish and
+        returns the results, so a caller can pass progress on without a helper thread."""
         if self.backend.kind == "extractive":
-            return [self._extractive(doc) for doc in docs]
-        return self._abstractive(docs)
+            results: list[Summary | AppError] = []
+            for i, doc in enumerate(docs):
+                results.append(self._extractive(doc))
+                yield Progress(i + 1, len(docs))
+            return results
+        return (yield from self._abstractive(docs))
 
     # -- extractive ---------------------------------------------------------------------------
 
@@ -180,7 +211,9 @@ class Summarizer:
         )
         return pack(units, self.budget, self.backend.count_tokens)
 
-    def _abstractive(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
+    def _abstractive(
+        self, docs: Sequence[DocInput]
+    ) -> Generator[Progress, None, list[Summary | AppError]]:
         """Map-reduce each document; a long document with an outline is map-reduced within
         each top-level section first (its outline summary), then across the section
         summaries (its overall summary). All documents' windows share the same batches."""
@@ -193,7 +226,7 @@ class Summarizer:
                 doc.sentences
             ]
             jobs += [DocInput(doc.key, sents, doc.pages_with_text) for sents in inputs]
-        done = iter(self._map_reduce(jobs))
+        done = iter((yield from self._map_reduce(jobs)))
         results: list[Summary | AppError] = []
         across: list[tuple[int, tuple[OutlinePart, ...], list[Summary]]] = []
         for i, plan in enumerate(plans):
@@ -217,7 +250,7 @@ class Summarizer:
                     for (sec, _), text in zip(plan, texts, strict=True)
                 )
                 across.append((i, outline, sections))
-        overall = self._map_reduce(
+        overall = yield from self._map_reduce(
             [
                 DocInput(
                     docs[i].key,
@@ -242,7 +275,9 @@ class Summarizer:
             results[i] = replace(summary, outline=outline)
         return results
 
-    def _map_reduce(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
+    def _map_reduce(
+        self, docs: Sequence[DocInput]
+    ) -> Generator[Progress, None, list[Summary | AppError]]:
         states = [_State(doc) for doc in docs]
         for st in states:
             if not st.doc.sentences:
@@ -258,7 +293,7 @@ class Summarizer:
             if not active:
                 break
             items = [(st, w) for st in active for w in st.windows]
-            outputs = self._generate_all([w.text for _, w in items], done, total)
+            outputs = yield from self._generate_all([w.text for _, w in items], done, total)
             done += len(items)
             for st in active:
                 st.levels += 1
@@ -298,7 +333,7 @@ class Summarizer:
 
     def _generate_all(
         self, texts: list[str], done: int, total: int
-    ) -> list[tuple[str, float] | AppError]:
+    ) -> Generator[Progress, None, list[tuple[str, float] | AppError]]:
         """Generate every text: cached ones from the checkpoint, the rest in length buckets."""
         results: list[tuple[str, float] | AppError | None] = [None] * len(texts)
         keys = [self._cache_key(t) for t in texts]
@@ -325,8 +360,7 @@ class Summarizer:
             if self.cache is not None and fresh:
                 self.cache.put_many(fresh)
             finished += len(batch)
-            if self.on_progress:
-                self.on_progress(Progress(finished, total))
+            yield Progress(finished, total)
         return [r for r in results if r is not None]
 
     def _batches(self, order: list[int], lengths: dict[int, int]) -> list[list[int]]:

@@ -35,7 +35,11 @@ def save_results(data: dict[str, Any]) -> Path:
 def fastest_measured() -> str | None:
     """The fastest backend whose output agreed with torch in the last `synopsis bench`."""
     rows = load_results().get("backends", [])
-    ok = [r for r in rows if r.get("agrees", False) and r.get("docs_per_min")]
+
+    def rate(row: dict[str, Any]) -> float:  # files saved before the rename say docs_per_min
+        return float(row.get("chunks_per_min") or row.get("docs_per_min") or 0.0)
+
+    ok = [r for r in rows if r.get("agrees", False) and rate(r)]
     if not ok:
         return None
-    return str(max(ok, key=lambda r: float(r["docs_per_min"]))["name"])
+    return str(max(ok, key=rate)["name"])

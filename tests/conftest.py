@@ -155,7 +155,7 @@ TINY_CORPUS = [
 @pytest.fixture(scope="session")
 def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly."""
-    from summarizer.backends.tiny import build_tiny_t5
+    from tiny_t5 import build_tiny_t5
 
     return build_tiny_t5(tmp_path_factory.mktemp("tiny-t5"), corpus=TINY_CORPUS * 3)
 

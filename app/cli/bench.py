@@ -33,7 +33,7 @@ def bench(chunks: int, as_json: bool, **params: Any) -> None:
     if as_json:
         emit_json([r.__dict__ for r in rows])
         return
-    base = next((r.docs_per_min for r in rows if r.name == "torch"), 0.0) or 1.0
+    base = next((r.chunks_per_min for r in rows if r.name == "torch"), 0.0) or 1.0
     click.echo(
         f"{'backend':12} {'precision':9} {'chunks/min':>10} {'vs torch':>8} {'agreement':>9}"
     )
@@ -43,9 +43,9 @@ def bench(chunks: int, as_json: bool, **params: Any) -> None:
             continue
         mark = "" if r.agrees else f"  (below {AGREEMENT}: not used by auto)"
         click.echo(
-            f"{r.name:12} {r.precision:9} {r.docs_per_min:10.1f} "
-            f"{r.docs_per_min / base:7.2f}x {r.agreement:9.3f}{mark}"
+            f"{r.name:12} {r.precision:9} {r.chunks_per_min:10.1f} "
+            f"{r.chunks_per_min / base:7.2f}x {r.agreement:9.3f}{mark}"
         )
-    best = max((r for r in rows if r.agrees), key=lambda r: r.docs_per_min, default=None)
+    best = max((r for r in rows if r.agrees), key=lambda r: r.chunks_per_min, default=None)
     if best:
         click.echo(f"--backend auto will use {best.name}. Saved to {saved}")

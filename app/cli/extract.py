@@ -9,7 +9,7 @@ import click
 
 from app.cli.base import cli, emit_json, fail
 from app.cli.options import ocr_options, settings_from
-from ingestion import read_pdf, sentences
+from ingestion import document_sentences, read_pdf
 from ingestion.errors import AppError
 
 
@@ -28,7 +28,7 @@ def extract(file: Path, password: str | None, as_json: bool, **params: Any) -> N
         fail(exc, as_json)
     if as_json:
         data = doc.to_json()
-        data["sentences"] = [{"text": s.text, "page": s.page} for s in sentences(doc)]
+        data["sentences"] = [{"text": s.text, "page": s.page} for s in document_sentences(doc)]
         emit_json(data)
         return
     for page in doc.pages:

@@ -76,13 +76,13 @@ def test_outline_summary_is_stored_shown_and_exported(tmp_path) -> None:
 
 
 def test_short_documents_get_no_outline(tmp_path) -> None:
-    from ingestion import sentences
+    from ingestion import document_sentences
     from summarizer.backends.extractive import ExtractiveBackend
     from summarizer.base import Options
     from summarizer.service import DocInput, Summarizer
 
     doc = read_pdf(text_pdf(tmp_path / "s.pdf", ["A short note about the harbour works."] * 20))
-    item = DocInput(doc.sha256, tuple(sentences(doc)), 1, doc.outline)
+    item = DocInput(doc.sha256, tuple(document_sentences(doc)), 1, doc.outline)
     assert Summarizer(ExtractiveBackend(options=Options())).summarize(item).outline == ()
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from app.store import InvalidQuery, Store
 from app.store.schema import MIGRATIONS
-from ingestion import read_pdf, sentences
+from ingestion import document_sentences, read_pdf
 from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.service import DocInput, Summarizer
@@ -10,7 +10,7 @@ from summarizer.service import DocInput, Summarizer
 
 def summarize(doc, length="medium"):
     s = Summarizer(ExtractiveBackend(options=Options(length=length)))
-    return s.summarize(DocInput(doc.sha256, tuple(sentences(doc)), len(doc.usable_pages)))
+    return s.summarize(DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages)))
 
 
 @pytest.fixture

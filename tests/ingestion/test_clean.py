@@ -76,3 +76,48 @@ def test_table_rows_stand_alone_instead_of_gluing_onto_prose() -> None:
     paragraphs = reflow(text).split("\n\n")
     assert paragraphs[1:3] == ["North 1 1921 timber 14", "North 2 1950 stone 6"]
     assert paragraphs[-1].startswith("Harbour walls") and paragraphs[-1].endswith("2024.")
+
+
+def test_printer_slugs_are_removed_wherever_they_sit() -> None:
+    slug = (
+        "VerDate Sep<11>2014 16:21 Aug 05, 2020 Jkt 250001 PO 00000 Frm 00001 Fmt 4702 "
+        "Sfmt 4702 E:\\FR\\FM\\06AUP1.SGM 06AUP1"
+    )
+    quark = "14773_00_i-xviii_r9jm.qxd 3/1/04 9:45 AM Page 3"
+    page = f"The board met on Monday.\n{slug}\nIt approved the repairs.\n{quark}\nThen it rose."
+    out = strip_running_lines([page])[0]
+    assert "VerDate" not in out and ".qxd" not in out
+    assert out.split("\n") == [
+        "The board met on Monday.",
+        "It approved the repairs.",
+        "Then it rose.",
+    ]
+    kept = "The VerDate of the notice is printed on the last page of each issue."
+    assert strip_running_lines([kept]) == [kept]
+
+
+def test_chapter_running_heads_of_long_documents_are_removed() -> None:
+    """A book changes its running head by chapter: three pages sharing it make it furniture."""
+    pages = []
+    for n in range(1, 13):
+        head = "Chapter 5 USAID/Moscow: Results" if n <= 4 else f"Notes on part {n}"
+        pages.append(f"{head} {40 + n}\nMost Russian citizens on page {n} voted.\nMore words.")
+    cleaned = strip_running_lines(pages)
+    assert not any("USAID/Moscow" in p for p in cleaned)
+    assert all(f"Most Russian citizens on page {n} voted." in p for n, p in enumerate(cleaned, 1))
+    # A short document keeps a line that only three of its pages share.
+    heads = ["Harbour works"] * 3 + ["Alpha", "Beta", "Gamma", "Delta"]
+    short = [f"{head} {n}\nBody {n}." for n, head in enumerate(heads, 1)]
+    assert sum("Harbour works" in p for p in strip_running_lines(short)) == 3
+
+
+def test_a_masthead_in_the_middle_of_the_text_is_removed() -> None:
+    masthead = "Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020 / Proposed Rules"
+    pages = [
+        f"The agency proposes rule {n}.\nIt was involved in an\n{masthead}\n"
+        f"accident on day {n}.\nEnd."
+        for n in range(1, 6)
+    ]
+    cleaned = strip_running_lines(pages)
+    assert not any("Federal Register / Vol." in p for p in cleaned)
+    assert all("It was involved in an\naccident on day" in p for p in cleaned)

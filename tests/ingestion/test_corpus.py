@@ -10,8 +10,8 @@ from ingestion import (
     MalformedPdf,
     NoTextLayer,
     PdfError,
+    document_sentences,
     read_pdf,
-    sentences,
 )
 from tests.conftest import corpus_dir, manifest_rows, needs_tesseract
 
@@ -35,7 +35,7 @@ def test_corpus_file_ends_as_manifest_says(row: dict[str, str] | None) -> None:
         doc = read_pdf(path)
         if row["pages"] != "NA":
             assert doc.page_count == int(row["pages"])
-        assert sentences(doc), "an ok file must yield sentences"
+        assert document_sentences(doc), "an ok file must yield sentences"
     elif expected == "no-text":
         with pytest.raises(NoTextLayer) as info:
             read_pdf(path, limits=Limits(ocr="never"))
@@ -43,7 +43,7 @@ def test_corpus_file_ends_as_manifest_says(row: dict[str, str] | None) -> None:
         needs_tesseract()  # scans summarize once OCR reads them (#13)
         doc = read_pdf(path)
         assert doc.ocr_pages == tuple(range(1, doc.page_count + 1))
-        assert sentences(doc), "OCR must give a scan sentences"
+        assert document_sentences(doc), "OCR must give a scan sentences"
     elif expected == "encrypted":
         with pytest.raises(EncryptedPdf):
             read_pdf(path)
@@ -51,7 +51,7 @@ def test_corpus_file_ends_as_manifest_says(row: dict[str, str] | None) -> None:
         if documented:
             doc = read_pdf(path, password=documented.group(1))
             assert doc.page_count == int(row["pages"])
-            assert sentences(doc)
+            assert document_sentences(doc)
     elif expected == "malformed":
         try:
             doc = read_pdf(path)

@@ -13,6 +13,7 @@ from ingestion import (
     NoTextLayer,
     PdfTooLarge,
     read_pdf,
+    sha256_file,
 )
 from ingestion.quality import measure
 from ingestion.worker import ExtractionWorker
@@ -175,3 +176,33 @@ def test_page_numbers_do_not_stick_to_a_title_line(tmp_path) -> None:
 
     first = "THE SIEGE OF VICKSBURG. 49\nhowever, did not last long; it became too conspicuous."
     assert guess_title({}, first, tmp_path / "x.pdf") == "THE SIEGE OF VICKSBURG"
+
+
+def test_lam_alef_ligatures_come_out_in_logical_order() -> None:
+    from ingestion.layout import swap_ligatures
+
+    # Letters 1-2 (5-6) come from one ligature glyph, reversed; the article "ال" (0-1) does not.
+    assert swap_ligatures("اإلنتاجية", lambda i: i == 1) == "الإنتاجية"
+    assert swap_ligatures("المشكالت", lambda i: i == 5) == "المشكلات"
+    assert swap_ligatures("فعالة", lambda i: False) == "فعالة"  # two glyphs: a real "ال"
+
+
+@pytest.mark.corpus
+def test_arabic_pdf_is_extracted_and_searchable_as_written(corpus, tmp_path) -> None:
+    from app.store import Store
+
+    doc = read_pdf(corpus / "pdfs" / "docling_right_to_left_01.pdf")
+    assert doc.title == "تحسين الإنتاجية وحل المشكلات من خلال البرمجة بلغة R وPython"
+    text = doc.pages[0].text
+    assert "الأدوات" in text and "اإلنتاجية" not in text and "المشكالت" not in text
+    with Store(tmp_path / "ar.sqlite") as store:
+        store.save(doc, None)
+        assert [h.title for h in store.search("الإنتاجية")] == [doc.title]
+
+
+def test_a_known_hash_is_used_instead_of_hashing_the_file_again(make_pdf) -> None:
+    path = make_pdf("h.pdf", ["The harbour board met on Monday and approved the repairs."])
+    assert read_pdf(path).sha256 == sha256_file(path)  # hashed in the worker when not given
+    known = "0" * 64
+    assert read_pdf(path, sha256=known).sha256 == known  # the worker did not hash it again
+    assert read_pdf(path, isolate=False, sha256=known).sha256 == known

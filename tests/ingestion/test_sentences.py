@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from ingestion import read_pdf, sentences, split_sentences
+from ingestion import document_sentences, read_pdf, split_sentences
 from ingestion.sentences import detect_language
 
 
@@ -42,7 +42,7 @@ def test_sentences_keep_their_page_numbers(make_pages_pdf) -> None:
         ["the fourth page where it finally ends.", "Figs come last."],
     ]
     doc = read_pdf(make_pages_pdf("pages.pdf", pages))
-    got = [(s.text, s.page) for s in sentences(doc)]
+    got = [(s.text, s.page) for s in document_sentences(doc)]
     assert ("The first page talks about apples.", 1) in got
     assert ("Pears are sweet.", 2) in got
     # A sentence crossing a page break stays whole and belongs to the page it starts on.
@@ -57,13 +57,13 @@ def test_sentences_keep_their_page_numbers(make_pages_pdf) -> None:
 def test_sentences_skip_pages_without_usable_text(make_pages_pdf) -> None:
     pages = [["Real words on the first page."], [], ["More real words on page three."]]
     doc = read_pdf(make_pages_pdf("gap.pdf", pages))
-    assert [s.page for s in sentences(doc)] == [1, 3]
+    assert [s.page for s in document_sentences(doc)] == [1, 3]
     assert doc.pages[1].quality.no_text
 
 
 def test_sample_pdfs_split(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2] / "samples"
     doc = read_pdf(root / "synopsis-user-guide.pdf")
-    sents = sentences(doc)
+    sents = document_sentences(doc)
     assert len(sents) > 15
     assert {s.page for s in sents} == {1, 2}

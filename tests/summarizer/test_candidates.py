@@ -13,6 +13,18 @@ from summarizer.service import DocInput, Summarizer
     ("text", "reason"),
     [
         ("Introduction .......... 4", "too short"),
+        ("Proposed Rules Federal Register 47698 Vol.", "heading"),
+        ("Securing and protecting IBM DB2 data .", "heading"),
+        (
+            "Layoff Unknown at this time 09/04/2015 07/10/2015 ProCourier, Inc. Los Angeles 71 "
+            "Layoff Unknown at this time",
+            "unfinished",
+        ),
+        (
+            "Interpret Bytecodes Monitor Record LIR Trace Execute Compiled Trace Enter Compiled "
+            "Trace Compile LIR Trace Leave Compiled Trace loop edge hot loop/exit abort recording.",
+            "label run",
+        ),
         ("Side rails – See Bed rails and the other chapters of this guide.", "index entry"),
         ("Andreas Gal∗+, Brendan Eich∗, Mike Shaver∗ gal@uci.edu mike@mozilla.com", "not words"),
         (
@@ -77,6 +89,9 @@ def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
         "본 보고서는 정보 검색 시스템의 설계와 구현 및 사용자 피드백을 소개합니다.",
         "本报告介绍了信息检索系统的设计与实现以及用户反馈。",
         "A report creeps into camp that Johnston is coming with fifty thousand men.",
+        "Lorem ipsum dolor sit amet, consectetuer adipiscing elit, sed diam nonummy nibh euismod.",
+        "Le comité a approuvé le budget de la commune après un long débat au conseil municipal.",
+        "Los trabajadores del puerto votaron a favor del acuerdo con la empresa naviera ayer.",
     ],
 )
 def test_prose_in_any_language_stays_a_candidate(text: str) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingestion import read_pdf, sentences
+from ingestion import document_sentences, read_pdf
 from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.candidates import junk_reason
@@ -23,7 +23,7 @@ FILES = [
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_summaries_hold_no_junk(name: str) -> None:
     doc = read_pdf(corpus_dir() / "pdfs" / name)
-    item = DocInput(doc.sha256, tuple(sentences(doc)), len(doc.usable_pages))
+    item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
     summary = Summarizer(ExtractiveBackend(options=Options())).summarize(item)
     assert summary.parts
     junk = [(p.text, junk_reason(p.text)) for p in summary.parts if junk_reason(p.text)]

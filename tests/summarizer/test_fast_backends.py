@@ -125,15 +125,19 @@ def test_auto_uses_the_fastest_backend_whose_output_agrees(tmp_path, monkeypatch
         json.dumps(
             {
                 "backends": [
-                    {"name": "torch", "docs_per_min": 10, "agrees": True},
-                    {"name": "ctranslate2", "docs_per_min": 90, "agrees": False},
-                    {"name": "openvino", "docs_per_min": 40, "agrees": True},
+                    {"name": "torch", "chunks_per_min": 10, "agrees": True},
+                    {"name": "ctranslate2", "chunks_per_min": 90, "agrees": False},
+                    {"name": "openvino", "chunks_per_min": 40, "agrees": True},
                 ]
             }
         )
     )
     assert pick_backend("auto") == "openvino"
     assert pick_backend("torch") == "torch"
+    # A file saved before the field was renamed (it always held chunks, not documents).
+    old = {"name": "openvino", "docs_per_min": 40, "agrees": True}
+    bench.write_text(json.dumps({"backends": [{**old, "name": "torch", "docs_per_min": 50}, old]}))
+    assert pick_backend("auto") == "torch"
 
 
 def test_bench_command_measures_and_stores(tiny_t5, tmp_path, monkeypatch) -> None:
