@@ -15,6 +15,12 @@ def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
     )
 
 
+def wanted(name: str, rel: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a file (its name, and its path relative to the folder given) is taken:
+    matching an include glob and no exclude glob, case-insensitively. `watch` uses it too."""
+    return _matches(name, rel, include) and not _matches(name, rel, exclude)
+
+
 def discover(
     paths: Iterable[str | Path],
     *,
@@ -54,8 +60,8 @@ def discover(
                         continue
                     full = Path(root) / name
                     rel = str(full.relative_to(path))
-                    wanted = _matches(name, rel, include) and not _matches(name, rel, exclude)
-                    if wanted and full.is_file():
+                    take = wanted(name, rel, include, exclude)
+                    if take and full.is_file():
                         add(full)
         elif path.exists():
             add(path)

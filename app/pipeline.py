@@ -42,14 +42,20 @@ def limits_for(settings: Settings) -> Limits:
     )
 
 
-def load_backend(settings: Settings) -> tuple[Backend, str | None]:
+def engine_settings(settings: Settings) -> tuple[EngineChoice, Options]:
+    """The settings that decide which engine is loaded and how: equal values, same engine
+    (the GUI reuses a loaded engine while they stay equal)."""
     options = Options(
         length=settings.length, num_beams=settings.num_beams, precision=settings.precision
     )
     choice = EngineChoice(
         settings.engine, settings.model, settings.backend, settings.offline, settings.similarity
     )
-    return load(choice, options)
+    return choice, options
+
+
+def load_backend(settings: Settings) -> tuple[Backend, str | None]:
+    return load(*engine_settings(settings))
 
 
 def run(

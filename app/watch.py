@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app import pipeline
-from app.discover import discover
+from app.discover import discover, wanted
 from app.settings import Settings
 from app.store import Store
 from ingestion import sha256_file
@@ -98,7 +98,7 @@ def watch_folder(
                 p
                 for p in ready
                 if discover([p], include=settings.include, exclude=settings.exclude)
-                and _wanted(p, settings)
+                and wanted(p.name, _relative(p, folder), settings.include, settings.exclude)
                 and not _failed_before(p, failed)
             ]
             if files:
@@ -127,10 +127,8 @@ def _remember_failure(path: Path, failed: dict[Path, str]) -> None:
         failed.pop(path.resolve(), None)
 
 
-def _wanted(path: Path, settings: Settings) -> bool:
-    import fnmatch
-
-    name = path.name.lower()
-    return any(fnmatch.fnmatch(name, p.lower()) for p in settings.include) and not any(
-        fnmatch.fnmatch(name, p.lower()) for p in settings.exclude
-    )
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(folder.resolve()))
+    except ValueError:
+        return path.name

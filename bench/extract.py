@@ -15,8 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ingestion.engines import EXTRACTORS, RawPdf
 from ingestion.errors import PdfError
+from ingestion.extractors import EXTRACTORS, RawPdf
 from ingestion.layout import sized_lines
 from ingestion.quality import measure
 
@@ -58,7 +58,7 @@ def pdfium_layout(path: Path, password: str | None, max_pages: int) -> RawPdf:
             page.close()
     finally:
         pdf.close()
-    return RawPdf(pages=pages, engine="pdfium+layout")
+    return RawPdf(pages=pages, extractor="pdfium+layout")
 
 
 VARIANTS = {**EXTRACTORS, "pdfium+layout": pdfium_layout}

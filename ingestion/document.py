@@ -60,7 +60,7 @@ class Document:
     pages: tuple[Page, ...]
     metadata: dict[str, str] = field(default_factory=dict)
     language: str = "english"
-    engine: str = "pdfium"
+    extractor: str = "pdfium"  # which PDF text extractor read it
     warnings: tuple[str, ...] = ()
     outline: tuple[Section, ...] = ()
     authors: tuple[str, ...] = ()
@@ -84,7 +84,7 @@ class Document:
             "title": self.title,
             "page_count": self.page_count,
             "language": self.language,
-            "engine": self.engine,
+            "extractor": self.extractor,
             "metadata": dict(self.metadata),
             "warnings": list(self.warnings),
             "authors": list(self.authors),

@@ -16,7 +16,6 @@ from pathlib import Path
 from ingestion import ocr
 from ingestion.clean import clean_pages, normalize
 from ingestion.document import Document, Page
-from ingestion.engines import RawPdf, extract_raw
 from ingestion.errors import (
     AppError,
     MalformedPdf,
@@ -25,6 +24,7 @@ from ingestion.errors import (
     PdfError,
     PdfTooLarge,
 )
+from ingestion.extractors import RawPdf, extract_raw
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
@@ -41,7 +41,7 @@ class Limits:
     memory_mb: int = 2048  # extra address space the parser may map
     max_file_mb: int = 1024
     max_pages: int = 10000
-    engine: str = "pdfium"
+    extractor: str = "pdfium"  # pdfium | pypdf
     ocr: str = "auto"  # auto (pages without usable text) | always | never
     ocr_lang: str = ""  # Tesseract pack(s) such as "deu" or "rus+eng"; "" detects the script
 
@@ -153,7 +153,7 @@ def build_document(
         pages=pages,
         metadata=raw.metadata,
         language=detect_language(usable_text),
-        engine=raw.engine,
+        extractor=raw.extractor,
         warnings=tuple(warnings),
         outline=outline_for(raw.bookmarks, raw.pages, raw.headings),
         authors=raw.authors,
@@ -221,8 +221,8 @@ def extract_document(
     """
     _check_file(path, limits)
     sha = sha256 or sha256_file(path)
-    raw = extract_raw(path, password, limits.max_pages, limits.engine)
-    if not any(t.strip() for t in raw.pages) and raw.engine == "pdfium":
+    raw = extract_raw(path, password, limits.max_pages, limits.extractor)
+    if not any(t.strip() for t in raw.pages) and raw.extractor == "pdfium":
         # Rare, but some files have text only one engine can see.
         try:
             other = extract_raw(path, password, limits.max_pages, "pypdf")

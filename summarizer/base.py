@@ -118,6 +118,18 @@ def summary_key(engine: str, model: str, backend: str, precision: str, length: s
     return "|".join([engine, model, backend, precision, length, ENGINE_VERSION])
 
 
+T5_FAMILY = ("t5", "mt5", "umt5", "longt5")
+T5_PREFIX = "summarize: "
+
+
+def task_prefix(model_type: str, model_id: str = "") -> str:
+    """The task prefix T5-family models need before each input ("summarize: "); BART and
+    Pegasus need none. ``model_type`` is the config's; without a config, the model's id."""
+    if model_type:
+        return T5_PREFIX if model_type in T5_FAMILY else ""
+    return T5_PREFIX if "t5" in model_id.lower() else ""
+
+
 class Backend(ABC):
     """One way to run a seq2seq summarizer. Subclasses live in `summarizer/backends/`."""
 

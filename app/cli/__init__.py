@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from app.cli import batch as _batch  # noqa: F401
 from app.cli import bench as _bench  # noqa: F401
 from app.cli import extract as _extract  # noqa: F401  (registers commands)
 from app.cli import gui as _gui  # noqa: F401

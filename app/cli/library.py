@@ -1,4 +1,4 @@
-"""`synopsis summarize | search | list | show | export | failures | retry | watch`."""
+"""`synopsis search | list | show | export | failures | retry | watch`."""
 
 from __future__ import annotations
 
@@ -9,118 +9,12 @@ from typing import Any
 
 import click
 
-from app import pipeline
-from app.cli.base import EXIT_FAILED, cli, emit_json
+from app.cli.base import cli, emit_json
+from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, ocr_options, settings_from
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
-from app.settings import Settings
-from app.store import Store
 from app.text import pages_label, plural
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings.db)
-
-
-def run_batch(
-    paths: list[str],
-    settings: Settings,
-    password: str | None,
-    as_json: bool,
-    strict: bool = False,
-    ray_address: str | None = None,
-) -> int:
-    """Run the pipeline with a progress view; return the exit code.
-
-    Files that failed before and fail again the same way are known failures: a run that meets
-    only those says so and exits 0, unless ``strict``.
-    """
-    with open_store(settings) as store:
-        known = {(f.path, f.kind) for f in store.failures()}
-        view = BatchView(as_json)
-        last = None
-        new_failures = 0
-        try:
-            if ray_address is None:
-                events = pipeline.run(paths, settings, store, password=password)
-            else:
-                from app import ray_batch
-
-                events = ray_batch.run(
-                    paths, settings, store, address=ray_address, password=password
-                )
-            for event in events:
-                if (
-                    event.kind == "failed"
-                    and (_resolved(event.path), event.error_kind) not in known
-                ):
-                    new_failures += 1
-                view.show(event)
-                last = event
-        finally:
-            view.close()
-    if last is None or last.kind == "cancelled":
-        return EXIT_FAILED
-    if last.failed and not new_failures and not strict:
-        if not as_json:
-            click.echo(
-                f"{last.failed} file(s) failed again as before (see `synopsis failures`); "
-                "nothing new failed. Use --strict to exit 1 for them.",
-                err=True,
-            )
-        return 0
-    return EXIT_FAILED if last.failed else 0
-
-
-def _resolved(path: str) -> str:
-    return str(Path(path).resolve())
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@engine_options
-@ocr_options
-@click.option("--workers", type=int, help="Extraction worker processes (default 2).")
-@click.option("--password", help="Password for encrypted PDFs.")
-@click.option("--sidecar", is_flag=True, default=None, help="Write NAME.pdf.md beside each PDF.")
-@click.option("--no-recursive", is_flag=True, help="Do not descend into sub-folders.")
-@click.option("--include", multiple=True, help="Glob of files to take (default *.pdf).")
-@click.option("--exclude", multiple=True, help="Glob of files to leave out.")
-@click.option("--json", "as_json", is_flag=True, help="Stream one JSON event per line.")
-@click.option(
-    "--strict", is_flag=True, help="Exit 1 also when only files that failed before fail again."
-)
-@click.option(
-    "--ray",
-    "ray_address",
-    is_flag=False,
-    flag_value="local",
-    metavar="[ADDRESS]",
-    help="Run on a Ray cluster: --ray alone starts one on this machine; --ray auto joins this "
-    "machine's cluster; --ray HOST:PORT or ray://HOST:10001 a remote one. --workers sets the "
-    "readers and summarizers.",
-)
-def summarize(
-    paths: tuple[str, ...],
-    password: str | None,
-    as_json: bool,
-    strict: bool,
-    no_recursive: bool,
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    sidecar: bool | None,
-    ray_address: str | None,
-    **params: Any,
-) -> None:
-    """Summarize PDFs and folders (recursively) into the library."""
-    settings = settings_from(params).with_(
-        sidecar=sidecar,
-        recursive=False if no_recursive else None,
-        include=include or None,
-        exclude=exclude or None,
-    )
-    sys.exit(run_batch(list(paths), settings, password, as_json, strict, ray_address))
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.store import DocumentRecord, SearchHit, Store
+from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN
 
 Index = QModelIndex | QPersistentModelIndex
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -19,7 +20,7 @@ HtmlRole = Qt.ItemDataRole.UserRole + 2
 def highlight(snippet: str) -> str:
     """FTS snippet markers -> bold, with everything else escaped (no markup from documents)."""
     escaped = html.escape(snippet)
-    return escaped.replace("[", "<b>").replace("]", "</b>")
+    return escaped.replace(SNIPPET_OPEN, "<b>").replace(SNIPPET_CLOSE, "</b>")
 
 
 class LibraryModel(QAbstractTableModel):

@@ -44,16 +44,7 @@ class EngineCache:
         self._value: tuple[Backend, str | None] | None = None
 
     def get(self, settings: Settings) -> tuple[Backend, str | None]:
-        key = (
-            settings.engine,
-            settings.model,
-            settings.backend,
-            settings.length,
-            settings.num_beams,
-            settings.precision,
-            settings.offline,
-            settings.similarity,
-        )
+        key = pipeline.engine_settings(settings)
         with self._lock:
             if self._key != key or self._value is None:
                 self._value = pipeline.load_backend(settings)

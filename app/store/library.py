@@ -146,7 +146,7 @@ class Store(Reads):
             "page_count": doc.page_count,
             "pages_with_text": len(doc.usable_pages),
             "language": doc.language,
-            "extractor": doc.engine,
+            "extractor": doc.extractor,
             "metadata": json.dumps(doc.metadata, ensure_ascii=False),
             "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
             "authors": json.dumps(list(doc.authors), ensure_ascii=False),

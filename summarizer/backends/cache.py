@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -35,3 +38,27 @@ def model_revision(path: str | Path) -> str:
 
 def converted_dir(backend: str, path: str | Path, variant: str) -> Path:
     return cache_root() / backend / f"{model_revision(path)}-{variant}"
+
+
+_lock = threading.Lock()
+
+
+def convert_once(target: Path, marker: str, write: Callable[[Path], None]) -> Path:
+    """``target`` holding a converted model, converting it first when ``marker`` (a file the
+    conversion writes last) is missing. ``write(folder)`` converts into a temporary folder that
+    is then renamed into place, so a crash never leaves half a model, and two processes
+    converting at once both end with one whole folder (the second rename loses, harmlessly)."""
+    if (target / marker).is_file():
+        return target
+    with _lock:
+        if (target / marker).is_file():
+            return target
+        tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        try:
+            tmp.rename(target)
+        except OSError:  # another process finished first
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target

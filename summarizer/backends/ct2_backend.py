@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.backends.cache import converted_dir
+from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend
 from summarizer.base import GenerationSettings, Options
 from summarizer.errors import BackendUnavailable
 
 COMPUTE = {"fp32": "float32", "int8": "int8", "fp16": "float16", "bf16": "bfloat16"}
-_convert_lock = threading.Lock()
 
 
 class CTranslate2Backend(HFBackend):
@@ -67,24 +64,15 @@ class CTranslate2Backend(HFBackend):
     def _converted(self) -> Path:
         """Convert once; later runs (and other processes) reuse the folder."""
         target = converted_dir(self.name, self.path, self._precision)
-        if (target / "model.bin").is_file():
-            return target
-        import ctranslate2
 
-        with _convert_lock:
-            if (target / "model.bin").is_file():
-                return target
-            tmp = target.with_name(target.name + f".tmp{os.getpid()}")
-            shutil.rmtree(tmp, ignore_errors=True)
+        def write(folder: Path) -> None:
+            import ctranslate2
+
             converter = ctranslate2.converters.TransformersConverter(self.path)
             # Weights stored at the compute type (int8 is quantized at conversion time).
-            converter.convert(str(tmp), quantization=COMPUTE[self._precision], force=True)
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                tmp.rename(target)
-            except OSError:  # another process finished first
-                shutil.rmtree(tmp, ignore_errors=True)
-        return target
+            converter.convert(str(folder), quantization=COMPUTE[self._precision], force=True)
+
+        return convert_once(target, "model.bin", write)
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         tok = self.tokenizer

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.base import Backend, GenerationSettings, Options
+from summarizer.base import Backend, GenerationSettings, Options, task_prefix
 
 DEFAULT_BUDGET = 512
 
@@ -53,8 +53,7 @@ class HFBackend(Backend):
     def prefix(self) -> str:
         if "prefix" in self._defaults:
             return str(self._defaults["prefix"])
-        model_type = getattr(self.config, "model_type", "")
-        return "summarize: " if model_type in ("t5", "mt5", "umt5", "longt5") else ""
+        return task_prefix(getattr(self.config, "model_type", ""), self.model_id)
 
     @property
     def input_budget(self) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends.cache import converted_dir
-from summarizer.base import Backend, GenerationSettings, Options
+from summarizer.base import Backend, GenerationSettings, Options, task_prefix
 from summarizer.errors import BackendUnavailable
 
 BATCH_BUCKETS = (1, 4, 8)
@@ -103,7 +103,7 @@ class NeuronBackend(Backend):
 
     @property
     def prefix(self) -> str:
-        return "summarize: " if "t5" in self.model_id.lower() else ""
+        return task_prefix("", self.model_id)
 
     @property
     def precision(self) -> str:

@@ -8,20 +8,15 @@ weights to 8 bits; on CPUs with AMX the bf16 inference hint is used (precision "
 from __future__ import annotations
 
 import importlib.util
-import os
-import shutil
-import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.backends.cache import converted_dir
+from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend, hf_generate
 from summarizer.base import GenerationSettings, Options
 from summarizer.errors import BackendUnavailable
 from summarizer.hardware import has_fast_bf16
-
-_export_lock = threading.Lock()
 
 
 class OpenVINOBackend(HFBackend):
@@ -72,11 +67,8 @@ class OpenVINOBackend(HFBackend):
 
     def _exported(self, cls: type, weights: str) -> Path:
         target = converted_dir(self.name, self.path, weights)
-        if (target / "openvino_encoder_model.xml").is_file():
-            return target
-        with _export_lock:
-            if (target / "openvino_encoder_model.xml").is_file():
-                return target
+
+        def write(folder: Path) -> None:
             kwargs = {}
             if weights == "int8":
                 from optimum.intel import OVWeightQuantizationConfig
@@ -90,16 +82,11 @@ class OpenVINOBackend(HFBackend):
                 exported = cls.from_pretrained(  # type: ignore[attr-defined]
                     self.path, export=True, compile=False, local_files_only=True, **kwargs
                 )
-            tmp = target.with_name(target.name + f".tmp{os.getpid()}")
-            shutil.rmtree(tmp, ignore_errors=True)
-            exported.save_pretrained(tmp)
-            self.tokenizer.save_pretrained(tmp)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                tmp.rename(target)
-            except OSError:
-                shutil.rmtree(tmp, ignore_errors=True)
-        return target
+            exported.save_pretrained(folder)
+            self.tokenizer.save_pretrained(folder)
+
+        # The encoder's graph is written last of the files that make a whole export.
+        return convert_once(target, "openvino_encoder_model.xml", write)
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         return hf_generate(self.model, self.tokenizer, self.with_prefix(batch), settings, None)

@@ -59,3 +59,13 @@ def test_offline_resolution_and_pull_never_touch_the_network(tmp_path, monkeypat
 def test_folder_without_config_is_not_a_model(tmp_path) -> None:
     with pytest.raises(ModelNotAvailable, match=r"no config\.json"):
         resolve(str(tmp_path))
+
+
+def test_one_rule_gives_t5_models_their_task_prefix() -> None:
+    from summarizer.base import task_prefix
+
+    assert task_prefix("t5") == task_prefix("mt5") == "summarize: "
+    assert task_prefix("bart") == task_prefix("pegasus") == ""
+    assert task_prefix("", "google/flan-t5-base") == "summarize: "  # no config: the id
+    assert task_prefix("", "facebook/bart-large-cnn") == ""
+    assert task_prefix("bart", "someone/t5-named-bart") == ""  # the config wins

@@ -153,3 +153,29 @@ def test_bench_command_measures_and_stores(tiny_t5, tmp_path, monkeypatch) -> No
     names = [r["name"] for r in stored["backends"]]
     assert names[0] == "torch" and {"ctranslate2", "openvino"} <= set(names)
     assert pick_backend("auto") in names
+
+
+def test_convert_once_never_leaves_half_a_model(tmp_path) -> None:
+    from summarizer.backends.cache import convert_once
+
+    target = tmp_path / "ct2" / "rev-int8"
+    calls = []
+
+    def crash(folder):
+        (folder / "part.bin").parent.mkdir(parents=True, exist_ok=True)
+        (folder / "part.bin").write_text("half")
+        raise RuntimeError("killed mid-conversion")
+
+    with pytest.raises(RuntimeError):
+        convert_once(target, "model.bin", crash)
+    assert not target.exists()  # the half-written folder never took the target's name
+
+    def write(folder):
+        calls.append(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "model.bin").write_text("weights")
+
+    assert convert_once(target, "model.bin", write) == target
+    assert convert_once(target, "model.bin", write) == target  # reused, not converted again
+    assert len(calls) == 1 and (target / "model.bin").read_text() == "weights"
+    assert [p.name for p in target.parent.iterdir()] == ["rev-int8"]

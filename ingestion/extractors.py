@@ -1,4 +1,4 @@
-"""The two text-extraction engines, pypdfium2 (default) and pypdf (fallback).
+"""The two text extractors, pypdfium2 (default) and pypdf (fallback).
 
 Each returns raw per-page text and metadata, translating its library's exceptions into the
 `ingestion.errors` tree. `bench/extract.py` compares them; pdfium is 5-16x faster with text
@@ -26,7 +26,7 @@ from ingestion.layout import (
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("pdfium", "pypdf")
+NAMES = ("pdfium", "pypdf")
 
 
 HEADINGS_MIN_PAGES = 10  # outline summaries start at this length (summarizer.sections)
@@ -34,11 +34,11 @@ HEADINGS_MIN_PAGES = 10  # outline summaries start at this length (summarizer.se
 
 @dataclass
 class RawPdf:
-    """Raw text per page plus metadata, straight from an engine."""
+    """Raw text per page plus metadata, straight from an extractor."""
 
     pages: list[str]
     metadata: dict[str, str] = field(default_factory=dict)
-    engine: str = ""
+    extractor: str = ""  # pdfium | pypdf
     warnings: list[str] = field(default_factory=list)
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
     authors: tuple[str, ...] = ()  # names under that title (pdfium only)
@@ -159,7 +159,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
             headings=size_headings(sized) if sized else [],
             pages=pages,
             metadata=metadata,
-            engine="pdfium",
+            extractor="pdfium",
             warnings=warnings,
             layout_title=front[0] if front else "",
             authors=front[1] if front else (),
@@ -227,19 +227,21 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     except Exception:
         metadata = {}
         warnings.append("metadata could not be read")
-    return RawPdf(pages=pages, metadata=metadata, engine="pypdf", warnings=warnings)
+    return RawPdf(pages=pages, metadata=metadata, extractor="pypdf", warnings=warnings)
 
 
 Extractor = Callable[[Path, "str | None", int], RawPdf]
 EXTRACTORS: dict[str, Extractor] = {"pdfium": extract_pdfium, "pypdf": extract_pypdf}
 
 
-def extract_raw(path: Path, password: str | None, max_pages: int, engine: str = "pdfium") -> RawPdf:
-    """Extract with ``engine``; when it fails on a damaged file, try the other one.
+def extract_raw(
+    path: Path, password: str | None, max_pages: int, extractor: str = "pdfium"
+) -> RawPdf:
+    """Extract with ``extractor``; when it fails on a damaged file, try the other one.
 
-    Encryption and size errors are final: the other engine would say the same.
+    Encryption and size errors are final: the other extractor would say the same.
     """
-    order = [engine, *[e for e in ENGINES if e != engine]]
+    order = [extractor, *[e for e in NAMES if e != extractor]]
     first_error: MalformedPdf | None = None
     for name in order:
         try:
