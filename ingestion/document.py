@@ -50,6 +50,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A run of lines with one role (`ingestion.blocks`), for `extract --json`."""
+
+    role: str  # title, authors, abstract, heading, paragraph, list item, caption, table, ...
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, y0, x1, y1: shares of the page, bottom-left
+    text: str
+    level: int | None = None  # a heading's level (0 is the top)
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed PDF. ``pages`` hold cleaned text (headers, footers, hyphenation removed)."""
 
@@ -65,6 +76,7 @@ class Document:
     outline: tuple[Section, ...] = ()
     authors: tuple[str, ...] = ()
     abstract: str = ""  # the author's abstract, kept apart from the generated summary
+    blocks: tuple[Block, ...] = ()  # only when asked for (Limits.blocks): extract --json
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:
@@ -95,4 +107,5 @@ class Document:
                 {"number": p.number, "text": p.text, "ocr": p.ocr, "quality": asdict(p.quality)}
                 for p in self.pages
             ],
+            "blocks": [{k: v for k, v in asdict(b).items() if v is not None} for b in self.blocks],
         }

@@ -45,6 +45,7 @@ class RawPdf:
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
+    lines: list[list[SizedLine]] = field(default_factory=list)  # every page's, when asked
 
 
 _PDF_DATE = re.compile(
@@ -107,8 +108,11 @@ def _check_page_count(path: Path, count: int, max_pages: int) -> None:
         raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}")
 
 
-def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
-    """Extract with pypdfium2 (PDFium, the engine inside Chrome)."""
+def extract_pdfium(
+    path: Path, password: str | None, max_pages: int, all_lines: bool = False
+) -> RawPdf:
+    """Extract with pypdfium2 (PDFium, the engine inside Chrome); with ``all_lines``, keep
+    every page's sized lines with their extent (for `extract --json`'s blocks)."""
     import pypdfium2 as pdfium
 
     try:
@@ -126,9 +130,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         front: tuple[str, tuple[str, ...]] | None = None
         bookmarks = _bookmarks(pdf, count)
         # Type sizes on every page only where they may be the only outline there is.
-        sized: list[list[SizedLine]] | None = (
-            [] if count >= HEADINGS_MIN_PAGES and not bookmarks else None
-        )
+        want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
+        sized: list[list[SizedLine]] | None = [] if want_headings or all_lines else None
         for index in range(count):
             try:
                 page = pdf[index]
@@ -139,7 +142,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
                 pages.append(logical_arabic(textpage, textpage.get_text_range()))
                 lines: list[SizedLine] | None = None
                 if sized is not None:
-                    lines = sized_lines(textpage, page.get_height(), pages[-1])
+                    width = page.get_width() if all_lines else 0.0
+                    lines = sized_lines(textpage, page.get_height(), pages[-1], width)
                     sized.append(lines)
                 if front is None and pages[-1].strip():
                     if lines is None:
@@ -156,7 +160,8 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
         return RawPdf(
             bookmarks=bookmarks,
-            headings=size_headings(sized) if sized else [],
+            headings=size_headings(sized) if sized and want_headings else [],
+            lines=sized if sized is not None and all_lines else [],
             pages=pages,
             metadata=metadata,
             extractor="pdfium",
@@ -235,7 +240,11 @@ EXTRACTORS: dict[str, Extractor] = {"pdfium": extract_pdfium, "pypdf": extract_p
 
 
 def extract_raw(
-    path: Path, password: str | None, max_pages: int, extractor: str = "pdfium"
+    path: Path,
+    password: str | None,
+    max_pages: int,
+    extractor: str = "pdfium",
+    all_lines: bool = False,
 ) -> RawPdf:
     """Extract with ``extractor``; when it fails on a damaged file, try the other one.
 
@@ -245,7 +254,10 @@ def extract_raw(
     first_error: MalformedPdf | None = None
     for name in order:
         try:
-            raw = EXTRACTORS[name](path, password, max_pages)
+            if name == "pdfium":
+                raw = extract_pdfium(path, password, max_pages, all_lines)
+            else:
+                raw = EXTRACTORS[name](path, password, max_pages)
         except MalformedPdf as exc:
             log.info("%s failed on %s: %s", name, path, exc.user_message)
             first_error = first_error or exc

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingestion import ocr
+from ingestion.blocks import make_blocks
 from ingestion.clean import clean_pages, normalize
 from ingestion.document import Document, Page
 from ingestion.errors import (
@@ -44,6 +45,7 @@ class Limits:
     extractor: str = "pdfium"  # pdfium | pypdf
     ocr: str = "auto"  # auto (pages without usable text) | always | never
     ocr_lang: str = ""  # Tesseract pack(s) such as "deu" or "rus+eng"; "" detects the script
+    blocks: bool = False  # also group every page's lines into blocks with roles (extract --json)
 
 
 def sha256_file(path: Path) -> str:
@@ -221,7 +223,7 @@ def extract_document(
     """
     _check_file(path, limits)
     sha = sha256 or sha256_file(path)
-    raw = extract_raw(path, password, limits.max_pages, limits.extractor)
+    raw = extract_raw(path, password, limits.max_pages, limits.extractor, limits.blocks)
     if not any(t.strip() for t in raw.pages) and raw.extractor == "pdfium":
         # Rare, but some files have text only one engine can see.
         try:
@@ -231,7 +233,17 @@ def extract_document(
         except PdfError:
             pass
     ocr_done, advice = _ocr(path, password, raw, limits, on_page)
-    return build_document(path, raw, sha, ocr_done, advice)
+    doc = build_document(path, raw, sha, ocr_done, advice)
+    if limits.blocks and raw.lines:
+        blocks = make_blocks(
+            raw.lines,
+            title=doc.title,
+            authors=doc.authors,
+            abstract=doc.abstract,
+            outline=doc.outline,
+        )
+        doc = replace(doc, blocks=blocks)
+    return doc
 
 
 def _ocr(

@@ -20,10 +20,13 @@ from ingestion.errors import AppError
 @ocr_options
 def extract(file: Path, password: str | None, as_json: bool, **params: Any) -> None:
     """Print the cleaned text of FILE (a PDF)."""
+    from dataclasses import replace
+
     from app.pipeline import limits_for
 
+    limits = replace(limits_for(settings_from(params)), blocks=as_json)
     try:
-        doc = read_pdf(file, password=password, limits=limits_for(settings_from(params)))
+        doc = read_pdf(file, password=password, limits=limits)
     except AppError as exc:
         fail(exc, as_json)
     if as_json:

@@ -37,3 +37,31 @@ def test_extract_error_json_and_exit_code(tmp_path: Path) -> None:
     assert err["kind"] == "not-pdf" and "not a PDF" in err["message"]
     plain = CliRunner().invoke(cli, ["extract", str(bad)])
     assert plain.exit_code != 0 and "Traceback" not in plain.output
+
+
+def test_extract_json_has_blocks_with_roles_and_boxes(tmp_path: Path) -> None:
+    from tests.app.test_structure_golden import BUILDERS
+
+    paper = BUILDERS["paper"](tmp_path / "paper.pdf")
+    result = CliRunner().invoke(cli, ["extract", "--json", str(paper)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["extractor"] == "pdfium"
+    blocks = data["blocks"]
+    by_role = {}
+    for b in blocks:
+        by_role.setdefault(b["role"], []).append(b)
+        x0, y0, x1, y1 = b["bbox"]
+        assert 0 <= x0 <= x1 <= 1 and 0 <= y0 <= y1 <= 1
+    assert [b["text"] for b in by_role["title"]] == [data["title"]]
+    assert by_role["authors"][0]["page"] == 1 and "Ada Lovelace" in by_role["authors"][0]["text"]
+    assert by_role["abstract"][0]["text"].startswith("Abstract")
+    headings = [(b["text"], b["level"]) for b in by_role["heading"]]
+    assert ("1 Introduction", 0) in headings and ("References", 0) in headings
+    assert by_role["reference"][0]["text"].startswith("[1]")
+    assert all(b["text"] == "Journal of Harbour Works, Vol. 7" for b in by_role["page furniture"])
+    assert len(by_role["page furniture"]) == 2  # the running header, on both pages
+    # The title block sits above the authors, above the abstract.
+    assert by_role["title"][0]["bbox"][1] > by_role["authors"][0]["bbox"][3] - 1e-3
+    # Plain text has no blocks: they are measured only for --json.
+    assert "blocks" not in CliRunner().invoke(cli, ["extract", str(paper)]).output

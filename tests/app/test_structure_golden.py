@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from app.pipeline import without_abstract
-from ingestion import read_pdf
+from ingestion import Limits, read_pdf
 from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.candidates import junk_reason
@@ -131,7 +131,7 @@ BUILDERS = {"paper": _paper, "report": _report, "form": _form}
 
 
 def structure(path: Path) -> dict[str, Any]:
-    doc = read_pdf(path)
+    doc = read_pdf(path, limits=Limits(blocks=True))
     sents = without_abstract(doc)
     summary = Summarizer(ExtractiveBackend(options=Options())).summarize(
         DocInput(doc.sha256, sents, len(doc.usable_pages), doc.outline)
@@ -144,6 +144,8 @@ def structure(path: Path) -> dict[str, Any]:
         "kept_out": [[reason, s.text[:70]] for s in sents if (reason := junk_reason(s.text))],
         "summary": [[p.text, list(p.pages)] for p in summary.parts],
         "sections": [[o.title, o.text] for o in summary.outline],
+        # Blocks with their roles: page, role, heading level, the first words.
+        "blocks": [[b.page, b.role, b.level, b.text[:50]] for b in doc.blocks],
     }
 
 
