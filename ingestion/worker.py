@@ -1,14 +1,13 @@
 """Extraction in a separate interpreter, reused across files.
 
-`ExtractionWorker` starts ``python -m ingestion.worker`` once and sends it one request per file
-over a pipe (length-prefixed pickles, both ends ours). The worker caps its own address space,
-so a decompression bomb fails there; the parent enforces the time limit and restarts the worker
-after a timeout or crash. `WorkerPool` hands out N workers to N threads.
+`ExtractionWorker` starts ``python -m ingestion.worker_child`` once and sends it one request
+per file over a pipe (length-prefixed pickles, both ends ours). The worker caps its own
+address space, so a decompression bomb fails there; the parent enforces the time limit and
+restarts the worker after a timeout or crash. `WorkerPool` hands out N workers to N threads.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import queue
 import select
@@ -57,64 +56,7 @@ def worker_command() -> list[str]:
     """How to start a worker: a module run normally, a hidden flag inside a frozen bundle."""
     if getattr(sys, "frozen", False):
         return [sys.executable, "--extraction-worker"]
-    return [sys.executable, "-m", "ingestion.worker"]
-
-
-def _bound_memory(extra_mb: int) -> None:
-    try:
-        import resource  # POSIX only; elsewhere only the time limit applies
-    except ImportError:
-        return
-    try:
-        with open("/proc/self/statm") as fh:
-            current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        current = 0
-    limit = current + extra_mb * MiB
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The worker's loop: read (op, path, password, limits, sha256), answer a Document or an
-    AppError."""
-    from ingestion.reader import count_pages, extract_document
-
-    bounded = False
-    while True:
-        try:
-            op, path, password, limits, sha256 = _read(stdin)
-        except EOFError:
-            return
-        if not bounded:
-            _bound_memory(limits.memory_mb)
-            bounded = True
-        try:
-            if op == "pages":
-                result: object = count_pages(Path(path), password)
-            else:
-                result = extract_document(
-                    Path(path),
-                    password,
-                    limits,
-                    lambda done, total: _write(stdout, (done, total)),
-                    sha256,
-                )
-        except AppError as exc:
-            result = exc
-        except MemoryError:
-            result = PdfTooLarge(path, f"it needed more than {limits.memory_mb} MB of memory")
-        except RecursionError:
-            result = MalformedPdf(path, "its structure nests too deeply")
-        except Exception as exc:  # anything else from a parser means a damaged file to a user
-            result = MalformedPdf(path, f"{type(exc).__name__}: {exc}")
-        _write(stdout, result)
-
-
-def main() -> None:
-    # Our protocol owns the real stdout; stray prints from parsers go to stderr.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    serve(sys.stdin.buffer, out)
+    return [sys.executable, "-m", "ingestion.worker_child"]
 
 
 class ExtractionWorker:
@@ -256,7 +198,3 @@ def default_pool() -> WorkerPool:
 
             atexit.register(_default_pool.close)
         return _default_pool
-
-
-if __name__ == "__main__":
-    main()

@@ -17,8 +17,8 @@ from app.cli.base import cli, quiet_broken_pipe
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["--extraction-worker"]:  # inside a frozen bundle (see ingestion.worker)
-        from ingestion.worker import main as worker_main
+    if args[:1] == ["--extraction-worker"]:  # inside a frozen bundle (see ingestion.worker_child)
+        from ingestion.worker_child import main as worker_main
 
         worker_main()
         return
