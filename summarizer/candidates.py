@@ -50,6 +50,8 @@ _INDEX_ENTRY = re.compile(
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
+UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
+_NUMBER_TOKEN = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
 # sentence of a dozen words has at least one; a run of figure labels or table cells has none.
@@ -140,11 +142,14 @@ def junk_reason(text: str) -> str | None:
     if len(cased) >= 6 and sum(t[0].islower() for t in cased) < MIN_LOWERCASE_WORDS * len(cased):
         return "label run"
     if n <= 12 and (
-        not _TERMINAL.search(text) or _ABBREVIATION_END.search(text) or text.endswith(" .")
+        not _TERMINAL.search(text)
+        or text.endswith("—")  # a short line broken off is no summary sentence either
+        or _ABBREVIATION_END.search(text)
     ):
         return "heading"  # "Proposed Rules Federal Register 47698 Vol." ends no sentence
-    if not _TERMINAL.search(text):
-        return "unfinished"  # a table row, or a sentence cut off by a page or column break
+    numbers = sum(bool(_NUMBER_TOKEN.match(t)) for t in tokens)
+    if not _TERMINAL.search(text) and numbers >= 3 and numbers >= UNFINISHED_NUMBERS * len(tokens):
+        return "unfinished"  # a table row: cells and numbers, no sentence end
     if _FIGURE_END.search(text):
         return "caption or label"
     if n >= MIN_WORDS_FOR_FUNCTION_CHECK and _latin(tokens):

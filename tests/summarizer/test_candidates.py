@@ -14,7 +14,7 @@ from summarizer.service import DocInput, Summarizer
     [
         ("Introduction .......... 4", "too short"),
         ("Proposed Rules Federal Register 47698 Vol.", "heading"),
-        ("Securing and protecting IBM DB2 data .", "heading"),
+        ("It had sounded like someone stumbling into a chair, or—", "heading"),
         (
             "Layoff Unknown at this time 09/04/2015 07/10/2015 ProCourier, Inc. Los Angeles 71 "
             "Layoff Unknown at this time",
