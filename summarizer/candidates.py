@@ -3,12 +3,17 @@
 Real PDFs hand the summarizer table rows, tables of contents, author blocks, references,
 code and formulas as "sentences". Each rule here names one kind of non-prose; a sentence that
 trips any of them never enters a summary (it stays stored and searchable). `junk_reason`
-says which rule fired, so the corpus benchmark can count them.
+says which rule fired, so the corpus benchmark can count them. A document left with no
+prose at all gets `no_prose_line` instead of a summary.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from ingestion.document import Sentence
+from summarizer.base import SummaryPart
 
 MAX_WORDS = 70  # longer "sentences" are table rows, lists run together or lost punctuation
 MIN_WORDS = 5
@@ -183,3 +188,31 @@ def _lowercase_start(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     return junk_reason(text) is None
+
+
+LABEL_WORDS = 10  # of each label quoted by the no-prose line
+LABEL_CHARS = 72
+_BLANKS = re.compile(r"_{2,}|\.{4,}")
+
+
+def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
+    """One honest line for a document without running prose (a form, a rate table, a list):
+    what it is and its first few labels, instead of fragments passed off as a summary."""
+    seen: list[str] = []
+    for s in sentences:
+        # Words from the first one with a letter: stray digits and marks do not label anything.
+        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
+        start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
+        label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
+        if len(label) > LABEL_CHARS:
+            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
+        letters = sum(ch.isalpha() for ch in label)
+        if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
+            seen.append(label)
+        if len(seen) == 4:
+            break
+    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
+    line = f"{what} with little running text (a form, a table or a list)"
+    line += f"; it begins: {', '.join(seen)}." if seen else "."
+    first = sentences[0].page if sentences else 1
+    return SummaryPart(line, (first,))

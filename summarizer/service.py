@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from summarizer.base import (
     SummaryPart,
     summary_key,
 )
+from summarizer.candidates import no_prose_line
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -67,34 +67,6 @@ class _State:
     seconds: float = 0.0
     error: AppError | None = None
     done: bool = False
-
-
-LABEL_WORDS = 10  # of each label quoted by the no-prose line
-LABEL_CHARS = 72
-_BLANKS = re.compile(r"_{2,}|\.{4,}")
-
-
-def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
-    """One honest line for a document without running prose (a form, a rate table, a list):
-    what it is and its first few labels, instead of fragments passed off as a summary."""
-    seen: list[str] = []
-    for s in sentences:
-        # Words from the first one with a letter: stray digits and marks do not label anything.
-        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
-        start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
-        label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
-        if len(label) > LABEL_CHARS:
-            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
-        letters = sum(ch.isalpha() for ch in label)
-        if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
-            seen.append(label)
-        if len(seen) == 4:
-            break
-    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
-    line = f"{what} with little running text (a form, a table or a list)"
-    line += f"; it begins: {', '.join(seen)}." if seen else "."
-    first = sentences[0].page if sentences else 1
-    return SummaryPart(line, (first,))
 
 
 def _sections(doc: DocInput) -> list[tuple[Section, list[Sentence]]]:
