@@ -23,14 +23,12 @@ from app.store import Store
 from ingestion import Document, Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
-from summarizer.base import Backend, Options, Summary
+from summarizer.base import Options
 from summarizer.engine import EngineChoice, load
+from summarizer.engines import DocInput, Done, Engine
 from summarizer.errors import Cancelled
-from summarizer.service import DocInput, Summarizer
 
-__all__ = ["Progress", "limits_for", "load_backend", "run", "without_abstract"]
-
-TOKENS_PER_PAGE = 600  # for the estimate, before a model has measured anything
+__all__ = ["Progress", "limits_for", "load_engine", "run", "without_abstract"]
 
 
 def limits_for(settings: Settings) -> Limits:
@@ -44,17 +42,15 @@ def limits_for(settings: Settings) -> Limits:
 
 def engine_settings(settings: Settings) -> tuple[EngineChoice, Options]:
     """The settings that decide which engine is loaded and how: equal values, same engine
-    (the GUI reuses a loaded engine while they stay equal)."""
-    options = Options(
-        length=settings.length, num_beams=settings.num_beams, precision=settings.precision
-    )
+    (the GUI reuses a loaded engine while they stay equal; length and beams travel with each
+    call, so changing them loads nothing)."""
     choice = EngineChoice(
         settings.engine, settings.model, settings.backend, settings.offline, settings.similarity
     )
-    return choice, options
+    return choice, Options(precision=settings.precision)
 
 
-def load_backend(settings: Settings) -> tuple[Backend, str | None]:
+def load_engine(settings: Settings) -> Engine:
     return load(*engine_settings(settings))
 
 
@@ -65,7 +61,7 @@ def run(
     *,
     password: str | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    backend: tuple[Backend, str | None] | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[Progress]:
     """Summarize ``paths`` into ``store``, yielding progress events as work happens."""
     cancel = should_cancel or (lambda: False)
@@ -74,28 +70,22 @@ def run(
         paths, recursive=settings.recursive, include=settings.include, exclude=settings.exclude
     )
     yield state.event("start", message=f"{len(files)} file(s) found")
-    engine, fallback = backend or load_backend(settings)
-    # Finished chunks are checkpointed in the library, so a killed run resumes them.
-    summarizer = Summarizer(engine, cache=store, should_cancel=cancel, fallback_reason=fallback)
-    yield engine_event(state, engine, fallback)
+    engine = engine or load_engine(settings)
+    yield engine_event(state, engine)
     with recorded(state, paths) as outcome:
-        todo = yield from state.dedup_and_skip(files, summarizer.key)
+        todo = yield from state.dedup_and_skip(files, engine.key(settings.summary_options()))
         limits = limits_for(settings)
         with WorkerPool(settings.workers) as pool:
-            yield from _estimate(todo, pool, summarizer, limits, password, state)
-            yield from _extract_and_summarize(
-                todo, pool, summarizer, limits, password, cancel, state
-            )
+            yield from _estimate(todo, pool, engine, limits, password, state)
+            yield from _extract_and_summarize(todo, pool, engine, limits, password, cancel, state)
     yield from outcome
 
 
-def engine_event(state: Run, engine: Backend, fallback: str | None) -> Progress:
+def engine_event(state: Run, engine: Engine) -> Progress:
     return state.event(
         "engine",
-        error_kind="fallback" if fallback else "",
-        message=fallback
-        or f"{engine.kind} engine: {engine.name} "
-        f"({engine.model_id}, {engine.precision} on {engine.device})",
+        error_kind="fallback" if engine.fallback_reason else "",
+        message=engine.fallback_reason or engine.describe(),
     )
 
 
@@ -129,7 +119,7 @@ def recorded(state: Run, paths: Sequence[str | Path]) -> Iterator[list[Progress]
 def _estimate(
     todo: Todo,
     pool: WorkerPool,
-    summarizer: Summarizer,
+    engine: Engine,
     limits: Limits,
     password: str | None,
     state: Run,
@@ -137,12 +127,8 @@ def _estimate(
     c = state.counts
     with pool.worker() as worker:
         c.pages_total = sum(worker.count_pages(g[0], password, limits) for _, g in todo)
-    backend = summarizer.backend
-    if backend.kind == "extractive":
-        c.chunks_total = len(todo)
-    else:
-        c.chunks_total = max(len(todo), c.pages_total * TOKENS_PER_PAGE // summarizer.budget)
-    per_chunk = state.store.seconds_per_chunk(summarizer.key)
+    c.chunks_total = engine.estimate_chunks(len(todo), c.pages_total)
+    per_chunk = state.store.seconds_per_chunk(engine.key(state.settings.summary_options()))
     when = (
         f"about {_duration(per_chunk * c.chunks_total)} at the speed measured here"
         if per_chunk is not None
@@ -166,7 +152,7 @@ def _duration(seconds: float) -> str:
 def _extract_and_summarize(
     todo: Todo,
     pool: WorkerPool,
-    summarizer: Summarizer,
+    engine: Engine,
     limits: Limits,
     password: str | None,
     cancel: Callable[[], bool],
@@ -223,33 +209,39 @@ def _extract_and_summarize(
             yield state.extracted(doc, group[0])
             batch.append((doc, group))
             if len(batch) >= settings.batch_docs:
-                yield from _summarize_batch(batch, summarizer, state)
+                yield from _summarize_batch(batch, engine, cancel, state)
                 batch = []
     if batch:
-        yield from _summarize_batch(batch, summarizer, state)
+        yield from _summarize_batch(batch, engine, cancel, state)
 
 
 def _summarize_batch(
-    batch: list[tuple[Document, list[Path]]], summarizer: Summarizer, state: Run
+    batch: list[tuple[Document, list[Path]]],
+    engine: Engine,
+    cancel: Callable[[], bool],
+    state: Run,
 ) -> Iterator[Progress]:
+    """Summarize one batch, saving each document as soon as the engine finishes it. Finished
+    chunks are checkpointed in the library, so a killed run resumes them."""
     c = state.counts
-    inputs = [doc_input(d) for d, _ in batch]
     base_done = c.chunks_done
-    steps = summarizer.summarize_iter(inputs)
-    while True:
-        try:
-            progress = next(steps)
-        except StopIteration as finished:
-            results: list[Summary | AppError] = finished.value
-            break
-        c.chunks_done = base_done + progress.done
-        yield state.event("chunks")
-    c.chunks_done = max(c.chunks_done, base_done + len(batch))
-    for (doc, group), result in zip(batch, results, strict=True):
-        if isinstance(result, AppError):
-            yield state.fail(group[0], result.kind, result.user_message, doc.sha256)
+    steps = engine.summarize(
+        [doc_input(d) for d, _ in batch],
+        state.settings.summary_options(),
+        cache=state.store,
+        should_cancel=cancel,
+    )
+    for step in steps:
+        if not isinstance(step, Done):
+            c.chunks_done = base_done + step.done
+            yield state.event("chunks")
+            continue
+        doc, group = batch[step.index]
+        if isinstance(step.result, AppError):
+            yield state.fail(group[0], step.result.kind, step.result.user_message, doc.sha256)
         else:
-            yield state.save(doc, result, group)
+            yield state.save(doc, step.result, group)
+    c.chunks_done = max(c.chunks_done, base_done + len(batch))
 
 
 def doc_input(doc: Document) -> DocInput:

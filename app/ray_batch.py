@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from app.discover import discover
-from app.pipeline import doc_input, engine_event, limits_for, load_backend, recorded
+from app.pipeline import (
+    doc_input,
+    engine_event,
+    limits_for,
+    load_engine,
+    recorded,
+)
 from app.run import Progress, Run, Todo
 from app.settings import Settings
 from app.store import Store
@@ -33,7 +39,6 @@ from ingestion import Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
 from summarizer.errors import Cancelled
-from summarizer.service import Summarizer
 
 
 class RayUnavailable(AppError):
@@ -120,13 +125,13 @@ class Writer:
     loaded engine for its life."""
 
     def __init__(self, settings: Settings) -> None:
-        engine, fallback = load_backend(settings)
-        self.summarizer = Summarizer(engine, fallback_reason=fallback)
+        self.engine = load_engine(settings)
+        self.options = settings.summary_options()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         docs = {i: pickle.loads(b) for i, b in enumerate(batch["doc"]) if b}
         inputs = [doc_input(d) for d in docs.values()]
-        results = dict(zip(docs, self.summarizer.summarize_many(inputs), strict=True))
+        results = dict(zip(docs, self.engine.summarize_all(inputs, self.options), strict=True))
         summaries = []
         for i in range(len(batch["doc"])):
             result = results.get(i)
@@ -156,9 +161,9 @@ def run(
     yield state.event("start", message=f"{len(files)} file(s) found")
     # The driver loads the engine once too: to name it and to know the summary key that
     # decides what is already summarized.
-    engine, fallback = load_backend(settings)
-    key = Summarizer(engine, fallback_reason=fallback).key
-    yield engine_event(state, engine, fallback)
+    engine = load_engine(settings)
+    key = engine.key(settings.summary_options())
+    yield engine_event(state, engine)
     started = connect(address, max(2, settings.workers))
     try:
         yield state.event("engine", message=f"Ray cluster: {_describe(ray)}")

@@ -11,6 +11,7 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir
 
+from summarizer.base import Options
 from summarizer.models import DEFAULT_MODEL
 
 
@@ -48,6 +49,10 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **_coerce(clean))
+
+    def summary_options(self) -> Options:
+        """What each summarize call asks of the engine (length, beams, precision)."""
+        return Options(length=self.length, num_beams=self.num_beams, precision=self.precision)
 
 
 _TYPES = {f.name: f.type for f in fields(Settings)}

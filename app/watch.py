@@ -45,11 +45,11 @@ def watch_folder(
     from watchdog.observers import Observer
 
     stop = stop or (lambda: False)
-    backend = pipeline.load_backend(settings)
+    engine = pipeline.load_engine(settings)
     failed: dict[Path, str] = {}  # path -> sha256 of the bytes that failed; one entry per path
 
     def run(paths: list[Path]) -> Iterator[pipeline.Progress]:
-        for event in pipeline.run(paths, settings, store, backend=backend):
+        for event in pipeline.run(paths, settings, store, engine=engine):
             if event.kind == "failed":
                 _remember_failure(Path(event.path), failed)
             elif event.kind == "summarized":

@@ -14,10 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer import textrank  # noqa: E402
-from summarizer.backends.extractive import ExtractiveBackend  # noqa: E402
 from summarizer.base import Options  # noqa: E402
 from summarizer.evaluate import evaluate  # noqa: E402
-from summarizer.service import Summarizer  # noqa: E402
+from summarizer.extractive import ExtractiveEngine  # noqa: E402
 
 SETS = ROOT.parent / "shared" / "corpus" / "summaries"
 NAMES = ("pdf_abstracts", "cnndm", "xsum", "squality", "qmsum")
@@ -31,8 +30,9 @@ def main() -> int:
         scores = []
         for on in (False, True):
             textrank.is_prose = keep if on else (lambda _t: True)
-            summarizer = Summarizer(ExtractiveBackend(options=Options()))
-            result = evaluate(SETS / f"{name}.jsonl", summarizer, baselines=("lead-3",))
+            result = evaluate(
+                SETS / f"{name}.jsonl", ExtractiveEngine(), Options(), baselines=("lead-3",)
+            )
             scores.append(result["synopsis (extractive)"]["rougeL"])
         lead = result["lead-3"]["rougeL"]
         off, on_ = scores

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 from app.pipeline import without_abstract  # noqa: E402
 from ingestion import read_pdf  # noqa: E402
 from summarizer import candidates, textrank  # noqa: E402
-from summarizer.backends.extractive import ExtractiveBackend  # noqa: E402
 from summarizer.base import Options  # noqa: E402
-from summarizer.service import DocInput, Summarizer  # noqa: E402
+from summarizer.engines import DocInput  # noqa: E402
+from summarizer.extractive import ExtractiveEngine  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "pdfs"
 TITLES = Path(__file__).with_name("titles.tsv")
@@ -62,7 +62,7 @@ def main() -> int:
     if TITLES.is_file():
         with TITLES.open(encoding="utf-8") as fh:
             labels = {r["file"]: r["title"] for r in csv.DictReader(fh, delimiter="\t")}
-    summarizer = Summarizer(ExtractiveBackend(options=Options(length=args.length)))
+    engine, options = ExtractiveEngine(), Options(length=args.length)
     docs = []
     for row in rows:
         doc = read_pdf(args.folder / row["file"])
@@ -76,7 +76,7 @@ def main() -> int:
         outlines = 0
         for name, doc, item in docs:
             with prose_filter(on):
-                summary = summarizer.summarize(item)
+                summary = engine.summarize_one(item, options)
             outlines += bool(summary.outline) and doc.page_count >= 10
             # The one honest line of a document without prose (#10) is by design, not junk.
             reasons = [

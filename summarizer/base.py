@@ -1,8 +1,9 @@
 """The backend contract and the data the summarizer passes around.
 
-A backend loads a model, counts tokens with the model's own tokenizer and generates a batch of
-summaries. Chunking, length bucketing and map-reduce live once, above backends
-(`summarizer.service`); a new backend is one module, one registry line and the contract tests.
+A backend is a seq2seq runtime: constructing it loads a model, then it counts tokens with the
+model's own tokenizer and generates a batch of summaries. Chunking, length bucketing and
+map-reduce live once, above backends (`summarizer.abstractive`); a new backend is one module,
+one registry line and the contract tests.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, ClassVar
 
 ENGINE_VERSION = "2"  # 2: prose-only candidates and layout titles (#10): reruns redo summaries
@@ -134,16 +136,19 @@ class Backend(ABC):
     """One way to run a seq2seq summarizer. Subclasses live in `summarizer/backends/`."""
 
     name: ClassVar[str]
-    kind: ClassVar[str] = "abstractive"
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
         """None when usable here, else a sentence naming what is missing and how to get it."""
         return None
 
-    def __init__(self, model: str, options: Options) -> None:
+    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+        """Load ``model`` (its id; ``path``: where its files are, already resolved) for the
+        load-time choices in ``options`` (precision, device). Raises `BackendUnavailable` or
+        `ModelNotAvailable` with a message for the user when it cannot."""
         self.model_id = model
         self.options = options
+        self.path = str(path or model)
 
     @property
     def precision(self) -> str:
@@ -171,11 +176,9 @@ class Backend(ABC):
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         """Summaries of a batch of inputs (prefix not yet added), in order."""
 
-    def settings_for(self, max_new_tokens: int) -> GenerationSettings:
-        """Generation settings for this model and the user's options."""
-        return GenerationSettings(
-            max_new_tokens=max_new_tokens, num_beams=self.options.num_beams or 1
-        )
+    def settings_for(self, max_new_tokens: int, num_beams: int | None = None) -> GenerationSettings:
+        """Generation settings for this model; ``num_beams`` None: the model's own default."""
+        return GenerationSettings(max_new_tokens=max_new_tokens, num_beams=num_beams or 1)
 
     def describe(self) -> dict[str, str]:
         return {

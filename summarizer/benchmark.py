@@ -92,7 +92,7 @@ def measure(
         say = on_progress or (lambda _m: None)
         say(f"{name}: loading")
         try:
-            backend = cls(model, Options(num_beams=1), path)  # type: ignore[call-arg]
+            backend = cls(model, Options(num_beams=1), path)
             if not texts:
                 texts = _inputs(backend, chunks)
             backend.generate(texts[:1], settings)  # warm-up

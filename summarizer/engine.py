@@ -10,7 +10,8 @@ import logging
 from dataclasses import dataclass
 
 from summarizer import models, registry
-from summarizer.base import Backend, Options
+from summarizer.base import Options
+from summarizer.engines import Engine
 from summarizer.errors import BackendUnavailable, SummarizerError
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,14 @@ def pick_backend(name: str) -> str:
     return "torch"
 
 
-def load(choice: EngineChoice, options: Options) -> tuple[Backend, str | None]:
-    """The backend to use and, when auto fell back to extractive, the reason why."""
+def load(choice: EngineChoice, options: Options) -> Engine:
+    """The engine to use; when auto fell back to extractive, its ``fallback_reason`` says why.
+    ``options`` gives the load-time choices (precision, device); the rest travel with each
+    `Engine.summarize` call."""
     if choice.engine not in ENGINES:
         raise SummarizerError(f"Unknown engine {choice.engine!r}; choose one of {ENGINES}.")
     if choice.engine == "extractive":
-        return _extractive(options, choice.similarity), None
+        return _extractive(choice.similarity)
     try:
         name = pick_backend(choice.backend)
         cls = registry.get(name)
@@ -54,16 +57,30 @@ def load(choice: EngineChoice, options: Options) -> tuple[Backend, str | None]:
         if reason:
             raise BackendUnavailable(name, reason)
         path = models.resolve(choice.model, choice.offline)
-        return cls(choice.model, options, path), None  # type: ignore[call-arg]
+        from summarizer.abstractive import AbstractiveEngine
+
+        return AbstractiveEngine(cls(choice.model, options, path))
     except SummarizerError as exc:
         if choice.engine == "abstractive":
             raise
         why = f"{exc.user_message} Using the extractive engine instead."
         log.info(why)
-        return _extractive(options, choice.similarity), why
+        return _extractive(choice.similarity, why)
 
 
-def _extractive(options: Options, similarity: str = "tfidf") -> Backend:
-    from summarizer.backends.extractive import ExtractiveBackend
+def _extractive(similarity: str, fallback_reason: str | None = None) -> Engine:
+    from summarizer.extractive import ExtractiveEngine
 
-    return ExtractiveBackend(options=options, similarity=similarity)
+    return ExtractiveEngine(similarity, fallback_reason)
+
+
+def describe() -> list[dict[str, str | None]]:
+    """The extractive engine, then every backend of the abstractive one, each with its
+    availability (None) or the reason it is unavailable."""
+    rows: list[dict[str, str | None]] = [
+        {"name": "extractive", "kind": "extractive", "unavailable": None}
+    ]
+    for name in registry.available_names():
+        reason = registry.get(name).unavailable_reason()
+        rows.append({"name": name, "kind": "abstractive", "unavailable": reason})
+    return rows

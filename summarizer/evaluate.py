@@ -18,7 +18,8 @@ from typing import Any
 
 from ingestion import document_sentences, read_pdf, split_sentences
 from ingestion.document import Sentence
-from summarizer.service import DocInput, Summarizer
+from summarizer.base import Options
+from summarizer.engines import DocInput, Engine
 
 BASELINES = ("lead-3", "lexrank", "textrank", "lsa")
 _WORDS = re.compile(r"\w+")
@@ -158,7 +159,8 @@ def rouge(references: Sequence[str], prediction: str) -> dict[str, float]:
 
 def evaluate(
     path: Path,
-    summarizer: Summarizer,
+    engine: Engine,
+    options: Options,
     *,
     baselines: Sequence[str] = BASELINES,
     output: Path | None = None,
@@ -167,12 +169,13 @@ def evaluate(
     """Mean ROUGE-1/2/L F-measures per system over the records of ``path``."""
     scores = Scores()
     out = output.open("w", encoding="utf-8") if output else None
-    engine_name = f"synopsis ({summarizer.backend.name})"
+    engine_name = f"synopsis ({engine.name})"
     try:
         for rec in load_records(path):
             texts = [s.text for s in rec.sentences]
-            budget = summarizer.options.word_budget(sum(len(t.split()) for t in texts))
-            summary = summarizer.summarize(DocInput(rec.id, rec.sentences, rec.pages_with_text))
+            budget = options.word_budget(sum(len(t.split()) for t in texts))
+            doc = DocInput(rec.id, rec.sentences, rec.pages_with_text)
+            summary = engine.summarize_one(doc, options)
             scores.add(engine_name, rouge(rec.references, summary.text))
             if out:
                 out.write(json.dumps({"id": rec.id, "summary": summary.text}) + "\n")

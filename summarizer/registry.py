@@ -12,7 +12,6 @@ from summarizer.base import Backend
 from summarizer.errors import UnknownBackend
 
 BUILTIN: dict[str, str] = {
-    "extractive": "summarizer.backends.extractive:ExtractiveBackend",
     "torch": "summarizer.backends.torch_backend:TorchBackend",
     "ctranslate2": "summarizer.backends.ct2_backend:CTranslate2Backend",
     "openvino": "summarizer.backends.openvino_backend:OpenVINOBackend",
@@ -49,12 +48,3 @@ def _missing(name: str, exc: ImportError) -> type[Backend]:
     from summarizer.backends.missing import missing_backend
 
     return missing_backend(name, exc)
-
-
-def describe() -> list[dict[str, str | None]]:
-    """Every backend with its availability (None) or the reason it is unavailable."""
-    rows: list[dict[str, str | None]] = []
-    for name in available_names():
-        cls = get(name)
-        rows.append({"name": name, "kind": cls.kind, "unavailable": cls.unavailable_reason()})
-    return rows

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, ocr_options, settings_from
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
-from app.text import pages_label, plural
+from app.render import as_text, reading
 
 
 @cli.command()
@@ -78,39 +77,19 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
     if as_json:
         emit_json({**detail.__dict__, "summaries": [s.__dict__ for s in detail.summaries]})
         return
-    click.echo(detail.title)
-    click.echo(
-        f"  {plural(detail.page_count, 'page')} ({detail.pages_with_text} with text), "
-        f"language {detail.language}, sha256 {detail.sha256[:12]}"
-    )
+    head = reading(detail)
+    click.echo(head.title)
+    click.echo(f"  {head.facts} · language {detail.language} · sha256 {detail.sha256[:12]}")
     if detail.ocr_pages:
-        click.echo(f"  text read by OCR on {pages_label(detail.ocr_pages)} (may hold misreadings)")
-    if detail.authors:
-        click.echo(f"  by {', '.join(detail.authors)}")
+        click.echo("  (OCR may misread words)")
+    if head.authors:
+        click.echo(f"  by {head.authors}")
     for k, v in detail.metadata.items():
         click.echo(f"  {k}: {v}")
     for p in detail.paths:
         click.echo(f"  file: {p}")
-    if detail.abstract:
-        click.echo("\nAuthor's abstract:")
-        click.echo(textwrap.fill(detail.abstract, 96, initial_indent="  ", subsequent_indent="  "))
-    for s in detail.summaries:
-        model = f" {s.model}" if s.model else ""
-        click.echo(
-            f"\n{s.engine} summary ({s.backend}{model}, {s.length}, coverage "
-            f"{s.coverage:.0%}, {s.created_at[:16]}):"
-        )
-        if s.fallback_reason:
-            click.echo(f"  note: {s.fallback_reason}")
-        for part in s.parts:
-            pages = ", ".join(str(p) for p in part["pages"])
-            click.echo(f"  - {part['text']}  [p. {pages}]")
-        if s.outline:
-            click.echo("\n  Outline:")
-            for sec in s.outline:
-                click.echo(f"  § {sec['title']}  (pp. {sec['first_page']}–{sec['last_page']})")
-                if sec["text"]:
-                    click.echo(f"      {sec['text']}")
+    for i, summary in enumerate(detail.summaries or [None]):
+        click.echo("\n" + as_text(reading(detail, summary), abstract=i == 0))
 
 
 @cli.command("export")

@@ -9,8 +9,9 @@ import click
 
 from app.settings import Settings, load_settings
 from ingestion.ocr import OCR_MODES
-from summarizer.base import LENGTHS, Backend
+from summarizer.base import LENGTHS
 from summarizer.engine import ENGINES
+from summarizer.engines import Engine
 from summarizer.models import enforce_offline, is_offline
 
 F = Callable[..., Any]
@@ -79,11 +80,11 @@ def settings_from(params: dict[str, Any]) -> Settings:
     return settings
 
 
-def load_engine(settings: Settings, announce: bool = True) -> tuple[Backend, str | None]:
+def load_engine(settings: Settings, announce: bool = True) -> Engine:
     """Load the configured engine; print the fallback reason when auto fell back."""
-    from app.pipeline import load_backend
+    from app import pipeline
 
-    backend, fallback = load_backend(settings)
-    if fallback and announce:
-        click.echo(f"Note: {fallback}", err=True)
-    return backend, fallback
+    engine = pipeline.load_engine(settings)
+    if engine.fallback_reason and announce:
+        click.echo(f"Note: {engine.fallback_reason}", err=True)
+    return engine

@@ -12,9 +12,9 @@ from app.cli.base import cli, emit_json
 from app.cli.options import engine_options, load_engine, settings_from
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
-from summarizer import registry
+from summarizer.engine import describe
+from summarizer.engines import DocInput
 from summarizer.errors import NothingToSummarize
-from summarizer.service import DocInput, Summarizer
 
 
 @cli.command("summarize-text")
@@ -28,8 +28,8 @@ def summarize_text(file: Any, as_json: bool, **params: Any) -> None:
     sents = [Sentence(s, 1) for s in split_sentences(text)]
     if not sents:
         raise NothingToSummarize("The input text")
-    backend, fallback = load_engine(settings, announce=not as_json)
-    summary = Summarizer(backend, fallback_reason=fallback).summarize(DocInput("text", sents, 1))
+    engine = load_engine(settings, announce=not as_json)
+    summary = engine.summarize_one(DocInput("text", sents, 1), settings.summary_options())
     if as_json:
         emit_json(
             {
@@ -58,14 +58,13 @@ def eval_cmd(pairs: Path, output: Path | None, as_json: bool, **params: Any) -> 
     from summarizer.evaluate import evaluate
 
     settings = settings_from(params)
-    backend, fallback = load_engine(settings, announce=not as_json)
-    summarizer = Summarizer(backend, fallback_reason=fallback)
+    engine = load_engine(settings, announce=not as_json)
 
     def tick(rec_id: str) -> None:
         if not as_json:
             click.echo(f"  scored {rec_id}", err=True)
 
-    scores = evaluate(pairs, summarizer, output=output, on_record=tick)
+    scores = evaluate(pairs, engine, settings.summary_options(), output=output, on_record=tick)
     if as_json:
         emit_json({"file": pairs.name, "length": settings.length, "scores": scores})
         return
@@ -79,7 +78,7 @@ def eval_cmd(pairs: Path, output: Path | None, as_json: bool, **params: Any) -> 
 @click.option("--json", "as_json", is_flag=True)
 def backends_cmd(as_json: bool) -> None:
     """List every backend with its availability, and the reason when unavailable."""
-    rows = registry.describe()
+    rows = describe()
     if as_json:
         emit_json(rows)
         return

@@ -36,7 +36,7 @@ class SettingsDialog(QDialog):
         self.engine.setCurrentText(settings.engine)
         self.model = QLineEdit(settings.model)
         self.backend = QComboBox()
-        self.backend.addItems(["auto", *[n for n in available_names() if n != "extractive"]])
+        self.backend.addItems(["auto", *available_names()])
         self.backend.setCurrentText(settings.backend)
         self.length = QComboBox()
         self.length.addItems(list(LENGTHS))

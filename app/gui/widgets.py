@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QUrl, Signal
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.models import HtmlRole
+from app.render import as_html, reading
 from app.store import DocumentDetail
-from app.text import pages_label, plural
 
 
 class DropZone(QFrame):
@@ -76,51 +75,13 @@ class SummaryView(QTextBrowser):
         if self.detail is None or self.detail.id != detail.id:
             self.abstract_open = False
         self.detail = detail
-        esc = html.escape
-        out = [f"<h2>{esc(detail.title)}</h2>"]
-        if detail.authors:
-            out.append(f"<p>{esc(', '.join(detail.authors))}</p>")
-        meta = [f"{plural(detail.page_count, 'page')} ({detail.pages_with_text} with text)"]
-        if detail.ocr_pages:
-            meta.append(f"OCR on {pages_label(detail.ocr_pages)}")
-        for key in ("author", "created", "producer"):
-            if key in detail.metadata:
-                meta.append(f"{key}: {esc(detail.metadata[key])}")
-        out.append("<p>" + " · ".join(meta) + "</p>")
-        if detail.paths:
-            out.append(f"<p><small>{esc(detail.paths[0])}</small></p>")
-        if detail.abstract:
-            if self.abstract_open:
-                out.append(
-                    '<p><a href="abstract:toggle">▾ Author\'s abstract</a></p>'
-                    f"<blockquote>{esc(detail.abstract)}</blockquote>"
-                )
-            else:
-                out.append('<p><a href="abstract:toggle">▸ Author\'s abstract</a></p>')
-        if not detail.summaries:
-            out.append("<p><i>Not summarized yet.</i></p>")
-        for s in detail.summaries[:1]:
-            model = f" {esc(s.model)}" if s.model else ""
-            out.append(
-                f"<p><small>{esc(s.engine)} · {esc(s.backend)}{model} · "
-                f"{esc(s.length)} · coverage {s.coverage:.0%}</small></p>"
-            )
-            if s.fallback_reason:  # the full reason was shown once, when the batch started
-                out.append(
-                    "<p><small><i>Built-in extractive summary: no model was available.</i>"
-                    "</small></p>"
-                )
-            out.append("<ul>")
-            for part in s.parts:
-                links = ", ".join(f'<a href="page:{p}">p.&nbsp;{p}</a>' for p in part["pages"])
-                out.append(f"<li>{esc(part['text'])} <small>[{links}]</small></li>")
-            out.append("</ul>")
-            if s.outline:  # the sections themselves are in the outline tree below
-                out.append(
-                    f"<p><small>Outline: {plural(len(s.outline), 'section')} summarized "
-                    "below.</small></p>"
-                )
-        self.setHtml("\n".join(out))
+        # The document info the pane adds to the shared facts line: a few metadata fields.
+        extra = " · ".join(
+            f"{key}: {detail.metadata[key]}"
+            for key in ("author", "created", "producer")
+            if key in detail.metadata
+        )
+        self.setHtml(as_html(reading(detail), self.abstract_open, extra))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "abstract" and self.detail is not None:

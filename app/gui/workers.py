@@ -16,7 +16,7 @@ from app import pipeline
 from app.settings import Settings
 from app.store import Store
 from ingestion.errors import AppError
-from summarizer.base import Backend
+from summarizer.engines import Engine
 
 
 def warm_up() -> None:
@@ -28,7 +28,7 @@ def warm_up() -> None:
     import numpy  # noqa: F401
 
     from ingestion.sentences import punkt_tokenizer
-    from summarizer.backends import extractive  # noqa: F401
+    from summarizer import extractive  # noqa: F401
     from summarizer.textrank import content_terms
 
     punkt_tokenizer("english")
@@ -41,13 +41,13 @@ class EngineCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
-        self._value: tuple[Backend, str | None] | None = None
+        self._value: Engine | None = None
 
-    def get(self, settings: Settings) -> tuple[Backend, str | None]:
+    def get(self, settings: Settings) -> Engine:
         key = pipeline.engine_settings(settings)
         with self._lock:
             if self._key != key or self._value is None:
-                self._value = pipeline.load_backend(settings)
+                self._value = pipeline.load_engine(settings)
                 self._key = key
             return self._value
 
@@ -87,7 +87,7 @@ class BatchWorker(QRunnable):
     def run(self) -> None:
         last: dict[str, Any] = {}
         try:
-            backend = self.engines.get(self.settings)  # model loading happens here too
+            engine = self.engines.get(self.settings)  # model loading happens here too
             with Store(self.settings.db) as store:
                 for event in pipeline.run(
                     self.paths,
@@ -95,7 +95,7 @@ class BatchWorker(QRunnable):
                     store,
                     password=self.password,
                     should_cancel=self._cancel.is_set,
-                    backend=backend,
+                    engine=engine,
                 ):
                     last = asdict(event)
                     self.signals.progress.emit(last)

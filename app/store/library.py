@@ -289,7 +289,7 @@ class Store(Reads):
         ).fetchone()
         return float(row[0]) / float(row[1]) if row and row[1] else None
 
-    # -- chunk checkpoint (summarizer.service.ChunkCache) -------------------------------------
+    # -- chunk checkpoint (summarizer.engines.ChunkCache) -------------------------------------
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 
 from app.store.records import DocumentDetail, DocumentRecord, SummaryRecord
 
@@ -107,41 +106,15 @@ class Reads:
         ).fetchone()
         return str(row[0]) if row else ""
 
-    def iter_export_rows(self) -> Iterator[dict[str, Any]]:
-        """Every document with its latest summary, for export."""
+    def iter_details(self) -> Iterator[DocumentDetail]:
+        """Every document, newest first, for export."""
         offset = 0
         while True:
             batch = self.recent(limit=500, offset=offset)
             if not batch:
                 return
             for rec in batch:
-                row = self.export_row(rec.id)
-                if row is not None:
-                    yield row
+                detail = self.detail(rec.id)
+                if detail is not None:
+                    yield detail
             offset += len(batch)
-
-    def export_row(self, doc_id: int) -> dict[str, Any] | None:
-        """One document with its latest summary, as export and sidecars write it."""
-        detail = self.detail(doc_id)
-        if detail is None:
-            return None
-        latest = detail.summaries[0] if detail.summaries else None
-        return {
-            "id": detail.id,
-            "sha256": detail.sha256,
-            "title": detail.title,
-            "path": detail.paths[0] if detail.paths else "",
-            "pages": detail.page_count,
-            "metadata": detail.metadata,
-            "authors": detail.authors,
-            "abstract": detail.abstract,
-            "ocr_pages": detail.ocr_pages,
-            "summary": latest.text if latest else "",
-            "parts": latest.parts if latest else [],
-            "outline": latest.outline if latest else [],
-            "engine": latest.engine if latest else "",
-            "model": latest.model if latest else "",
-            "backend": latest.backend if latest else "",
-            "length": latest.length if latest else "",
-            "summarized_at": latest.created_at if latest else "",
-        }

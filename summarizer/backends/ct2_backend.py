@@ -90,7 +90,7 @@ class CTranslate2Backend(HFBackend):
             min_decoding_length=settings.min_new_tokens,
             length_penalty=settings.length_penalty,
             no_repeat_ngram_size=settings.no_repeat_ngram_size,
-            max_batch_size=min(self.options.max_batch, -(-len(source) // self._replicas)),
+            max_batch_size=-(-len(source) // self._replicas),  # the engine caps len(source)
         )
         out = []
         for result in results:

@@ -19,10 +19,9 @@ class HFBackend(Backend):
     """Base for backends that run a Hugging Face seq2seq checkpoint."""
 
     def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
-        super().__init__(model, options)
+        super().__init__(model, options, path)
         from transformers import AutoConfig, AutoTokenizer
 
-        self.path = str(path or model)
         self._precision = "fp32"  # subclasses decide while loading
         self._device = "cpu"
         self.config = AutoConfig.from_pretrained(self.path, local_files_only=True)
@@ -70,9 +69,9 @@ class HFBackend(Backend):
         enc = self.tokenizer(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(ids) for ids in enc]
 
-    def settings_for(self, max_new_tokens: int) -> GenerationSettings:
+    def settings_for(self, max_new_tokens: int, num_beams: int | None = None) -> GenerationSettings:
         d = self._defaults
-        beams = self.options.num_beams or int(d.get("num_beams") or 1)
+        beams = num_beams or int(d.get("num_beams") or 1)
         min_len = int(d.get("min_length") or 0)
         return GenerationSettings(
             max_new_tokens=max_new_tokens,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from summarizer.base import Backend, GenerationSettings, Options
 from summarizer.errors import BackendUnavailable
@@ -16,7 +17,7 @@ def missing_backend(name: str, error: ImportError) -> type[Backend]:
         def unavailable_reason(cls) -> str | None:
             return reason
 
-        def __init__(self, model: str, options: Options) -> None:
+        def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
             raise BackendUnavailable(name, reason)
 
         @property

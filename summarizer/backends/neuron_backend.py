@@ -87,13 +87,12 @@ class NeuronBackend(Backend):
         return None
 
     def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
-        super().__init__(model, options)
+        super().__init__(model, options, path)
         reason = self.unavailable_reason()
         if reason:
             raise BackendUnavailable(self.name, reason)
         from transformers import AutoTokenizer
 
-        self.path = str(path or model)
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
         self._compiled: dict[Shape, Any] = {}
 

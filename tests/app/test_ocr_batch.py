@@ -57,7 +57,7 @@ def test_scanned_pdf_is_ocrd_stored_shown_exported_and_found(tmp_path) -> None:
     assert sorted(len(r["ocr_pages"]) for r in rows.values()) == [0, 1]
     with (out / "synopsis-library.csv").open(newline="") as fh:
         assert sorted(r["ocr_pages"] for r in csv.DictReader(fh)) == ["", "1"]
-    assert "OCR: p. 1" in (out / "synopsis-library.md").read_text()
+    assert "text read by OCR on p. 1" in (out / "synopsis-library.md").read_text()
 
     with sqlite3.connect(db) as conn:  # the mark lives on the page rows
         assert conn.execute("SELECT SUM(ocr) FROM pages").fetchone()[0] == 1

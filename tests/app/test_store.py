@@ -3,14 +3,14 @@ import pytest
 from app.store import InvalidQuery, Store
 from app.store.schema import MIGRATIONS
 from ingestion import document_sentences, read_pdf
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
-from summarizer.service import DocInput, Summarizer
+from summarizer.engines import DocInput
+from summarizer.extractive import ExtractiveEngine
 
 
 def summarize(doc, length="medium"):
-    s = Summarizer(ExtractiveBackend(options=Options(length=length)))
-    return s.summarize(DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages)))
+    item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
+    return ExtractiveEngine().summarize_one(item, Options(length=length))
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ import pytest
 
 from app.pipeline import without_abstract
 from ingestion import Limits, read_pdf
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.candidates import junk_reason
-from summarizer.service import DocInput, Summarizer
+from summarizer.engines import DocInput
+from summarizer.extractive import ExtractiveEngine
 from tests.conftest import wrap, write_pdf
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "structure"
@@ -133,8 +133,8 @@ BUILDERS = {"paper": _paper, "report": _report, "form": _form}
 def structure(path: Path) -> dict[str, Any]:
     doc = read_pdf(path, limits=Limits(blocks=True))
     sents = without_abstract(doc)
-    summary = Summarizer(ExtractiveBackend(options=Options())).summarize(
-        DocInput(doc.sha256, sents, len(doc.usable_pages), doc.outline)
+    summary = ExtractiveEngine().summarize_one(
+        DocInput(doc.sha256, sents, len(doc.usable_pages), doc.outline), Options()
     )
     return {
         "title": doc.title,

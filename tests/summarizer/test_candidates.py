@@ -3,10 +3,10 @@
 import pytest
 
 from ingestion.document import Sentence
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.candidates import junk_reason, strip_lead_in
-from summarizer.service import DocInput, Summarizer
+from summarizer.engines import DocInput
+from summarizer.extractive import ExtractiveEngine
 
 
 @pytest.mark.parametrize(
@@ -115,9 +115,7 @@ def test_glued_front_matter_and_headings_are_cut_off() -> None:
 
 def summarize(texts: list[str], pages: int = 1) -> list[str]:
     sents = tuple(Sentence(t, 1 + i % pages) for i, t in enumerate(texts))
-    summary = Summarizer(ExtractiveBackend(options=Options())).summarize(
-        DocInput("k", sents, pages)
-    )
+    summary = ExtractiveEngine().summarize_one(DocInput("k", sents, pages), Options())
     return [p.text for p in summary.parts]
 
 

@@ -3,10 +3,10 @@
 import pytest
 
 from ingestion import document_sentences, read_pdf
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.candidates import junk_reason
-from summarizer.service import DocInput, Summarizer
+from summarizer.engines import DocInput
+from summarizer.extractive import ExtractiveEngine
 from tests.conftest import corpus_dir
 
 FILES = [
@@ -24,7 +24,7 @@ FILES = [
 def test_corpus_summaries_hold_no_junk(name: str) -> None:
     doc = read_pdf(corpus_dir() / "pdfs" / name)
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
-    summary = Summarizer(ExtractiveBackend(options=Options())).summarize(item)
+    summary = ExtractiveEngine().summarize_one(item, Options())
     assert summary.parts
     junk = [(p.text, junk_reason(p.text)) for p in summary.parts if junk_reason(p.text)]
     honest = len(summary.parts) == 1 and "little running text" in summary.parts[0].text

@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer.base import Options
-from summarizer.engine import EngineChoice, load
+from summarizer.engine import EngineChoice, describe, load
 from summarizer.errors import (
     BackendUnavailable,
     ModelNotAvailable,
@@ -9,12 +9,13 @@ from summarizer.errors import (
     UnknownBackend,
 )
 from summarizer.models import list_local, pull, resolve
-from summarizer.registry import describe, get
+from summarizer.registry import get
 
 
 def test_auto_falls_back_to_extractive_and_says_why(tmp_path) -> None:
-    backend, why = load(EngineChoice("auto", "no-such-org/no-such-model"), Options())
-    assert backend.name == "extractive"
+    engine = load(EngineChoice("auto", "no-such-org/no-such-model"), Options())
+    why = engine.fallback_reason or ""
+    assert (engine.kind, engine.name) == ("extractive", "extractive")
     assert "synopsis models pull no-such-org/no-such-model" in why
     assert "extractive engine instead" in why
 
@@ -25,8 +26,8 @@ def test_abstractive_refuses_when_the_model_is_missing() -> None:
 
 
 def test_abstractive_loads_a_local_folder(tiny_t5) -> None:
-    backend, why = load(EngineChoice("abstractive", str(tiny_t5), "torch"), Options())
-    assert (backend.name, why) == ("torch", None)
+    engine = load(EngineChoice("abstractive", str(tiny_t5), "torch"), Options())
+    assert (engine.kind, engine.name, engine.fallback_reason) == ("abstractive", "torch", None)
 
 
 def test_unavailable_backend_is_refused_with_reason(tiny_t5) -> None:
@@ -35,7 +36,7 @@ def test_unavailable_backend_is_refused_with_reason(tiny_t5) -> None:
 
 
 def test_unknown_backend_names_the_choices() -> None:
-    with pytest.raises(UnknownBackend, match="extractive, neuron, openvino, torch"):
+    with pytest.raises(UnknownBackend, match="ctranslate2, neuron, openvino, torch"):
         get("nope")
 
 

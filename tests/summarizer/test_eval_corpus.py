@@ -6,10 +6,9 @@ minutes on its 20k-word transcripts.
 
 import pytest
 
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
 from summarizer.evaluate import evaluate
-from summarizer.service import Summarizer
+from summarizer.extractive import ExtractiveEngine
 from tests.conftest import corpus_dir
 
 
@@ -27,7 +26,7 @@ def test_extractive_engine_beats_baselines_on_rouge_l(
     name: str, must_beat: tuple[str, ...]
 ) -> None:
     path = corpus_dir() / "summaries" / f"{name}.jsonl"
-    scores = evaluate(path, Summarizer(ExtractiveBackend(options=Options())))
+    scores = evaluate(path, ExtractiveEngine(), Options())
     ours = scores["synopsis (extractive)"]["rougeL"]
     for baseline in must_beat:
         assert ours >= scores[baseline]["rougeL"], (name, baseline, scores)

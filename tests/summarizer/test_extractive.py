@@ -1,11 +1,11 @@
 import pytest
 
 from ingestion.document import Sentence
-from summarizer.backends.extractive import ExtractiveBackend
 from summarizer.base import Options
-from summarizer.service import DocInput, Summarizer
+from summarizer.engines import DocInput
+from summarizer.extractive import ExtractiveEngine
 from summarizer.textrank import select
-from tests.summarizer.contract import BackendContract
+from tests.summarizer.engine_contract import EngineContract
 
 STORY = [
     "The river town of Alder was founded by fishermen in the spring of 1802.",
@@ -19,10 +19,10 @@ STORY = [
 ]
 
 
-class TestExtractiveContract(BackendContract):
+class TestExtractiveContract(EngineContract):
     @pytest.fixture
-    def backend(self):
-        return ExtractiveBackend(options=Options())
+    def engine(self):
+        return ExtractiveEngine()
 
 
 def test_selection_fits_budget_and_keeps_original_order() -> None:
@@ -43,7 +43,7 @@ def test_fragments_are_not_chosen() -> None:
 
 def test_summary_parts_keep_their_pages() -> None:
     doc = DocInput("d", tuple(Sentence(t, 1 + i // 3) for i, t in enumerate(STORY)), 3)
-    summary = Summarizer(ExtractiveBackend(options=Options(length="short"))).summarize(doc)
+    summary = ExtractiveEngine().summarize_one(doc, Options(length="short"))
     for part in summary.parts:
         (page,) = part.pages
         assert Sentence(part.text, page) in doc.sentences
@@ -65,8 +65,8 @@ def test_minilm_embeddings_are_verified_and_used() -> None:
     from summarizer.backends import minilm
 
     assert minilm.unavailable_reason() is None  # the embeddings extra is part of the test setup
-    backend = ExtractiveBackend(options=Options(), similarity="embeddings")
-    assert backend.model_id == "textrank-minilm"
+    engine = ExtractiveEngine(similarity="embeddings")
+    assert engine.model_id == "textrank-minilm"
     vectors = minilm.load_minilm()(STORY)
     assert vectors.shape == (len(STORY), 384)
     norms = (vectors**2).sum(axis=1) ** 0.5

@@ -21,7 +21,7 @@ def test_generation_defaults_come_from_model_config(tiny_t5) -> None:
     backend = TorchBackend("tiny", Options(), tiny_t5)
     s = backend.settings_for(32)
     assert (s.num_beams, s.length_penalty, s.no_repeat_ngram_size) == (4, 2.0, 3)
-    assert TorchBackend("tiny", Options(num_beams=2), tiny_t5).settings_for(32).num_beams == 2
+    assert backend.settings_for(32, num_beams=2).num_beams == 2  # the user's choice wins
 
 
 def test_precision_is_fp32_unless_cpu_has_fast_bf16(torch_backend) -> None:

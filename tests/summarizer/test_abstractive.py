@@ -3,9 +3,11 @@ from collections.abc import Sequence
 import pytest
 
 from ingestion.document import Sentence
+from summarizer.abstractive import AbstractiveEngine
 from summarizer.base import GenerationSettings, Options
+from summarizer.engines import DocInput
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
-from summarizer.service import DocInput, Summarizer
+from tests.summarizer.engine_contract import EngineContract
 
 WORDS = "synopsis reads files writes summaries pages library search report revenue".split()
 WORDS.append("costs")
@@ -37,22 +39,34 @@ class Spy:
         return self.inner.generate(batch, settings)
 
 
-@pytest.fixture(autouse=True)
-def _session_backend_left_as_found(request):
-    """Tests here set the session backend's options; put them back, so no test depends on
-    which ran before it."""
-    if "torch_backend" not in request.fixturenames:
-        yield
-        return
-    backend = request.getfixturevalue("torch_backend")
-    saved = backend.options
-    yield
-    backend.options = saved
+class Summarizing:
+    """An engine over ``backend`` and the options of each call (greedy unless told)."""
+
+    def __init__(self, backend, cache=None, should_cancel=None, **opts) -> None:
+        self.engine = AbstractiveEngine(backend)
+        self.options = Options(num_beams=1, **opts)
+        self.cache, self.should_cancel = cache, should_cancel
+
+    def summarize_many(self, docs):
+        return self.engine.summarize_all(
+            docs, self.options, cache=self.cache, should_cancel=self.should_cancel
+        )
+
+    def summarize(self, doc):
+        (result,) = self.summarize_many([doc])
+        if isinstance(result, Exception):
+            raise result
+        return result
 
 
-def summarizer_for(backend, **opts) -> Summarizer:
-    backend.options = Options(num_beams=1, **opts)
-    return Summarizer(backend)  # type: ignore[arg-type]
+def summarizer_for(backend, **opts) -> Summarizing:
+    return Summarizing(backend, **opts)
+
+
+class TestAbstractiveContract(EngineContract):
+    @pytest.fixture
+    def engine(self, torch_backend):
+        return AbstractiveEngine(torch_backend)
 
 
 def test_windows_never_exceed_budget_and_nothing_is_dropped(torch_backend) -> None:
@@ -60,10 +74,10 @@ def test_windows_never_exceed_budget_and_nothing_is_dropped(torch_backend) -> No
     long_sentence = " ".join(WORDS * 40) + "."  # far longer than the 128-token budget
     doc = make_doc("d", 60)
     sents = (*doc.sentences[:10], Sentence(long_sentence, 2), *doc.sentences[10:])
-    windows = s.windows_for(sents)
+    windows = s.engine.windows_for(sents)
     assert len(windows) > 3
     counts = torch_backend.count_tokens([w.text for w in windows])
-    assert max(counts) <= s.budget
+    assert max(counts) <= s.engine.budget
     assert [w.tokens for w in windows] == counts
     # Every word of the input reaches the model, in order: no silent truncation.
     assert " ".join(w.text for w in windows).split() == " ".join(x.text for x in sents).split()
@@ -133,15 +147,15 @@ def test_checkpointed_windows_are_not_generated_again(torch_backend) -> None:
 
     cache = DictCache()
     spy = Spy(torch_backend)
-    first = Summarizer(spy, cache=cache).summarize(make_doc("c", 40))  # type: ignore[arg-type]
+    first = Summarizing(spy, cache=cache).summarize(make_doc("c", 40))
     assert spy.batches and cache
     spy.batches.clear()
-    again = Summarizer(spy, cache=cache).summarize(make_doc("c", 40))  # type: ignore[arg-type]
+    again = Summarizing(spy, cache=cache).summarize(make_doc("c", 40))
     assert spy.batches == [] and again.text == first.text
 
 
 def test_cancel_stops_between_batches(torch_backend) -> None:
-    s = Summarizer(torch_backend, should_cancel=lambda: True)
+    s = Summarizing(torch_backend, should_cancel=lambda: True)
     with pytest.raises(Cancelled):
         s.summarize(make_doc("x", 10))
 

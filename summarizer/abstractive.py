@@ -1,4 +1,4 @@
-"""Summarizing many documents at once: chunk -> batch by length -> map -> reduce.
+"""The abstractive engine: chunk -> batch by length -> map -> reduce, over a seq2seq `Backend`.
 
 Windows of all documents at the same reduce level are sorted by length and batched together
 under a token budget; outputs are routed back to their documents. A failing batch is retried
@@ -11,50 +11,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
 
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
-from summarizer.base import (
-    Backend,
-    GenerationSettings,
-    OutlinePart,
-    Summary,
-    SummaryPart,
-    summary_key,
-)
-from summarizer.candidates import no_prose_line
+from summarizer.base import Backend, GenerationSettings, Options, OutlinePart, Summary, SummaryPart
 from summarizer.chunking import Unit, Window, make_units, pack
+from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
-from summarizer.sections import SECTION_WORDS, sections_of, without_heading
+from summarizer.sections import sections_of, without_heading
 
 MAX_LEVELS = 12
-
-
-class ChunkCache(Protocol):
-    """Where finished window summaries are checkpointed (the store provides one)."""
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, str]: ...
-
-    def put_many(self, items: dict[str, str]) -> None: ...
-
-
-@dataclass(frozen=True)
-class DocInput:
-    """What the summarizer needs of a document: its sentences with pages."""
-
-    key: str
-    sentences: Sequence[Sentence]
-    pages_with_text: int = 0
-    outline: Sequence[Section] = ()
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
+TOKENS_PER_PAGE = 600  # for the estimate, before a model has measured anything
 
 
 @dataclass
@@ -73,93 +42,31 @@ def _sections(doc: DocInput) -> list[tuple[Section, list[Sentence]]]:
     return sections_of(doc.sentences, doc.outline, doc.pages_with_text)
 
 
-class Summarizer:
-    """Summarizes documents with one backend; see the module docstring."""
+class AbstractiveEngine(Engine):
+    """Summarizes documents with one loaded backend; see the module docstring."""
 
-    def __init__(
+    kind = "abstractive"
+
+    def __init__(self, backend: Backend, fallback_reason: str | None = None) -> None:
+        super().__init__(fallback_reason)
+        self.backend = backend
+        self.name = backend.name
+        self.model_id = backend.model_id
+        self.precision = backend.precision
+        self.device = backend.device
+
+    def summarize(
         self,
-        backend: Backend,
+        docs: Sequence[DocInput],
+        options: Options,
         *,
         cache: ChunkCache | None = None,
-        on_progress: Callable[[Progress], None] | None = None,
         should_cancel: Callable[[], bool] | None = None,
-        fallback_reason: str | None = None,
-    ) -> None:
-        self.backend = backend
-        self.cache = cache
-        self.on_progress = on_progress
-        self.should_cancel = should_cancel or (lambda: False)
-        self.fallback_reason = fallback_reason
-        self.options = backend.options
-        self._generated = 0  # windows generated so far in this summarize_many call
-
-    @property
-    def key(self) -> str:
-        b = self.backend
-        return summary_key(b.kind, b.model_id, b.name, b.precision, self.options.length)
-
-    # -- public -----------------------------------------------------------------------------
-
-    def summarize(self, doc: DocInput) -> Summary:
-        result = self.summarize_many([doc])[0]
-        if isinstance(result, AppError):
-            raise result
-        return result
-
-    def summarize_many(self, docs: Sequence[DocInput]) -> list[Summary | AppError]:
-        """One result per document, in order: a `Summary`, or the `AppError` it failed with.
-        Chunk progress goes to ``on_progress``."""
-        steps = self.summarize_iter(docs)
-        while True:
-            try:
-                progress = next(steps)
-            except StopIteration as done:
-                return list(done.value)
-            if self.on_progress:
-                self.on_progress(progress)
-
-    def summarize_iter(
-        self, docs: Sequence[DocInput]
-    ) -> Generator[Progress, None, list[Summary | AppError]]:
-        """`summarize_many` as a generator: yields chunk progress as batches finish and
-        returns the results, so a caller can pass progress on without a helper thread."""
-        if self.backend.kind == "extractive":
-            results: list[Summary | AppError] = []
-            for i, doc in enumerate(docs):
-                results.append(self._extractive(doc))
-                yield Progress(i + 1, len(docs))
-            return results
-        return (yield from self._abstractive(docs))
-
-    # -- extractive ---------------------------------------------------------------------------
-
-    def _extractive(self, doc: DocInput) -> Summary | AppError:
-        if self.should_cancel():
-            raise Cancelled()
-        if not doc.sentences:
-            return NothingToSummarize()
-        start = time.perf_counter()
-        words = self.options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
-        parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
-            doc.sentences, words
-        ) or [no_prose_line(doc.sentences, doc.pages_with_text)]
-        summary = self._summary(
-            doc, list(parts), chunks=1, levels=1, seconds=time.perf_counter() - start
-        )
-        return replace(summary, outline=self._outline(doc))
-
-    def _outline(self, doc: DocInput) -> tuple[OutlinePart, ...]:
-        """One short summary per top-level section, for long documents with an outline."""
-        out = []
-        for section, inside in _sections(doc):
-            parts = self.backend.summarize_sentences(  # type: ignore[attr-defined]
-                inside, SECTION_WORDS
-            )
-            text = without_heading(" ".join(p.text for p in parts), section.title)
-            out.append(OutlinePart(section.title, section.first_page, section.last_page, text))
-        return tuple(out)
-
-    # -- abstractive --------------------------------------------------------------------------
+    ) -> Iterator[Progress | Done]:
+        call = _Call(self, options, cache, should_cancel or (lambda: False))
+        results = yield from call.run(docs)
+        for i, result in enumerate(results):
+            yield Done(i, result)
 
     @functools.cached_property
     def budget(self) -> int:
@@ -167,11 +74,10 @@ class Summarizer:
         prefix = self.backend.count_tokens([self.backend.prefix])[0] if self.backend.prefix else 0
         return self.backend.input_budget - prefix
 
-    @property
-    def max_new_tokens(self) -> int:
+    def max_new_tokens(self, options: Options) -> int:
         # At most a third of the input budget, so any two partial summaries fit one window
         # and every reduce level at least halves the parts: reduce always terminates.
-        return max(8, min(self.options.target_tokens, self.budget // 3))
+        return max(8, min(options.target_tokens, self.budget // 3))
 
     def windows_for(self, sentences: Sequence[Sentence]) -> list[Window]:
         """Level-0 windows of a document (exposed for tests and the estimate)."""
@@ -183,13 +89,36 @@ class Summarizer:
         )
         return pack(units, self.budget, self.backend.count_tokens)
 
-    def _abstractive(
-        self, docs: Sequence[DocInput]
-    ) -> Generator[Progress, None, list[Summary | AppError]]:
+    def estimate_chunks(self, docs: int, pages: int) -> int:
+        return max(docs, pages * TOKENS_PER_PAGE // self.budget)
+
+    def close(self) -> None:
+        self.backend.close()
+
+
+class _Call:
+    """One `AbstractiveEngine.summarize` call: its options, checkpoint and progress count."""
+
+    def __init__(
+        self,
+        engine: AbstractiveEngine,
+        options: Options,
+        cache: ChunkCache | None,
+        should_cancel: Callable[[], bool],
+    ) -> None:
+        self.engine = engine
+        self.backend = engine.backend
+        self.options = options
+        self.cache = cache
+        self.should_cancel = should_cancel
+        self.max_new_tokens = engine.max_new_tokens(options)
+        self.key = engine.key(options)
+        self._generated = 0  # windows generated so far in this call
+
+    def run(self, docs: Sequence[DocInput]) -> Generator[Progress, None, list[Summary | AppError]]:
         """Map-reduce each document; a long document with an outline is map-reduced within
         each top-level section first (its outline summary), then across the section
         summaries (its overall summary). All documents' windows share the same batches."""
-        self._generated = 0
         plans = [_sections(doc) for doc in docs]
         plans = [p if sum(bool(sents) for _, sents in p) >= 2 else [] for p in plans]
         jobs: list[DocInput] = []
@@ -237,9 +166,10 @@ class Summarizer:
                 results[i] = result
                 continue
             steps = [*sections, result]
-            summary = self._summary(
+            summary = self.engine.summary_of(
                 docs[i],
                 list(result.parts),
+                self.options,
                 chunks=sum(p.chunks for p in steps),
                 levels=max(p.levels for p in sections) + result.levels,
                 seconds=sum(p.seconds for p in steps),
@@ -255,7 +185,7 @@ class Summarizer:
             if not st.doc.sentences:
                 st.error, st.done = NothingToSummarize(), True
             else:
-                st.windows = self.windows_for(st.doc.sentences)
+                st.windows = self.engine.windows_for(st.doc.sentences)
                 st.chunks = len(st.windows)
         # Progress counts on across the passes of one call (sections, then across them).
         done = self._generated
@@ -284,8 +214,13 @@ class Summarizer:
         return [
             st.error
             if st.error
-            else self._summary(
-                st.doc, st.parts, chunks=st.chunks, levels=st.levels, seconds=st.seconds
+            else self.engine.summary_of(
+                st.doc,
+                st.parts,
+                self.options,
+                chunks=st.chunks,
+                levels=st.levels,
+                seconds=st.seconds,
             )
             for st in states
         ]
@@ -298,7 +233,7 @@ class Summarizer:
         if sum(counts) <= self.options.target_tokens:
             return []
         units = [Unit(p.text, p.pages, n) for p, n in zip(st.parts, counts, strict=True)]
-        windows = pack(units, self.budget, self.backend.count_tokens)
+        windows = pack(units, self.engine.budget, self.backend.count_tokens)
         if len(windows) >= len(st.parts):  # no progress possible: stop rather than loop
             return []
         return windows
@@ -318,7 +253,7 @@ class Summarizer:
         counts = self.backend.count_tokens([texts[i] for i in todo]) if todo else []
         order = [i for _, i in sorted(zip(counts, todo, strict=True), reverse=True)]
         lengths = dict(zip(todo, counts, strict=True))
-        settings = self.backend.settings_for(self.max_new_tokens)
+        settings = self.backend.settings_for(self.max_new_tokens, self.options.num_beams)
         finished = done + len(texts) - len(todo)
         for batch in self._batches(order, lengths):
             if self.should_cancel():
@@ -371,26 +306,3 @@ class Summarizer:
     def _cache_key(self, text: str) -> str:
         raw = f"{self.key}|{self.max_new_tokens}|{self.options.num_beams}|{text}"
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-    # -- shared -------------------------------------------------------------------------------
-
-    def _summary(
-        self, doc: DocInput, parts: list[SummaryPart], *, chunks: int, levels: int, seconds: float
-    ) -> Summary:
-        used = {s.page for s in doc.sentences}
-        with_text = max(doc.pages_with_text, len(used)) or 1
-        b = self.backend
-        return Summary(
-            text=" ".join(p.text for p in parts),
-            parts=tuple(parts),
-            engine=b.kind,
-            backend=b.name,
-            model=b.model_id,
-            precision=b.precision,
-            length=self.options.length,
-            coverage=round(len(used) / with_text, 4),
-            chunks=chunks,
-            levels=levels,
-            seconds=round(seconds, 4),
-            fallback_reason=self.fallback_reason,
-        )

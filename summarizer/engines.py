@@ -1,0 +1,151 @@
+"""The summarizer's plug-in point: an `Engine` turns documents into summaries.
+
+An engine has one method that matters, `Engine.summarize(docs, options)`: an iterator of
+`Progress` (chunks done so far) and `Done` (one document's summary, or the error it failed
+with). The options travel with each call, so one loaded engine serves any length or beam
+count. Two engines exist: `AbstractiveEngine(backend)` (map-reduce over a seq2seq `Backend`,
+`summarizer.abstractive`) and `ExtractiveEngine` (central sentences, `summarizer.extractive`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from ingestion.document import Section, Sentence
+from ingestion.errors import AppError
+from summarizer.base import Options, Summary, SummaryPart, summary_key
+
+
+class ChunkCache(Protocol):
+    """Where finished window summaries are checkpointed (the store provides one)."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+    def put_many(self, items: dict[str, str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class DocInput:
+    """What the summarizer needs of a document: its sentences with pages."""
+
+    key: str
+    sentences: Sequence[Sentence]
+    pages_with_text: int = 0
+    outline: Sequence[Section] = ()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Chunks generated so far in this call, of a total that may grow as reduce levels form."""
+
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Done:
+    """Document ``index`` (its place in the call's ``docs``) is finished."""
+
+    index: int
+    result: Summary | AppError
+
+
+class Engine(ABC):
+    """One way of summarizing; see the module docstring."""
+
+    kind: ClassVar[str]  # "abstractive" | "extractive"
+    name: str  # the runtime: a backend's name, or "extractive"
+    model_id: str
+    precision: str = "fp32"
+    device: str = "cpu"
+
+    def __init__(self, fallback_reason: str | None = None) -> None:
+        self.fallback_reason = fallback_reason  # why `--engine auto` chose this engine
+
+    @abstractmethod
+    def summarize(
+        self,
+        docs: Sequence[DocInput],
+        options: Options,
+        *,
+        cache: ChunkCache | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[Progress | Done]:
+        """Summarize ``docs``: progress as it happens, and one `Done` per document (in any
+        order). A cancel request raises `summarizer.errors.Cancelled` between steps."""
+
+    def estimate_chunks(self, docs: int, pages: int) -> int:
+        """Rough number of generation steps for ``docs`` documents of ``pages`` pages in all."""
+        return docs
+
+    def close(self) -> None:  # noqa: B027 - optional hook, not abstract
+        """Free what the engine holds (optional)."""
+
+    # -- what every engine shares ---------------------------------------------------------
+
+    def key(self, options: Options) -> str:
+        """The summary key: equal keys, interchangeable summaries of the same bytes."""
+        return summary_key(self.kind, self.model_id, self.name, self.precision, options.length)
+
+    def describe(self) -> str:
+        return (
+            f"{self.kind} engine: {self.name} ({self.model_id}, {self.precision} on {self.device})"
+        )
+
+    def summarize_all(
+        self,
+        docs: Sequence[DocInput],
+        options: Options,
+        *,
+        cache: ChunkCache | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> list[Summary | AppError]:
+        """One result per document, in order: a `Summary`, or the `AppError` it failed with."""
+        results: list[Summary | AppError | None] = [None] * len(docs)
+        for step in self.summarize(docs, options, cache=cache, should_cancel=should_cancel):
+            if isinstance(step, Done):
+                results[step.index] = step.result
+            elif on_progress is not None:
+                on_progress(step)
+        missing = [i for i, r in enumerate(results) if r is None]
+        if missing:  # an engine's bug, not the user's: say which documents it dropped
+            raise RuntimeError(f"{self.name} engine returned no result for documents {missing}")
+        return [r for r in results if r is not None]
+
+    def summarize_one(self, doc: DocInput, options: Options) -> Summary:
+        """One document's summary; its error is raised."""
+        (result,) = self.summarize_all([doc], options)
+        if isinstance(result, AppError):
+            raise result
+        return result
+
+    def summary_of(
+        self,
+        doc: DocInput,
+        parts: Sequence[SummaryPart],
+        options: Options,
+        *,
+        chunks: int = 1,
+        levels: int = 1,
+        seconds: float = 0.0,
+    ) -> Summary:
+        used = {s.page for s in doc.sentences}
+        with_text = max(doc.pages_with_text, len(used)) or 1
+        return Summary(
+            text=" ".join(p.text for p in parts),
+            parts=tuple(parts),
+            engine=self.kind,
+            backend=self.name,
+            model=self.model_id,
+            precision=self.precision,
+            length=options.length,
+            coverage=round(len(used) / with_text, 4),
+            chunks=chunks,
+            levels=levels,
+            seconds=round(seconds, 4),
+            fallback_reason=self.fallback_reason,
+        )
