@@ -400,3 +400,19 @@ def test_outline_tree_lists_sections_with_summaries_and_opens_pages(window, qtbo
     window.select_document(note)
     assert window.shown_doc == note
     assert not tree.isVisibleTo(window) and tree.topLevelItemCount() == 0
+
+
+def test_engine_cache_keeps_the_model_across_lengths_and_reloads_for_another(
+    tiny_t5, tmp_path
+) -> None:
+    """Length and beams travel with each summarize call (#12): changing them reuses the
+    loaded model; another backend or precision loads again."""
+    from app.gui.workers import EngineCache
+    from app.settings import Settings
+
+    cache = EngineCache()
+    base = Settings(db=tmp_path / "l.sqlite", engine="abstractive", model=str(tiny_t5))
+    first = cache.get(base.with_(backend="torch"))
+    assert first.kind == "abstractive" and first.name == "torch"
+    assert cache.get(base.with_(backend="torch", length="long", num_beams=2)) is first
+    assert cache.get(base.with_(backend="torch", precision="fp32")) is not first
