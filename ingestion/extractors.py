@@ -16,13 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import (
-    SizedLine,
-    front_matter,
-    logical_arabic,
-    size_headings,
-    sized_lines,
-)
+from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
+from ingestion.titles import front_matter
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +141,10 @@ def extract_pdfium(
                     lines = sized_lines(textpage, page.get_height(), pages[-1], width)
                     sized.append(lines)
                 if front is None and pages[-1].strip():
-                    if lines is None:
-                        lines = sized_lines(textpage, page.get_height(), pages[-1])
-                    front = front_matter(lines)
+                    if not all_lines:  # with extents: the subtitle rule centres lines
+                        width = page.get_width()
+                        lines = sized_lines(textpage, page.get_height(), pages[-1], width)
+                    front = front_matter(lines or [])
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")

@@ -25,6 +25,31 @@ class SizedLine:
     left: float = 0.0  # the line's horizontal extent, as shares of the page width (0..1);
     right: float = 1.0  # measured only when the caller gives the width
     bottom: float = 0.0  # the line's bottom, as a share of the page height (with the width)
+    # A line whose words differ in size by more than MIXED_SIZES ("1040" in 29 pt beside small
+    # print on a form): its runs of similar size, each (text, size); () for an even line.
+    pieces: tuple[tuple[str, float], ...] = ()
+
+
+MIXED_SIZES = 1.5
+
+
+def _pieces(line: str, starts: list[tuple[int, float]]) -> tuple[tuple[str, float], ...]:
+    """``line`` cut where one word's size differs from the last by more than MIXED_SIZES;
+    ``starts`` holds each word's first index and size."""
+    cuts = [0] + [
+        j
+        for (j, size), (_, before) in zip(starts[1:], starts, strict=False)
+        if max(size, before) > MIXED_SIZES * min(size, before)
+    ]
+    sizes: list[float] = []
+    for k, cut in enumerate(cuts):
+        end = cuts[k + 1] if k + 1 < len(cuts) else len(line)
+        sizes.append(max(size for j, size in starts if cut <= j < end))
+    bounds = [*cuts, len(line)]
+    return tuple(
+        (" ".join(line[a:b].split()), size)
+        for a, b, size in zip(bounds, bounds[1:], sizes, strict=False)
+    )
 
 
 BOLD = 600  # font weight of a bold face
@@ -83,11 +108,13 @@ def sized_lines(
             bold = True
             left = right = -1.0
             bottom = page_height
+            starts: list[tuple[int, float]] = []
             for j, ch in enumerate(line):
                 space = ch.isspace()
                 if after_space and not space:
                     charbox(raw, start + j, rect)
-                    sizes.add(round(rect.top - rect.bottom, 1))
+                    starts.append((j, round(rect.top - rect.bottom, 1)))
+                    sizes.add(starts[-1][1])
                     top = max(top, rect.top)
                     bold = bold and bold_at(start + j)
                     left = rect.left if left < 0 else min(left, rect.left)
@@ -108,8 +135,17 @@ def sized_lines(
                 if page_width > 0
                 else (0.0, 1.0, 0.0)
             )
+            word_sizes = [size for _, size in starts]
+            mixed = max(word_sizes) > MIXED_SIZES * min(word_sizes)
             lines.append(
-                SizedLine(" ".join(line.split()), max(sizes), top / page_height, bold, *extent)
+                SizedLine(
+                    " ".join(line.split()),
+                    max(sizes),
+                    top / page_height,
+                    bold,
+                    *extent,
+                    pieces=_pieces(line, starts) if mixed else (),
+                )
             )
         start = end + 1
     return lines
@@ -144,86 +180,12 @@ def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
     return lines
 
 
-_NOT_TITLE = re.compile(
+NOT_TITLE = re.compile(
     r"copyright|©|@|https?:|www\.|\w\.(?:com|org|net|edu|gov)\b|doi|arxiv|issn|isbn|vol\.|"
     r"proceedings|preprint|[{}%]|^\d+$|^page\b",
     re.IGNORECASE,
 )
-BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
-SAME_SIZE = 0.9  # lines within this share of the title size continue it
-
-
-def layout_title(lines: list[SizedLine]) -> str:
-    """The run of largest-type lines in the top 60% of the page, or '' when nothing stands out."""
-    return front_matter(lines)[0]
-
-
-_AFFILIATION = re.compile(
-    r"@|\babstract\b|universit|institut|department|corporation|laborator|\binc\b|\bltd\b|"
-    r"school|college|research|center|centre|e-mail|email|\d{5}",
-    re.IGNORECASE,
-)
-# Footnote marks, affiliation letters and numbers that separate names in author lines.
-_NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
-_PART = r"(?:[A-Z][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
-_NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
-_NOT_NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Your Name|Abstract|Introduction)\b"
-)
-MAX_AUTHOR_LINES = 8
-
-
-def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
-    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract."""
-    run: list[str] = []
-    for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
-        if _AFFILIATION.search(line.text) or line.top < 0.4:
-            break
-        run.append(line.text)
-    names = []
-    for piece in _NAME_MARKS.split(" ".join(run)):
-        name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
-        good = _NAME.match(name) and not _NOT_NAME.search(name) and len(name) <= 40
-        if good and name not in names:
-            names.append(name)
-    return tuple(names[:40])
-
-
-def front_matter(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
-    """The title (largest type near the top, '' when nothing stands out) and the authors
-    named on the lines right after it."""
-    if not lines:
-        return "", ()
-    # The body's size: the median over characters, so a few big lines do not set it.
-    body = statistics.median(size for line in lines for size in [line.size] * len(line.text))
-
-    def usable(line: SizedLine) -> bool:
-        letters = sum(c.isalpha() for c in line.text)
-        return (
-            letters >= 2
-            and letters >= 0.5 * len(line.text.replace(" ", ""))
-            and not (_NOT_TITLE.search(line.text))
-        )
-
-    top = [ln for ln in lines if ln.top >= 0.4 and usable(ln)]
-    if not top:
-        return "", ()
-    biggest = max(ln.size for ln in top)
-    if biggest < BIGGER_THAN_BODY * body:
-        return "", ()
-    first = next(i for i, ln in enumerate(lines) if ln in top and ln.size == biggest)
-    run = []
-    for line in lines[first:]:
-        if line.size < SAME_SIZE * biggest or not usable(line):
-            break
-        run.append(line.text)
-    title = " ".join(run).strip(" .,;:")
-    words = title.split()
-    if len(words) > 30 or (len(words) < 2 and biggest < 1.5 * body):
-        return "", ()
-    return title, authors_after(lines, first + len(run))
-
+SAME_SIZE = 0.9  # lines within this share of a size continue it
 
 HEADING_RATIO = 1.15  # a heading's type is at least this much larger than the body's
 MAX_HEADING_WORDS = 14
@@ -282,7 +244,7 @@ def _heading_like(text: str) -> bool:
         and letters >= 0.6 * len(text.replace(" ", ""))
         and not text[:1].islower()
         and text[-1] not in ".,;"
-        and not _NOT_TITLE.search(text)
+        and not NOT_TITLE.search(text)
     )
 
 

@@ -39,6 +39,9 @@ TITLED = [
     "formatcorpus_govdocs-486832.pdf",
     "samplefiles_GeoTopo-komprimiert.pdf",
     "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf",  # the running title without its page number
+    "pdfplumber_federal-register-2020-17221.pdf",  # not the masthead: the heading above the body
+    "pdfplumber_ca-warn-report.pdf",  # with its bold centred subtitle, without the "*"
+    "pdfjs_prefilled_f1040.pdf",  # a piece of a mixed-size line, with the year beside it
 ]
 
 
