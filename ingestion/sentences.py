@@ -237,7 +237,27 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
             start = m.end()
         spans.append((start, len(text)))
         return [(a, b) for a, b in spans if text[a:b].strip()]
-    return list(punkt_tokenizer(language).span_tokenize(text))
+    return _rejoined(text, list(punkt_tokenizer(language).span_tokenize(text)))
+
+
+# Punkt ends a sentence after an initialism it has not learned ("the I.S.P. cruisers"); a
+# lowercase word next is the same sentence going on. (Speech tags after a quotation closed by
+# "?" or "!" were rejoined the same way and measured worse: squality ROUGE-L -0.0017.)
+_INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and text[a : a + 1].islower()
+            and _INITIALISM_END.search(text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
-ENGINE_VERSION = "2"  # 2: prose-only candidates and layout titles (#10): reruns redo summaries
+ENGINE_VERSION = "3"  # 3: titles by named rules, initialisms rejoined (#10); reruns redo summaries
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {

@@ -144,7 +144,10 @@ def junk_reason(text: str) -> str | None:
     if _MID_SENTENCE.match(text) or _lowercase_start(text):
         return "starts mid-sentence"
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
-    if len(cased) >= 6 and sum(t[0].islower() for t in cased) < MIN_LOWERCASE_WORDS * len(cased):
+    capitalised = len(cased) >= 6 and sum(
+        t[0].islower() for t in cased
+    ) < MIN_LOWERCASE_WORDS * len(cased)
+    if capitalised and not _shouted_prose(tokens):
         return "label run"
     if n <= 12 and (
         not _TERMINAL.search(text)
@@ -162,6 +165,13 @@ def junk_reason(text: str) -> str | None:
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return None
+
+
+def _shouted_prose(tokens: list[str]) -> bool:
+    """A sentence in capitals that reads as prose ("I AM PLEASED TO ADVISE YOU THAT…"): a
+    telegram, a notice, a contract's disclaimer; its function words give it away."""
+    shouted = all(not c.islower() for t in tokens for c in t)
+    return shouted and _function_words(tokens) >= MIN_LOWERCASE_WORDS * len(tokens)
 
 
 def _latin(tokens: list[str]) -> bool:

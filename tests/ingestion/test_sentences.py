@@ -13,6 +13,15 @@ def test_english_abbreviations_do_not_split() -> None:
     ]
 
 
+def test_an_initialism_before_a_lowercase_word_ends_no_sentence() -> None:
+    text = "The I.S.P. cruisers closed in. Tom tugged at his I.S.P. uniform. He knew the U.S. Navy."
+    assert split_sentences(text) == [
+        "The I.S.P. cruisers closed in.",
+        "Tom tugged at his I.S.P. uniform.",
+        "He knew the U.S. Navy.",
+    ]
+
+
 def test_german_uses_german_model() -> None:
     text = "Das ist z.B. ein Satz über die Stadt. Und der zweite Satz ist nicht viel länger."
     assert detect_language(text) == "german"

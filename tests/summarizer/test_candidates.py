@@ -74,6 +74,8 @@ from summarizer.extractive import ExtractiveEngine
             "page furniture",
         ),
         ("word " * 80 + "end.", "too long"),
+        ("Other Friends, Authority, A Companion And The Final Model Of The Year.", "label run"),
+        ("TOTAL REVENUE OPERATING COSTS NET INCOME PER SHARE DILUTED BASIC EARNINGS.", "label run"),
     ],
 )
 def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
@@ -92,6 +94,8 @@ def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
         "Lorem ipsum dolor sit amet, consectetuer adipiscing elit, sed diam nonummy nibh euismod.",
         "Le comité a approuvé le budget de la commune après un long débat au conseil municipal.",
         "Los trabajadores del puerto votaron a favor del acuerdo con la empresa naviera ayer.",
+        # Prose in capitals (a telegram, a disclaimer) is prose: its function words tell.
+        "I AM PLEASED TO ADVISE YOU THAT I AM ABLE TO DISCERN WHETHER THE DOOR IS OPEN.",
     ],
 )
 def test_prose_in_any_language_stays_a_candidate(text: str) -> None:
