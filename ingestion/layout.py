@@ -31,6 +31,8 @@ class SizedLine:
 
 
 MIXED_SIZES = 1.5
+_LINE = re.compile(r"[^\r\n]+")
+_WORD = re.compile(r"\S+")
 
 
 def _pieces(line: str, starts: list[tuple[int, float]]) -> tuple[tuple[str, float], ...]:
@@ -83,9 +85,10 @@ def sized_lines(
 
     ``text`` is the page's text from ``get_text_range()`` when the caller has it already;
     with ``page_width``, each line's left and right edges are measured too (for blocks).
-    A glyph box is read at each word's first character; only a line whose words disagree
-    (a superscript, a second font, Arabic's varying glyph boxes) has every character read.
-    That gives the same sizes as reading every glyph, at about a third of the calls.
+    A glyph box is read at each word's first character only: within a word the font does not
+    change, so its first glyph's loose box gives the word's size. Over the developer corpus
+    that agrees with reading every glyph of mixed lines on 97.8 % of lines and is within 0.2 pt
+    on the rest (fonts whose loose boxes vary by glyph), at half the time (`bench/extract.py`).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -98,56 +101,41 @@ def sized_lines(
     charbox = pdfium_c.FPDFText_GetLooseCharBox
     bold_at = _bold_reader(raw)
     lines: list[SizedLine] = []
-    start = 0
-    for end in [*(i for i, ch in enumerate(text) if ch in "\r\n"), count]:
-        line = text[start:end]
-        if line.strip():
-            sizes: set[float] = set()
-            top = 0.0
-            after_space = True
-            bold = True
-            left = right = -1.0
-            bottom = page_height
-            starts: list[tuple[int, float]] = []
-            for j, ch in enumerate(line):
-                space = ch.isspace()
-                if after_space and not space:
-                    charbox(raw, start + j, rect)
-                    starts.append((j, round(rect.top - rect.bottom, 1)))
-                    sizes.add(starts[-1][1])
-                    top = max(top, rect.top)
-                    bold = bold and bold_at(start + j)
-                    left = rect.left if left < 0 else min(left, rect.left)
-                    bottom = min(bottom, rect.bottom)
-                after_space = space
-            if page_width > 0:
-                last = start + len(line.rstrip()) - 1
-                charbox(raw, last, rect)
-                right = max(rect.right, left)
-            if len(sizes) > 1:
-                for j, ch in enumerate(line):
-                    if not ch.isspace():
-                        charbox(raw, start + j, rect)
-                        sizes.add(round(rect.top - rect.bottom, 1))
-                        top = max(top, rect.top)
-            extent = (
-                (left / page_width, right / page_width, bottom / page_height)
-                if page_width > 0
-                else (0.0, 1.0, 0.0)
+    for found in _LINE.finditer(text):
+        line, start = found.group(), found.start()
+        starts: list[tuple[int, float]] = []
+        top = 0.0
+        bold = True
+        left = bottom = float("inf")
+        for word in _WORD.finditer(line):
+            j = word.start()
+            charbox(raw, start + j, rect)
+            starts.append((j, round(rect.top - rect.bottom, 1)))
+            top = max(top, rect.top)
+            left = min(left, rect.left)
+            bottom = min(bottom, rect.bottom)
+            if bold:
+                bold = bold_at(start + j)
+        if not starts:
+            continue
+        sizes = [size for _, size in starts]
+        size = max(sizes)
+        extent = (0.0, 1.0, 0.0)
+        if page_width > 0:
+            charbox(raw, start + len(line.rstrip()) - 1, rect)
+            right = max(rect.right, left)
+            extent = (left / page_width, right / page_width, bottom / page_height)
+        mixed = size > MIXED_SIZES * min(sizes)
+        lines.append(
+            SizedLine(
+                " ".join(line.split()),
+                size,
+                top / page_height,
+                bold,
+                *extent,
+                pieces=_pieces(line, starts) if mixed else (),
             )
-            word_sizes = [size for _, size in starts]
-            mixed = max(word_sizes) > MIXED_SIZES * min(word_sizes)
-            lines.append(
-                SizedLine(
-                    " ".join(line.split()),
-                    max(sizes),
-                    top / page_height,
-                    bold,
-                    *extent,
-                    pieces=_pieces(line, starts) if mixed else (),
-                )
-            )
-        start = end + 1
+        )
     return lines
 
 
