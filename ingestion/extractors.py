@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ingestion.columns import column_text
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
 from ingestion.titles import front_matter
@@ -134,17 +135,19 @@ def extract_pdfium(
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
                 textpage = page.get_textpage()
-                pages.append(logical_arabic(textpage, textpage.get_text_range()))
+                text = logical_arabic(textpage, textpage.get_text_range())
                 lines: list[SizedLine] | None = None
                 if sized is not None:
                     width = page.get_width() if all_lines else 0.0
-                    lines = sized_lines(textpage, page.get_height(), pages[-1], width)
+                    lines = sized_lines(textpage, page.get_height(), text, width)
                     sized.append(lines)
-                if front is None and pages[-1].strip():
+                if front is None and text.strip():
                     if not all_lines:  # with extents: the subtitle rule centres lines
                         width = page.get_width()
-                        lines = sized_lines(textpage, page.get_height(), pages[-1], width)
+                        lines = sized_lines(textpage, page.get_height(), text, width)
                     front = front_matter(lines or [])
+                # Columns read across the gutter are read one after the other instead.
+                pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 import zlib
 from collections.abc import Sequence
+from itertools import zip_longest
 from pathlib import Path
 
 
@@ -42,12 +43,15 @@ def write_pdf(
     compress: bool = True,
     heading: Sequence[str] = (),
     columns: int = 1,
+    row_by_row: bool = False,
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
     ``header`` repeats a running header on every page; ``footer_numbers`` adds "Page N of M";
     ``heading`` lines are set in 22-point type atop the first page (a title, as layout shows it);
-    ``columns=2`` sets each page's lines in two columns, the first half on the left.
+    ``columns=2`` sets each page's lines in two columns, the first half on the left; with
+    ``row_by_row`` the content stream writes each row's left line, then its right line (as
+    some generators do), instead of one column after the other.
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size.
     """
     objects: list[bytes] = []
@@ -74,17 +78,24 @@ def write_pdf(
                 ops += [f"({_escape(line)}) Tj", "T*"]
             ops += ["/F1 11 Tf", "14 TL", "T*"]
         half = (len(lines) + 1) // 2 if columns == 2 else len(lines)
-        for line in lines[:half]:
-            ops += _line_ops(line)
-        ops.append("ET")
-        if columns == 2:  # the right column starts level with the left one
-            top = (
-                760 - 28 * bool(header) - (26 * len(heading) + 14) * (number == 1 and bool(heading))
-            )
-            ops += ["BT", "/F1 11 Tf", "14 TL", f"318 {top} Td"]
-            for line in lines[half:]:
+        # Where the columns start: below the header and the first page's heading.
+        top = 760 - 28 * bool(header) - (26 * len(heading) + 14) * (number == 1 and bool(heading))
+        if row_by_row and columns == 2:
+            ops.append("ET")
+            rows = zip_longest(lines[:half], lines[half:])
+            for row, pair in enumerate(rows):
+                for x, line in zip((72, 318), pair, strict=True):
+                    if line is not None:
+                        ops += ["BT", "/F1 11 Tf", f"{x} {top - 14 * row} Td", *_line_ops(line), "ET"]
+        else:
+            for line in lines[:half]:
                 ops += _line_ops(line)
             ops.append("ET")
+            if columns == 2:  # the right column starts level with the left one
+                ops += ["BT", "/F1 11 Tf", "14 TL", f"318 {top} Td"]
+                for line in lines[half:]:
+                    ops += _line_ops(line)
+                ops.append("ET")
         if footer_numbers:
             ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
         stream = "\n".join(ops).encode("latin-1")
