@@ -205,6 +205,25 @@ LABEL_CHARS = 72
 _BLANKS = re.compile(r"_{2,}|\.{4,}")
 
 
+FORM_PAGES = 4  # a form is short; a long document of fragments is a table or a listing
+FORM_PROSE = 0.4  # a form: under this share of its words in prose sentences …
+FORM_FRAGMENTS = 0.6  # … and more than this share of its "sentences" too short to be any
+TABLE_PROSE = 0.05  # any document with less prose than this is a table or a list
+
+
+def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
+    """Whether a document is a form, a table or a list with a few stray sentences in it (Form
+    1040's "If you have a P.O. box, see instructions."): its summary is then the one honest
+    line, not those sentences."""
+    words = [word_count(s.text) for s in sentences]
+    reasons = [junk_reason(s.text) for s in sentences]
+    total = sum(words) or 1
+    prose = sum(n for n, why in zip(words, reasons, strict=True) if why is None) / total
+    fragments = sum(why == "too short" for why in reasons) / max(1, len(reasons))
+    form = pages <= FORM_PAGES and prose < FORM_PROSE and fragments > FORM_FRAGMENTS
+    return form or prose < TABLE_PROSE
+
+
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its first few labels, instead of fragments passed off as a summary."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ingestion.document import Sentence
 from ingestion.errors import AppError
 from summarizer.base import Options, OutlinePart, Summary, SummaryPart
-from summarizer.candidates import no_prose_line, strip_lead_in
+from summarizer.candidates import little_prose, no_prose_line, strip_lead_in
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -67,9 +67,10 @@ class ExtractiveEngine(Engine):
             return NothingToSummarize()
         start = time.perf_counter()
         words = options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
-        parts = self.pick(doc.sentences, words) or [
-            no_prose_line(doc.sentences, doc.pages_with_text)
-        ]
+        pages = doc.pages_with_text
+        honest = [no_prose_line(doc.sentences, pages)]
+        parts = honest if little_prose(doc.sentences, pages) else self.pick(doc.sentences, words)
+        parts = parts or honest
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))
 

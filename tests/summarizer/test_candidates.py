@@ -143,3 +143,19 @@ def test_a_document_without_prose_gets_one_honest_line() -> None:
     (line,) = summarize(form, pages=2)
     assert line.startswith("A 2-page document with little running text")
     assert "First Name, Last Name, Birthday" in line
+
+
+def test_a_form_with_a_few_instructions_is_still_a_form() -> None:
+    """Form 1040's "If you have a P.O. box, see instructions." is prose, but a short document
+    of labels with a few such lines is a form: it gets the honest line too (#10)."""
+    labels = ["Your first name", "Last name", "Home address", "Apt. no.", "City, town", "ZIP"]
+    instructions = ["If you have a P.O. box, see instructions in the booklet for this form."]
+    (line,) = summarize(labels * 5 + instructions * 2, pages=2)
+    assert line.startswith("A 2-page document with little running text")
+    # A report with a table in it is no form: its sentences are summarized.
+    report = [
+        f"The harbour board met in week {i} and agreed to repair the northern pier before winter."
+        for i in range(8)
+    ]
+    parts = summarize(labels * 3 + report, pages=2)
+    assert parts and not parts[0].startswith("A 2-page document")

@@ -31,6 +31,15 @@ def test_corpus_summaries_hold_no_junk(name: str) -> None:
     assert honest or not junk, junk
 
 
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["pdfplumber_ca-warn-report.pdf", "pdfjs_prefilled_f1040.pdf"])
+def test_a_form_and_a_table_get_the_honest_line(name: str) -> None:
+    doc = read_pdf(corpus_dir() / "pdfs" / name)
+    item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
+    (part,) = ExtractiveEngine().summarize_one(item, Options()).parts
+    assert "little running text" in part.text
+
+
 TITLED = [
     "pdfjs_tracemonkey.pdf",
     "docling_redp5110_sampled.pdf",  # the cover's big type, not "ibm.com/redbooks Redpaper"
