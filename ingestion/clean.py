@@ -153,8 +153,14 @@ def reflow(text: str) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
+# A footnote mark set after a sentence's last word ("…as an interim action.6 The FAA sent…"):
+# left in, it hides the sentence end from the splitter. A word of 3+ letters before the stop
+# keeps "No.6" and "2.6" as they are.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{3}[.;:])\d{1,2}(?= [A-Z])")
+
+
 def clean_pages(pages: list[str]) -> list[str]:
     """The whole cleaning pass, page by page (headers/footers need all pages at once)."""
     normalized = [normalize(p) for p in pages]
     stripped = strip_running_lines(normalized)
-    return [reflow(dehyphenate(p)) for p in stripped]
+    return [_FOOTNOTE_MARK.sub("", reflow(dehyphenate(p))) for p in stripped]

@@ -32,10 +32,13 @@ STOPWORDS = frozenset(
     uh um yeah okay ok oh mm hmm gonna wanna like well really actually right yes know think
     mean thing things get got go going say said one two""".split()
 )
-# Front matter and boilerplate that is never what a document is about.
+# Front matter and boilerplate that is never what a document is about, with publishers'
+# standing notices (the box atop every section of the Federal Register).
 _BOILERPLATE = re.compile(
     r"transcriber|\betext\b|project gutenberg|copyright|all rights reserved|\bisbn\b|\bdoi\b"
-    r"|arxiv|https?://|www\.|licen[cs]e[ds]? under|permission to (make|copy)",
+    r"|arxiv|https?://|www\.|licen[cs]e[ds]? under|permission to (make|copy)"
+    r"|this section of the federal register|the purpose of these notices is"
+    r"|intentionally left blank|printed on recycled paper",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"“”]")

@@ -121,3 +121,14 @@ def test_a_masthead_in_the_middle_of_the_text_is_removed() -> None:
     cleaned = strip_running_lines(pages)
     assert not any("Federal Register / Vol." in p for p in cleaned)
     assert all("It was involved in an\naccident on day" in p for p in cleaned)
+
+
+def test_footnote_marks_after_a_sentence_end_go_and_numbers_stay() -> None:
+    (page,) = clean_pages(
+        [
+            "The FAA issued an interim corrective action.6 The FAA sent it to owners. "
+            "See No.6 The list. Version 2.6 The end. He said: 12 People came."
+        ]
+    )
+    assert "corrective action. The FAA sent" in page
+    assert "No.6 The list" in page and "Version 2.6 The end" in page and "said: 12" in page
