@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import Backend, GenerationSettings, Options, OutlinePart, Summary, SummaryPart
+from summarizer.candidates import without_references
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
@@ -64,7 +65,9 @@ class AbstractiveEngine(Engine):
         should_cancel: Callable[[], bool] | None = None,
     ) -> Iterator[Progress | Done]:
         call = _Call(self, options, cache, should_cancel or (lambda: False))
-        results = yield from call.run(docs)
+        # The reference list is no input: cited titles and venues are no summary.
+        bodies = [replace(doc, sentences=without_references(doc.sentences)) for doc in docs]
+        results = yield from call.run(bodies)
         for i, result in enumerate(results):
             yield Done(i, result)
 

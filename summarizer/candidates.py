@@ -39,6 +39,7 @@ _BIBLIOGRAPHY = re.compile(
     r"|^\d{1,3}\.\s+[A-Z][a-z]+,\s+[A-Z]\."  # 12. Author, A.
     r"|^[A-Z][a-z]+,\s+[A-Z]\.(?:\s?[A-Z]\.)*,?\s+(?:and|&|[A-Z][a-z]+,)"  # Author, A., and ...
     r"|\b(?:In\s+)?Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?\S.*\b(?:19|20)\d\d\b"
+    r"|^In\s+Proc(?:eedings|\.)\s"  # a citation's venue split off as a sentence of its own
     r"|\bet al\.,?\s.*\b(?:19|20)\d\d[a-z]?\b.*\bpp?\.\s*\d"
     r"|\b(?:vol\.|no\.)\s*\d+.*\bpp?\.\s*\d+",
     re.IGNORECASE,
@@ -203,6 +204,36 @@ def is_prose(text: str) -> bool:
 LABEL_WORDS = 10  # of each label quoted by the no-prose line
 LABEL_CHARS = 72
 _BLANKS = re.compile(r"_{2,}|\.{4,}")
+
+
+# The heading of a reference list, glued to its first entry ("References [1] LuaJIT…"), and
+# of the appendix that may follow it.
+_REFERENCES_HEADING = re.compile(
+    r"^(?:references|bibliography|literatur(?:verzeichnis)?|références|works cited|"
+    r"literature cited)\b",
+    re.IGNORECASE,
+)
+_APPENDIX_HEADING = re.compile(r"^(?:appendix|appendices|anhang|annexe?)\b", re.IGNORECASE)
+
+
+def reference_list(texts: Sequence[str]) -> range:
+    """Where the reference list is: from a "References" heading in the second half of the
+    document up to an appendix or the end; an empty range when there is none."""
+    start = next(
+        (i for i, t in enumerate(texts) if i >= len(texts) // 2 and _REFERENCES_HEADING.match(t)),
+        len(texts),
+    )
+    end = next(
+        (i for i in range(start + 1, len(texts)) if _APPENDIX_HEADING.match(texts[i])),
+        len(texts),
+    )
+    return range(start, end)
+
+
+def without_references(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences less the reference list. Cited titles and venues are no summary."""
+    cut = reference_list([s.text for s in sentences])
+    return [s for i, s in enumerate(sentences) if i not in cut]
 
 
 FORM_PAGES = 4  # a form is short; a long document of fragments is a table or a listing

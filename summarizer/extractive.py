@@ -15,7 +15,7 @@ from dataclasses import replace
 from ingestion.document import Sentence
 from ingestion.errors import AppError
 from summarizer.base import Options, OutlinePart, Summary, SummaryPart
-from summarizer.candidates import little_prose, no_prose_line, strip_lead_in
+from summarizer.candidates import little_prose, no_prose_line, reference_list, strip_lead_in
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -59,7 +59,9 @@ class ExtractiveEngine(Engine):
         """The chosen sentences (about ``words`` words), in document order, each with its page."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
-        picked = select(texts, words, vectors=vectors)
+        # The reference list weighs in the graph (its titles name the paper's topics) but is
+        # never picked: cited titles and venues are no summary.
+        picked = select(texts, words, vectors=vectors, never=reference_list(texts))
         return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked]
 
     def _one(self, doc: DocInput, options: Options) -> Summary | AppError:

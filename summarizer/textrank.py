@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,8 +133,10 @@ def select(
     *,
     vectors: np.ndarray | None = None,
     weights: Weights | None = None,
+    never: Collection[int] = (),
 ) -> list[int]:
-    """Indices (in document order) of the sentences that best summarize within the budget."""
+    """Indices (in document order) of the sentences that best summarize within the budget;
+    ``never`` are weighed with the rest but not chosen."""
     w = weights or Weights()
     n_words = [word_count(s) for s in sentences]
     terms = [content_terms(s) for s in sentences]
@@ -175,7 +177,7 @@ def select(
 
     chosen: list[int] = []  # positions in cand
     used = 0
-    remaining = set(range(len(cand)))
+    remaining = {k for k, i in enumerate(cand) if i not in never}
     while remaining:
         best, best_val = -1, -math.inf
         for k in remaining:

@@ -40,6 +40,11 @@ from summarizer.extractive import ExtractiveEngine
             "reference",
         ),
         (
+            "In Proceedings of the Third Workshop on Scholarly Document Processing, pages 37–48, "
+            "Gyeongju, Republic of Korea.",
+            "reference",
+        ),
+        (
             "Figure 1-2 Existing row and column controls for users with special access.",
             "caption or label",
         ),
@@ -159,3 +164,25 @@ def test_a_form_with_a_few_instructions_is_still_a_form() -> None:
     ]
     parts = summarize(labels * 3 + report, pages=2)
     assert parts and not parts[0].startswith("A 2-page document")
+
+
+def test_the_reference_list_is_weighed_but_never_picked() -> None:
+    prose = [
+        f"The harbour board tested pier design {i} and found that stone footings halve repairs."
+        for i in range(12)
+    ]
+    cited = [
+        "References Stone piers and their footings in cold harbour water over many winters.",
+        "Timber piers and their repairs in cold harbour water over twelve hard winters.",
+        "A survey of harbour piers, stone footings and the repairs that boards must plan.",
+    ]
+    appendix = ["Appendix A The harbour board measured every pier footing twice a year in spring."]
+    parts = summarize(prose + cited + appendix, pages=4)
+    assert parts and not set(parts) & {strip_lead_in(c) for c in cited}
+    from summarizer.candidates import reference_list, without_references
+
+    texts = prose + cited + appendix
+    assert reference_list(texts) == range(12, 15)  # up to the appendix
+    assert reference_list(cited + prose) == range(0)  # a "References" line early on is no list
+    kept = without_references([Sentence(t, 1) for t in texts])
+    assert [s.text for s in kept] == prose + appendix
