@@ -33,7 +33,10 @@ _LABEL_START = re.compile(
     re.IGNORECASE,
 )
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
-_MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇]")
+_MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
+# A variable: a lone Greek letter ("α", "β0", "γ′"; not the Greek articles ο, η, ή), or an
+# accent the PDF set apart from its letter ("x ̃0": a typeset tilde, as formulas have).
+_VARIABLE = re.compile(r"^(?:[α-ωΑ-Ω](?<![οηή])[\d′']*|[\u0300-\u036f]+\S*)$")
 _BIBLIOGRAPHY = re.compile(
     r"^\[\d{1,3}\]\s"  # [12] A. Author ...
     r"|^\d{1,3}\.\s+[A-Z][a-z]+,\s+[A-Z]\."  # 12. Author, A.
@@ -140,7 +143,7 @@ def junk_reason(text: str) -> str | None:
     for reason, pattern in _PATTERN_RULES:
         if pattern.search(text):
             return reason
-    if len(_MATH.findall(text)) >= 2:
+    if _formula(text, tokens):
         return "code or formula"
     if _MID_SENTENCE.match(text) or _lowercase_start(text):
         return "starts mid-sentence"
@@ -166,6 +169,14 @@ def junk_reason(text: str) -> str | None:
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return None
+
+
+def _formula(text: str, tokens: list[str]) -> bool:
+    """Two math signs, or one with a variable, or three variables ("α1 ≤ α 2", "x ̃0 := (x0,
+    e)"); two Greek letters alone ("the α and β chains") are still prose."""
+    signs = len(_MATH.findall(text))
+    variables = sum(bool(_VARIABLE.match(t)) for t in tokens)
+    return signs >= 2 or (signs and variables) or variables >= 3
 
 
 def _shouted_prose(tokens: list[str]) -> bool:

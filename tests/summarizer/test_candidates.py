@@ -69,6 +69,14 @@ from summarizer.extractive import ExtractiveEngine
             "code or formula",
         ),
         (
+            "X ̃ ist einfach zusammenhängend: Es sei x ̃0 := (x0, e) und γ ̃ ein geschlossener Weg.",
+            "code or formula",
+        ),
+        (
+            "In einer Ebene ist die Winkelsumme gleich π. α 0 α 00 α β β 0 γ A B C g Abbildung.",
+            "code or formula",
+        ),
+        (
             "and then the system recovers the state quickly as the figure shows.",
             "starts mid-sentence",
         ),
@@ -101,6 +109,8 @@ def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
         "Los trabajadores del puerto votaron a favor del acuerdo con la empresa naviera ayer.",
         # Prose in capitals (a telegram, a disclaimer) is prose: its function words tell.
         "I AM PLEASED TO ADVISE YOU THAT I AM ABLE TO DISCERN WHETHER THE DOOR IS OPEN.",
+        "The α and β chains of haemoglobin bind oxygen in the lungs and release it in tissue.",
+        "Η κυβέρνηση ανακοίνωσε ότι η νέα γέφυρα θα ανοίξει την άνοιξη μετά από δύο χρόνια.",
     ],
 )
 def test_prose_in_any_language_stays_a_candidate(text: str) -> None:
