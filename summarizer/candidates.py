@@ -176,7 +176,7 @@ def _formula(text: str, tokens: list[str]) -> bool:
     e)"); two Greek letters alone ("the α and β chains") are still prose."""
     signs = len(_MATH.findall(text))
     variables = sum(bool(_VARIABLE.match(t)) for t in tokens)
-    return signs >= 2 or (signs and variables) or variables >= 3
+    return signs >= 2 or (signs >= 1 and variables >= 1) or variables >= 3
 
 
 def _shouted_prose(tokens: list[str]) -> bool:
