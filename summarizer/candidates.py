@@ -47,8 +47,13 @@ _BIBLIOGRAPHY = re.compile(
     r"|\b(?:vol\.|no\.)\s*\d+.*\bpp?\.\s*\d+",
     re.IGNORECASE,
 )
+# Words of a sentence that announces a list, a table or code after its colon (a story's "And
+# then he said softly:" is left to the story).
+_ANNOUNCES = re.compile(r"\b(?:following|follows|example|below|these|this|such as)\b", re.I)
 _FURNITURE = re.compile(
-    r"\.qxd\b|\b\d+_\d+_[\w-]+\b|\bpage \d+ of \d+\b|^\s*(?:table of )?contents\b",
+    r"\.qxd\b|\b\d+_\d+_[\w-]+\b|\bpage \d+ of \d+\b|^\s*(?:table of )?contents\b"
+    r"|\S \: .+ / \S"  # a catalogue record: "Free culture : how big media … / Lawrence Lessig."
+    r"|^\W*(?:buy|order|download) (?:a|the|this) (?:copy|book)\b",
     re.IGNORECASE,
 )
 _CODE = re.compile(
@@ -153,6 +158,8 @@ def junk_reason(text: str) -> str | None:
     ) < MIN_LOWERCASE_WORDS * len(cased)
     if capitalised and not _shouted_prose(tokens):
         return "label run"
+    if text.endswith(":") and _ANNOUNCES.search(text):
+        return "lead-in"  # "Here is an example of the function:" announces what follows
     if n <= 12 and (
         not _TERMINAL.search(text)
         or text.endswith("—")  # a short line broken off is no summary sentence either

@@ -38,6 +38,7 @@ _BOILERPLATE = re.compile(
     r"transcriber|\betext\b|project gutenberg|copyright|all rights reserved|\bisbn\b|\bdoi\b"
     r"|arxiv|https?://|www\.|licen[cs]e[ds]? under|permission to (make|copy)"
     r"|this section of the federal register|the purpose of these notices is"
+    r"|\bthis (?:license|licence) (?:permits|allows|lets)\b|creative commons"
     r"|intentionally left blank|printed on recycled paper",
     re.IGNORECASE,
 )

@@ -87,6 +87,13 @@ from summarizer.extractive import ExtractiveEngine
             "page furniture",
         ),
         ("word " * 80 + "end.", "too long"),
+        ("Here is an example of using the VERIFY_GROUP_FOR_USER function:", "lead-in"),
+        ("-- Buy a copy of this book:", "page furniture"),
+        (
+            "Free culture : how big media uses technology and the law to lock down culture / "
+            "Lawrence Lessig.",
+            "page furniture",
+        ),
         ("Other Friends, Authority, A Companion And The Final Model Of The Year.", "label run"),
         ("TOTAL REVENUE OPERATING COSTS NET INCOME PER SHARE DILUTED BASIC EARNINGS.", "label run"),
     ],
@@ -110,6 +117,7 @@ def test_non_prose_is_named_by_its_rule(text: str, reason: str) -> None:
         # Prose in capitals (a telegram, a disclaimer) is prose: its function words tell.
         "I AM PLEASED TO ADVISE YOU THAT I AM ABLE TO DISCERN WHETHER THE DOOR IS OPEN.",
         "The α and β chains of haemoglobin bind oxygen in the lungs and release it in tissue.",
+        "He plucked a heavy parchment from a folder before him, harrumphed and read aloud:",
         "Η κυβέρνηση ανακοίνωσε ότι η νέα γέφυρα θα ανοίξει την άνοιξη μετά από δύο χρόνια.",
     ],
 )
