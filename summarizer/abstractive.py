@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import Backend, GenerationSettings, Options, OutlinePart, Summary, SummaryPart
-from summarizer.candidates import without_references
+from summarizer.candidates import little_prose, no_prose_line, without_references
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
@@ -65,10 +65,18 @@ class AbstractiveEngine(Engine):
         should_cancel: Callable[[], bool] | None = None,
     ) -> Iterator[Progress | Done]:
         call = _Call(self, options, cache, should_cancel or (lambda: False))
+        # A form or a table gets its one honest line, not a model's guess at its labels.
+        prose: list[int] = []
+        for i, doc in enumerate(docs):
+            if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
+                line = no_prose_line(doc.sentences, doc.pages_with_text)
+                yield Done(i, self.summary_of(doc, [line], options, chunks=0, levels=0))
+            else:
+                prose.append(i)
         # The reference list is no input: cited titles and venues are no summary.
-        bodies = [replace(doc, sentences=without_references(doc.sentences)) for doc in docs]
+        bodies = [replace(docs[i], sentences=without_references(docs[i].sentences)) for i in prose]
         results = yield from call.run(bodies)
-        for i, result in enumerate(results):
+        for i, result in zip(prose, results, strict=True):
             yield Done(i, result)
 
     @functools.cached_property

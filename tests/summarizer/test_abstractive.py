@@ -202,3 +202,16 @@ def test_abstractive_short_documents_have_no_outline(torch_backend) -> None:
     outline = (Section(0, "A", 1, 1), Section(0, "B", 2, 3))
     summary = summarizer_for(torch_backend).summarize(DocInput("short", doc.sentences, 3, outline))
     assert summary.outline == ()
+
+
+def test_a_form_gets_the_honest_line_without_generating(torch_backend) -> None:
+    """#10: a form is no prose; the model is not asked to summarize its labels."""
+    labels = ["Your first name", "Last name", "Home address", "Apt. no.", "City, town", "ZIP"]
+    form = DocInput("form", tuple(Sentence(t, 1 + i % 2) for i, t in enumerate(labels * 5)), 2)
+    spy = Spy(torch_backend)
+    results = summarizer_for(spy).summarize_many([form, make_doc("prose", 12)])
+    honest, prose = results
+    assert honest.text.startswith("A 2-page document with little running text")  # type: ignore[union-attr]
+    assert honest.engine == "abstractive" and honest.chunks == 0  # type: ignore[union-attr]
+    assert not prose.text.startswith("A 1-page document")  # type: ignore[union-attr]
+    assert spy.batches and all("first name" not in t for b in spy.batches for t in b)
