@@ -18,7 +18,7 @@ from typing import Any
 from ingestion.columns import column_text
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
-from ingestion.titles import front_matter
+from ingestion.titles import front_matter, heading_above_body
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ class RawPdf:
     extractor: str = ""  # pdfium | pypdf
     warnings: list[str] = field(default_factory=list)
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
+    heading_title: str = ""  # else the bold heading above its first paragraph (pdfium only)
     authors: tuple[str, ...] = ()  # names under that title (pdfium only)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
     # Lines in larger type (level, title, page), for long documents without bookmarks.
@@ -124,6 +125,7 @@ def extract_pdfium(
         pages: list[str] = []
         warnings: list[str] = []
         front: tuple[str, tuple[str, ...]] | None = None
+        heading = ""
         bookmarks = _bookmarks(pdf, count)
         # Type sizes on every page only where they may be the only outline there is.
         want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
@@ -146,6 +148,8 @@ def extract_pdfium(
                         width = page.get_width()
                         lines = sized_lines(textpage, page.get_height(), text, width)
                     front = front_matter(lines or [])
+                    if not front[0]:
+                        heading = heading_above_body(lines or [])
                 # Columns read across the gutter are read one after the other instead.
                 pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
                 textpage.close()
@@ -166,6 +170,7 @@ def extract_pdfium(
             extractor="pdfium",
             warnings=warnings,
             layout_title=front[0] if front else "",
+            heading_title=heading,
             authors=front[1] if front else (),
         )
     finally:

@@ -94,11 +94,15 @@ def _title_line(line: str) -> bool:
 
 
 def guess_title(
-    metadata: dict[str, str], first_page: str, path: Path, layout_title: str = ""
+    metadata: dict[str, str],
+    first_page: str,
+    path: Path,
+    layout_title: str = "",
+    heading_title: str = "",
 ) -> str:
     """The largest type atop the first page (metadata titles are often a template's or an
-    earlier version's); else the metadata title when it looks real; else the first title-like
-    line; else the file name.
+    earlier version's); else the metadata title when it looks real; else the bold heading
+    above the first paragraph; else the first title-like line; else the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
     """
@@ -107,6 +111,8 @@ def guess_title(
     meta = " ".join(metadata.get("title", "").split())
     if len(meta) >= 3 and not any(j in meta.lower() for j in _META_JUNK):
         return meta
+    if heading_title:
+        return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
     lines = [ln for ln in lines if ln][:12]
     for i, line in enumerate(lines):
@@ -150,7 +156,9 @@ def build_document(
     return Document(
         path=str(path),
         sha256=sha,
-        title=guess_title(raw.metadata, _first_text(raw.pages, pages), path, raw.layout_title),
+        title=guess_title(
+            raw.metadata, _first_text(raw.pages, pages), path, raw.layout_title, raw.heading_title
+        ),
         page_count=len(pages),
         pages=pages,
         metadata=raw.metadata,

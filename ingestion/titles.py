@@ -9,8 +9,9 @@ Named rules, in order:
 - **subtitle**: bold lines right under the title, centred on it and set at least at the body's
   size, continue it ("WARN Report" / "Summary by Received Date"); a year on the title's line
   does too ("U.S. Individual Income Tax Return 2010"). Footnote marks are dropped.
-- **heading above the body**: where no type stands out (a notice, a memo), the bold heading
-  right above the first paragraph of body text.
+- **heading above the body** (`heading_above_body`, weaker than a real metadata title): where
+  no type stands out (a notice, a memo), the bold heading right above the first paragraph of
+  body text; common section names ("Abstract", "Executive Summary") are not titles.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ _MARKS = re.compile(r"[*∗†‡§¶]+$")
 CENTRED = 0.05  # centres within this share of the page width are on one axis
 BODY_LINES = 3  # a paragraph of body text: this many lines in a row at the body's size
 _SECTION_NAMES = re.compile(
-    r"^(?:abstract|summary|introduction|contents|table of contents|references|bibliography|"
-    r"acknowledge?ments?|keywords|index)\b",
+    r"^(?:abstract|(?:executive )?summary|introduction|contents|table of contents|references|"
+    r"bibliography|acknowledge?ments?|keywords|index|overview|background|preface|foreword|"
+    r"purpose|scope|definitions|methods?|results|discussion|conclusions?|appendix|"
+    r"(?:chapter|part|section) \w+)\b",
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(
@@ -66,6 +69,11 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         if good and name not in names:
             names.append(name)
     return tuple(names[:40])
+
+
+def _body_size(lines: list[SizedLine]) -> float:
+    """The median size over characters, so a few big lines do not set it."""
+    return statistics.median(size for line in lines for size in [line.size] * len(line.text))
 
 
 def _usable(line: SizedLine) -> bool:
@@ -121,8 +129,13 @@ def _subtitle(lines: list[SizedLine], end: int, title: list[SizedLine], body: fl
     return out
 
 
-def _heading_above_body(lines: list[SizedLine], body: float) -> str:
-    """The bold heading right above the first paragraph of body-size text."""
+def heading_above_body(lines: list[SizedLine]) -> str:
+    """The bold heading right above the first paragraph of body-size text: the title of a
+    page where no type stands out (a notice, a memo), when the metadata has none."""
+    if not lines:
+        return ""
+    body = _body_size(lines)
+    lines = _split(lines)
 
     def body_line(ln: SizedLine) -> bool:
         return not ln.bold and abs(ln.size - body) <= 0.1 * body
@@ -148,14 +161,13 @@ def front_matter(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
     """The title ('' when no rule finds one) and the authors named on the lines after it."""
     if not lines:
         return "", ()
-    # The body's size: the median over characters, so a few big lines do not set it.
-    body = statistics.median(size for line in lines for size in [line.size] * len(line.text))
+    body = _body_size(lines)
     lines = _split(lines)
     top = [ln for ln in lines if ln.top >= TOP_REGION and _usable(ln)]
     top = [ln for ln in top if not _masthead(lines, ln)]
     biggest = max((ln.size for ln in top), default=0.0)
     if biggest < BIGGER_THAN_BODY * body:
-        return _heading_above_body(lines, body), ()
+        return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
     lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
     first = lines.index(lead)

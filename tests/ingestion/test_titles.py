@@ -3,7 +3,7 @@ above the body. Lines are given as PDFium measures them; two real PDFs go throug
 
 from ingestion import read_pdf
 from ingestion.layout import SizedLine
-from ingestion.titles import front_matter
+from ingestion.titles import front_matter, heading_above_body
 from tests.conftest import text_pdf
 
 BODY = "The board met on Tuesday and discussed the repairs of the northern pier in detail."
@@ -73,7 +73,8 @@ def test_a_masthead_beside_its_volume_line_is_not_the_title() -> None:
         line("Pier Repairs Approved", 9, 0.75, True),
         *body(0.72, 10),
     ]
-    assert front_matter(lines)[0] == "Pier Repairs Approved"
+    assert front_matter(lines)[0] == ""  # nothing else stands out …
+    assert heading_above_body(lines) == "Pier Repairs Approved"  # … the heading above the body
     # Without the volume line the big type is the title.
     assert front_matter([lines[0], *lines[2:]])[0] == "Harbour Gazette"
 
@@ -84,9 +85,17 @@ def test_without_large_type_the_bold_heading_above_the_body_is_the_title(tmp_pat
         ["** Repairs to the Northern Pier", *[BODY] * 12],
     )
     assert read_pdf(memo).title == "Repairs to the Northern Pier"
-    # A section name above the body is not a title: the first title-like line is used then.
-    paper = text_pdf(tmp_path / "paper.pdf", ["** Abstract", *[BODY] * 12])
-    assert read_pdf(paper).title != "Abstract"
+    # A section name above the body is not a title.
+    summary = [line("Executive Summary", 10, 0.9, True), *body(0.88, 6)]
+    assert heading_above_body(summary) == ""
+    assert heading_above_body([line("Pier Repairs", 10, 0.9, True), *body(0.88, 6)])
+    # A real metadata title is a stronger sign than a bold heading.
+    named = text_pdf(
+        tmp_path / "named.pdf",
+        ["** Repairs to the Northern Pier", *[BODY] * 12],
+        title="Harbour Board Minutes, March",
+    )
+    assert read_pdf(named).title == "Harbour Board Minutes, March"
 
 
 def test_a_masthead_in_a_real_pdf_gives_way_to_the_heading_above_the_body(tmp_path) -> None:
