@@ -63,7 +63,7 @@ else:
     s = GenerationSettings(NEW, NEW, beams, s.length_penalty, s.no_repeat_ngram_size)
     b.generate(texts[:1], s)  # warm-up
     start = time.perf_counter()
-    for i in range(0, len(texts), 8):  # the service's batches (8 x 512 tokens)
+    for i in range(0, len(texts), 8):  # the abstractive engine's batches (8 x 512 tokens)
         b.generate(texts[i:i + 8], s)
     seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
