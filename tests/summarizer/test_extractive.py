@@ -51,7 +51,7 @@ def test_summary_parts_keep_their_pages() -> None:
 
 
 def test_tiny_and_non_latin_inputs_do_not_crash() -> None:
-    assert select(["Hi."], 50) == []  # no prose: the service writes its one honest line
+    assert select(["Hi."], 50) == []  # no prose: the engine writes its one honest line
     assert select([], 50) == []
     zh = [
         "今天天气很好，我们一起去公园散步。",
