@@ -163,6 +163,7 @@ def junk_reason(text: str) -> str | None:
     if n <= 12 and (
         not _TERMINAL.search(text)
         or text.endswith("—")  # a short line broken off is no summary sentence either
+        or (n <= 8 and text.endswith(" ."))  # a contents entry whose dot leader was cut
         or _ABBREVIATION_END.search(text)
     ):
         return "heading"  # "Proposed Rules Federal Register 47698 Vol." ends no sentence

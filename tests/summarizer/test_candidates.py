@@ -88,6 +88,7 @@ from summarizer.extractive import ExtractiveEngine
         ),
         ("word " * 80 + "end.", "too long"),
         ("Here is an example of using the VERIFY_GROUP_FOR_USER function:", "lead-in"),
+        ("Securing and protecting IBM DB2 data .", "heading"),  # its dot leader cut
         ("-- Buy a copy of this book:", "page furniture"),
         (
             "Free culture : how big media uses technology and the law to lock down culture / "
