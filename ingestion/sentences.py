@@ -240,22 +240,27 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     return _rejoined(text, list(punkt_tokenizer(language).span_tokenize(text)))
 
 
-# Punkt ends a sentence after an initialism it has not learned ("the I.S.P. cruisers"); a
-# lowercase word next is the same sentence going on. (Speech tags after a quotation closed by
-# "?" or "!" were rejoined the same way and measured worse: squality ROUGE-L -0.0017.)
+# Punkt ends a sentence after an initialism it has not learned ("the I.S.P. cruisers"), and
+# after a reference word before its number ("Docket No. FAA–2020–0686", "see Fig. 3"). A
+# lowercase word after the one, a token with a digit after the other, is the same sentence
+# going on. (Speech tags after a quotation closed by "?" or "!" were rejoined the same way and
+# measured worse: squality ROUGE-L -0.0017.)
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_NUMBERED_END = re.compile(
+    r"\b(?:No|Nos|Vol|Vols|Fig|Figs|Eq|Eqs|Tab|Ref|Refs|Sec|Art|Ch|pp|cf)\.$", re.IGNORECASE
+)
+_NUMBER_START = re.compile(r"^\(?\S*\d")
 
 
 def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if (
-            out
-            and text[a : a + 1].islower()
-            and _INITIALISM_END.search(text[out[-1][0] : out[-1][1]])
-        ):
-            out[-1] = (out[-1][0], b)
-            continue
+        if out:
+            before, after = text[out[-1][0] : out[-1][1]], text[a:b]
+            lowercase = after[:1].islower() and _INITIALISM_END.search(before)
+            if lowercase or (_NUMBERED_END.search(before) and _NUMBER_START.match(after)):
+                out[-1] = (out[-1][0], b)
+                continue
         out.append((a, b))
     return out
 

@@ -22,6 +22,15 @@ def test_an_initialism_before_a_lowercase_word_ends_no_sentence() -> None:
     ]
 
 
+def test_a_reference_word_before_its_number_ends_no_sentence() -> None:
+    text = "Locate Docket No. FAA–2020–0686 online. See Fig. 3 for the pier. Call Dr. Smith now."
+    assert split_sentences(text) == [
+        "Locate Docket No. FAA–2020–0686 online.",
+        "See Fig. 3 for the pier.",
+        "Call Dr. Smith now.",
+    ]
+
+
 def test_german_uses_german_model() -> None:
     text = "Das ist z.B. ein Satz über die Stadt. Und der zweite Satz ist nicht viel länger."
     assert detect_language(text) == "german"
