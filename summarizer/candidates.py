@@ -96,6 +96,8 @@ _ABSTRACT_LEAD = re.compile(r"^.{0,1500}?\bAbstract(?:\s*[—–:.-]\s*|\s+)(?=[
 _NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)"
 _HEADING_LEAD = re.compile(
     rf"^{_NUMBER}\s+(?:[A-Z][\w-]*\s+){{1,5}}?(?=[A-Z][a-z]+\s+[a-z])"
+    # "1.2 Current state of IBM i security Because …": a dotted section number, any case
+    rf"|^\d{{1,2}}(?:\.\d{{1,2}})+\.?\s+[A-Z]\S*\s+(?:\S+\s+){{0,7}}?(?=[A-Z][a-z]+\s+[a-z])"
     rf"|^.{{0,200}}?\b{_NUMBER}\s+(?:Introduction|Background|Related Work|Overview|Motivation"
     r"|Conclusions?|Discussion|Summary|Preface|Foreword)\s+(?=[A-Z])"
 )

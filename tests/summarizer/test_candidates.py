@@ -139,6 +139,12 @@ def test_glued_front_matter_and_headings_are_cut_off() -> None:
         "The goal of this work is discovery."
     )
     assert strip_lead_in("In 2009 the results were good.") == "In 2009 the results were good."
+    assert strip_lead_in(
+        "1.2 Current state of IBM i security Because of its design, it is safe."
+    ) == ("Because of its design, it is safe.")
+    assert strip_lead_in("3.5 million people live there and Paris is big.").startswith(
+        "3.5 million"
+    )
 
 
 def summarize(texts: list[str], pages: int = 1) -> list[str]:
