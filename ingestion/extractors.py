@@ -138,18 +138,16 @@ def extract_pdfium(
             try:
                 textpage = page.get_textpage()
                 text = logical_arabic(textpage, textpage.get_text_range())
-                lines: list[SizedLine] | None = None
-                if sized is not None:
-                    width = page.get_width() if all_lines else 0.0
+                front_page = front is None and bool(text.strip())
+                if sized is not None or front_page:
+                    # Extents where wanted: blocks, and the subtitle rule centres lines.
+                    width = page.get_width() if all_lines or front_page else 0.0
                     lines = sized_lines(textpage, page.get_height(), text, width)
-                    sized.append(lines)
-                if front is None and text.strip():
-                    if not all_lines:  # with extents: the subtitle rule centres lines
-                        width = page.get_width()
-                        lines = sized_lines(textpage, page.get_height(), text, width)
-                    front = front_matter(lines or [])
-                    if not front[0]:
-                        heading = heading_above_body(lines or [])
+                    if sized is not None:
+                        sized.append(lines)
+                    if front_page:
+                        front = front_matter(lines)
+                        heading = "" if front[0] else heading_above_body(lines)
                 # Columns read across the gutter are read one after the other instead.
                 pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
                 textpage.close()

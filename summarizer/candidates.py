@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ingestion.document import Sentence
 from summarizer.base import SummaryPart
@@ -134,8 +135,11 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def junk_reason(text: str) -> str | None:
-    """None for a sentence a reader would want in a summary, else the rule it breaks."""
+    """None for a sentence a reader would want in a summary, else the rule it breaks.
+    Remembered per text: a document's sentences are judged by `little_prose`, the overall
+    pick and each section's pick."""
     text = text.strip()
     n = word_count(text)
     if n > MAX_WORDS:

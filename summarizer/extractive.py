@@ -70,9 +70,9 @@ class ExtractiveEngine(Engine):
         start = time.perf_counter()
         words = options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         pages = doc.pages_with_text
-        honest = [no_prose_line(doc.sentences, pages)]
-        parts = honest if little_prose(doc.sentences, pages) else self.pick(doc.sentences, words)
-        parts = parts or honest
+        # A form or a table, or nothing picked: the one honest line.
+        parts = [] if little_prose(doc.sentences, pages) else self.pick(doc.sentences, words)
+        parts = parts or [no_prose_line(doc.sentences, pages)]
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))
 
