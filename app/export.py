@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from app.render import as_markdown, as_record, reading
@@ -14,8 +15,15 @@ log = logging.getLogger(__name__)
 FORMATS = ("md", "json", "csv")
 
 
-def export(store: Store, fmt: str, out_dir: Path) -> Path:
-    """Write the whole library as one file in ``out_dir``; return its path."""
+def export(
+    store: Store,
+    fmt: str,
+    out_dir: Path,
+    tag: str | None = None,
+    ids: Collection[int] | None = None,
+) -> Path:
+    """Write the library (only documents with ``tag`` or among ``ids``, when given) as one
+    file in ``out_dir``; return its path."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -23,7 +31,7 @@ def export(store: Store, fmt: str, out_dir: Path) -> Path:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         if fmt == "json":
-            records = [as_record(d) for d in store.iter_details()]
+            records = [as_record(d) for d in store.iter_details(tag, ids)]
             json.dump(records, fh, ensure_ascii=False, indent=2)
         elif fmt == "csv":
             fields = [
@@ -38,16 +46,23 @@ def export(store: Store, fmt: str, out_dir: Path) -> Path:
                 "summarized_at",
                 "sha256",
                 "ocr_pages",
+                "tags",
                 "summary",
             ]
             writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
-            for detail in store.iter_details():
+            for detail in store.iter_details(tag, ids):
                 row = as_record(detail)
-                writer.writerow({**row, "ocr_pages": " ".join(map(str, row["ocr_pages"]))})
+                writer.writerow(
+                    {
+                        **row,
+                        "ocr_pages": " ".join(map(str, row["ocr_pages"])),
+                        "tags": ", ".join(row["tags"]),
+                    }
+                )
         else:
             fh.write("# Synopsis library\n\n")
-            for detail in store.iter_details():
+            for detail in store.iter_details(tag, ids):
                 fh.write(as_markdown(reading(detail)) + "\n")
     tmp.replace(path)
     return path

@@ -62,6 +62,7 @@ class Reading:
     note: str  # why the built-in engine was used, when it was a fallback
     points: tuple[Point, ...]
     outline: tuple[SectionSummary, ...]
+    tags: str = ""  # "course, thesis"; "" when untagged
 
 
 def reading(
@@ -90,6 +91,7 @@ def reading(
             SectionSummary(o["title"], o["first_page"], o["last_page"], o["text"])
             for o in (s.outline if s else [])
         ),
+        tags=", ".join(detail.tags),
     )
 
 
@@ -124,6 +126,8 @@ def as_markdown(r: Reading) -> str:
     lines = [f"## {r.title}", "", " · ".join(meta), ""]
     if r.authors:
         lines += [f"By {r.authors}", ""]
+    if r.tags:
+        lines += [f"Tags: {r.tags}", ""]
     if r.abstract:
         lines += [f"> **{ABSTRACT}.** {r.abstract}", ""]
     if r.note:
@@ -182,6 +186,8 @@ def as_record(detail: DocumentDetail) -> dict[str, Any]:
         "authors": detail.authors,
         "abstract": detail.abstract,
         "ocr_pages": detail.ocr_pages,
+        "tags": detail.tags,
+        "corrected": list(detail.corrected),
         "summary": latest.text if latest else "",
         "parts": latest.parts if latest else [],
         "outline": latest.outline if latest else [],

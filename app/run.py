@@ -101,9 +101,9 @@ class Run:
             groups.setdefault(sha, []).append(path)
         todo: Todo = []
         for sha, group in groups.items():
-            if self.store.has_summary(sha, key):
+            if not self.settings.force and self.store.has_summary(sha, key):
                 for p in group:
-                    self.store.note_path(sha, str(p))
+                    self.store.note_path(sha, str(p), self.settings.tags)
                 self.counts.skipped += 1
                 yield self.event("skipped", path=str(group[0]), message="already summarized")
             else:
@@ -125,7 +125,7 @@ class Run:
 
     def save(self, doc: Document, result: Summary, group: list[Path]) -> Progress:
         """Store one summarized document (one transaction) under all its paths."""
-        doc_id = self.store.save(doc, result, str(group[0]))
+        doc_id = self.store.save(doc, result, str(group[0]), self.settings.tags)
         for extra in group[1:]:
             self.store.note_path(doc.sha256, str(extra))
         self.counts.summarized += 1

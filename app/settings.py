@@ -45,6 +45,8 @@ class Settings:
     memory_mb: int = 2048
     batch_docs: int = 8  # documents summarized together
     sidecar: bool = False
+    tags: tuple[str, ...] = ()  # tags given to every document a run adds or meets (#26)
+    force: bool = False  # summarize again even under a summary key already stored
 
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}

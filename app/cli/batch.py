@@ -10,7 +10,7 @@ import click
 
 from app import pipeline
 from app.cli.base import EXIT_FAILED, cli
-from app.cli.options import engine_options, ocr_options, settings_from
+from app.cli.options import engine_options, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
 from app.settings import Settings
 from app.store import Store
@@ -84,6 +84,7 @@ def _resolved(path: str) -> str:
 @click.option("--no-recursive", is_flag=True, help="Do not descend into sub-folders.")
 @click.option("--include", multiple=True, help="Glob of files to take (default *.pdf).")
 @click.option("--exclude", multiple=True, help="Glob of files to leave out.")
+@tag_option
 @click.option("--json", "as_json", is_flag=True, help="Stream one JSON event per line.")
 @click.option(
     "--strict", is_flag=True, help="Exit 1 also when only files that failed before fail again."
@@ -108,10 +109,12 @@ def summarize(
     exclude: tuple[str, ...],
     sidecar: bool | None,
     ray_address: str | None,
+    tags: tuple[str, ...],
     **params: Any,
 ) -> None:
     """Summarize PDFs and folders (recursively) into the library."""
     settings = settings_from(params).with_(
+        tags=tags or None,
         sidecar=sidecar,
         recursive=False if no_recursive else None,
         include=include or None,

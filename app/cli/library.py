@@ -10,7 +10,7 @@ import click
 
 from app.cli.base import cli, emit_json
 from app.cli.batch import open_store, run_batch
-from app.cli.options import engine_options, ocr_options, settings_from
+from app.cli.options import engine_options, known_tag, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
 from app.render import as_text, reading
@@ -20,12 +20,14 @@ from app.render import as_text, reading
 @click.argument("query")
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, default=10, show_default=True, help="Most documents shown.")
+@click.option("--tag", help="Only documents with this tag.")
 @click.option("--json", "as_json", is_flag=True)
-def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Full-text search over titles, summaries and page text."""
+def search(query: str, db: str | None, limit: int, tag: str | None, as_json: bool) -> None:
+    """Full-text search over titles, authors, summaries and page text."""
     settings = settings_from({"db": db})
     with open_store(settings) as store:
-        hits = store.search(query, limit=limit)
+        known_tag(store, tag)
+        hits = store.search(query, limit=limit, tag=tag)
     if as_json:
         emit_json([h.to_json() for h in hits])
         return
@@ -41,12 +43,14 @@ def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
 @cli.command("list")
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--tag", help="Only documents with this tag.")
 @click.option("--json", "as_json", is_flag=True)
-def list_cmd(db: str | None, limit: int, as_json: bool) -> None:
+def list_cmd(db: str | None, limit: int, tag: str | None, as_json: bool) -> None:
     """List documents in the library, newest first."""
     with open_store(settings_from({"db": db})) as store:
-        rows = store.recent(limit=limit)
-        total = store.count_documents()
+        known_tag(store, tag)
+        rows = store.recent(limit=limit, tag=tag)
+        total = store.count_documents(tag)
     if as_json:
         emit_json([r.__dict__ for r in rows])
         return
@@ -54,9 +58,10 @@ def list_cmd(db: str | None, limit: int, as_json: bool) -> None:
         click.echo("The library is empty. Add PDFs with `synopsis summarize FOLDER`.")
         return
     for r in rows:
+        tags = f"  #{' #'.join(r.tags)}" if r.tags else ""
         click.echo(
             f"[{r.id:>4}] {r.title[:60]:60} {r.page_count:>4} p  {r.engine or '-':11} "
-            f"{r.summarized_at[:16]}"
+            f"{r.summarized_at[:16]}{tags}"
         )
     if total > len(rows):
         click.echo(f"... {total - len(rows)} more (use --limit)")
@@ -84,10 +89,14 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
         click.echo("  (OCR may misread words)")
     if head.authors:
         click.echo(f"  by {head.authors}")
+    if head.tags:
+        click.echo(f"  tags: {head.tags}")
+    if detail.corrected:
+        click.echo(f"  set by hand: {', '.join(detail.corrected)}")
     for k, v in detail.metadata.items():
         click.echo(f"  {k}: {v}")
     for p in detail.paths:
-        click.echo(f"  file: {p}")
+        click.echo(f"  file: {p}" + ("" if Path(p).is_file() else "  (missing)"))
     for i, summary in enumerate(detail.summaries or [None]):
         click.echo("\n" + as_text(reading(detail, summary), abstract=i == 0))
 
@@ -96,10 +105,12 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
-def export_cmd(db: str | None, fmt: str, out: Path) -> None:
+@click.option("--tag", help="Only documents with this tag.")
+def export_cmd(db: str | None, fmt: str, out: Path, tag: str | None) -> None:
     """Export the library (latest summary of every document) as Markdown, JSON or CSV."""
     with open_store(settings_from({"db": db})) as store:
-        path = export(store, fmt, out)
+        known_tag(store, tag)
+        path = export(store, fmt, out, tag=tag)
     click.echo(f"Wrote {path.resolve()}")
 
 
@@ -150,12 +161,15 @@ def retry(password: str | None, as_json: bool, **params: Any) -> None:
     show_default=True,
     help="Seconds a file must stay unchanged before it is read.",
 )
+@tag_option
 @click.option("--json", "as_json", is_flag=True)
-def watch(folder: Path, debounce: float, as_json: bool, **params: Any) -> None:
+def watch(
+    folder: Path, debounce: float, tags: tuple[str, ...], as_json: bool, **params: Any
+) -> None:
     """Summarize new and changed PDFs in FOLDER as they appear (Ctrl+C stops)."""
     from app.watch import watch_folder
 
-    settings = settings_from(params)
+    settings = settings_from(params).with_(tags=tags or None)
     view = BatchView(as_json)
     click.echo(f"Watching {folder} (Ctrl+C to stop)", err=True)
     try:

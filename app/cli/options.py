@@ -8,6 +8,9 @@ from typing import Any
 import click
 
 from app.settings import Settings, load_settings
+from app.store import Store
+from app.store.manage import clean_tag
+from ingestion.errors import AppError
 from ingestion.ocr import OCR_MODES
 from summarizer.base import LENGTHS
 from summarizer.engine import ENGINES
@@ -88,3 +91,23 @@ def load_engine(settings: Settings, announce: bool = True) -> Engine:
     if engine.fallback_reason and announce:
         click.echo(f"Note: {engine.fallback_reason}", err=True)
     return engine
+
+
+def tag_option(fn: F) -> F:
+    """--tag NAME (repeatable): tag every document the run adds or meets."""
+    return click.option(
+        "--tag",
+        "tags",
+        multiple=True,
+        metavar="NAME",
+        help="Tag every document this run adds or meets (repeatable).",
+        callback=lambda _ctx, _param, names: tuple(clean_tag(n) for n in names),
+    )(fn)
+
+
+def known_tag(store: Store, tag: str | None) -> None:
+    """A filter by a tag no document has is almost always a typo: say so, with the tags."""
+    if tag is None or store.tag_exists(tag):
+        return
+    names = ", ".join(name for name, _ in store.tags()) or "none yet"
+    raise AppError(f"No document has the tag {tag!r} (tags: {names}); see `synopsis tags`.")

@@ -8,7 +8,9 @@ backend, precision, length preset, engine version; with the text, its parts with
 coverage and timings), ``runs`` (each batch run and its counts), ``failures`` (path, kind,
 message, time; resolved when the file later succeeds), ``chunk_cache`` (checkpointed chunk
 summaries of long documents, so interrupted runs resume) and ``search_index`` (FTS5 over
-titles, summaries and page text, diacritics folded).
+titles, authors, summaries and page text, diacritics folded), ``tags`` and
+``document_tags`` (names the user groups documents by). ``documents.corrected`` names the
+fields the user set by hand (title, authors, date), which a new extraction never overwrites.
 
 WAL mode, a busy timeout and BEGIN IMMEDIATE writes let the GUI and batch runs share one file.
 """
@@ -29,6 +31,7 @@ import sqlite_utils
 
 from app.store import cjk
 from app.store import search as search_mod
+from app.store.manage import Manage, clean_tag
 from app.store.reads import Reads
 from app.store.records import FailureRecord, SearchHit
 from app.store.schema import migrate, reindex_document
@@ -47,7 +50,7 @@ class LibraryError(AppError):
     kind = "library"
 
 
-class Store(Reads):
+class Store(Reads, Manage):
     """A connection to one library file. Cheap to open; one per thread.
 
     A connection is confined to the thread that opened it (sqlite3's own check is on): a
@@ -116,23 +119,37 @@ class Store(Reads):
         ).fetchone()
         return row is not None
 
-    def note_path(self, sha256: str, path: str) -> bool:
-        """Record that a known document was also seen at ``path``; False if it is unknown."""
+    def note_path(self, sha256: str, path: str, tags: Sequence[str] = ()) -> bool:
+        """Record that a known document was also seen at ``path`` (and give it ``tags``);
+        False if it is unknown."""
+        tags = [clean_tag(t) for t in tags]
         with self.transaction():
             doc_id = self.document_id(sha256)
             if doc_id is None:
                 return False
             self._upsert_path(doc_id, path)
             self._resolve_failures(path)
+            for tag in tags:
+                self._link_tag(doc_id, tag)
         return True
 
-    def save(self, doc: Document, summary: Summary | None, path: str | None = None) -> int:
-        """Store a document, its pages and its summary in one transaction; return its id."""
+    def save(
+        self,
+        doc: Document,
+        summary: Summary | None,
+        path: str | None = None,
+        tags: Sequence[str] = (),
+    ) -> int:
+        """Store a document, its pages, its summary and ``tags`` in one transaction; return
+        its id."""
+        tags = [clean_tag(t) for t in tags]
         with self.transaction():
             doc_id = self._upsert_document(doc)
             self._upsert_path(doc_id, path or doc.path)
             if summary is not None:
                 self._upsert_summary(doc_id, summary)
+            for tag in tags:
+                self._link_tag(doc_id, tag)
             self._index(doc_id)
             self._resolve_failures(path or doc.path, doc.sha256)
         return doc_id
@@ -161,6 +178,7 @@ class Store(Reads):
             assert doc_id is not None
         else:
             doc_id = existing
+            self.keep_corrections(doc_id, row)  # fields the user set by hand stay theirs
             self.db.table("documents").update(doc_id, row)
         self.conn.execute("DELETE FROM pages WHERE document_id = ?", (doc_id,))
         self.db.table("pages").insert_all(
@@ -313,9 +331,12 @@ class Store(Reads):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, lenient: bool = False) -> list[SearchHit]:
-        """Documents matching ``query``, best first, at most ``limit`` documents."""
-        return search_mod.search(self.conn, query, limit, lenient=lenient)
+    def search(
+        self, query: str, limit: int = 20, lenient: bool = False, tag: str | None = None
+    ) -> list[SearchHit]:
+        """Documents matching ``query`` (with ``tag``, if given), best first, at most
+        ``limit`` documents."""
+        return search_mod.search(self.conn, query, limit, lenient=lenient, tag=tag)
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

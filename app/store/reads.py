@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from app.store.records import DocumentDetail, DocumentRecord, SummaryRecord
+from app.store.search import TAG_MEMBERS
+
+
+def _tagged(tag: str | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause keeping documents ``d`` with ``tag``; none when ``tag`` is None."""
+    if tag is None:
+        return "", ()
+    return f"WHERE d.id IN ({TAG_MEMBERS})", (tag,)
 
 
 class Reads:
@@ -14,32 +22,60 @@ class Reads:
 
     conn: sqlite3.Connection
 
-    def count_documents(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+    def count_documents(self, tag: str | None = None) -> int:
+        """How many documents the library holds (with ``tag``, when given)."""
+        where, args = _tagged(tag)
+        return int(
+            self.conn.execute(f"SELECT COUNT(*) FROM documents d {where}", args).fetchone()[0]
+        )
 
-    def recent(self, limit: int = 50, offset: int = 0) -> list[DocumentRecord]:
-        """Documents, newest summary first, with their latest summary."""
+    def recent(
+        self, limit: int = 50, offset: int = 0, tag: str | None = None
+    ) -> list[DocumentRecord]:
+        """Documents, newest summary first, with their latest summary and tags; with
+        ``tag``, only those that have it."""
+        where, args = _tagged(tag)
         rows = self.conn.execute(
             """SELECT d.id, d.sha256, d.title,
                   (SELECT path FROM document_paths p WHERE p.document_id = d.id
                    ORDER BY last_seen DESC LIMIT 1),
                   d.page_count, s.engine, COALESCE(s.created_at, d.updated_at),
-                  COALESCE(s.text, '')
+                  COALESCE(s.text, ''),
+                  (SELECT json_group_array(name) FROM (SELECT t.name FROM document_tags dt
+                   JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = d.id
+                   ORDER BY t.name COLLATE NOCASE))
                FROM documents d
                LEFT JOIN summaries s ON s.id = (SELECT id FROM summaries
                    WHERE document_id = d.id ORDER BY created_at DESC, id DESC LIMIT 1)
+               """
+            + where
+            + """
                ORDER BY COALESCE(s.created_at, d.updated_at) DESC, d.id DESC
                LIMIT ? OFFSET ?""",
-            (limit, offset),
+            (*args, limit, offset),
         ).fetchall()
         return [
-            DocumentRecord(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7]) for r in rows
+            DocumentRecord(
+                r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7], tuple(json.loads(r[8]))
+            )
+            for r in rows
+        ]
+
+    def tags_of(self, doc_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.conn.execute(
+                """SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                   WHERE dt.document_id = ? ORDER BY t.name COLLATE NOCASE""",
+                (doc_id,),
+            )
         ]
 
     def detail(self, doc_id: int) -> DocumentDetail | None:
         row = self.conn.execute(
             """SELECT id, sha256, title, page_count, pages_with_text, language, metadata,
-                      added_at, authors, abstract, outline FROM documents WHERE id = ?""",
+                      added_at, authors, abstract, outline, corrected
+               FROM documents WHERE id = ?""",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -98,6 +134,8 @@ class Reads:
                 )
             ],
             json.loads(row[10]),
+            self.tags_of(doc_id),
+            tuple(json.loads(row[11])),
         )
 
     def page_text(self, doc_id: int, number: int) -> str:
@@ -106,15 +144,18 @@ class Reads:
         ).fetchone()
         return str(row[0]) if row else ""
 
-    def iter_details(self) -> Iterator[DocumentDetail]:
-        """Every document, newest first, for export."""
+    def iter_details(
+        self, tag: str | None = None, ids: Collection[int] | None = None
+    ) -> Iterator[DocumentDetail]:
+        """Every document (with ``tag``, or among ``ids``, when given), newest first, for
+        export."""
         offset = 0
         while True:
-            batch = self.recent(limit=500, offset=offset)
+            batch = self.recent(limit=500, offset=offset, tag=tag)
             if not batch:
                 return
             for rec in batch:
-                detail = self.detail(rec.id)
+                detail = self.detail(rec.id) if ids is None or rec.id in ids else None
                 if detail is not None:
                     yield detail
             offset += len(batch)

@@ -20,6 +20,7 @@ class DocumentRecord:
     engine: str
     summarized_at: str
     summary: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class DocumentDetail:
     ocr_pages: list[int] = field(default_factory=list)  # text read from the page image
     # The whole outline, every level: [{"level", "title", "first_page", "last_page"}].
     sections: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    corrected: tuple[str, ...] = ()  # the fields the user set by hand: title, authors, date
 
 
 @dataclass(frozen=True)

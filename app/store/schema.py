@@ -135,7 +135,7 @@ def _m002_stemmed_and_cjk_search(conn: sqlite3.Connection) -> None:
         """,
     )
     for doc_id in [r[0] for r in conn.execute("SELECT id FROM documents")]:
-        reindex_document(conn, doc_id, index_text, sections=False)
+        reindex_document(conn, doc_id, index_text, sections=False, authors=False)
 
 
 def reindex_document(
@@ -143,11 +143,13 @@ def reindex_document(
     doc_id: int,
     cjk_text: Callable[[str], str],
     sections: bool = True,
+    authors: bool = True,
 ) -> None:
     """Replace a document's rows in both search indexes with its title, summaries, section
     headings (in the summary column, so they weigh more than page text) and pages.
 
-    ``sections`` is False only inside migrations older than the outline column.
+    ``sections`` is False only inside migrations older than the outline column, ``authors``
+    inside migrations older than 008 (authors in the index).
     """
     conn.execute("DELETE FROM search_index WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM search_cjk WHERE document_id = ?", (doc_id,))
@@ -175,6 +177,9 @@ def reindex_document(
             "SELECT text, number FROM pages WHERE document_id = ? AND text != ''", (doc_id,)
         )
     ]
+    if authors:
+        row = conn.execute("SELECT authors FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        index_authors(conn, doc_id, json.loads(row[0]) if row else [], cjk_text)
     column = {"title": "title", "summary": "summary", "section": "summary", "page": "body"}
     for text, kind, page in rows:
         conn.execute(
@@ -207,7 +212,7 @@ def _m005_section_headings_in_search(conn: sqlite3.Connection) -> None:
     from app.store.cjk import index_text
 
     for doc_id in [r[0] for r in conn.execute("SELECT id FROM documents")]:
-        reindex_document(conn, doc_id, index_text)
+        reindex_document(conn, doc_id, index_text, authors=False)
 
 
 def _m006_ocr_pages(conn: sqlite3.Connection) -> None:
@@ -222,6 +227,55 @@ def _m007_document_outline(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN outline TEXT NOT NULL DEFAULT '[]'")
 
 
+def _m008_library_management(conn: sqlite3.Connection) -> None:
+    """Managing the library (#26): tags, and fields the user corrected by hand.
+
+    ``documents.corrected`` is JSON {field: the extracted value}: its keys are the fields
+    (title, authors, date) the user set by hand, which a new extraction never overwrites;
+    the values are what extraction found, restored when the correction is reset. Authors join
+    the search index beside the title.
+    """
+    from app.store.cjk import index_text
+
+    _run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN corrected TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE document_tags (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (document_id, tag_id)
+        );
+        CREATE INDEX document_tags_tag ON document_tags(tag_id);
+        """,
+    )
+    for doc_id, authors in conn.execute("SELECT id, authors FROM documents").fetchall():
+        index_authors(conn, doc_id, json.loads(authors), index_text)
+
+
+def index_authors(
+    conn: sqlite3.Connection, doc_id: int, authors: list[str], cjk_text: Callable[[str], str]
+) -> None:
+    """Add a document's authors to both search indexes (in the title column)."""
+    text = ", ".join(authors)
+    if not text:
+        return
+    conn.execute(
+        "INSERT INTO search_index (title, document_id, kind) VALUES (?, ?, 'authors')",
+        (text, doc_id),
+    )
+    pairs = cjk_text(text)
+    if pairs:
+        conn.execute(
+            "INSERT INTO search_cjk (text, document_id, kind) VALUES (?, ?, 'authors')",
+            (pairs, doc_id),
+        )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
@@ -230,6 +284,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("005_section_headings_in_search", _m005_section_headings_in_search),
     ("006_ocr_pages", _m006_ocr_pages),
     ("007_document_outline", _m007_document_outline),
+    ("008_library_management", _m008_library_management),
 ]
 
 

@@ -42,21 +42,31 @@ def _window_floor(conn: sqlite3.Connection, table: str, query: str) -> int:
 
 
 Best = dict[int, tuple[str, int | None, str, float]]  # document -> (kind, page, snippet, score)
+# The documents with a tag (#26), its name the parameter: the filter of lists, search, export.
+TAG_MEMBERS = """SELECT dt.document_id FROM document_tags dt
+    JOIN tags t ON t.id = dt.tag_id WHERE t.name = ?"""
 
 
-def _best_documents(conn: sqlite3.Connection, table: str, query: str, limit: int) -> Best:
+def _filter(tag: str | None) -> tuple[str, tuple[str, ...]]:
+    return (f" AND document_id IN ({TAG_MEMBERS})", (tag,)) if tag is not None else ("", ())
+
+
+def _best_documents(
+    conn: sqlite3.Connection, table: str, query: str, limit: int, tag: str | None = None
+) -> Best:
     """The ``limit`` best documents for ``query`` in one index, each with its best row.
 
     Ranking groups by document before the limit, so ``limit`` counts documents however many
-    pages of one document match.
+    pages of one document match. ``tag`` keeps only documents with that tag.
     """
+    where, args = _filter(tag)
     try:
         floor = _window_floor(conn, table, query)
         docs = conn.execute(
             f"""SELECT document_id, MIN(rank) AS best FROM {table}
-                WHERE {table} MATCH ? AND rowid >= ? GROUP BY document_id
+                WHERE {table} MATCH ? AND rowid >= ?{where} GROUP BY document_id
                 ORDER BY best LIMIT ?""",
-            (query, floor, limit),
+            (query, floor, *args, limit),
         ).fetchall()
         out: Best = {}
         for doc_id, _score in docs:
@@ -78,12 +88,14 @@ def _best_documents(conn: sqlite3.Connection, table: str, query: str, limit: int
         raise InvalidQuery(query, message.replace("fts5: ", "")) from exc
 
 
-def _cjk_documents(conn: sqlite3.Connection, typed: str, limit: int) -> Best:
+def _cjk_documents(
+    conn: sqlite3.Connection, typed: str, limit: int, tag: str | None = None
+) -> Best:
     """Documents whose CJK text holds the query's CJK words, snippets cut from the real text."""
     q = cjk.match_query(typed)
     if not q:
         return {}
-    best = _best_documents(conn, "search_cjk", q, limit)
+    best = _best_documents(conn, "search_cjk", q, limit, tag)
     for doc_id, (kind, page, _pairs, score) in list(best.items()):
         if kind == "page":
             row = conn.execute(
@@ -93,6 +105,9 @@ def _cjk_documents(conn: sqlite3.Connection, typed: str, limit: int) -> Best:
             row = conn.execute(
                 "SELECT text FROM summaries WHERE document_id = ? ORDER BY id DESC", (doc_id,)
             ).fetchone()
+        elif kind == "authors":
+            row = conn.execute("SELECT authors FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            row = (", ".join(json.loads(row[0])),) if row else None
         else:
             row = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
         best[doc_id] = (kind, page, cjk.snippet(row[0] if row else "", typed), score)
@@ -113,17 +128,22 @@ def _section_of(conn: sqlite3.Connection, doc_id: int, page: int) -> str | None:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, limit: int = 20, lenient: bool = False
+    conn: sqlite3.Connection,
+    query: str,
+    limit: int = 20,
+    lenient: bool = False,
+    tag: str | None = None,
 ) -> list[SearchHit]:
-    """Best hit per document, best documents first, at most ``limit`` documents (bounded)."""
+    """Best hit per document, best documents first, at most ``limit`` documents (bounded);
+    with ``tag``, only documents that have it."""
     typed = query.strip()
     if not typed:
         return []
     limit = max(1, min(limit, MAX_LIMIT))
     fts_query = lenient_query(typed) if lenient else typed
-    best = _best_documents(conn, "search_index", fts_query, limit) if fts_query else {}
+    best = _best_documents(conn, "search_index", fts_query, limit, tag) if fts_query else {}
     if cjk.has_cjk(typed):
-        for doc_id, hit in _cjk_documents(conn, typed, limit).items():
+        for doc_id, hit in _cjk_documents(conn, typed, limit, tag).items():
             if doc_id not in best or hit[3] < best[doc_id][3]:
                 best[doc_id] = hit
         best = dict(sorted(best.items(), key=lambda kv: kv[1][3])[:limit])
