@@ -327,7 +327,7 @@ class Manage:
         rows = self.conn.execute(
             """SELECT d.id, d.title, p.path FROM documents d
                LEFT JOIN document_paths p ON p.document_id = d.id
-               ORDER BY d.id, p.last_seen DESC"""
+               ORDER BY d.id, p.last_seen DESC, p.rowid DESC"""
         )
         current: tuple[int, str, list[str]] | None = None
         for doc_id, title, path in rows:

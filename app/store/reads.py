@@ -38,7 +38,7 @@ class Reads:
         rows = self.conn.execute(
             """SELECT d.id, d.sha256, d.title,
                   (SELECT path FROM document_paths p WHERE p.document_id = d.id
-                   ORDER BY last_seen DESC LIMIT 1),
+                   ORDER BY last_seen DESC, rowid DESC LIMIT 1),
                   d.page_count, s.engine, COALESCE(s.created_at, d.updated_at),
                   COALESCE(s.text, ''),
                   (SELECT json_group_array(name) FROM (SELECT t.name FROM document_tags dt
@@ -83,7 +83,8 @@ class Reads:
         paths = [
             r[0]
             for r in self.conn.execute(
-                "SELECT path FROM document_paths WHERE document_id = ? ORDER BY last_seen DESC",
+                """SELECT path FROM document_paths WHERE document_id = ?
+                   ORDER BY last_seen DESC, rowid DESC""",
                 (doc_id,),
             )
         ]

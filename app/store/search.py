@@ -155,7 +155,8 @@ def search(
         row[0]: (row[1], row[2] or "")
         for row in conn.execute(
             f"""SELECT d.id, d.title, (SELECT path FROM document_paths p WHERE p.document_id = d.id
-                 ORDER BY last_seen DESC LIMIT 1) FROM documents d WHERE d.id IN ({marks})""",
+                 ORDER BY last_seen DESC, rowid DESC LIMIT 1)
+                FROM documents d WHERE d.id IN ({marks})""",
             ids,
         )
     }
