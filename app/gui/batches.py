@@ -32,7 +32,7 @@ class BatchQueue(QMainWindow):
     engines: EngineCache
     pool: QThreadPool
     worker: BatchWorker | None
-    pending: list[tuple[list[str], str | None]]
+    pending: list[tuple[list[str], str | None, bool]]
     prompted: set[str]
     passwords_given: set[str]
     announced: set[str]
@@ -52,9 +52,10 @@ class BatchQueue(QMainWindow):
     def _update_empty(self) -> None:  # the window's, shown here for what batches call
         raise NotImplementedError
 
-    def add_paths(self, paths: list[str], password: str | None = None) -> None:
-        """Queue a batch (files and folders); it starts when the worker is free."""
-        self.pending.append(([str(p) for p in paths], password))
+    def add_paths(self, paths: list[str], password: str | None = None, force: bool = False) -> None:
+        """Queue a batch (files and folders); it starts when the worker is free. ``force``
+        summarizes again what is already summarized with these settings."""
+        self.pending.append(([str(p) for p in paths], password, force))
         if self.worker is None:
             self._start_next()
 
@@ -87,8 +88,9 @@ class BatchQueue(QMainWindow):
     def _start_next(self) -> None:
         if not self.pending:
             return
-        paths, password = self.pending.pop(0)
-        self.worker = BatchWorker(paths, self.settings, self.engines, password)
+        paths, password, force = self.pending.pop(0)
+        settings = self.settings.with_(force=True) if force else self.settings
+        self.worker = BatchWorker(paths, settings, self.engines, password)
         self.worker.signals.progress.connect(self._on_progress)
         self.worker.signals.failed.connect(self._on_failed)
         self.worker.signals.finished.connect(self._on_finished)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
+from app.files import has_file
 from app.store import DocumentRecord, SearchHit, Store
 from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN
 
@@ -26,7 +28,8 @@ def highlight(snippet: str) -> str:
 class LibraryModel(QAbstractTableModel):
     """The library list; with a search active, only the hits, best first, with snippets."""
 
-    COLUMNS = ("Title", "Pages", "Engine", "Date", "Status")
+    COLUMNS = ("Title", "Tags", "Pages", "Engine", "Date", "Status")
+    MISSING = "file missing"
     SEARCH_COLUMNS = ("Title", "Where", "Snippet")
 
     def __init__(self, store: Store, limit: int = 2000) -> None:
@@ -36,21 +39,42 @@ class LibraryModel(QAbstractTableModel):
         self.records: list[DocumentRecord] = []
         self.hits: list[SearchHit] | None = None
         self.query = ""
+        self.tag: str | None = None  # the tag filter; None shows every document
+        self.missing: set[int] = set()  # documents whose files are all gone
 
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.records = self.store.recent(limit=self.limit)
-        if self.query:
-            self.hits = self.store.search(self.query, limit=200, lenient=True)
+        self._load()
         self.endResetModel()
+
+    def _load(self) -> None:
+        self.records = self.store.recent(limit=self.limit, tag=self.tag)
+        self._search()
+        # The newest path first; only when it is gone are the others looked at.
+        self.missing = {
+            r.id
+            for r in self.records
+            if not os.path.isfile(r.path) and not has_file(self.store.paths_of(r.id))
+        }
+
+    def _search(self) -> None:
+        self.hits = (
+            self.store.search(self.query, limit=200, lenient=True, tag=self.tag)
+            if self.query
+            else None
+        )
 
     def set_query(self, query: str) -> None:
         self.beginResetModel()
         self.query = query.strip()
-        self.hits = self.store.search(self.query, limit=200, lenient=True) if self.query else None
+        self._search()
         self.endResetModel()
+
+    def set_tag(self, tag: str | None) -> None:
+        self.tag = tag
+        self.refresh()
 
     @property
     def searching(self) -> bool:
@@ -105,16 +129,23 @@ class LibraryModel(QAbstractTableModel):
         rec = self.records[row]
         if role == Qt.ItemDataRole.DisplayRole:
             status = "summarized" if rec.summary else "stored"
+            if rec.id in self.missing:
+                status = self.MISSING
             return (
                 rec.title,
+                ", ".join(rec.tags),
                 rec.page_count,
                 rec.engine or "-",
                 rec.summarized_at[:16].replace("T", " "),
                 status,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if rec.id in self.missing:
+                return f"{rec.path}\nThe file is missing (moved or deleted): Locate… finds it."
             return rec.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
+        if role == Qt.ItemDataRole.ForegroundRole and rec.id in self.missing and col in (0, 5):
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

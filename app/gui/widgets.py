@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QUrl, Signal
@@ -58,10 +59,12 @@ class SummaryView(QTextBrowser):
     """A document's summary, metadata and source pages; page links open the PDF there."""
 
     page_requested = Signal(str, int)
+    action_requested = Signal(str)  # "tags", "details" or "locate"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.missing = False
         self.anchorClicked.connect(self._on_anchor)
         self.detail: DocumentDetail | None = None
         self.abstract_open = False  # the author's abstract is folded until asked for
@@ -71,19 +74,25 @@ class SummaryView(QTextBrowser):
         self.detail = None
         self.setPlainText("Select a document to read its summary.")
 
-    def show_detail(self, detail: DocumentDetail) -> None:
+    def show_detail(self, detail: DocumentDetail, missing: bool | None = None) -> None:
         if self.detail is None or self.detail.id != detail.id:
             self.abstract_open = False
         self.detail = detail
+        if missing is not None:
+            self.missing = missing
         # The document info the pane adds to the shared facts line: a few metadata fields.
         extra = " · ".join(
             f"{key}: {detail.metadata[key]}"
             for key in ("author", "created", "producer")
             if key in detail.metadata
         )
-        self.setHtml(as_html(reading(detail), self.abstract_open, extra))
+        title, _, rest = as_html(reading(detail), self.abstract_open, extra).partition("\n")
+        self.setHtml("\n".join([title, manage_html(detail, self.missing), rest]))
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "do":
+            self.action_requested.emit(url.path())
+            return
         if url.scheme() == "abstract" and self.detail is not None:
             self.abstract_open = not self.abstract_open
             self.show_detail(self.detail)
@@ -91,6 +100,25 @@ class SummaryView(QTextBrowser):
         if url.scheme() == "page" and self.detail and self.detail.paths:
             page = int(url.path() or url.toString().split(":", 1)[1])
             self.page_requested.emit(self.detail.paths[0], page)
+
+
+def manage_html(detail: DocumentDetail, missing: bool) -> str:
+    """The pane's line of actions above the summary: tags, details, and Locate… when the
+    file is missing (#26)."""
+    esc = html.escape
+    out = []
+    if missing:
+        out.append(
+            "<p style='color:#b00020'><b>The file is missing</b> (moved or deleted) · "
+            '<a href="do:locate">Locate…</a></p>'
+        )
+    tags = esc(", ".join(detail.tags)) if detail.tags else "no tags"
+    hand = f" · set by hand: {esc(', '.join(detail.corrected))}" if detail.corrected else ""
+    out.append(
+        f'<p><small>Tags: {tags} · <a href="do:tags">Tags…</a> · '
+        f'<a href="do:details">Edit details…</a>{hand}</small></p>'
+    )
+    return "\n".join(out)
 
 
 PageRole = Qt.ItemDataRole.UserRole + 1

@@ -9,12 +9,14 @@ from PySide6.QtCore import QItemSelection, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -25,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.batches import BatchQueue
+from app.files import has_file
+from app.gui.dialogs import EditDialog, TagDialog
+from app.gui.manage import ALL_DOCUMENTS, LibraryActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView, open_pdf_at
 from app.gui.workers import BatchWorker, EngineCache, warm_up
 from app.settings import Settings, save_settings
 from app.store import Store
+from app.store.manage import Removed
 
 EMPTY_TEXT = (
     "Your library is empty.\n\nDrop PDF files or whole folders anywhere in this window, or use "
@@ -40,7 +45,7 @@ EMPTY_TEXT = (
 )
 
 
-class MainWindow(BatchQueue):
+class MainWindow(LibraryActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
     def __init__(self, settings: Settings) -> None:
@@ -53,17 +58,22 @@ class MainWindow(BatchQueue):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: BatchWorker | None = None
-        self.pending: list[tuple[list[str], str | None]] = []
+        self.pending: list[tuple[list[str], str | None, bool]] = []
         self.prompted: set[str] = set()  # encrypted files asked about in this session
         self.passwords_given: set[str] = set()  # files retried with a password
         self.announced: set[str] = set()  # engine notes shown once per session
         self.shown_doc: int | None = None  # the document in the summary pane
         self.left_out: list[str] = []  # files the user declined a password for, this batch
+        self.last_removed: Removed | None = None  # what Undo remove puts back
+        self.confirm_box: QMessageBox | None = None  # the open "Remove?" question
+        self.edit_dialog: EditDialog | None = None
+        self.tag_dialog: TagDialog | None = None
         self.setWindowTitle("Synopsis")
         self.setAcceptDrops(True)
         self.resize(1200, 760)
         self._build()
         self._menus()
+        self.refresh_tags()
         self.library.refresh()
         self._update_empty()
 
@@ -84,7 +94,9 @@ class MainWindow(BatchQueue):
         self.table = QTableView()
         self.table.setModel(self.library)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setItemDelegate(HtmlDelegate(self.table))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -101,17 +113,26 @@ class MainWindow(BatchQueue):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
 
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Tag filter")
+        self.tag_filter.setToolTip("Show only the documents with this tag")
+        self.tag_filter.addItem(ALL_DOCUMENTS, None)
+        self.tag_filter.currentIndexChanged.connect(self._on_tag_filter)
         self.drop = DropZone()
         self.drop.paths_dropped.connect(self.add_paths)
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.tag_filter)
+        lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.drop)
 
         self.summary = SummaryView()
         self.summary.page_requested.connect(self.open_page)
+        self.summary.action_requested.connect(self._on_pane_action)
         self.outline = OutlineTree()
         self.outline.page_requested.connect(self.open_page)
         self.reading = QSplitter(Qt.Orientation.Vertical)
@@ -173,8 +194,26 @@ class MainWindow(BatchQueue):
         file.addSeparator()
         action(file, "&Quit", "Ctrl+Q", self.close)
         edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = action(
+            edit, "&Undo remove", QKeySequence.StandardKey.Undo, self.undo_remove
+        )
+        self.undo_action.setEnabled(False)
+        edit.addSeparator()
         action(edit, "&Find", "Ctrl+F", self.focus_search)
-        action(edit, "&Refresh", "F5", self.library.refresh)
+        action(edit, "&Refresh", "F5", self.after_change)
+        docs = self.menuBar().addMenu("&Documents")
+        self.document_actions = [
+            action(
+                docs, "&Remove from library…", QKeySequence.StandardKey.Delete, self.remove_selected
+            ),
+            action(docs, "&Tags…", "Ctrl+T", self.edit_tags),
+            action(docs, "Edit &details…", "Ctrl+E", self.edit_details),
+            action(docs, "&Summarize again", "Ctrl+Shift+R", self.resummarize_selected),
+            action(docs, "Export as &Markdown…", "", lambda: self.export_selected("md")),
+            action(docs, "Export as &JSON…", "", lambda: self.export_selected("json")),
+            action(docs, "Export as &CSV…", "", lambda: self.export_selected("csv")),
+            action(docs, "&Locate file…", "", self.locate_document),
+        ]
         view = self.menuBar().addMenu("&View")
         self.queue_action = self.dock.toggleViewAction()
         self.queue_action.setText("&Queue")
@@ -183,6 +222,17 @@ class MainWindow(BatchQueue):
         batch = self.menuBar().addMenu("&Batch")
         self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for act in self.document_actions:
+            menu.addAction(act)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_pane_action(self, what: str) -> None:
+        {"tags": self.edit_tags, "details": self.edit_details, "locate": self.locate_document}[
+            what
+        ]()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -253,7 +303,7 @@ class MainWindow(BatchQueue):
         header.setStretchLastSection(False)
         searching = self.library.searching
         stretch = 2 if searching else 0  # snippet, or title
-        widths = (220, 80, 0) if searching else (0, 50, 80, 130, 90)
+        widths = (220, 80, 0) if searching else (0, 120, 50, 80, 130, 90)
         for col in range(self.library.columnCount()):
             if col == stretch:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
@@ -292,7 +342,7 @@ class MainWindow(BatchQueue):
         if detail is None:
             self.summary.show_placeholder()
         else:
-            self.summary.show_detail(detail)
+            self.summary.show_detail(detail, missing=not has_file(detail.paths))
         self.outline.show_detail(detail)
         sizes = self.reading.sizes()
         if self.outline.isVisibleTo(self) and sizes[1] == 0:  # shown for the first time

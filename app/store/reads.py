@@ -61,6 +61,17 @@ class Reads:
             for r in rows
         ]
 
+    def paths_of(self, doc_id: int) -> list[str]:
+        """Every path the document was seen at, newest first."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                """SELECT path FROM document_paths WHERE document_id = ?
+                   ORDER BY last_seen DESC, rowid DESC""",
+                (doc_id,),
+            )
+        ]
+
     def tags_of(self, doc_id: int) -> list[str]:
         return [
             r[0]
@@ -80,14 +91,7 @@ class Reads:
         ).fetchone()
         if row is None:
             return None
-        paths = [
-            r[0]
-            for r in self.conn.execute(
-                """SELECT path FROM document_paths WHERE document_id = ?
-                   ORDER BY last_seen DESC, rowid DESC""",
-                (doc_id,),
-            )
-        ]
+        paths = self.paths_of(doc_id)
         summaries = [
             SummaryRecord(
                 r[0],
