@@ -31,6 +31,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(480)
         self.apply = apply
         self.form = QFormLayout(self)
         self.error = QLabel("")
@@ -54,6 +55,7 @@ class _Form(QDialog):
         problem = self.apply(self.changes())
         if problem:
             self.error.setText(problem)
+            self.adjustSize()  # room for the message
             return
         super().accept()
 

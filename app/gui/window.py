@@ -183,7 +183,7 @@ class MainWindow(LibraryActions):
         def action(menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            act.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
             menu.addAction(act)
             return act
 
