@@ -281,3 +281,25 @@ def test_check_reports_missing_files_and_relink_follows_a_moved_folder(
 def test_relink_to_a_folder_that_is_not_there_says_so(library, db, folder, tmp_path) -> None:
     out = invoke("relink", folder, tmp_path / "nowhere", "--db", db)
     assert out.exit_code == 2 and "is not a folder" in out.output
+
+
+def test_a_library_from_before_008_gains_tags_and_searchable_authors(library, db) -> None:
+    import sqlite3
+
+    doc = library["Library"]
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.executescript(
+        f"""
+        DELETE FROM migrations WHERE name = '008_library_management';
+        DROP TABLE document_tags;
+        DROP TABLE tags;
+        ALTER TABLE documents DROP COLUMN corrected;
+        DELETE FROM search_index WHERE kind = 'authors';
+        UPDATE documents SET authors = '["Ada Quill"]' WHERE id = {doc};
+        """
+    )
+    conn.close()
+    with Store(db) as store:
+        assert store.count_documents() == 3
+        assert [h.document_id for h in store.search("Quill")] == [doc]
+        assert store.tag([doc], "old") == 1 and store.detail(doc).corrected == ()
