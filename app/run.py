@@ -15,6 +15,7 @@ from typing import Any
 
 from app.settings import Settings
 from app.store import Store
+from app.store.manage import clean_tag
 from app.text import plural
 from ingestion import Document, Sentence, document_sentences, sha256_file
 from summarizer.base import Summary
@@ -71,6 +72,10 @@ class Run:
     run_id: int = 0
     counts: Counts = field(default_factory=Counts)
     started: float = field(default_factory=time.perf_counter)
+
+    def __post_init__(self) -> None:
+        for tag in self.settings.tags:  # from the settings file or SYNOPSIS_TAGS, unchecked
+            clean_tag(tag)
 
     def event(self, kind: str, **kw: Any) -> Progress:
         c = self.counts

@@ -37,7 +37,7 @@ def rm(doc_ids: tuple[int, ...], db: str | None) -> None:
 @DB
 @click.option("--title", help="The document's title.")
 @click.option("--author", "authors", multiple=True, help="An author (repeat for each).")
-@click.option("--date", help="The document's date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--date", help='The date: YYYY, YYYY-MM or YYYY-MM-DD ("" for none).')
 @click.option(
     "--reset",
     type=click.Choice(["title", "authors", "date"]),

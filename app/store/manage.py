@@ -355,6 +355,8 @@ def _checked(name: str, value: Any) -> Any:
         names = [" ".join(str(a).split()) for a in value]
         return [a for a in names if a]
     date = str(value).strip()
+    if not date:
+        return ""  # no date, by the user's choice
     if not _DATE.fullmatch(date) or not _real_date(date):
         raise InvalidCorrection(
             f"{value!r} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03-01)."

@@ -238,11 +238,17 @@ def test_summarize_and_watch_tag_what_they_add(folder, db, tmp_path) -> None:
         assert [r.path for r in store.recent(tag="watched")] == [str(watched / "w.pdf")]
 
 
-def test_a_tag_with_a_comma_is_refused(library, db) -> None:
+def test_a_tag_with_a_comma_is_refused(library, db, folder, monkeypatch) -> None:
     out = invoke("tag", library["Library"], "a,b", "--db", db)
     assert out.exit_code == 2 and "cannot be a tag" in out.output
     out = invoke("summarize", "x.pdf", "--db", db, "--tag", "", "--engine", "extractive")
     assert out.exit_code == 2 and "cannot be a tag" in out.output
+    monkeypatch.setenv("SYNOPSIS_TAGS", "ok, ")  # settings are checked before a run starts
+    out = invoke("summarize", folder, "--db", db, "--engine", "extractive", "--length", "short")
+    assert out.exit_code == 2 and "cannot be a tag" in out.output
+    with Store(db) as store:
+        runs = store.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
+        assert store.tags() == [] and runs == 1  # only the fixture's run
 
 
 # -- files on disk ----------------------------------------------------------------------------
