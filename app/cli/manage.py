@@ -20,16 +20,17 @@ DB = click.option("--db", type=click.Path(dir_okay=False), help="Library file (S
 @cli.command()
 @click.argument("doc_ids", nargs=-1, type=int, required=True, metavar="ID...")
 @DB
-def rm(doc_ids: tuple[int, ...], db: str | None) -> None:
+@click.option("--dry-run", is_flag=True, help="Say what would go; remove nothing.")
+def rm(doc_ids: tuple[int, ...], db: str | None, dry_run: bool) -> None:
     """Remove documents from the library (the PDF files on disk are not touched)."""
     with open_store(settings_from({"db": db})) as store:
-        removed = store.remove(doc_ids)
-    for title in removed.counts.titles:
-        click.echo(f"Removed: {title}")
-    click.echo(
-        f"Removed {removed.counts.describe()}; the PDF files on disk were not touched. "
-        "`synopsis library compact` gives the space back to the disk."
-    )
+        counts = store.removal_counts(doc_ids) if dry_run else store.remove(doc_ids).counts
+    verb = "Would remove" if dry_run else "Removed"
+    for title in counts.titles:
+        click.echo(f"{verb}: {title}")
+    click.echo(f"{verb} {counts.describe()}; the PDF files on disk are not touched.")
+    if not dry_run:
+        click.echo("`synopsis library compact` gives the space back to the disk.")
 
 
 @cli.command()

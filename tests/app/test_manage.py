@@ -60,6 +60,10 @@ def test_rm_removes_everything_stored_and_search_never_finds_it(library, db, fol
         before = rows_of(store, doc)
     assert before["pages"] and before["summaries"] and before["search_index"]
 
+    dry = invoke("rm", doc, "--db", db, "--dry-run")
+    assert dry.exit_code == 0 and "Would remove: Northwind Cooperative" in dry.output
+    assert ids_found(db, "spoilage") == [doc]
+
     result = invoke("rm", doc, "--db", db)
     assert result.exit_code == 0, result.output
     assert "Removed: Northwind Cooperative" in result.output
