@@ -176,7 +176,9 @@ class Manage:
         with self.transaction():
             try:
                 for table, rows in removed.rows:
-                    for row in rows:
+                    for full in rows:
+                        # A failure's id means nothing elsewhere: a new one may have taken it.
+                        row = {k: v for k, v in full.items() if table != "failures" or k != "id"}
                         cols = ", ".join(row)
                         marks = ",".join("?" * len(row))
                         self.conn.execute(
@@ -184,8 +186,9 @@ class Manage:
                         )
             except sqlite3.IntegrityError as exc:
                 raise AppError(
-                    "The removed documents cannot be put back: the same files were added to "
-                    "the library again since. Nothing was changed."
+                    "The removed documents cannot be put back: the library changed since (the "
+                    "same files were added again, or new documents took their place). Nothing "
+                    "was changed; summarize the files again to get them back."
                 ) from exc
             for doc_id, name in removed.tags:
                 self._link_tag(doc_id, name)

@@ -108,6 +108,22 @@ def test_undo_puts_a_removal_back_with_its_tags_and_search(library, db) -> None:
     assert ids_found(db, "spoilage") == [doc]
 
 
+def test_undo_after_the_same_file_came_back_says_so_and_changes_nothing(
+    library, db, folder
+) -> None:
+    from ingestion.errors import AppError
+
+    with Store(db) as store:
+        removed = store.remove([library["Northwind"]])
+    again = invoke("summarize", folder, "--db", db, "--engine", "extractive")
+    assert "1 summarized, 2 skipped" in again.output
+    with Store(db) as store:
+        with pytest.raises(AppError, match="cannot be put back: the library changed since"):
+            store.restore(removed)
+        assert store.count_documents() == 3
+    assert len(ids_found(db, "spoilage")) == 1
+
+
 def test_compact_gives_back_the_space_of_removed_documents(tmp_path, db) -> None:
     folder = memo_folder(tmp_path / "many", 6, tag="tidal", repeat=60)
     assert invoke("summarize", folder, "--db", db, "--engine", "extractive").exit_code == 0
