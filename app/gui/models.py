@@ -10,7 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.store import DocumentRecord, SearchHit, Store
-from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN
+from app.store.records import marked_parts
+from app.store.search import InvalidQuery
 
 Index = QModelIndex | QPersistentModelIndex
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -18,9 +19,11 @@ HtmlRole = Qt.ItemDataRole.UserRole + 2
 
 
 def highlight(snippet: str) -> str:
-    """FTS snippet markers -> bold, with everything else escaped (no markup from documents)."""
-    escaped = html.escape(snippet)
-    return escaped.replace(SNIPPET_OPEN, "<b>").replace(SNIPPET_CLOSE, "</b>")
+    """Matched words in bold, everything else escaped (no markup from documents)."""
+    return "".join(
+        f"<b>{html.escape(piece)}</b>" if matched else html.escape(piece)
+        for piece, matched in marked_parts(snippet)
+    )
 
 
 class LibraryModel(QAbstractTableModel):
@@ -36,6 +39,7 @@ class LibraryModel(QAbstractTableModel):
         self.records: list[DocumentRecord] = []
         self.hits: list[SearchHit] | None = None
         self.query = ""
+        self.problem = ""  # why the query finds nothing by its nature (no words in it)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -43,14 +47,25 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.records = self.store.recent(limit=self.limit)
         if self.query:
-            self.hits = self.store.search(self.query, limit=200, lenient=True)
+            self._search()
         self.endResetModel()
 
     def set_query(self, query: str) -> None:
         self.beginResetModel()
         self.query = query.strip()
-        self.hits = self.store.search(self.query, limit=200, lenient=True) if self.query else None
+        self.problem = ""
+        if self.query:
+            self._search()
+        else:
+            self.hits = None
         self.endResetModel()
+
+    def _search(self) -> None:
+        try:
+            self.hits = self.store.search(self.query, limit=200)
+            self.problem = ""
+        except InvalidQuery as exc:
+            self.hits, self.problem = [], exc.user_message
 
     @property
     def searching(self) -> bool:
@@ -98,7 +113,7 @@ class LibraryModel(QAbstractTableModel):
             if role == HtmlRole and col == 2:
                 return highlight(hit.snippet)
             if role == Qt.ItemDataRole.DisplayRole:
-                return (hit.title, hit.where, hit.snippet.replace("[", "").replace("]", ""))[col]
+                return (hit.title, hit.where, hit.text)[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return hit.path
             return None

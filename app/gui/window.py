@@ -66,6 +66,12 @@ class MainWindow(BatchQueue):
         self._menus()
         self.library.refresh()
         self._update_empty()
+        self._say_if_created()
+
+    def _say_if_created(self) -> None:
+        """A library this window made is announced: the user learns where it lives (#22)."""
+        if self.store.created:
+            self.statusBar().showMessage(f"Created a new library at {self.store.path}")
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -210,6 +216,7 @@ class MainWindow(BatchQueue):
             self.store.close()
             self.store = Store(settings.db)
             self.library.store = self.store
+            self._say_if_created()
         self.settings = settings
         # A library given for this session (--db) is saved only when chosen in the dialog.
         save_settings(settings, keep_saved=("db",) if settings.db == self.session_db else ())
@@ -273,7 +280,7 @@ class MainWindow(BatchQueue):
 
     def _update_empty(self) -> None:
         if self.library.searching and not self.library.hits:
-            self.empty.setText(f"No matches for “{self.library.query}”.")
+            self.empty.setText(self.library.problem or f"No matches for “{self.library.query}”.")
             self.stack.setCurrentWidget(self.empty)
             return
         self.empty.setText(EMPTY_TEXT)

@@ -47,6 +47,16 @@ class LibraryError(AppError):
     kind = "library"
 
 
+class NoLibrary(LibraryError):
+    kind = "no-library"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no library at {path}; check the path given with --db or SYNOPSIS_DB, "
+            "or create one with `synopsis summarize FOLDER`."
+        )
+
+
 class Store(Reads):
     """A connection to one library file. Cheap to open; one per thread.
 
@@ -55,8 +65,14 @@ class Store(Reads):
     thread while another is inside it (#11).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open the library at ``path``; without ``create``, one that does not exist raises
+        `NoLibrary` (a mistyped path must not become an empty library, #22). ``created``
+        says whether this call made the file."""
         self.path = Path(path).expanduser()
+        self.created = not self.path.exists()
+        if self.created and not create:
+            raise NoLibrary(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -313,9 +329,9 @@ class Store(Reads):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, lenient: bool = False) -> list[SearchHit]:
-        """Documents matching ``query``, best first, at most ``limit`` documents."""
-        return search_mod.search(self.conn, query, limit, lenient=lenient)
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Documents matching what a person typed, best first, at most ``limit`` documents."""
+        return search_mod.search(self.conn, query, limit)
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
