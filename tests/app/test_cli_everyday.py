@@ -1,0 +1,100 @@
+"""Everyday use of the CLI (#22): typos never make libraries, missing paths are usage errors,
+search takes what people type, output fits pipes and scripts."""
+
+import dataclasses
+import json
+
+import pytest
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from app.cli import cli
+from app.store import Store
+from ingestion import read_pdf
+from tests.conftest import text_pdf
+
+
+def invoke(*args, **kw):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "lib.sqlite"
+
+
+@pytest.fixture
+def summarized(tmp_path, db):
+    """A library of two small documents, one with a CJK title."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text_pdf(folder / "covid.pdf", ["COVID-19 cases among the self-employment workforce rose."])
+    text_pdf(folder / "walls.pdf", ["Harbour walls were rebuilt after the storm."])
+    result = invoke("summarize", folder, "--db", db, "--engine", "extractive")
+    assert result.exit_code == 0, result.output
+    cjk = read_pdf(text_pdf(tmp_path / "cjk.pdf", ["Harbour notes for the season."]))
+    with Store(db) as store:  # the PDF maker's metadata is Latin-1: give the title here
+        store.save(dataclasses.replace(cjk, title="港湾の設計と施工に関する報告書"), None)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("list",), ("show", "1"), ("search", "harbour"), ("export",), ("failures",), ("retry",)],
+)
+def test_read_commands_never_create_a_library(tmp_path, args) -> None:
+    typo = tmp_path / "typo" / "lib.sqlite"
+    result = invoke(*args, "--db", typo)
+    assert result.exit_code == 2
+    assert f"There is no library at {typo}" in result.output
+    assert not typo.parent.exists()
+
+
+def test_search_json_errors_are_json_on_stdout(tmp_path, summarized, db) -> None:
+    result = CliRunner().invoke(cli, ["search", "--json", "!!!", "--db", str(db)])
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["kind"] == "invalid-query" and "no words or numbers" in error["message"]
+    nowhere = str(tmp_path / "none.sqlite")
+    missing = CliRunner().invoke(cli, ["search", "--json", "x", "--db", nowhere])
+    assert json.loads(missing.stdout)["error"]["kind"] == "no-library"
+
+
+def test_summarize_creates_a_library_and_says_so(make_pdf, tmp_path) -> None:
+    db = tmp_path / "new" / "lib.sqlite"
+    pdf = make_pdf("a.pdf", ["Harbour walls were rebuilt after the storm."])
+    first = invoke("summarize", pdf, "--db", db, "--engine", "extractive")
+    assert f"Created a new library at {db}" in first.output and db.is_file()
+    again = invoke("summarize", pdf, "--db", db, "--engine", "extractive")
+    assert "Created a new library" not in again.output
+
+
+def test_a_missing_path_is_a_usage_error_every_time(make_pdf, db) -> None:
+    pdf = make_pdf("a.pdf", ["Harbour walls were rebuilt after the storm."])
+    for _ in range(2):
+        result = invoke("summarize", pdf, pdf.parent / "nothere.pdf", "--db", db)
+        assert result.exit_code == 2
+        assert "No such file or folder" in result.output and "nothere.pdf" in result.output
+        assert "failed again as before" not in result.output
+    assert not db.exists()  # nothing ran, so no library was made either
+
+
+def test_sidecars_are_written_for_documents_already_summarized(summarized, db) -> None:
+    sidecar = summarized / "covid.pdf.md"
+    assert not sidecar.exists()
+    result = invoke("summarize", summarized, "--db", db, "--engine", "extractive", "--sidecar")
+    assert "0 summarized, 2 skipped" in result.output
+    assert "COVID-19" in sidecar.read_text() and (summarized / "walls.pdf.md").is_file()
+
+
+def test_search_finds_everyday_words_and_prints_no_markers(summarized, db) -> None:
+    for typed in ("COVID-19", "self-employment", "covid-19 OR nothing", "港湾"):
+        result = invoke("search", typed, "--db", db)
+        assert result.exit_code == 0 and "No matches" not in result.output, typed
+        assert "\ufdd0" not in result.output and "[COVID" not in result.output
+
+
+def test_list_pads_titles_by_display_width(summarized, db) -> None:
+    lines = [line for line in invoke("list", "--db", db).output.splitlines() if " p  " in line]
+    assert len(lines) == 3 and any("港湾" in line for line in lines)
+    assert len({cell_len(line.split(" p  ")[0]) for line in lines}) == 1
