@@ -98,3 +98,34 @@ def test_list_pads_titles_by_display_width(summarized, db) -> None:
     lines = [line for line in invoke("list", "--db", db).output.splitlines() if " p  " in line]
     assert len(lines) == 3 and any("港湾" in line for line in lines)
     assert len({cell_len(line.split(" p  ")[0]) for line in lines}) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (['{"document": "Text here.", "reference": "Text."}'], 'line 1: no "id"'),
+        (["", '{"id": "a", "document": "Text here."}'], 'line 2: no "reference" text'),
+        (['{"id": "a", "reference": "R."}'], 'line 1: neither "document" text nor a "pdf"'),
+        (['{"id": "a", "reference": "R.", "pdf": "pdfs/none.pdf"}'], "none.pdf does not exist"),
+        (['{"id": "a", "document": "D.", "reference": "R."}', "{oops"], "line 2: not valid JSON"),
+        (['{"id": "a", "document": "D.", "reference": "R."}'] * 2, "'a' is used twice"),
+        (['["a", "b"]'], "line 1: expected a JSON object, found list"),
+        ([""], "holds no records"),
+    ],
+)
+def test_eval_names_the_line_of_a_bad_record(tmp_path, lines, said) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("eval", pairs, "--engine", "extractive")
+    assert result.exit_code == 2, result.output
+    assert said in result.output and "pairs.jsonl" in result.output
+    assert "Unexpected error" not in result.output
+
+
+def test_eval_help_and_readme_give_the_pairs_format() -> None:
+    from pathlib import Path
+
+    help_text = invoke("eval", "--help").output
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for field in ('"id"', '"reference"', '"references"', '"document"', '"pdf"'):
+        assert field in help_text and field in readme.split("- `eval PAIRS.jsonl`")[1][:800], field
