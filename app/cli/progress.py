@@ -26,6 +26,8 @@ class BatchView:
     def __init__(self, as_json: bool = False) -> None:
         self.as_json = as_json
         self.console = Console(stderr=True)
+        if not self.console.is_terminal:  # piped or logged: whole lines, paths never split
+            self.console = Console(stderr=True, soft_wrap=True)
         self.bar: Progress | None = None
         self.task: TaskID | None = None
         self.failures: list[pipeline.Progress] = []

@@ -297,13 +297,18 @@ class Store(Reads):
                 (now(), summarized, skipped, failed, status, run_id),
             )
 
-    def seconds_per_chunk(self, key: str) -> float | None:
-        """Measured generation speed for this summary key, from earlier summaries."""
+    def seconds_per_document(self, engine: str, model: str) -> float | None:
+        """Wall time per summarized document of earlier finished runs with this engine and
+        model setting: reading, summarizing and saving, not generation alone (#22)."""
         row = self.conn.execute(
-            "SELECT SUM(seconds), SUM(chunks) FROM summaries WHERE summary_key = ? AND chunks > 0",
-            (key,),
+            """SELECT SUM((julianday(finished_at) - julianday(started_at)) * 86400),
+                      SUM(summarized)
+               FROM runs WHERE status = 'done' AND summarized > 0 AND finished_at IS NOT NULL
+               AND json_extract(settings, '$.engine') = ?
+               AND json_extract(settings, '$.model') = ?""",
+            (engine, model),
         ).fetchone()
-        return float(row[0]) / float(row[1]) if row and row[1] else None
+        return float(row[0]) / float(row[1]) if row and row[1] and row[0] is not None else None
 
     # -- chunk checkpoint (summarizer.engines.ChunkCache) -------------------------------------
 

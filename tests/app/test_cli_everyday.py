@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 
 from app.cli import cli
+from app.settings import Settings
 from app.store import Store
 from ingestion import read_pdf
 from tests.conftest import text_pdf
@@ -129,3 +130,54 @@ def test_eval_help_and_readme_give_the_pairs_format() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for field in ('"id"', '"reference"', '"references"', '"document"', '"pdf"'):
         assert field in help_text and field in readme.split("- `eval PAIRS.jsonl`")[1][:800], field
+
+
+def test_piped_output_is_never_wrapped(tmp_path, db) -> None:
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 4) / "and-another-long-folder-name"
+    deep.mkdir(parents=True)
+    (deep / "not-really-a-pdf-but-a-text-file.pdf").write_text("plain text, no PDF header")
+    result = invoke("summarize", deep, "--db", db, "--engine", "extractive")
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.strip().startswith("failed:")]
+    assert failed == [f"  failed: {deep / 'not-really-a-pdf-but-a-text-file.pdf'}"]
+
+
+def test_a_run_with_everything_skipped_shows_no_empty_bar_or_estimate(summarized, db) -> None:
+    result = invoke("summarize", summarized, "--db", db, "--engine", "extractive")
+    assert "0 summarized, 2 skipped, 0 failed" in result.output
+    assert "docs" not in result.output and "pages" not in result.output
+    assert "to summarize" not in result.output
+
+
+def test_estimates_come_from_whole_runs_measured_here(tmp_path, summarized, db) -> None:
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(3):
+        text_pdf(more / f"m{i}.pdf", [f"Memo {i} about the ferry timetable and the pier."])
+    with Store(db) as store:  # the first run took 30 s for its 2 documents
+        store.conn.execute(
+            "UPDATE runs SET started_at = datetime(finished_at, '-30 seconds') WHERE summarized = 2"
+        )
+        assert store.seconds_per_document("extractive", Settings().model) == pytest.approx(15)
+    result = invoke("summarize", more, "--db", db, "--engine", "extractive")
+    assert "3 document(s) to summarize" in result.output
+    assert "about 45 s at the rate measured here" in result.output
+
+
+def test_the_first_run_makes_no_guess_about_time(make_pdf, db) -> None:
+    result = invoke("summarize", make_pdf("a.pdf", ["Ferry times."]), "--db", db)
+    assert "1 document(s) to summarize" in result.output and "about" not in result.output
+
+
+def test_pyproject_licence_raises_no_setuptools_deprecation() -> None:
+    import warnings
+    from pathlib import Path
+
+    from setuptools.config.pyprojecttoml import apply_configuration
+    from setuptools.dist import Distribution
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dist = apply_configuration(Distribution(), pyproject)
+    assert dist.metadata.license_expression == "Apache-2.0"
