@@ -35,6 +35,8 @@ def limits_for(settings: Settings) -> Limits:
     return Limits(
         timeout_s=settings.timeout_s,
         memory_mb=settings.memory_mb,
+        max_pages=settings.max_pages,
+        max_file_mb=settings.max_file_mb,
         ocr=settings.ocr,
         ocr_lang=settings.ocr_lang,
     )

@@ -181,3 +181,27 @@ def test_pyproject_licence_raises_no_setuptools_deprecation() -> None:
         warnings.simplefilter("error")
         dist = apply_configuration(Distribution(), pyproject)
     assert dist.metadata.license_expression == "Apache-2.0"
+
+
+def test_every_setting_is_documented_in_the_readme_table() -> None:
+    from dataclasses import fields
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| setting | default |")[1].split("\n\n")[0]
+    for f in fields(Settings):
+        assert f"`{f.name}`" in table, f.name
+
+
+def test_a_limit_met_names_the_setting_that_raises_it(make_pages_pdf, db, monkeypatch) -> None:
+    page = ["The ferry report describes the timetable, the crews and the harbour repairs."] * 4
+    pdf = make_pages_pdf("three.pdf", [page] * 3)
+    monkeypatch.setenv("SYNOPSIS_MAX_PAGES", "2")
+    refused = invoke("summarize", pdf, "--db", db, "--engine", "extractive")
+    assert refused.exit_code == 1
+    assert "3 pages, the limit is 2" in refused.output
+    assert "raise the max_pages setting" in refused.output
+    assert "SYNOPSIS_MAX_PAGES" in refused.output
+    monkeypatch.setenv("SYNOPSIS_MAX_PAGES", "3")
+    again = invoke("summarize", pdf, "--db", db, "--engine", "extractive")
+    assert again.exit_code == 0, again.output

@@ -52,7 +52,7 @@ def test_summarize_then_search_list_show_export(folder, db, tmp_path) -> None:
 
 def test_json_events_stream_one_per_line(folder, db) -> None:
     result = invoke("summarize", folder, "--db", db, "--engine", "extractive", "--json")
-    events = [json.loads(line) for line in result.output.splitlines()]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
     kinds = [e["kind"] for e in events]
     assert kinds[0] == "start" and kinds[-1] == "done" and kinds.count("summarized") == 3
 
@@ -124,7 +124,7 @@ def test_corpus_batch_fails_only_where_the_manifest_expects(tmp_path, db) -> Non
     expected = {r["file"]: r["expected"] for r in manifest_rows()}
     result = invoke("summarize", root / "pdfs", "--db", db, "--engine", "extractive", "--json")
     assert result.exit_code == 1
-    events = [json.loads(line) for line in result.output.splitlines()]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
     failed = {Path(e["path"]).name: e["error_kind"] for e in events if e["kind"] == "failed"}
     summarized = {Path(e["path"]).name for e in events if e["kind"] == "summarized"}
     assert set(failed) | summarized == set(expected)
