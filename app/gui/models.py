@@ -197,6 +197,15 @@ class QueueModel(QAbstractTableModel):
     def row_of(self, path: str) -> int:
         return self._rows[path]
 
+    def tally(self, paths: set[str]) -> dict[str, int]:
+        """How many of ``paths`` are in each state now."""
+        counts = dict.fromkeys((*self.KINDS, "cancelled"), 0)
+        for path in paths:
+            row = self._rows.get(path)
+            if row is not None:
+                counts[self.items[row].state] += 1
+        return counts
+
     def failed(self) -> list[QueueItem]:
         return [i for i in self.items if i.state == "failed"]
 

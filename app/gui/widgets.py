@@ -65,6 +65,7 @@ class SummaryView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.detail: DocumentDetail | None = None
         self.abstract_open = False  # the author's abstract is folded until asked for
+        self.details_open = False  # path and metadata too: the summary comes first
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -75,17 +76,15 @@ class SummaryView(QTextBrowser):
         if self.detail is None or self.detail.id != detail.id:
             self.abstract_open = False
         self.detail = detail
-        # The document info the pane adds to the shared facts line: a few metadata fields.
-        extra = " · ".join(
-            f"{key}: {detail.metadata[key]}"
-            for key in ("author", "created", "producer")
-            if key in detail.metadata
-        )
-        self.setHtml(as_html(reading(detail), self.abstract_open, extra))
+        details = "\n".join(f"{key}: {value}" for key, value in detail.metadata.items())
+        self.setHtml(as_html(reading(detail), self.abstract_open, details, self.details_open))
 
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == "abstract" and self.detail is not None:
-            self.abstract_open = not self.abstract_open
+        if url.scheme() in ("abstract", "details") and self.detail is not None:
+            if url.scheme() == "abstract":
+                self.abstract_open = not self.abstract_open
+            else:
+                self.details_open = not self.details_open
             self.show_detail(self.detail)
             return
         if url.scheme() == "page" and self.detail and self.detail.paths:

@@ -40,6 +40,9 @@ EMPTY_TEXT = (
 )
 
 
+QUEUE_HEIGHT = 160  # pixels: the bar and about four rows
+
+
 class MainWindow(BatchQueue):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
@@ -59,6 +62,8 @@ class MainWindow(BatchQueue):
         self.announced: set[str] = set()  # engine notes shown once per session
         self.shown_doc: int | None = None  # the document in the summary pane
         self.left_out: list[str] = []  # files the user declined a password for, this batch
+        self.run_paths: set[str] = set()  # files of the batches run back to back, for totals
+        self.run_open = False
         self.setWindowTitle("Synopsis")
         self.setAcceptDrops(True)
         self.resize(1200, 760)
@@ -109,9 +114,18 @@ class MainWindow(BatchQueue):
 
         self.drop = DropZone()
         self.drop.paths_dropped.connect(self.add_paths)
+        # The engine's fallback note stays in view for the session; the status bar's
+        # messages change with every document (#22).
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setAccessibleName("Engine note")
+        self.note.setMargin(6)
+        self.note.hide()
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.note)
         lay.addWidget(self.search)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.drop)
@@ -158,6 +172,8 @@ class MainWindow(BatchQueue):
         self.dock.setObjectName("queue")
         self.dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        # A few rows of queue; the summary pane keeps most of the height (#22).
+        self.resizeDocks([self.dock], [QUEUE_HEIGHT], Qt.Orientation.Vertical)
 
         self.backend_label = QLabel(f"engine: {self.settings.engine}")
         self.rate_label = QLabel("")
