@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from app.settings import Settings
+from app.store import Store
 from ingestion import ocr
 from tests.conftest import corpus_dir, manifest_rows, text_pdf, watching
 
@@ -81,13 +82,16 @@ def test_sidecar_is_written_next_to_each_pdf(folder, db) -> None:
     assert side.is_file() and "Northwind" in side.read_text()
 
 
-def test_malformed_search_is_one_line_not_a_traceback(db) -> None:
-    result = CliRunner().invoke(cli, ["search", '"oops', "--db", str(db)])
-    assert result.exit_code == 2
-    assert "not a valid query" in result.output and "Traceback" not in result.output
+def test_a_search_with_nothing_to_look_for_is_one_line_not_a_traceback(db) -> None:
+    Store(db).close()
+    assert CliRunner().invoke(cli, ["search", '"oops', "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["search", "?!", "--db", str(db)])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "no words or numbers" in result.output and "Traceback" not in result.output
 
 
 def test_show_unknown_document(db) -> None:
+    Store(db).close()
     result = CliRunner().invoke(cli, ["show", "999", "--db", str(db)])
     assert result.exit_code == 2 and "No document 999" in result.output
 
