@@ -79,10 +79,14 @@ class BatchView:
         self.bar.start()
 
     def _report(self, e: pipeline.Progress) -> None:
-        rate = e.summarized / e.elapsed * 60 if e.elapsed > 0 else 0.0
+        rate = (
+            f" ({e.summarized / e.elapsed * 60:.1f} documents/min)"
+            if e.summarized and e.elapsed > 0
+            else ""
+        )
         self.console.print(
             f"{e.summarized} summarized, {e.skipped} skipped, {e.failed} failed "
-            f"in {e.elapsed:.1f} s ({rate:.1f} documents/min)"
+            f"in {e.elapsed:.1f} s{rate}"
         )
         for f in self.failures:
             self.console.print(f"  failed: {f.path}\n          {f.message}", markup=False)

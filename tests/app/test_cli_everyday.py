@@ -146,7 +146,7 @@ def test_a_run_with_everything_skipped_shows_no_empty_bar_or_estimate(summarized
     result = invoke("summarize", summarized, "--db", db, "--engine", "extractive")
     assert "0 summarized, 2 skipped, 0 failed" in result.output
     assert "docs" not in result.output and "pages" not in result.output
-    assert "to summarize" not in result.output
+    assert "to summarize" not in result.output and "documents/min" not in result.output
 
 
 def test_estimates_come_from_whole_runs_measured_here(tmp_path, summarized, db) -> None:
