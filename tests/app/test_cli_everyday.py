@@ -205,3 +205,32 @@ def test_a_limit_met_names_the_setting_that_raises_it(make_pages_pdf, db, monkey
     monkeypatch.setenv("SYNOPSIS_MAX_PAGES", "3")
     again = invoke("summarize", pdf, "--db", db, "--engine", "extractive")
     assert again.exit_code == 0, again.output
+
+
+def test_watch_creates_a_library_and_says_so(tmp_path) -> None:
+    import os
+    import queue
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    inbox, db = tmp_path / "inbox", tmp_path / "w" / "lib.sqlite"
+    inbox.mkdir()
+    args = [sys.executable, "-m", "app.cli", "watch", str(inbox), "--db", str(db)]
+    proc = subprocess.Popen(
+        [*args, "--engine", "extractive"], stderr=subprocess.PIPE, text=True, env=os.environ
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in proc.stderr], daemon=True)
+    reader.start()
+    try:
+        seen = []
+        while not any("Created a new library" in x for x in seen):
+            seen.append(lines.get(timeout=120))
+        assert f"Created a new library at {db}" in "".join(seen) and db.is_file()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(60)
+        reader.join(60)  # the pipe ends with the process
+        proc.stderr.close()
