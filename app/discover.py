@@ -7,6 +7,27 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ingestion.errors import AppError
+
+
+class MissingPaths(AppError):
+    """Paths given that do not exist: a usage error, never a document's failure (#22)."""
+
+    kind = "missing-path"
+
+    def __init__(self, paths: Sequence[str | Path]) -> None:
+        listed = ", ".join(str(p) for p in paths)
+        super().__init__(
+            f"No such file or folder: {listed}; check the spelling (nothing was summarized)."
+        )
+
+
+def check_exist(paths: Iterable[str | Path]) -> None:
+    """Raise `MissingPaths` naming every path given that does not exist."""
+    missing = [p for p in paths if not Path(p).expanduser().exists()]
+    if missing:
+        raise MissingPaths(missing)
+
 
 def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
     name, rel = name.lower(), rel.lower()
@@ -31,8 +52,11 @@ def discover(
     """Files named directly, plus matching files inside folders (recursive by default).
 
     Symlinked folders are followed once: a link back up the tree (a loop) is skipped. Hidden
-    files and folders are skipped. Each real file appears once, in a stable order.
+    files and folders are skipped. Each real file appears once, in a stable order. A path
+    given that does not exist raises `MissingPaths`.
     """
+    paths = list(paths)
+    check_exist(paths)
     seen_files: set[Path] = set()
     out: list[Path] = []
 
@@ -63,8 +87,6 @@ def discover(
                     take = wanted(name, rel, include, exclude)
                     if take and full.is_file():
                         add(full)
-        elif path.exists():
-            add(path)
         else:
-            add(path)  # reported as a failure ("does not exist") by the pipeline
+            add(path)
     return out

@@ -35,6 +35,8 @@ def limits_for(settings: Settings) -> Limits:
     return Limits(
         timeout_s=settings.timeout_s,
         memory_mb=settings.memory_mb,
+        max_pages=settings.max_pages,
+        max_file_mb=settings.max_file_mb,
         ocr=settings.ocr,
         ocr_lang=settings.ocr_lang,
     )
@@ -74,10 +76,13 @@ def run(
     yield engine_event(state, engine)
     with recorded(state, paths) as outcome:
         todo = yield from state.dedup_and_skip(files, engine.key(settings.summary_options()))
-        limits = limits_for(settings)
-        with WorkerPool(settings.workers) as pool:
-            yield from _estimate(todo, pool, engine, limits, password, state)
-            yield from _extract_and_summarize(todo, pool, engine, limits, password, cancel, state)
+        if todo:  # with everything skipped or failed: no estimate, no progress bar
+            limits = limits_for(settings)
+            with WorkerPool(settings.workers) as pool:
+                yield from _estimate(todo, pool, engine, limits, password, state)
+                yield from _extract_and_summarize(
+                    todo, pool, engine, limits, password, cancel, state
+                )
     yield from outcome
 
 
@@ -128,20 +133,20 @@ def _estimate(
     with pool.worker() as worker:
         c.pages_total = sum(worker.count_pages(g[0], password, limits) for _, g in todo)
     c.chunks_total = engine.estimate_chunks(len(todo), c.pages_total)
-    per_chunk = state.store.seconds_per_chunk(engine.key(state.settings.summary_options()))
-    when = (
-        f"about {_duration(per_chunk * c.chunks_total)} at the speed measured here"
-        if per_chunk is not None
-        else "time: measured after the first batch"
-    )
+    settings = state.settings
+    per_doc = state.store.seconds_per_document(settings.engine, settings.model)
+    # Whole earlier runs measure the rate (reading included); with none, no guess is shown.
+    when = f"; about {_duration(per_doc * len(todo))} at the rate measured here" if per_doc else ""
     yield state.event(
         "estimate",
         message=f"{len(todo)} document(s) to summarize, {c.pages_total} pages, "
-        f"~{c.chunks_total} chunk(s); {when}",
+        f"~{c.chunks_total} chunk(s){when}",
     )
 
 
 def _duration(seconds: float) -> str:
+    if seconds < 10:
+        return "a few seconds"
     if seconds < 90:
         return f"{seconds:.0f} s"
     if seconds < 5400:

@@ -140,16 +140,24 @@ def as_markdown(r: Reading) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_html(r: Reading, abstract_open: bool = False, extra_facts: str = "") -> str:
+def as_html(
+    r: Reading, abstract_open: bool = False, details: str = "", details_open: bool = False
+) -> str:
     """The GUI's summary pane: page links ``page:N``, the abstract folded behind
-    ``abstract:toggle``; the outline itself is the tree under the pane."""
+    ``abstract:toggle``, the file's path and ``details`` (metadata such as a long producer
+    string) folded behind ``details:toggle`` so the summary stays in view (#22); the outline
+    itself is the tree under the pane."""
     esc = html.escape
     out = [f"<h2>{esc(r.title)}</h2>"]
     if r.authors:
         out.append(f"<p>{esc(r.authors)}</p>")
-    out.append(f"<p>{esc(' · '.join(x for x in (r.facts, extra_facts) if x))}</p>")
-    if r.path:
-        out.append(f"<p><small>{esc(r.path)}</small></p>")
+    out.append(f"<p>{esc(r.facts)}</p>")
+    if r.path or details:
+        arrow = "▾" if details_open else "▸"
+        out.append(f'<p><small><a href="details:toggle">{arrow} Details</a></small></p>')
+        if details_open:
+            lines = [x for x in (r.path, *details.split("\n")) if x]
+            out.append("<p><small>" + "<br>".join(esc(x) for x in lines) + "</small></p>")
     if r.abstract:
         arrow = "▾" if abstract_open else "▸"
         out.append(f'<p><a href="abstract:toggle">{arrow} {ABSTRACT}</a></p>')

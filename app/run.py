@@ -110,7 +110,9 @@ class Run:
                 for p in group:
                     self.store.note_path(sha, str(p), self.settings.tags)
                 self.counts.skipped += 1
-                yield self.event("skipped", path=str(group[0]), message="already summarized")
+                written = self.sidecars(self.store.document_id(sha), group)
+                message = "already summarized" + ("; sidecar written" if written else "")
+                yield self.event("skipped", path=str(group[0]), message=message)
             else:
                 todo.append((sha, group))
         self.counts.docs_total = len(todo)
@@ -134,10 +136,7 @@ class Run:
         for extra in group[1:]:
             self.store.note_path(doc.sha256, str(extra))
         self.counts.summarized += 1
-        if self.settings.sidecar:
-            from app.export import write_sidecar
-
-            write_sidecar(self.store, doc_id, group[0])
+        self.sidecars(doc_id, group)
         return self.event(
             "summarized",
             path=str(group[0]),
@@ -145,6 +144,15 @@ class Run:
             document_id=doc_id,
             message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
         )
+
+    def sidecars(self, doc_id: int | None, group: list[Path]) -> int:
+        """With the sidecar setting, write NAME.pdf.md beside every path of the document, also
+        when it was summarized before (#22); the number written."""
+        if not self.settings.sidecar or doc_id is None:
+            return 0
+        from app.export import write_sidecar
+
+        return sum(write_sidecar(self.store, doc_id, p) is not None for p in group)
 
 
 def without_abstract(doc: Document) -> tuple[Sentence, ...]:

@@ -42,7 +42,9 @@ class Settings:
     ocr: str = "auto"  # auto (scanned pages) | always | never
     ocr_lang: str = ""  # Tesseract language pack(s), e.g. "deu" or "rus+eng"; "" detects
     timeout_s: float = 120.0  # per file; with OCR, per page read
-    memory_mb: int = 2048
+    memory_mb: int = 2048  # memory a file's parser may use, above its start
+    max_pages: int = 10_000  # longer documents fail as too large
+    max_file_mb: int = 1024  # larger files fail as too large
     batch_docs: int = 8  # documents summarized together
     sidecar: bool = False
     tags: tuple[str, ...] = ()  # tags given to every document a run adds or meets (#26)
@@ -55,6 +57,28 @@ class Settings:
     def summary_options(self) -> Options:
         """What each summarize call asks of the engine (length, beams, precision)."""
         return Options(length=self.length, num_beams=self.num_beams, precision=self.precision)
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A numeric limit as the Settings dialog offers it (README, "Settings", lists them)."""
+
+    name: str  # the Settings field
+    label: str
+    minimum: float
+    maximum: float
+    unit: str = ""
+
+
+# Every bound a message may tell a user to raise is a setting, here and in the dialog (#22).
+LIMITS = (
+    Limit("timeout_s", "Time limit per file (or scanned page)", 1, 86_400, " s"),
+    Limit("memory_mb", "Memory per file", 256, 262_144, " MB"),
+    Limit("max_pages", "Most pages per document", 1, 10_000_000),
+    Limit("max_file_mb", "Largest file", 1, 1_048_576, " MB"),
+    Limit("workers", "Extraction workers", 1, 64),
+    Limit("batch_docs", "Documents summarized together", 1, 1024),
+)
 
 
 _TYPES = {f.name: f.type for f in fields(Settings)}

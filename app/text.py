@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import set_cell_size
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 page``, ``2 pages`` (``many`` for irregular plurals)."""
@@ -24,3 +26,9 @@ def pages_label(pages: list[int] | tuple[int, ...]) -> str:
         for r in runs
     ]
     return ("p. " if len(numbers) == 1 else "pp. ") + ", ".join(parts)
+
+
+def columns(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal columns: a CJK character takes two, so
+    tables line up whatever the script (#22)."""
+    return set_cell_size(" ".join(text.split()), width)

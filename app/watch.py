@@ -49,6 +49,10 @@ def watch_folder(
     failed: dict[Path, str] = {}  # path -> sha256 of the bytes that failed; one entry per path
 
     def run(paths: list[Path]) -> Iterator[pipeline.Progress]:
+        if paths != [folder]:  # files may go between settling and reading: not a failure
+            paths = [p for p in paths if p.exists()]
+            if not paths:
+                return
         for event in pipeline.run(paths, settings, store, engine=engine):
             if event.kind == "failed":
                 _remember_failure(Path(event.path), failed)
@@ -97,7 +101,8 @@ def watch_folder(
             files = [
                 p
                 for p in ready
-                if discover([p], include=settings.include, exclude=settings.exclude)
+                if p.exists()
+                and discover([p], include=settings.include, exclude=settings.exclude)
                 and wanted(p.name, _relative(p, folder), settings.include, settings.exclude)
                 and not _failed_before(p, failed)
             ]

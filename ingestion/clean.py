@@ -10,7 +10,8 @@ import statistics
 import unicodedata
 from collections import Counter
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# \ufdd0-\ufdef are noncharacters: never text, and the store marks search matches with them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ufdd0-\ufdef]")
 _PAGE_NUMBER = re.compile(
     r"^(?:page|seite|p\.|pg\.?)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
     r"(?:(?:of|/|von)\s*\d{1,4})?\s*[-–—]?$",

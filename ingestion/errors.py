@@ -88,14 +88,44 @@ class MalformedPdf(PdfError):
         )
 
 
+def setting_advice(setting: str) -> str:
+    """How a user changes one limit: every limit is a setting (#22)."""
+    return (
+        f"raise the {setting} setting (the desktop app's Settings, `{setting} = ...` in "
+        f"settings.toml, or SYNOPSIS_{setting.upper()})"
+    )
+
+
 class PdfTooLarge(PdfError):
     kind = "too-large"
 
-    def __init__(self, path: str | Path, detail: str) -> None:
+    def __init__(self, path: str | Path, detail: str, setting: str) -> None:
+        """``setting`` names the limit that was met (max_pages, max_file_mb, memory_mb)."""
         super().__init__(
             f"{_name(path)} is too large to process ({detail}); split it into smaller files "
-            "or raise the limit in the settings."
+            f"or {setting_advice(setting)}."
         )
+
+
+# A file that exhausts this many times its own size in memory is not large but broken: an
+# absurd page size or stream length, or a file built to exhaust memory (#22).
+BROKEN_MEMORY_RATIO = 1024
+
+
+def out_of_memory(path: str | Path, memory_mb: int) -> PdfError:
+    """The error for a parse that ran out of its ``memory_mb`` bound: broken when the file is
+    tiny beside the bound, too large otherwise."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0
+    if size * BROKEN_MEMORY_RATIO < memory_mb * 1024 * 1024:
+        return MalformedPdf(
+            path,
+            f"its {size:,} bytes asked for more than {memory_mb} MB of memory: a damaged page "
+            "size or stream, or a file built to exhaust memory",
+        )
+    return PdfTooLarge(path, f"it needed more than {memory_mb} MB of memory", "memory_mb")
 
 
 class ExtractionTimeout(PdfError):
@@ -104,7 +134,8 @@ class ExtractionTimeout(PdfError):
     def __init__(self, path: str | Path, seconds: float) -> None:
         super().__init__(
             f"Reading {_name(path)} took longer than {seconds:g} s and was stopped; the file may "
-            "be damaged or unusually complex. Raise the time limit or repair the file."
+            f"be damaged or unusually complex. Repair it (e.g. `qpdf in.pdf out.pdf`) or "
+            f"{setting_advice('timeout_s')}."
         )
 
 

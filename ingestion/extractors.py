@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.columns import column_text
+from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
 from ingestion.titles import front_matter, heading_above_body
@@ -102,7 +103,7 @@ def _tidy_metadata(raw: dict[str, object]) -> dict[str, str]:
 
 def _check_page_count(path: Path, count: int, max_pages: int) -> None:
     if count > max_pages:
-        raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}")
+        raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}", "max_pages")
 
 
 def extract_pdfium(
@@ -117,7 +118,7 @@ def extract_pdfium(
     except pdfium.PdfiumError as exc:
         message = str(exc)
         if "password" in message.lower():
-            raise EncryptedPdf(path, wrong_password=password is not None) from exc
+            raise _locked(path, password) from exc
         raise MalformedPdf(path, _pdfium_detail(message)) from exc
     try:
         count = len(pdf)
@@ -195,6 +196,15 @@ def _bookmarks(pdf: Any, pages: int) -> list[tuple[int, str, int]]:
     return out
 
 
+def _locked(path: Path, password: str | None) -> PdfError:
+    """A file that did not open with the password given (or none): locked, or broken when its
+    encryption dictionary is, which no password opens (#22)."""
+    problem = encryption_problem(path)
+    if problem:
+        return MalformedPdf(path, problem)
+    return EncryptedPdf(path, wrong_password=password is not None)
+
+
 def _pdfium_detail(message: str) -> str:
     m = re.search(r"\(PDFium: ([^)]*)\)", message)
     return m.group(1).strip().lower().rstrip(".") if m else message
@@ -212,12 +222,12 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
         if reader.is_encrypted:
             result = reader.decrypt(password or "")
             if result == pypdf.PasswordType.NOT_DECRYPTED:
-                raise EncryptedPdf(path, wrong_password=password is not None)
+                raise _locked(path, password)
         count = len(reader.pages)
     except PdfError:
         raise
     except FileNotDecryptedError as exc:
-        raise EncryptedPdf(path, wrong_password=password is not None) from exc
+        raise _locked(path, password) from exc
     except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError...) on damage
         raise MalformedPdf(path, f"{type(exc).__name__}: {exc}") from exc
     _check_page_count(path, count, max_pages)

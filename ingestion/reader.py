@@ -68,7 +68,9 @@ def _check_file(path: Path, limits: Limits) -> None:
     if size == 0:
         raise MalformedPdf(path, "the file is empty, 0 bytes")
     if size > limits.max_file_mb * MiB:
-        raise PdfTooLarge(path, f"{size / MiB:.0f} MB, the limit is {limits.max_file_mb} MB")
+        raise PdfTooLarge(
+            path, f"{size / MiB:.0f} MB, the limit is {limits.max_file_mb} MB", "max_file_mb"
+        )
     if b"%PDF" not in head:
         raise NotAPdf(path)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ingestion.document import Document
-from ingestion.errors import AppError, ExtractionTimeout, MalformedPdf, PdfTooLarge
+from ingestion.errors import AppError, ExtractionTimeout, MalformedPdf, out_of_memory
 
 MiB = 1024 * 1024
 _HEADER = struct.Struct("!Q")
@@ -133,9 +133,7 @@ class ExtractionWorker:
                 code = proc.wait(5)
                 self.close()
                 if code in (-6, -9):
-                    raise PdfTooLarge(
-                        path, f"the parser ran out of its {limits.memory_mb} MB memory bound"
-                    ) from exc
+                    raise out_of_memory(path, limits.memory_mb) from exc
                 raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
             if not isinstance(result, tuple):
                 break

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from ingestion.errors import AppError, MalformedPdf, PdfTooLarge
+from ingestion.errors import AppError, MalformedPdf, out_of_memory
 from ingestion.reader import count_pages, extract_document
 from ingestion.worker import MiB, _read, _write
 
@@ -58,7 +58,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         except AppError as exc:
             result = exc
         except MemoryError:
-            result = PdfTooLarge(path, f"it needed more than {limits.memory_mb} MB of memory")
+            result = out_of_memory(path, limits.memory_mb)
         except RecursionError:
             result = MalformedPdf(path, "its structure nests too deeply")
         except Exception as exc:  # anything else from a parser means a damaged file to a user

@@ -33,7 +33,7 @@ class ModelNotAvailable(SummarizerError):
         super().__init__(
             f"Model {model!r} is not available: {where}{extra}. Download it with "
             f"`synopsis models pull {model}` (needs a network), or pass a local folder "
-            "with --model."
+            "with --model (in the desktop app: File → Settings → Model)."
         )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ingestion import document_sentences, read_pdf, split_sentences
 from ingestion.document import Sentence
+from ingestion.errors import AppError
 from summarizer.base import Options
 from summarizer.engines import DocInput, Engine
 
@@ -70,22 +71,92 @@ def _ngrams(words: list[str], n: int) -> list[list[str]]:
     return [words[i : i + n] for i in range(max(0, len(words) - n + 1))]
 
 
-def load_records(path: Path) -> Iterator[Record]:
-    """Records of a pairs file: ``document`` text, or a ``pdf`` relative to the corpus root."""
+PAIRS_FORMAT = """\
+PAIRS.jsonl holds one JSON object per line (blank lines are skipped):
+  "id"          text naming the record (required, unique)
+  "reference"   the human summary, text; or "references": a list of them (one is required)
+  "document"    the text to summarize; or "pdf": a PDF's path, relative to the folder
+                above the one holding PAIRS.jsonl (corpus/summaries/x.jsonl -> corpus/)
+Other fields are ignored. Example:
+  {"id": "n1", "document": "The council met on Monday ...", "reference": "Council met."}"""
+
+
+class BadPairs(AppError):
+    """A pairs file that `synopsis eval` cannot score, naming the line (#22)."""
+
+    kind = "bad-pairs"
+
+    def __init__(self, path: Path, line: int, problem: str) -> None:
+        super().__init__(
+            f"{path.name}, line {line}: {problem}. Each line needs "
+            '"id", "reference" (or "references") and "document" (or "pdf"); '
+            "see `synopsis eval --help`."
+        )
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _problem(rec: object, corpus_root: Path, seen: set[str]) -> str | None:
+    """What is wrong with one decoded record, or None."""
+    if not isinstance(rec, dict):
+        return f"expected a JSON object, found {type(rec).__name__}"
+    if not _text(rec.get("id")):
+        return 'no "id" (text naming the record)'
+    if rec["id"] in seen:
+        return f"the id {rec['id']!r} is used twice"
+    refs = rec.get("references", [rec.get("reference")])
+    if not isinstance(refs, list) or not refs or not all(_text(r) for r in refs):
+        return 'no "reference" text (or "references", a list of texts)'
+    if "document" in rec:
+        return None if _text(rec["document"]) else '"document" is not text'
+    if not _text(rec.get("pdf")):
+        return 'neither "document" text nor a "pdf" path'
+    if not (corpus_root / rec["pdf"]).is_file():
+        return f'the "pdf" {corpus_root / rec["pdf"]} does not exist'
+    return None
+
+
+def check_pairs(path: Path) -> list[dict[str, Any]]:
+    """Every record of a pairs file, checked before any is scored; `BadPairs` names the line
+    of the first bad one."""
     corpus_root = path.resolve().parent.parent
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise BadPairs(path, 1, f"the file is not UTF-8 text ({exc.reason})") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
             rec = json.loads(line)
-            refs = tuple(rec.get("references") or [rec["reference"]])
-            if "document" in rec:
-                sents = tuple(Sentence(s, 1) for s in split_sentences(rec["document"]))
-                yield Record(rec["id"], sents, refs, 1)
-            else:
-                doc = read_pdf(corpus_root / rec["pdf"])
-                kept = _cut_abstract(document_sentences(doc), rec["reference"])
-                yield Record(rec["id"], tuple(kept), refs, len(doc.usable_pages))
+        except json.JSONDecodeError as exc:
+            raise BadPairs(path, number, f"not valid JSON ({exc.msg}, column {exc.colno})") from exc
+        problem = _problem(rec, corpus_root, seen)
+        if problem:
+            raise BadPairs(path, number, problem)
+        seen.add(rec["id"])
+        records.append(rec)
+    if not records:
+        raise BadPairs(path, 1, "the file holds no records")
+    return records
+
+
+def load_records(path: Path) -> Iterator[Record]:
+    """Records of a pairs file (`PAIRS_FORMAT`), all checked first."""
+    corpus_root = path.resolve().parent.parent
+    for rec in check_pairs(path):
+        refs = tuple(rec.get("references", [rec.get("reference")]))
+        if "document" in rec:
+            sents = tuple(Sentence(s, 1) for s in split_sentences(rec["document"]))
+            yield Record(rec["id"], sents, refs, 1)
+        else:
+            doc = read_pdf(corpus_root / rec["pdf"])
+            kept = _cut_abstract(document_sentences(doc), refs[0])
+            yield Record(rec["id"], tuple(kept), refs, len(doc.usable_pages))
 
 
 def fill_budget(texts: Sequence[str], scores: Sequence[float], budget: int) -> list[int]:

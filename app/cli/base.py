@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -21,7 +21,7 @@ def emit_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
-def fail(error: AppError, as_json: bool = False) -> None:
+def fail(error: AppError, as_json: bool = False) -> NoReturn:
     """Print an `AppError` as one line (or a JSON error object) and exit non-zero."""
     if as_json:
         emit_json({"error": {"kind": error.kind, "message": error.user_message}})

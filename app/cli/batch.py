@@ -12,12 +12,18 @@ from app import pipeline
 from app.cli.base import EXIT_FAILED, cli
 from app.cli.options import engine_options, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
+from app.discover import check_exist
 from app.settings import Settings
 from app.store import Store
 
 
-def open_store(settings: Settings) -> Store:
-    return Store(settings.db)
+def open_store(settings: Settings, create: bool = False) -> Store:
+    """The library of ``settings``. Commands that only read never create one (a mistyped
+    --db must not look like an empty library); those that add documents do, and say so."""
+    store = Store(settings.db, create=create)
+    if store.created:
+        click.echo(f"Created a new library at {store.path}", err=True)
+    return store
 
 
 def run_batch(
@@ -33,7 +39,7 @@ def run_batch(
     Files that failed before and fail again the same way are known failures: a run that meets
     only those says so and exits 0, unless ``strict``.
     """
-    with open_store(settings) as store:
+    with open_store(settings, create=True) as store:
         known = {(f.path, f.kind) for f in store.failures()}
         view = BatchView(as_json)
         last = None
@@ -113,6 +119,7 @@ def summarize(
     **params: Any,
 ) -> None:
     """Summarize PDFs and folders (recursively) into the library."""
+    check_exist(paths)  # before a library is made: a typo is a usage error (exit 2)
     settings = settings_from(params).with_(
         tags=tags or None,
         sidecar=sidecar,

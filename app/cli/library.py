@@ -8,12 +8,14 @@ from typing import Any
 
 import click
 
-from app.cli.base import cli, emit_json
+from app.cli.base import cli, emit_json, fail
 from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, known_tag, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
 from app.render import as_text, reading
+from app.text import columns
+from ingestion.errors import AppError
 
 
 @cli.command()
@@ -23,11 +25,18 @@ from app.render import as_text, reading
 @click.option("--tag", help="Only documents with this tag.")
 @click.option("--json", "as_json", is_flag=True)
 def search(query: str, db: str | None, limit: int, tag: str | None, as_json: bool) -> None:
-    """Full-text search over titles, authors, summaries and page text."""
-    settings = settings_from({"db": db})
-    with open_store(settings) as store:
-        known_tag(store, tag)
-        hits = store.search(query, limit=limit, tag=tag)
+    """Full-text search over titles, authors, summaries and page text.
+
+    Type words as you would anywhere (COVID-19, e-mail, U.S., don't): words joined by
+    punctuation are searched together. "Quoted phrases", OR, NOT and NEAR in capitals between
+    words, and a trailing * (prefix*) are search syntax.
+    """
+    try:
+        with open_store(settings_from({"db": db})) as store:
+            known_tag(store, tag)
+            hits = store.search(query, limit=limit, tag=tag)
+    except AppError as exc:
+        fail(exc, as_json)
     if as_json:
         emit_json([h.to_json() for h in hits])
         return
@@ -35,8 +44,9 @@ def search(query: str, db: str | None, limit: int, tag: str | None, as_json: boo
         click.echo(f"No matches for {query!r}.")
         return
     for h in hits:
+        snippet = "".join(click.style(p, bold=True) if m else p for p, m in h.parts)
         click.echo(f"[{h.document_id}] {h.title}  ({h.where})")
-        click.echo(f"    {h.snippet}")
+        click.echo(f"    {snippet}")  # bold on a terminal; click drops styles elsewhere
         click.echo(f"    {h.path}")
 
 
@@ -60,7 +70,7 @@ def list_cmd(db: str | None, limit: int, tag: str | None, as_json: bool) -> None
     for r in rows:
         tags = f"  #{' #'.join(r.tags)}" if r.tags else ""
         click.echo(
-            f"[{r.id:>4}] {r.title[:60]:60} {r.page_count:>4} p  {r.engine or '-':11} "
+            f"[{r.id:>4}] {columns(r.title, 60)} {r.page_count:>4} p  {r.engine or '-':11} "
             f"{r.summarized_at[:16]}{tags}"
         )
     if total > len(rows):
@@ -76,8 +86,6 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
     with open_store(settings_from({"db": db})) as store:
         detail = store.detail(doc_id)
     if detail is None:
-        from ingestion.errors import AppError
-
         raise AppError(f"No document {doc_id} in the library; see `synopsis list`.")
     if as_json:
         emit_json({**detail.__dict__, "summaries": [s.__dict__ for s in detail.summaries]})
@@ -144,6 +152,12 @@ def retry(password: str | None, as_json: bool, **params: Any) -> None:
     if password is not None:
         rows = [r for r in rows if r.kind == "encrypted"]
     paths = sorted({r.path for r in rows})
+    gone = [p for p in paths if not Path(p).exists()]
+    if gone:
+        click.echo(
+            f"Left out {len(gone)} file(s) that no longer exist: {', '.join(gone)}", err=True
+        )
+        paths = [p for p in paths if p not in gone]
     if not paths:
         click.echo("No encrypted failures to retry." if password else "No failures to retry.")
         return
@@ -173,7 +187,7 @@ def watch(
     view = BatchView(as_json)
     click.echo(f"Watching {folder} (Ctrl+C to stop)", err=True)
     try:
-        with open_store(settings) as store:
+        with open_store(settings, create=True) as store:
             for event in watch_folder(folder, settings, store, debounce=debounce):
                 view.show(event)
     except KeyboardInterrupt:

@@ -26,6 +26,8 @@ class BatchView:
     def __init__(self, as_json: bool = False) -> None:
         self.as_json = as_json
         self.console = Console(stderr=True)
+        if not self.console.is_terminal:  # piped or logged: whole lines, paths never split
+            self.console = Console(stderr=True, soft_wrap=True)
         self.bar: Progress | None = None
         self.task: TaskID | None = None
         self.failures: list[pipeline.Progress] = []
@@ -77,10 +79,14 @@ class BatchView:
         self.bar.start()
 
     def _report(self, e: pipeline.Progress) -> None:
-        rate = e.summarized / e.elapsed * 60 if e.elapsed > 0 else 0.0
+        rate = (
+            f" ({e.summarized / e.elapsed * 60:.1f} documents/min)"
+            if e.summarized and e.elapsed > 0
+            else ""
+        )
         self.console.print(
             f"{e.summarized} summarized, {e.skipped} skipped, {e.failed} failed "
-            f"in {e.elapsed:.1f} s ({rate:.1f} documents/min)"
+            f"in {e.elapsed:.1f} s{rate}"
         )
         for f in self.failures:
             self.console.print(f"  failed: {f.path}\n          {f.message}", markup=False)

@@ -15,6 +15,7 @@ from ingestion.sentences import split_sentences
 from summarizer.engine import describe
 from summarizer.engines import DocInput
 from summarizer.errors import NothingToSummarize
+from summarizer.evaluate import PAIRS_FORMAT
 
 
 @cli.command("summarize-text")
@@ -44,7 +45,7 @@ def summarize_text(file: Any, as_json: bool, **params: Any) -> None:
         click.echo(summary.text)
 
 
-@cli.command("eval")
+@cli.command("eval", epilog="\b\n" + PAIRS_FORMAT)
 @click.argument("pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @engine_options
 @click.option(
@@ -55,8 +56,9 @@ def summarize_text(file: Any, as_json: bool, **params: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(pairs: Path, output: Path | None, as_json: bool, **params: Any) -> None:
     """ROUGE of the engine on PAIRS.jsonl, beside Lead-3 and sumy's LexRank/TextRank/LSA."""
-    from summarizer.evaluate import evaluate
+    from summarizer.evaluate import check_pairs, evaluate
 
+    check_pairs(pairs)  # every record, before a model is loaded or a record scored
     settings = settings_from(params)
     engine = load_engine(settings, announce=not as_json)
 

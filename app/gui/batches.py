@@ -37,6 +37,9 @@ class BatchQueue(QMainWindow):
     passwords_given: set[str]
     announced: set[str]
     left_out: list[str]
+    run_paths: set[str]
+    run_open: bool
+    note: QLabel
     queue: QueueModel
     dock: QDockWidget
     progress: QProgressBar
@@ -89,6 +92,8 @@ class BatchQueue(QMainWindow):
         if not self.pending:
             return
         paths, password, force = self.pending.pop(0)
+        if not self.run_open:  # batches that follow each other (a password retry) are one run
+            self.run_open, self.run_paths = True, set()
         settings = self.settings.with_(force=True) if force else self.settings
         self.worker = BatchWorker(paths, settings, self.engines, password)
         self.worker.signals.progress.connect(self._on_progress)
@@ -106,6 +111,8 @@ class BatchQueue(QMainWindow):
     def _on_progress(self, event: dict[str, Any]) -> None:
         self.queue.update(event)
         kind = event["kind"]
+        if event.get("path") and kind in QueueModel.KINDS:
+            self.run_paths.add(event["path"])
         if kind == "engine":
             fallback = event.get("error_kind") == "fallback"
             self.backend_label.setText(
@@ -115,6 +122,8 @@ class BatchQueue(QMainWindow):
             if fallback and event["message"] not in self.announced:
                 self.announced.add(event["message"])  # once a session, not every batch
                 self.statusBar().showMessage(event["message"])
+                self.note.setText(f"Note: {event['message']}")
+                self.note.show()
         if kind == "cancelled":
             self.queue.mark_cancelled()
         if kind == "failed" and event.get("error_kind") == "encrypted":
@@ -123,9 +132,10 @@ class BatchQueue(QMainWindow):
         elif kind == "failed" and not self.dock.isVisible():
             item = self.queue.items[self.queue.row_of(event["path"])]
             self.statusBar().showMessage(f"Failed: {item.message}  (View → Queue lists failures)")
-        if event["docs_total"]:
-            self.progress.setMaximum(event["docs_total"])
-            self.progress.setValue(event["docs_done"])
+        tally = self.queue.tally(self.run_paths)
+        if self.run_paths:  # the whole run, retries included, as the queue panel shows it
+            self.progress.setMaximum(len(self.run_paths))
+            self.progress.setValue(tally["summarized"] + tally["skipped"] + tally["failed"])
         done, total, elapsed = event["docs_done"], event["docs_total"], event["elapsed"]
         if done and total > done:
             self.eta.setText(f"ETA {elapsed / done * (total - done):.0f} s")
@@ -136,8 +146,11 @@ class BatchQueue(QMainWindow):
         if kind == "ocr":
             self.statusBar().showMessage(f"{Path(event['path']).name}: {event['message']}")
         if kind == "done":
-            message = event["message"]
-            if event["failed"] and not self.dock.isVisible():
+            message = (
+                f"{tally['summarized']} summarized, {tally['skipped']} skipped, "
+                f"{tally['failed']} failed"
+            )
+            if tally["failed"] and not self.dock.isVisible():
                 message += " · View → Queue (Ctrl+Shift+Q) shows why"
             self.statusBar().showMessage(" · ".join([message, *self.left_out]))
             self.left_out = []
@@ -161,6 +174,8 @@ class BatchQueue(QMainWindow):
         self._set_running(False)
         self.batch_finished.emit(last)
         self._start_next()
+        if self.worker is None:
+            self.run_open = False
 
     def _ask_password_now(self, path: str) -> None:
         """Ask as soon as an encrypted file is met (the batch goes on meanwhile); ask again

@@ -12,7 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.files import has_file
 from app.store import DocumentRecord, SearchHit, Store
-from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN
+from app.store.records import marked_parts
+from app.store.search import InvalidQuery
 
 Index = QModelIndex | QPersistentModelIndex
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -20,9 +21,11 @@ HtmlRole = Qt.ItemDataRole.UserRole + 2
 
 
 def highlight(snippet: str) -> str:
-    """FTS snippet markers -> bold, with everything else escaped (no markup from documents)."""
-    escaped = html.escape(snippet)
-    return escaped.replace(SNIPPET_OPEN, "<b>").replace(SNIPPET_CLOSE, "</b>")
+    """Matched words in bold, everything else escaped (no markup from documents)."""
+    return "".join(
+        f"<b>{html.escape(piece)}</b>" if matched else html.escape(piece)
+        for piece, matched in marked_parts(snippet)
+    )
 
 
 class LibraryModel(QAbstractTableModel):
@@ -41,6 +44,7 @@ class LibraryModel(QAbstractTableModel):
         self.query = ""
         self.tag: str | None = None  # the tag filter; None shows every document
         self.missing: set[int] = set()  # documents whose files are all gone
+        self.problem = ""  # why the query finds nothing by its nature (no words in it)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -60,15 +64,19 @@ class LibraryModel(QAbstractTableModel):
         }
 
     def _search(self) -> None:
-        self.hits = (
-            self.store.search(self.query, limit=200, lenient=True, tag=self.tag)
-            if self.query
-            else None
-        )
+        if not self.query:
+            self.hits = None
+            return
+        try:
+            self.hits = self.store.search(self.query, limit=200, tag=self.tag)
+            self.problem = ""
+        except InvalidQuery as exc:
+            self.hits, self.problem = [], exc.user_message
 
     def set_query(self, query: str) -> None:
         self.beginResetModel()
         self.query = query.strip()
+        self.problem = ""
         self._search()
         self.endResetModel()
 
@@ -122,7 +130,7 @@ class LibraryModel(QAbstractTableModel):
             if role == HtmlRole and col == 2:
                 return highlight(hit.snippet)
             if role == Qt.ItemDataRole.DisplayRole:
-                return (hit.title, hit.where, hit.snippet.replace("[", "").replace("]", ""))[col]
+                return (hit.title, hit.where, hit.text)[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return hit.path
             return None
@@ -212,6 +220,15 @@ class QueueModel(QAbstractTableModel):
 
     def row_of(self, path: str) -> int:
         return self._rows[path]
+
+    def tally(self, paths: set[str]) -> dict[str, int]:
+        """How many of ``paths`` are in each state now."""
+        counts = dict.fromkeys((*self.KINDS, "cancelled"), 0)
+        for path in paths:
+            row = self._rows.get(path)
+            if row is not None:
+                counts[self.items[row].state] += 1
+        return counts
 
     def failed(self) -> list[QueueItem]:
         return [i for i in self.items if i.state == "failed"]

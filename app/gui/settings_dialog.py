@@ -1,23 +1,26 @@
-"""The settings dialog: engine, model, backend, length preset, OCR and library location."""
+"""The settings dialog: engine, model, backend, length preset, OCR, limits and library."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
-from app.settings import Settings
+from app.settings import LIMITS, Settings
 from ingestion.ocr import OCR_MODES
 from ingestion.ocr import unavailable as ocr_unavailable
 from summarizer.base import LENGTHS
@@ -62,6 +65,17 @@ class SettingsDialog(QDialog):
         form.addRow("&Length", self.length)
         form.addRow("&OCR of scanned pages", self.ocr)
         form.addRow("OCR lan&guage (e.g. deu, rus+eng)", self.ocr_lang)
+        self.limits: dict[str, QAbstractSpinBox] = {}
+        for limit in LIMITS:
+            value = getattr(settings, limit.name)
+            box = QDoubleSpinBox() if isinstance(value, float) else QSpinBox()
+            box.setRange(limit.minimum, limit.maximum)  # type: ignore[attr-defined]
+            box.setValue(value)  # type: ignore[attr-defined]
+            box.setSuffix(limit.unit)
+            box.setAccessibleName(limit.name)
+            box.setToolTip(f"{limit.name} in settings.toml, SYNOPSIS_{limit.name.upper()}")
+            self.limits[limit.name] = box
+            form.addRow(limit.label, box)
         label = QLabel("Library &file")  # a layout cannot be a buddy: the line edit is
         label.setBuddy(self.db)
         form.addRow(label, row)
@@ -89,4 +103,5 @@ class SettingsDialog(QDialog):
             ocr=self.ocr.currentText(),
             ocr_lang=self.ocr_lang.text().strip(),
             db=Path(self.db.text().strip()) if self.db.text().strip() else None,
+            **{name: box.value() for name, box in self.limits.items()},  # type: ignore[attr-defined]
         )

@@ -68,6 +68,7 @@ class SummaryView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.detail: DocumentDetail | None = None
         self.abstract_open = False  # the author's abstract is folded until asked for
+        self.details_open = False  # path and metadata too: the summary comes first
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -80,21 +81,20 @@ class SummaryView(QTextBrowser):
         self.detail = detail
         if missing is not None:
             self.missing = missing
-        # The document info the pane adds to the shared facts line: a few metadata fields.
-        extra = " · ".join(
-            f"{key}: {detail.metadata[key]}"
-            for key in ("author", "created", "producer")
-            if key in detail.metadata
-        )
-        title, _, rest = as_html(reading(detail), self.abstract_open, extra).partition("\n")
+        details = "\n".join(f"{key}: {value}" for key, value in detail.metadata.items())
+        html = as_html(reading(detail), self.abstract_open, details, self.details_open)
+        title, _, rest = html.partition("\n")
         self.setHtml("\n".join([title, manage_html(detail, self.missing), rest]))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "do":
             self.action_requested.emit(url.path())
             return
-        if url.scheme() == "abstract" and self.detail is not None:
-            self.abstract_open = not self.abstract_open
+        if url.scheme() in ("abstract", "details") and self.detail is not None:
+            if url.scheme() == "abstract":
+                self.abstract_open = not self.abstract_open
+            else:
+                self.details_open = not self.details_open
             self.show_detail(self.detail)
             return
         if url.scheme() == "page" and self.detail and self.detail.paths:

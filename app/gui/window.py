@@ -45,6 +45,9 @@ EMPTY_TEXT = (
 )
 
 
+QUEUE_HEIGHT = 160  # pixels: the bar and about four rows
+
+
 class MainWindow(LibraryActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
@@ -68,6 +71,8 @@ class MainWindow(LibraryActions):
         self.confirm_box: QMessageBox | None = None  # the open "Remove?" question
         self.edit_dialog: EditDialog | None = None
         self.tag_dialog: TagDialog | None = None
+        self.run_paths: set[str] = set()  # files of the batches run back to back, for totals
+        self.run_open = False
         self.setWindowTitle("Synopsis")
         self.setAcceptDrops(True)
         self.resize(1200, 760)
@@ -76,6 +81,12 @@ class MainWindow(LibraryActions):
         self.refresh_tags()
         self.library.refresh()
         self._update_empty()
+        self._say_if_created()
+
+    def _say_if_created(self) -> None:
+        """A library this window made is announced: the user learns where it lives (#22)."""
+        if self.store.created:
+            self.statusBar().showMessage(f"Created a new library at {self.store.path}")
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -120,12 +131,21 @@ class MainWindow(LibraryActions):
         self.tag_filter.currentIndexChanged.connect(self._on_tag_filter)
         self.drop = DropZone()
         self.drop.paths_dropped.connect(self.add_paths)
+        # The engine's fallback note stays in view for the session; the status bar's
+        # messages change with every document (#22).
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setAccessibleName("Engine note")
+        self.note.setMargin(6)
+        self.note.hide()
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.tag_filter)
+        lay.addWidget(self.note)
         lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.drop)
@@ -173,6 +193,8 @@ class MainWindow(LibraryActions):
         self.dock.setObjectName("queue")
         self.dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        # A few rows of queue; the summary pane keeps most of the height (#22).
+        self.resizeDocks([self.dock], [QUEUE_HEIGHT], Qt.Orientation.Vertical)
 
         self.backend_label = QLabel(f"engine: {self.settings.engine}")
         self.rate_label = QLabel("")
@@ -260,6 +282,7 @@ class MainWindow(LibraryActions):
             self.store.close()
             self.store = Store(settings.db)
             self.library.store = self.store
+            self._say_if_created()
         self.settings = settings
         # A library given for this session (--db) is saved only when chosen in the dialog.
         save_settings(settings, keep_saved=("db",) if settings.db == self.session_db else ())
@@ -323,7 +346,7 @@ class MainWindow(LibraryActions):
 
     def _update_empty(self) -> None:
         if self.library.searching and not self.library.hits:
-            self.empty.setText(f"No matches for “{self.library.query}”.")
+            self.empty.setText(self.library.problem or f"No matches for “{self.library.query}”.")
             self.stack.setCurrentWidget(self.empty)
             return
         self.empty.setText(EMPTY_TEXT)

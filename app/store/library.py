@@ -50,6 +50,16 @@ class LibraryError(AppError):
     kind = "library"
 
 
+class NoLibrary(LibraryError):
+    kind = "no-library"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no library at {path}; check the path given with --db or SYNOPSIS_DB, "
+            "or create one with `synopsis summarize FOLDER`."
+        )
+
+
 class Store(Reads, Manage):
     """A connection to one library file. Cheap to open; one per thread.
 
@@ -58,8 +68,14 @@ class Store(Reads, Manage):
     thread while another is inside it (#11).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open the library at ``path``; without ``create``, one that does not exist raises
+        `NoLibrary` (a mistyped path must not become an empty library, #22). ``created``
+        says whether this call made the file."""
         self.path = Path(path).expanduser()
+        self.created = not self.path.exists()
+        if self.created and not create:
+            raise NoLibrary(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -299,13 +315,18 @@ class Store(Reads, Manage):
                 (now(), summarized, skipped, failed, status, run_id),
             )
 
-    def seconds_per_chunk(self, key: str) -> float | None:
-        """Measured generation speed for this summary key, from earlier summaries."""
+    def seconds_per_document(self, engine: str, model: str) -> float | None:
+        """Wall time per summarized document of earlier finished runs with this engine and
+        model setting: reading, summarizing and saving, not generation alone (#22)."""
         row = self.conn.execute(
-            "SELECT SUM(seconds), SUM(chunks) FROM summaries WHERE summary_key = ? AND chunks > 0",
-            (key,),
+            """SELECT SUM((julianday(finished_at) - julianday(started_at)) * 86400),
+                      SUM(summarized)
+               FROM runs WHERE status = 'done' AND summarized > 0 AND finished_at IS NOT NULL
+               AND json_extract(settings, '$.engine') = ?
+               AND json_extract(settings, '$.model') = ?""",
+            (engine, model),
         ).fetchone()
-        return float(row[0]) / float(row[1]) if row and row[1] else None
+        return float(row[0]) / float(row[1]) if row and row[1] and row[0] is not None else None
 
     # -- chunk checkpoint (summarizer.engines.ChunkCache) -------------------------------------
 
@@ -331,12 +352,10 @@ class Store(Reads, Manage):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def search(
-        self, query: str, limit: int = 20, lenient: bool = False, tag: str | None = None
-    ) -> list[SearchHit]:
-        """Documents matching ``query`` (with ``tag``, if given), best first, at most
-        ``limit`` documents."""
-        return search_mod.search(self.conn, query, limit, lenient=lenient, tag=tag)
+    def search(self, query: str, limit: int = 20, tag: str | None = None) -> list[SearchHit]:
+        """Documents matching what a person typed (with ``tag``, if given), best first, at
+        most ``limit`` documents."""
+        return search_mod.search(self.conn, query, limit, tag=tag)
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

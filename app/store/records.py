@@ -5,7 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"  # around matched words in search snippets
+# Around matched words in search snippets: Unicode noncharacters, which the standard keeps
+# for a program's internal use, so no document text holds them (ingestion drops them). Not
+# private-use code points: PDFs' symbol fonts map real glyphs there. Only this module knows them;
+# `marked_parts` and `SearchHit.marks` hand out matches as spans (#22).
+SNIPPET_OPEN, SNIPPET_CLOSE = "\ufdd0", "\ufdd1"
+
+
+def marked_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A marked snippet as (text, matched) pieces, in order, markers gone."""
+    parts: list[tuple[str, bool]] = []
+    for i, outside in enumerate(snippet.split(SNIPPET_OPEN)):
+        inside, _, rest = outside.rpartition(SNIPPET_CLOSE) if i else ("", "", outside)
+        if inside:
+            parts.append((inside.replace(SNIPPET_CLOSE, ""), True))
+        if rest:
+            parts.append((rest, False))
+    return parts
 
 
 @dataclass(frozen=True)
@@ -72,8 +88,27 @@ class SearchHit:
     title: str
     path: str
     where: str  # "title" | "summary" | "page N"
-    snippet: str
+    snippet: str  # with SNIPPET_OPEN/SNIPPET_CLOSE around matches: use `parts`, `text`, `marks`
     score: float
+
+    @property
+    def parts(self) -> list[tuple[str, bool]]:
+        return marked_parts(self.snippet)
+
+    @property
+    def text(self) -> str:
+        """The snippet as plain text."""
+        return "".join(piece for piece, _ in self.parts)
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        """[start, end) of each matched stretch of `text`."""
+        spans, at = [], 0
+        for piece, matched in self.parts:
+            if matched:
+                spans.append((at, at + len(piece)))
+            at += len(piece)
+        return spans
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,7 +116,8 @@ class SearchHit:
             "title": self.title,
             "path": self.path,
             "where": self.where,
-            "snippet": self.snippet,
+            "snippet": self.text,
+            "marks": [list(span) for span in self.marks],
             "score": round(self.score, 4),
         }
 

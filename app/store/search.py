@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 
 from app.store import cjk
+from app.store.query import clean, fts_query
 from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
 from ingestion.errors import AppError
 
@@ -16,20 +16,29 @@ MAX_LIMIT = 200
 RANK_WINDOW = 10_000
 
 
+def _shown(query: str) -> str:
+    return repr(query if len(query) <= 60 else query[:60] + "…")
+
+
 class InvalidQuery(AppError):
     kind = "invalid-query"
 
     def __init__(self, query: str, detail: str) -> None:
         super().__init__(
-            f"The search {query!r} is not a valid query ({detail}). Use plain words, "
+            f"The search {_shown(query)} is not a valid query ({detail}). Use plain words, "
             '"quoted phrases", OR, NOT and prefix* (e.g. contract OR lease).'
         )
 
 
-def lenient_query(query: str) -> str:
-    """Quote every word so any typed text is a valid query (live search as you type)."""
-    words = re.findall(r"\w+\*?", query, re.UNICODE)
-    return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
+class NoWords(InvalidQuery):
+    """A query of punctuation, symbols or emoji only: there is nothing to look up."""
+
+    def __init__(self, query: str) -> None:
+        AppError.__init__(
+            self,
+            f"The search {_shown(query)} has no words or numbers to look for (punctuation, symbols "
+            "and emoji are not indexed); type at least one word.",
+        )
 
 
 def _window_floor(conn: sqlite3.Connection, table: str, query: str) -> int:
@@ -128,20 +137,22 @@ def _section_of(conn: sqlite3.Connection, doc_id: int, page: int) -> str | None:
 
 
 def search(
-    conn: sqlite3.Connection,
-    query: str,
-    limit: int = 20,
-    lenient: bool = False,
-    tag: str | None = None,
+    conn: sqlite3.Connection, query: str, limit: int = 20, tag: str | None = None
 ) -> list[SearchHit]:
     """Best hit per document, best documents first, at most ``limit`` documents (bounded);
-    with ``tag``, only documents that have it."""
-    typed = query.strip()
+    with ``tag``, only documents that have it.
+
+    ``query`` is what a person typed (see `app.store.query`); it raises `NoWords` when the
+    text holds nothing searchable.
+    """
+    typed = clean(query).strip()
     if not typed:
         return []
     limit = max(1, min(limit, MAX_LIMIT))
-    fts_query = lenient_query(typed) if lenient else typed
-    best = _best_documents(conn, "search_index", fts_query, limit, tag) if fts_query else {}
+    fts = fts_query(typed)
+    if not fts and not cjk.has_cjk(typed):
+        raise NoWords(typed)
+    best = _best_documents(conn, "search_index", fts, limit, tag) if fts else {}
     if cjk.has_cjk(typed):
         for doc_id, hit in _cjk_documents(conn, typed, limit, tag).items():
             if doc_id not in best or hit[3] < best[doc_id][3]:

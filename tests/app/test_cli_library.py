@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from app.settings import Settings
+from app.store import Store
 from ingestion import ocr
 from tests.conftest import corpus_dir, manifest_rows, text_pdf, watching
 
@@ -28,8 +29,10 @@ def test_summarize_then_search_list_show_export(folder, db, tmp_path) -> None:
     assert "3 summarized, 0 skipped, 0 failed" in result.output
 
     hits = json.loads(invoke("search", "spoilage", "--db", db, "--json").output)
-    assert set(hits[0]) == {"document_id", "title", "path", "where", "snippet", "score"}
-    assert hits[0]["title"].startswith("Northwind") and "[Spoilage]" in hits[0]["snippet"]
+    assert set(hits[0]) == {"document_id", "title", "path", "where", "snippet", "marks", "score"}
+    start, end = hits[0]["marks"][0]
+    assert hits[0]["title"].startswith("Northwind")
+    assert hits[0]["snippet"][start:end] == "Spoilage"
 
     listing = invoke("list", "--db", db).output
     assert "Synopsis User Guide" in listing and "extractive" in listing
@@ -50,7 +53,7 @@ def test_summarize_then_search_list_show_export(folder, db, tmp_path) -> None:
 
 def test_json_events_stream_one_per_line(folder, db) -> None:
     result = invoke("summarize", folder, "--db", db, "--engine", "extractive", "--json")
-    events = [json.loads(line) for line in result.output.splitlines()]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
     kinds = [e["kind"] for e in events]
     assert kinds[0] == "start" and kinds[-1] == "done" and kinds.count("summarized") == 3
 
@@ -79,13 +82,16 @@ def test_sidecar_is_written_next_to_each_pdf(folder, db) -> None:
     assert side.is_file() and "Northwind" in side.read_text()
 
 
-def test_malformed_search_is_one_line_not_a_traceback(db) -> None:
-    result = CliRunner().invoke(cli, ["search", '"oops', "--db", str(db)])
-    assert result.exit_code == 2
-    assert "not a valid query" in result.output and "Traceback" not in result.output
+def test_a_search_with_nothing_to_look_for_is_one_line_not_a_traceback(db) -> None:
+    Store(db).close()
+    assert CliRunner().invoke(cli, ["search", '"oops', "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["search", "?!", "--db", str(db)])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "no words or numbers" in result.output and "Traceback" not in result.output
 
 
 def test_show_unknown_document(db) -> None:
+    Store(db).close()
     result = CliRunner().invoke(cli, ["show", "999", "--db", str(db)])
     assert result.exit_code == 2 and "No document 999" in result.output
 
@@ -122,7 +128,7 @@ def test_corpus_batch_fails_only_where_the_manifest_expects(tmp_path, db) -> Non
     expected = {r["file"]: r["expected"] for r in manifest_rows()}
     result = invoke("summarize", root / "pdfs", "--db", db, "--engine", "extractive", "--json")
     assert result.exit_code == 1
-    events = [json.loads(line) for line in result.output.splitlines()]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
     failed = {Path(e["path"]).name: e["error_kind"] for e in events if e["kind"] == "failed"}
     summarized = {Path(e["path"]).name for e in events if e["kind"] == "summarized"}
     assert set(failed) | summarized == set(expected)

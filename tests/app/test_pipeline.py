@@ -131,7 +131,9 @@ def test_abstractive_pipeline_checkpoints_chunks(folder, tmp_path, tiny_t5) -> N
         assert any(e.kind == "chunks" for e in events)
 
 
-@pytest.mark.parametrize("name", ["missing.pdf"])
-def test_missing_file_is_a_failure_not_a_crash(tmp_path, settings, store, name) -> None:
-    events = run([tmp_path / name], settings, store)
-    assert last(events).failed == 1
+def test_missing_path_is_a_usage_error_never_a_document_failure(tmp_path, settings, store) -> None:
+    from app.discover import MissingPaths
+
+    with pytest.raises(MissingPaths, match=r"missing\.pdf.*check the spelling"):
+        list(run([tmp_path / "missing.pdf"], settings, store))
+    assert store.failures() == []
