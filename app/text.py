@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 page``, ``2 pages`` (``many`` for irregular plurals)."""
@@ -24,3 +27,18 @@ def pages_label(pages: list[int] | tuple[int, ...]) -> str:
         for r in runs
     ]
     return ("p. " if len(numbers) == 1 else "pp. ") + ", ".join(parts)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every lone surrogate (a PDF's broken UTF-16, a non-UTF-8 file name or
+    argument as Python decodes it) replaced by U+FFFD, so it can be stored, printed and
+    written as UTF-8 anywhere."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def safe_json(obj: object) -> str:
+    """``obj`` as one line of JSON that is valid UTF-8 whatever text it holds."""
+    return safe_text(json.dumps(obj, ensure_ascii=False))

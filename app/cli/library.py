@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from app.cli.base import cli, emit_json
+from app.cli.base import CLEAN_TEXT, cli, emit_json, terminate_as_interrupt
 from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, ocr_options, settings_from
 from app.cli.progress import BatchView
@@ -17,7 +17,7 @@ from app.render import as_text, reading
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", type=CLEAN_TEXT)
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, default=10, show_default=True, help="Most documents shown.")
 @click.option("--json", "as_json", is_flag=True)
@@ -123,7 +123,11 @@ def failures(db: str | None, as_json: bool) -> None:
 @engine_options
 @ocr_options
 @click.option("--workers", type=int)
-@click.option("--password", help="Retry only the encrypted failures, with this password.")
+@click.option(
+    "--password",
+    type=CLEAN_TEXT,
+    help="Retry only the encrypted failures, with this password.",
+)
 @click.option("--json", "as_json", is_flag=True)
 def retry(password: str | None, as_json: bool, **params: Any) -> None:
     """Run the failed files again (with --password: only the encrypted ones)."""
@@ -159,9 +163,13 @@ def watch(folder: Path, debounce: float, as_json: bool, **params: Any) -> None:
     view = BatchView(as_json)
     click.echo(f"Watching {folder} (Ctrl+C to stop)", err=True)
     try:
-        with open_store(settings) as store:
-            for event in watch_folder(folder, settings, store, debounce=debounce):
-                view.show(event)
+        with terminate_as_interrupt(), open_store(settings) as store:
+            events = watch_folder(folder, settings, store, debounce=debounce)
+            try:
+                for event in events:
+                    view.show(event)
+            finally:
+                events.close()  # the run's record closes while the library is open
     except KeyboardInterrupt:
         pass
     finally:
