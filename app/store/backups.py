@@ -90,10 +90,32 @@ def try_backup(conn: sqlite3.Connection, db: Path, reason: str) -> Path | None:
         return None
 
 
+def open_read_only(
+    path: Path, factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
+    """A read-only connection that works on read-only media too: shared when SQLite can use
+    the WAL index, otherwise immutable (nobody can write the file there). Text that is not
+    valid UTF-8 (damage, another program) reads with U+FFFD."""
+    uri = path.resolve().as_uri()
+    for query in ("?mode=ro", "?immutable=1"):
+        conn = sqlite3.connect(uri + query, uri=True, factory=factory)
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        except sqlite3.DatabaseError:  # damaged: the caller reads what it can
+            return conn
+    conn = sqlite3.connect(uri + "?immutable=1", uri=True, factory=factory)
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    return conn
+
+
 def check_file(path: Path) -> str:
     """SQLite's full integrity check of a library file: "ok" or what is wrong."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
             rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         finally:

@@ -103,26 +103,65 @@ def _clean(params: Any) -> Any:
     return params
 
 
+def _raise_categorized(exc: sqlite3.Error, path: str | Path) -> None:
+    err = translate(exc, path)
+    if err is not None:
+        raise err from exc
+
+
+class Cursor(sqlite3.Cursor):
+    """Rows read after the first one can meet damage too: those errors are categorized."""
+
+    def _path(self) -> str | Path:
+        return getattr(self.connection, "library_path", "")
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as exc:
+            _raise_categorized(exc, self._path())
+            raise
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as exc:
+            _raise_categorized(exc, self._path())
+            raise
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        try:
+            return super().fetchmany(size if size is not None else self.arraysize)
+        except sqlite3.Error as exc:
+            _raise_categorized(exc, self._path())
+            raise
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as exc:
+            _raise_categorized(exc, self._path())
+            raise
+
+
 class Connection(sqlite3.Connection):
     """sqlite3's connection with categorized errors and encodable text (see the module doc)."""
 
     library_path: str | Path = ""
 
+    def cursor(self, factory: Any = Cursor) -> Any:
+        return super().cursor(factory)
+
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        try:
-            return super().execute(safe_text(sql), _clean(parameters))
+        try:  # through our cursor: sqlite3's own execute() would bypass cursor()
+            return self.cursor().execute(safe_text(sql), _clean(parameters))
         except sqlite3.Error as exc:
-            self._raise_categorized(exc)
+            _raise_categorized(exc, self.library_path)
             raise
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
         try:
-            return super().executemany(safe_text(sql), (_clean(p) for p in parameters))
+            return self.cursor().executemany(safe_text(sql), (_clean(p) for p in parameters))
         except sqlite3.Error as exc:
-            self._raise_categorized(exc)
+            _raise_categorized(exc, self.library_path)
             raise
-
-    def _raise_categorized(self, exc: sqlite3.Error) -> None:
-        err = translate(exc, self.library_path)
-        if err is not None:
-            raise err from exc

@@ -126,20 +126,11 @@ class Store(Reads):
         return conn
 
     def _open_ro(self) -> Connection:
-        """Read-only: shared when SQLite can use the WAL index; on read-only media without
-        one, immutable (nobody can write the file there)."""
-        uri = self.path.resolve().as_uri()
-        for query in ("?mode=ro", "?immutable=1"):
-            conn = _connect(uri + query, self.path, uri=True)
-            try:
-                conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                return conn
-            except sqlite3.OperationalError:
-                conn.close()
-                if query == "?immutable=1":
-                    raise
-        raise AssertionError("unreachable")
+        conn = backups.open_read_only(self.path, factory=Connection)
+        assert isinstance(conn, Connection)
+        conn.library_path = self.path
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        return conn
 
     def _prepare(self, conn: Connection) -> None:
         """Migrate (after a backup), close runs of dead processes, take the daily backup."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.store import cjk
+from app.store.backups import open_read_only
 from app.store.library import Store
 from app.store.schema import reindex_document
 
@@ -59,21 +60,6 @@ class Recovery:
         return "rows copied: " + ", ".join(parts)
 
 
-def _open_damaged(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri()
-    for query in ("?mode=ro", "?immutable=1"):
-        conn = sqlite3.connect(uri + query, uri=True)
-        conn.text_factory = lambda b: b.decode("utf-8", "replace")
-        try:
-            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError:
-            conn.close()
-    conn = sqlite3.connect(uri + "?immutable=1", uri=True)
-    conn.text_factory = lambda b: b.decode("utf-8", "replace")
-    return conn
-
-
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     try:
         return [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
@@ -108,7 +94,7 @@ def readable_rows(
 def recover_rows(damaged: Path, target: Path) -> Recovery:
     """Copy what can be read of ``damaged`` into a new library at ``target``."""
     result = Recovery()
-    src = _open_damaged(damaged)
+    src = open_read_only(damaged)
     try:
         with Store(target) as dest, dest.transaction():
             for table in TABLES:
