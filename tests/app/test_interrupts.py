@@ -27,9 +27,9 @@ def start_batch(tmp_path, n: int = 30) -> tuple[subprocess.Popen[str], object]:
     docs = memo_folder(tmp_path / "docs", n, tag="doc", repeat=30)
     db = tmp_path / "lib.sqlite"
     env = {**ENV, "SYNOPSIS_BATCH_DOCS": "1", "SYNOPSIS_CONFIG": str(tmp_path / "none.toml")}
+    args = ["summarize", str(docs), "--db", str(db), "--json", "--engine", "extractive"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "summarize", str(docs), "--db", str(db), "--json"]
-        + ["--engine", "extractive", "--workers", "2"],
+        [sys.executable, "-m", "app.cli", *args, "--workers", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
