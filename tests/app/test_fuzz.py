@@ -8,9 +8,10 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from pdffuzz import mutate, seed_pdfs, try_file
+
 from ingestion.reader import Limits
 from ingestion.worker import WorkerPool
-from pdffuzz import mutate, seed_pdfs, try_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 KINDS = {"ok", "malformed", "encrypted", "no-text", "too-large", "timeout", "not-pdf", "killed"}
