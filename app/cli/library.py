@@ -99,7 +99,15 @@ def show(doc_id: int, db: str | None, as_json: bool) -> None:
 def export_cmd(db: str | None, fmt: str, out: Path) -> None:
     """Export the library (latest summary of every document) as Markdown, JSON or CSV."""
     with open_store(settings_from({"db": db})) as store:
-        path = export(store, fmt, out)
+        try:
+            path = export(store, fmt, out)
+        except OSError as exc:  # a full or read-only disk where the export goes
+            from ingestion.errors import AppError
+
+            raise AppError(
+                f"The export could not be written to {out.resolve()} ({exc.strerror or exc}); "
+                "choose another folder with --out."
+            ) from exc
     click.echo(f"Wrote {path.resolve()}")
 
 

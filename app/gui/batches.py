@@ -52,6 +52,9 @@ class BatchQueue(QMainWindow):
     def _update_empty(self) -> None:  # the window's, shown here for what batches call
         raise NotImplementedError
 
+    def say(self, message: str) -> None:  # the window's: status bar and a plain-text box
+        raise NotImplementedError
+
     def add_paths(self, paths: list[str], password: str | None = None) -> None:
         """Queue a batch (files and folders); it starts when the worker is free."""
         self.pending.append(([str(p) for p in paths], password))
@@ -115,6 +118,8 @@ class BatchQueue(QMainWindow):
                 self.statusBar().showMessage(event["message"])
         if kind == "cancelled":
             self.queue.mark_cancelled()
+        if kind == "stopped":  # the library cannot be written (a full disk): why, what to do
+            self.say(event["message"])
         if kind == "failed" and event.get("error_kind") == "encrypted":
             path = event["path"]
             QTimer.singleShot(0, lambda: self._ask_password_now(path))

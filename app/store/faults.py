@@ -153,15 +153,17 @@ class Connection(sqlite3.Connection):
         return super().cursor(factory)
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        try:  # through our cursor: sqlite3's own execute() would bypass cursor()
-            return self.cursor().execute(safe_text(sql), _clean(parameters))
+        cursor: sqlite3.Cursor = self.cursor()  # sqlite3's own execute() would bypass it
+        try:
+            return cursor.execute(safe_text(sql), _clean(parameters))
         except sqlite3.Error as exc:
             _raise_categorized(exc, self.library_path)
             raise
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        cursor: sqlite3.Cursor = self.cursor()
         try:
-            return self.cursor().executemany(safe_text(sql), (_clean(p) for p in parameters))
+            return cursor.executemany(safe_text(sql), (_clean(p) for p in parameters))
         except sqlite3.Error as exc:
             _raise_categorized(exc, self.library_path)
             raise

@@ -311,6 +311,8 @@ def test_read_only_library_reads_and_refuses_writes_by_name(tmp_path, settings) 
             assert "memo 2" in listing.stdout and "read-only" in listing.stderr
             assert invoke("search", "harbour", "--db", db, "--json").exit_code == 0
             assert invoke("library", "check", "--db", db).exit_code == 0
+            exported = invoke("export", "--db", db, "--out", media)
+            assert exported.exit_code == 2 and "could not be written" in exported.output
 
             write = invoke("summarize", tmp_path / "docs", "--db", db, "--json")
             assert write.exit_code == 2
