@@ -18,7 +18,7 @@ from app.store.faults import LibraryError
 
 log = logging.getLogger(__name__)
 
-KEEP = 5
+KEEP = 3
 DAILY = timedelta(days=1)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 

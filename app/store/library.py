@@ -20,7 +20,6 @@ import logging
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -41,7 +40,7 @@ from ingestion.document import Document
 from summarizer.base import Summary, summary_key
 
 BUSY_TIMEOUT_S = 60.0
-QUICK_CHECK_S = 0.5  # bound on the corruption check run when a library is opened
+QUICK_CHECK_S = 0.2  # bound on the corruption check run when a library is opened
 
 log = logging.getLogger(__name__)
 
@@ -433,18 +432,21 @@ def _connect(target: str, path: Path, uri: bool = False) -> Connection:
     return conn
 
 
-def quick_check(conn: sqlite3.Connection, path: Path, seconds: float = QUICK_CHECK_S) -> None:
-    """SQLite's quick check, stopped after ``seconds`` (a large library is then not fully
-    checked on open; `synopsis library check` checks it all); raises `LibraryDamaged`."""
-    deadline = time.monotonic() + seconds
-    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+def quick_check(conn: sqlite3.Connection, path: Path, seconds: float = QUICK_CHECK_S) -> bool:
+    """SQLite's quick check, interrupted after ``seconds`` (a large library is then not fully
+    checked on open; `synopsis library check` checks it all). Raises `LibraryDamaged`;
+    returns whether the check finished."""
+    # The check is one VDBE step, so a progress handler cannot stop it; an interrupt can.
+    timer = threading.Timer(seconds, conn.interrupt)
+    timer.start()
     try:
         rows = conn.execute("PRAGMA quick_check(5)").fetchall()
     except sqlite3.OperationalError as exc:
         if "interrupt" in str(exc).lower():
-            return
+            return False
         raise
     finally:
-        conn.set_progress_handler(None, 0)
+        timer.cancel()
     if [r[0] for r in rows] != ["ok"]:
         raise LibraryDamaged(path, "; ".join(str(r[0]) for r in rows[:3]))
+    return True

@@ -13,6 +13,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -198,6 +199,31 @@ def test_damaged_library_is_named_by_every_command_and_recovered(tmp_path, setti
             == store.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
         )
         assert len(store.search("harbour", limit=50)) == 30
+
+
+def test_the_check_on_open_is_bounded_in_time(tmp_path) -> None:
+    from app.store.library import quick_check
+
+    db = tmp_path / "big.sqlite"
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO documents (sha256, title, page_count, pages_with_text, added_at, "
+        "updated_at) VALUES ('x', 'Big', 40000, 40000, '', '')"
+    )
+    conn.executemany(
+        "INSERT INTO pages (document_id, number, text, chars, word_ratio, no_text, garbled) "
+        "VALUES (1, ?, ?, 0, 0, 0, 0)",
+        ((n, f"page {n} " * 100) for n in range(40000)),
+    )
+    conn.commit()
+    try:
+        assert quick_check(conn, db, seconds=60.0)  # sound, and checked to the end
+        started = time.perf_counter()
+        assert not quick_check(conn, db, seconds=0.002)  # stopped: unknown, not damaged
+        assert time.perf_counter() - started < 1.0
+    finally:
+        conn.close()
 
 
 def test_damage_met_after_opening_is_a_categorized_error(tmp_path, settings) -> None:
