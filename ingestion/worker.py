@@ -6,8 +6,9 @@ address space, so a decompression bomb fails there; the parent enforces the time
 restarts the worker after a timeout or crash. `WorkerPool` hands out N workers to N threads.
 
 A worker that dies by SIGABRT hit its memory bound (a failed allocation in C aborts); one
-killed by another signal (the user, the OOM killer) is no fault of the file: the request is
-sent once more to a fresh worker, and a second kill is `WorkerKilled` (#21). Workers end
+killed from outside (SIGKILL from the user or the OOM killer, SIGTERM…) is no fault of the
+file: the request is sent once more to a fresh worker, and a second kill is `WorkerKilled`
+(#21); any other death is a parser crash on a damaged file. Workers end
 with their parent (see `ingestion.worker_child`).
 """
 
@@ -74,6 +75,9 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "ingestion.worker_child"]
 
 
+# Signals that come from outside (the user, the OOM killer, a closing session); a parser's own
+# crash (SIGSEGV, SIGBUS, SIGFPE) is the file's doing and stays "malformed".
+KILLED_BY = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 PARENT_ENV = "SYNOPSIS_WORKER_PARENT"  # the parent's pid: a worker ends when it is gone
 
 
@@ -179,7 +183,7 @@ class ExtractionWorker:
         except BrokenPipeError as exc:
             code = proc.wait(5)
             self.close()
-            if code is not None and code < 0 and code != -signal.SIGABRT:
+            if code is not None and -code in KILLED_BY:
                 raise _Killed(-code) from exc
             raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc
         while True:
@@ -196,7 +200,7 @@ class ExtractionWorker:
                     raise PdfTooLarge(
                         path, f"the parser ran out of its {limits.memory_mb} MB memory bound"
                     ) from exc
-                if code < 0:
+                if -code in KILLED_BY:
                     raise _Killed(-code) from exc
                 raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
             if not isinstance(result, tuple):

@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from app.store import Store
-from ingestion.errors import WorkerKilled
+from ingestion.errors import PdfError, WorkerKilled
 from ingestion.reader import Limits
 from ingestion.worker import ExtractionWorker
 from tests.conftest import memo_folder, text_pdf
@@ -91,15 +91,17 @@ def test_kill_9_leaves_a_run_that_is_marked_interrupted_and_workers_that_end(tmp
         assert store.integrity_ok()
 
 
-def kill_workers(worker: ExtractionWorker, times: int, stop: threading.Event) -> list[int]:
-    """Kill each new worker process as soon as it exists, ``times`` of them."""
+def kill_workers(
+    worker: ExtractionWorker, times: int, stop: threading.Event, sig: int = signal.SIGKILL
+) -> list[int]:
+    """Send ``sig`` to each new worker process as soon as it exists, ``times`` of them."""
     killed: list[int] = []
 
     def loop() -> None:
         while not stop.is_set() and len(killed) < times:
             pid = worker.pid
             if pid is not None and pid not in killed:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, sig)
                 killed.append(pid)
             time.sleep(0.002)  # polling the worker's state, not waiting for an outcome
 
@@ -133,3 +135,20 @@ def test_a_worker_killed_twice_is_named_not_blamed_on_memory(tmp_path) -> None:
     assert caught.value.kind == "killed"
     message = caught.value.user_message
     assert "SIGKILL" in message and "twice" in message and "memory bound" not in message
+
+
+@pytest.mark.parametrize(
+    ("sig", "kind", "said"),
+    [(signal.SIGSEGV, "malformed", "crashed"), (signal.SIGABRT, "too-large", "memory bound")],
+)
+def test_a_crash_or_the_memory_bound_is_not_retried_as_a_kill(tmp_path, sig, kind, said) -> None:
+    pdf = text_pdf(tmp_path / "fine.pdf", ["A fine memo about the harbour and its repairs."] * 5)
+    worker, stop = ExtractionWorker(), threading.Event()
+    killed = kill_workers(worker, 1, stop, sig)
+    try:
+        with pytest.raises(PdfError) as caught:
+            worker.extract(pdf, None, Limits(timeout_s=60))
+    finally:
+        stop.set()
+        worker.close()
+    assert len(killed) == 1 and caught.value.kind == kind and said in caught.value.user_message
