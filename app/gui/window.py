@@ -67,6 +67,11 @@ class MainWindow(BatchQueue):
         self._menus()
         self.library.refresh()
         self._update_empty()
+        if self.store.read_only:
+            self.statusBar().showMessage(
+                f"The library {settings.db} is read-only here: it can be read and searched, "
+                "not changed."
+            )
 
     # -- layout -------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ current file aside (never deletes it) and puts a checked copy of the backup in i
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def take_backup(conn: sqlite3.Connection, db: Path, reason: str) -> Path:
     target = folder / f"{datetime.now(UTC).strftime(_STAMP)}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
     try:
-        dest = sqlite3.connect(partial)
+        dest = sqlite3.connect(os.fsencode(partial))
         try:
             conn.backup(dest)
         finally:

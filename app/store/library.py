@@ -107,7 +107,7 @@ class Store(Reads):
 
     def _open_rw(self) -> Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(str(self.path), self.path)
+        conn = _connect(os.fsencode(self.path), self.path)  # bytes: any file name works
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -417,7 +417,7 @@ def _has_sqlite_header(path: Path) -> bool:
         return False
 
 
-def _connect(target: str, path: Path, uri: bool = False) -> Connection:
+def _connect(target: str | bytes, path: Path, uri: bool = False) -> Connection:
     conn = sqlite3.connect(
         target,
         timeout=BUSY_TIMEOUT_S,

@@ -111,7 +111,7 @@ def test_a_pdf_with_no_pages_is_not_called_scanned(tmp_path) -> None:
 
 
 def test_store_path_with_a_surrogate_is_cleaned(tmp_path) -> None:
-    with Store(tmp_path / "lib.sqlite") as store:
+    with Store(tmp_path / os.fsdecode(b"biblioth\xe8que.sqlite")) as store:
         store.record_failure(str(tmp_path / "bad\udcff.pdf"), "malformed", "broken \ud800 file")
         (failure,) = store.failures()
     assert failure.path.endswith("bad\ufffd.pdf") and failure.message == "broken \ufffd file"
