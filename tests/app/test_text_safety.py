@@ -115,3 +115,20 @@ def test_store_path_with_a_surrogate_is_cleaned(tmp_path) -> None:
         store.record_failure(str(tmp_path / "bad\udcff.pdf"), "malformed", "broken \ud800 file")
         (failure,) = store.failures()
     assert failure.path.endswith("bad\ufffd.pdf") and failure.message == "broken \ufffd file"
+
+
+def test_non_utf8_text_input_and_settings_file_are_handled(tmp_path, monkeypatch) -> None:
+    text = "The harbour board met on Tuesday. It approved the pier repairs. Caf\xe9 owners cheered."
+    result = CliRunner().invoke(
+        cli,
+        ["summarize-text", "-", "--engine", "extractive", "--json"],
+        input=text.encode("latin-1"),
+    )
+    assert result.exit_code == 0, result.output
+    assert "harbour" in json.loads(result.stdout)["summary"]  # read, not "Unexpected error"
+
+    settings = tmp_path / "bad.toml"
+    settings.write_bytes(b'engine = "caf\xe9"\n')
+    monkeypatch.setenv("SYNOPSIS_CONFIG", str(settings))
+    listing = CliRunner().invoke(cli, ["list", "--db", str(tmp_path / "lib.sqlite")])
+    assert listing.exit_code == 2 and "not valid TOML" in listing.output
