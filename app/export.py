@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import logging
@@ -29,41 +30,46 @@ def export(
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"synopsis-library.{fmt}"
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        if fmt == "json":
-            records = [as_record(d) for d in store.iter_details(tag, ids)]
-            json.dump(records, fh, ensure_ascii=False, indent=2)
-        elif fmt == "csv":
-            fields = [
-                "id",
-                "title",
-                "path",
-                "pages",
-                "engine",
-                "model",
-                "backend",
-                "length",
-                "summarized_at",
-                "sha256",
-                "ocr_pages",
-                "tags",
-                "summary",
-            ]
-            writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
-            for detail in store.iter_details(tag, ids):
-                row = as_record(detail)
-                writer.writerow(
-                    {
-                        **row,
-                        "ocr_pages": " ".join(map(str, row["ocr_pages"])),
-                        "tags": ", ".join(row["tags"]),
-                    }
-                )
-        else:
-            fh.write("# Synopsis library\n\n")
-            for detail in store.iter_details(tag, ids):
-                fh.write(as_markdown(reading(detail)) + "\n")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "json":
+                records = [as_record(d) for d in store.iter_details(tag, ids)]
+                json.dump(records, fh, ensure_ascii=False, indent=2)
+            elif fmt == "csv":
+                fields = [
+                    "id",
+                    "title",
+                    "path",
+                    "pages",
+                    "engine",
+                    "model",
+                    "backend",
+                    "length",
+                    "summarized_at",
+                    "sha256",
+                    "ocr_pages",
+                    "tags",
+                    "summary",
+                ]
+                writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+                writer.writeheader()
+                for detail in store.iter_details(tag, ids):
+                    row = as_record(detail)
+                    writer.writerow(
+                        {
+                            **row,
+                            "ocr_pages": " ".join(map(str, row["ocr_pages"])),
+                            "tags": ", ".join(row["tags"]),
+                        }
+                    )
+            else:
+                fh.write("# Synopsis library\n\n")
+                for detail in store.iter_details(tag, ids):
+                    fh.write(as_markdown(reading(detail)) + "\n")
+    except BaseException:  # a full or read-only disk: leave no partial file
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     tmp.replace(path)
     return path
 

@@ -9,6 +9,7 @@ Memory stays flat: only a bounded number of extracted documents is held at any t
 
 from __future__ import annotations
 
+import logging
 import queue
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -19,7 +20,8 @@ from pathlib import Path
 from app.discover import discover
 from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
-from app.store import Store
+from app.store import LibraryError, Store
+from app.text import plural
 from ingestion import Document, Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
@@ -27,6 +29,8 @@ from summarizer.base import Options
 from summarizer.engine import EngineChoice, load
 from summarizer.engines import DocInput, Done, Engine
 from summarizer.errors import Cancelled
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Progress", "limits_for", "load_engine", "run", "without_abstract"]
 
@@ -97,7 +101,12 @@ def engine_event(state: Run, engine: Engine) -> Progress:
 @contextmanager
 def recorded(state: Run, paths: Sequence[str | Path]) -> Iterator[list[Progress]]:
     """Open the run's record in the store and close it however the run ends; the list it
-    yields receives the closing event (done or cancelled) for the caller to pass on."""
+    yields receives the closing event (done, cancelled or stopped) for the caller to pass on.
+
+    Cancel, Ctrl+C and SIGTERM (KeyboardInterrupt) close the run as ``cancelled`` with its real
+    counts; a library that cannot be written (a full disk) stops the batch cleanly with a
+    ``stopped`` event saying what was saved (#21).
+    """
     store, settings, c = state.store, state.settings, state.counts
     state.run_id = store.start_run({"paths": [str(p) for p in paths], **asdict(settings)})
     outcome: list[Progress] = []
@@ -114,11 +123,24 @@ def recorded(state: Run, paths: Sequence[str | Path]) -> Iterator[list[Progress]
     except Cancelled:
         status = "cancelled"
         outcome.append(state.event("cancelled", message="Cancelled; finished documents are saved."))
-    except GeneratorExit:  # the caller stopped reading the events
+    except (GeneratorExit, KeyboardInterrupt):  # the caller stopped reading; Ctrl+C; SIGTERM
         status = "cancelled"
         raise
+    except LibraryError as exc:
+        status = "stopped"
+        saved = plural(c.summarized, "document")
+        outcome.append(
+            state.event(
+                "stopped",
+                error_kind=exc.kind,
+                message=f"{exc.user_message} Stopped after {saved} saved in this run.",
+            )
+        )
     finally:
-        store.finish_run(state.run_id, c.summarized, c.skipped, c.failed, status)
+        try:
+            store.finish_run(state.run_id, c.summarized, c.skipped, c.failed, status)
+        except LibraryError as exc:  # the disk may still be full: the next open closes it
+            log.warning("could not close run %s: %s", state.run_id, exc)
 
 
 def _estimate(
@@ -188,34 +210,38 @@ def _extract_and_summarize(
 
     with ThreadPoolExecutor(max_workers=settings.workers) as ex:
         pending: list[tuple[Future[Document], str, list[Path]]] = []
-        items = iter(todo)
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < ahead:
-                nxt = next(items, None)
-                if nxt is None:
-                    exhausted = True
+        try:
+            items = iter(todo)
+            exhausted = False
+            while pending or not exhausted:
+                while not exhausted and len(pending) < ahead:
+                    nxt = next(items, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    sha, group = nxt
+                    pending.append((ex.submit(extract, group[0], sha), sha, group))
+                if not pending:
                     break
-                sha, group = nxt
-                pending.append((ex.submit(extract, group[0], sha), sha, group))
-            if not pending:
-                break
-            future, sha, group = pending.pop(0)
-            if cancel():
-                for f, _, _ in pending:
-                    f.cancel()
-                raise Cancelled()
-            yield from ocr_events(future)
-            try:
-                doc = future.result()
-            except AppError as exc:
-                yield state.fail(group[0], exc.kind, exc.user_message, sha)
-                continue
-            yield state.extracted(doc, group[0])
-            batch.append((doc, group))
-            if len(batch) >= settings.batch_docs:
-                yield from _summarize_batch(batch, engine, cancel, state)
-                batch = []
+                future, sha, group = pending.pop(0)
+                if cancel():
+                    raise Cancelled()
+                yield from ocr_events(future)
+                try:
+                    doc = future.result()
+                except AppError as exc:
+                    yield state.fail(group[0], exc.kind, exc.user_message, sha)
+                    continue
+                yield state.extracted(doc, group[0])
+                batch.append((doc, group))
+                if len(batch) >= settings.batch_docs:
+                    yield from _summarize_batch(batch, engine, cancel, state)
+                    batch = []
+        except BaseException:  # cancelled, interrupted, or the library cannot be written
+            for f, _, _ in pending:
+                f.cancel()
+            pool.close()  # extractions in flight end now, not after their time limit
+            raise
     if batch:
         yield from _summarize_batch(batch, engine, cancel, state)
 

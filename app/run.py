@@ -28,7 +28,8 @@ Todo = list[tuple[str, list[Path]]]
 class Progress:
     """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
     will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
-    file in ``message``), extracted, chunks, summarized, failed, cancelled, done."""
+    file in ``message``), extracted, chunks, summarized, failed, cancelled, done, stopped (the
+    library cannot be written, ``error_kind`` disk-full or read-only: the batch ends)."""
 
     kind: str
     path: str = ""

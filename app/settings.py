@@ -116,7 +116,7 @@ def load_settings(**overrides: Any) -> Settings:
     if path.is_file():
         try:
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             from ingestion.errors import AppError
 
             raise AppError(

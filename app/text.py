@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from rich.cells import set_cell_size
 
 
@@ -32,3 +35,18 @@ def columns(text: str, width: int) -> str:
     """``text`` cut or padded to ``width`` terminal columns: a CJK character takes two, so
     tables line up whatever the script (#22)."""
     return set_cell_size(" ".join(text.split()), width)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every lone surrogate (a PDF's broken UTF-16, a non-UTF-8 file name or
+    argument as Python decodes it) replaced by U+FFFD, so it can be stored, printed and
+    written as UTF-8 anywhere."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def safe_json(obj: object) -> str:
+    """``obj`` as one line of JSON that is valid UTF-8 whatever text it holds."""
+    return safe_text(json.dumps(obj, ensure_ascii=False))

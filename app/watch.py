@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 from app import pipeline
@@ -39,7 +39,7 @@ def watch_folder(
     debounce: float = 2.0,
     poll: float = 0.25,
     stop: Callable[[], bool] | None = None,
-) -> Iterator[pipeline.Progress]:
+) -> Generator[pipeline.Progress, None, None]:
     """Summarize what is in ``folder`` now, then each new or changed PDF when it settles."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer

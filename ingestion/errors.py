@@ -7,6 +7,7 @@
     │   ├── MalformedPdf          "malformed"  structurally broken, parser failed
     │   ├── PdfTooLarge           "too-large"  over the size, page or memory bound
     │   ├── ExtractionTimeout     "timeout"    parser ran past the per-file limit
+    │   ├── WorkerKilled          "killed"     the reader was killed by a signal, twice
     │   └── NotAPdf               "not-pdf"    not a PDF at all
     └── (summarizer.errors, app errors subclass AppError too)
 
@@ -145,4 +146,20 @@ class NotAPdf(PdfError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(
             f"{_name(path)} is not a PDF (no %PDF header); check the file or convert it to PDF."
+        )
+
+
+class WorkerKilled(PdfError):
+    """The extraction worker was killed by a signal (the user, the OOM killer), not by its
+    memory bound; the file itself may be fine (#21)."""
+
+    kind = "killed"
+
+    def __init__(self, path: str | Path, signal_name: str, retried: bool = True) -> None:
+        again = " twice (it was tried again once)" if retried else ""
+        super().__init__(
+            f"Reading {_name(path)} was stopped: the extraction worker was killed by "
+            f"{signal_name}{again}, by someone or by the system when memory ran short, not "
+            "because of the file; try again with `synopsis retry` when fewer programs are "
+            "running."
         )

@@ -142,6 +142,8 @@ def build_document(
 
     ``ocr`` holds the 1-based pages whose text came from OCR.
     """
+    if not raw.pages:  # nothing to scan or read: not "looks scanned" (#21)
+        raise MalformedPdf(path, "it has no pages at all")
     qualities = [measure(text) for text in raw.pages]
     cleaned = clean_pages(raw.pages)
     pages = tuple(

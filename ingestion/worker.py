@@ -4,13 +4,22 @@
 per file over a pipe (length-prefixed pickles, both ends ours). The worker caps its own
 address space, so a decompression bomb fails there; the parent enforces the time limit and
 restarts the worker after a timeout or crash. `WorkerPool` hands out N workers to N threads.
+
+A worker that dies by SIGABRT hit its memory bound (a failed allocation in C aborts); one
+killed from outside (SIGKILL from the user or the OOM killer, SIGTERM…) is no fault of the
+file: the request is sent once more to a fresh worker, and a second kill is `WorkerKilled`
+(#21); any other death is a parser crash on a damaged file. Workers end
+with their parent (see `ingestion.worker_child`).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import pickle
 import queue
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -21,8 +30,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from ingestion.document import Document
-from ingestion.errors import AppError, ExtractionTimeout, MalformedPdf, out_of_memory
+from ingestion.errors import (
+    AppError,
+    ExtractionTimeout,
+    MalformedPdf,
+    WorkerKilled,
+    out_of_memory,
+)
 
+log = logging.getLogger(__name__)
 MiB = 1024 * 1024
 _HEADER = struct.Struct("!Q")
 RECYCLE_AFTER = 200  # files per worker before a fresh one (bounds slow leaks in parsers)
@@ -59,12 +75,35 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "ingestion.worker_child"]
 
 
+# Signals that come from outside (the user, the OOM killer, a closing session); a parser's own
+# crash (SIGSEGV, SIGBUS, SIGFPE) is the file's doing and stays "malformed".
+KILLED_BY = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+PARENT_ENV = "SYNOPSIS_WORKER_PARENT"  # the parent's pid: a worker ends when it is gone
+
+
+class _Killed(Exception):
+    """The worker died by a signal other than SIGABRT."""
+
+    def __init__(self, number: int) -> None:
+        try:
+            self.name = signal.Signals(number).name
+        except ValueError:
+            self.name = f"signal {number}"
+        super().__init__(self.name)
+
+
 class ExtractionWorker:
     """One worker process; not thread-safe (a pool gives one to each thread)."""
 
     def __init__(self) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
         self._served = 0
+        self._stopped = False  # closed for good: a killed request is not sent again
+
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id while one runs."""
+        return self._proc.pid if self._proc is not None else None
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._proc is None or self._proc.poll() is not None or self._served >= RECYCLE_AFTER:
@@ -75,6 +114,7 @@ class ExtractionWorker:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
+                env={**os.environ, PARENT_ENV: str(os.getpid())},
                 # Unbuffered: select() watches the pipe itself, so no answer (a result after
                 # page progress) may wait unseen in a Python-side read buffer.
                 bufsize=0,
@@ -114,13 +154,37 @@ class ExtractionWorker:
         sha256: str | None = None,
     ) -> object:
         """One request. The worker may answer (done, total) page progress before its result;
-        each such page restarts the time limit, so a long scan is bounded per page."""
+        each such page restarts the time limit, so a long scan is bounded per page. A worker
+        killed by a signal gets the request once more (a fresh worker)."""
+        try:
+            return self._call_once(op, path, password, limits, on_page, sha256)
+        except _Killed as first:
+            if self._stopped:
+                raise WorkerKilled(path, first.name, retried=False) from first
+            log.warning("extraction worker killed by %s; reading %s again", first.name, path)
+            try:
+                return self._call_once(op, path, password, limits, on_page, sha256)
+            except _Killed as second:
+                raise WorkerKilled(path, second.name) from second
+
+    def _call_once(
+        self,
+        op: str,
+        path: Path,
+        password: str | None,
+        limits: Any,
+        on_page: Callable[[int, int], None] | None,
+        sha256: str | None,
+    ) -> object:
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
             _write(proc.stdin, (op, str(path), password, limits, sha256))
         except BrokenPipeError as exc:
+            code = proc.wait(5)
             self.close()
+            if code is not None and -code in KILLED_BY:
+                raise _Killed(-code) from exc
             raise MalformedPdf(path, "the extraction worker stopped unexpectedly") from exc
         while True:
             ready, _, _ = select.select([proc.stdout], [], [], limits.timeout_s)
@@ -129,11 +193,13 @@ class ExtractionWorker:
                 raise ExtractionTimeout(path, limits.timeout_s)
             try:
                 result = _read(proc.stdout)
-            except EOFError as exc:
+            except (EOFError, ValueError, OSError) as exc:  # ValueError: closed by close()
                 code = proc.wait(5)
                 self.close()
-                if code in (-6, -9):
+                if code == -signal.SIGABRT:
                     raise out_of_memory(path, limits.memory_mb) from exc
+                if -code in KILLED_BY:
+                    raise _Killed(-code) from exc
                 raise MalformedPdf(path, f"the parser crashed (exit code {code})") from exc
             if not isinstance(result, tuple):
                 break
@@ -144,15 +210,20 @@ class ExtractionWorker:
             raise result
         return result
 
+    def stop(self) -> None:
+        """Close for good: a request in flight ends now and is not sent again."""
+        self._stopped = True
+        self.close()
+
     def close(self) -> None:
-        if self._proc is not None:
-            if self._proc.poll() is None:
-                self._proc.kill()
-            self._proc.wait()
-            for stream in (self._proc.stdin, self._proc.stdout):
+        proc, self._proc = self._proc, None  # a pool may stop it from another thread
+        if proc is not None:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            for stream in (proc.stdin, proc.stdout):
                 if stream is not None:
                     stream.close()
-            self._proc = None
 
 
 class WorkerPool:
@@ -174,7 +245,7 @@ class WorkerPool:
 
     def close(self) -> None:
         for w in self._all:
-            w.close()
+            w.stop()
 
     def __enter__(self) -> WorkerPool:
         return self

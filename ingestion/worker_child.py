@@ -10,12 +10,29 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import IO
 
 from ingestion.errors import AppError, MalformedPdf, out_of_memory
 from ingestion.reader import count_pages, extract_document
-from ingestion.worker import MiB, _read, _write
+from ingestion.worker import PARENT_ENV, MiB, _read, _write
+
+
+def _end_with_parent(poll_s: float = 0.5) -> None:
+    """Exit as soon as the process that started this worker is gone (killed, crashed): a
+    worker busy with a long file would otherwise outlive it (#21)."""
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _bound_memory(extra_mb: int) -> None:
@@ -67,6 +84,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
 
 
 def main() -> None:
+    _end_with_parent()
     # Our protocol owns the real stdout; stray prints from parsers go to stderr.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

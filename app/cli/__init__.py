@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> None:
 
         worker_main()
         return
+    for stream in (sys.stdout, sys.stderr):  # text that cannot be encoded prints as "?"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         try:
             cli.main(args=args, prog_name="synopsis")

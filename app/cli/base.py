@@ -2,23 +2,76 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import signal
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import click
 
 from app import __version__
+from app.text import safe_json, safe_text
 from ingestion.errors import AppError
 
 EXIT_FAILED = 1  # some documents failed
 EXIT_ERROR = 2  # the command itself could not run
+EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 def emit_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    """One JSON line on stdout, valid UTF-8 whatever text it holds."""
+    click.echo(safe_json(obj))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl+C so a batch closes its run and reports what it saved."""
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM raises `Terminated` in the main thread (as SIGINT raises
+    KeyboardInterrupt), so `kill PID` ends a batch as cleanly as Ctrl+C (#21)."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (tests driving the CLI from a thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def interrupted_exit(exc: KeyboardInterrupt) -> int:
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
+class CleanText(click.ParamType["str", "Any"]):
+    """Text from the command line: bytes that are not UTF-8 (or lone surrogates) become
+    U+FFFD, with a note, instead of failing later in SQLite or on output (#21)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = safe_text(str(value))
+        if text != value:
+            label = param.human_readable_name if param else "argument"
+            click.echo(
+                f"Note: {label} had bytes that are not UTF-8; they were replaced by U+FFFD.",
+                err=True,
+            )
+        return text
+
+
+CLEAN_TEXT = CleanText()
 
 
 def fail(error: AppError, as_json: bool = False) -> NoReturn:
@@ -42,10 +95,15 @@ class SynopsisGroup(click.Group):
             raise
         except BrokenPipeError:
             quiet_broken_pipe()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("Interrupted; finished work is saved and a rerun resumes.", err=True)
-            sys.exit(130)
+            sys.exit(interrupted_exit(exc))
         except Exception as exc:
+            from app.store.faults import translate
+
+            categorized = translate(exc, "")  # a library error met outside the store's calls
+            if categorized is not None:
+                fail(categorized)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             log_path = _log_crash()

@@ -9,20 +9,35 @@ from typing import Any
 import click
 
 from app import pipeline
-from app.cli.base import EXIT_FAILED, cli
+from app.cli.base import (
+    CLEAN_TEXT,
+    EXIT_ERROR,
+    EXIT_FAILED,
+    Terminated,
+    cli,
+    emit_json,
+    interrupted_exit,
+    terminate_as_interrupt,
+)
 from app.cli.options import engine_options, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
 from app.discover import check_exist
 from app.settings import Settings
-from app.store import Store
+from app.store import LibraryError, Store
 
 
 def open_store(settings: Settings, create: bool = False) -> Store:
     """The library of ``settings``. Commands that only read never create one (a mistyped
-    --db must not look like an empty library); those that add documents do, and say so."""
+    --db must not look like an empty library); those that add documents do, and say so. A
+    read-only library says so once on stderr (its reads still work)."""
     store = Store(settings.db, create=create)
     if store.created:
         click.echo(f"Created a new library at {store.path}", err=True)
+    if store.read_only:
+        click.echo(
+            f"Note: the library {store.path} is read-only here; it can be read, not changed.",
+            err=True,
+        )
     return store
 
 
@@ -39,12 +54,12 @@ def run_batch(
     Files that failed before and fail again the same way are known failures: a run that meets
     only those says so and exits 0, unless ``strict``.
     """
-    with open_store(settings, create=True) as store:
-        known = {(f.path, f.kind) for f in store.failures()}
-        view = BatchView(as_json)
-        last = None
-        new_failures = 0
-        try:
+    view = BatchView(as_json)
+    last = None
+    new_failures = 0
+    try:
+        with terminate_as_interrupt(), open_store(settings, create=True) as store:
+            known = {(f.path, f.kind) for f in store.failures()}
             if ray_address is None:
                 events = pipeline.run(paths, settings, store, password=password)
             else:
@@ -53,18 +68,33 @@ def run_batch(
                 events = ray_batch.run(
                     paths, settings, store, address=ray_address, password=password
                 )
-            for event in events:
-                if (
-                    event.kind == "failed"
-                    and (_resolved(event.path), event.error_kind) not in known
-                ):
-                    new_failures += 1
-                view.show(event)
-                last = event
-        finally:
-            view.close()
+            try:
+                for event in events:
+                    if (
+                        event.kind == "failed"
+                        and (_resolved(event.path), event.error_kind) not in known
+                    ):
+                        new_failures += 1
+                    view.show(event)
+                    last = event
+            finally:
+                close = getattr(events, "close", None)  # an interrupted run closes its
+                if close is not None:  # record now, not when Python exits
+                    close()
+    except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: say what was saved
+        view.close()
+        return _interrupted(exc, last, as_json)
+    except LibraryError as exc:  # the library could not be opened or written at all
+        view.close()
+        if as_json:
+            emit_json({"kind": "stopped", "error_kind": exc.kind, "message": exc.user_message})
+        raise
+    finally:
+        view.close()
     if last is None or last.kind == "cancelled":
         return EXIT_FAILED
+    if last.kind == "stopped":
+        return EXIT_ERROR
     if last.failed and not new_failures and not strict:
         if not as_json:
             click.echo(
@@ -76,6 +106,18 @@ def run_batch(
     return EXIT_FAILED if last.failed else 0
 
 
+def _interrupted(exc: KeyboardInterrupt, last: pipeline.Progress | None, as_json: bool) -> int:
+    saved = last.summarized if last else 0
+    what = "Stopped by SIGTERM" if isinstance(exc, Terminated) else "Interrupted"
+    message = (
+        f"{what}; {saved} document(s) summarized and saved in this run; a rerun resumes the rest."
+    )
+    if as_json:
+        emit_json({"kind": "interrupted", "summarized": saved, "message": message})
+    click.echo(message, err=True)
+    return interrupted_exit(exc)
+
+
 def _resolved(path: str) -> str:
     return str(Path(path).resolve())
 
@@ -85,7 +127,7 @@ def _resolved(path: str) -> str:
 @engine_options
 @ocr_options
 @click.option("--workers", type=int, help="Extraction worker processes (default 2).")
-@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--password", type=CLEAN_TEXT, help="Password for encrypted PDFs.")
 @click.option("--sidecar", is_flag=True, default=None, help="Write NAME.pdf.md beside each PDF.")
 @click.option("--no-recursive", is_flag=True, help="Do not descend into sub-folders.")
 @click.option("--include", multiple=True, help="Glob of files to take (default *.pdf).")

@@ -1,5 +1,5 @@
 """Managing the library (#26): `rm`, `edit`, `tag`, `untag`, `tags`, `relink`, and
-`library compact` / `library check` (documents whose files are gone)."""
+`library compact`, and the missing-files report of `library check`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from app.cli.base import EXIT_FAILED, cli, emit_json
+from app.cli.base import cli, emit_json
 from app.cli.batch import open_store
+from app.cli.library import library_group
 from app.cli.options import settings_from
 from app.files import missing_documents, relink
 from app.store import Store
@@ -146,21 +147,7 @@ def relink_cmd(old_dir: Path, new_dir: Path, db: str | None) -> None:
     )
 
 
-def library_group() -> click.Group:
-    """The `library` group (#21 adds check, recover and backups to it); made here when this
-    branch lacks it."""
-    existing = cli.commands.get("library")
-    if isinstance(existing, click.Group):
-        return existing
-
-    @cli.group("library")
-    def library() -> None:
-        """Look after the library file: compact it, check it."""
-
-    return library
-
-
-@library_group().command()
+@library_group.command()
 @DB
 def compact(db: str | None) -> None:
     """Give the space of removed documents back to the disk (VACUUM)."""
@@ -190,14 +177,3 @@ def report_missing(store: Store) -> int:
     else:
         click.echo("Every document's file is on disk.")
     return len(missing)
-
-
-if "check" not in library_group().commands:
-
-    @library_group().command()
-    @DB
-    def check(db: str | None) -> None:
-        """Check the library: documents whose files are gone or moved."""
-        with open_store(settings_from({"db": db})) as store:
-            missing = report_missing(store)
-        raise SystemExit(EXIT_FAILED if missing else 0)

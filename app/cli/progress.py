@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from rich.progress import (
 )
 
 from app import pipeline
+from app.text import safe_json
 
 
 class BatchView:
@@ -35,7 +35,7 @@ class BatchView:
 
     def show(self, e: pipeline.Progress) -> None:
         if self.as_json:
-            sys.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(safe_json(e.to_json()) + "\n")
             sys.stdout.flush()
             return
         if e.kind == "start":
@@ -56,9 +56,11 @@ class BatchView:
             self.bar.update(
                 self.task, completed=e.docs_done, total=max(1, e.docs_total), pages=pages
             )
-        if e.kind in ("done", "cancelled"):
+        if e.kind in ("done", "cancelled", "stopped"):
             self.close()
             self._report(e)
+        if e.kind == "stopped":  # the library could not be written: say why and what to do
+            self.console.print(f"Error: {e.message}", markup=False)
 
     def _start_bar(self, e: pipeline.Progress) -> None:
         self.bar = Progress(

@@ -19,7 +19,7 @@ from summarizer.evaluate import PAIRS_FORMAT
 
 
 @cli.command("summarize-text")
-@click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
+@click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @engine_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def summarize_text(file: Any, as_json: bool, **params: Any) -> None:

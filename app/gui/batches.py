@@ -55,6 +55,9 @@ class BatchQueue(QMainWindow):
     def _update_empty(self) -> None:  # the window's, shown here for what batches call
         raise NotImplementedError
 
+    def say(self, message: str) -> None:  # the window's: status bar and a plain-text box
+        raise NotImplementedError
+
     def add_paths(self, paths: list[str], password: str | None = None, force: bool = False) -> None:
         """Queue a batch (files and folders); it starts when the worker is free. ``force``
         summarizes again what is already summarized with these settings."""
@@ -126,6 +129,8 @@ class BatchQueue(QMainWindow):
                 self.note.show()
         if kind == "cancelled":
             self.queue.mark_cancelled()
+        if kind == "stopped":  # the library cannot be written (a full disk): why, what to do
+            self.say(event["message"])
         if kind == "failed" and event.get("error_kind") == "encrypted":
             path = event["path"]
             QTimer.singleShot(0, lambda: self._ask_password_now(path))

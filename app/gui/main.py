@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.gui.window import MainWindow
 from app.settings import Settings
+from app.store import LibraryError
 
 ICON = Path(__file__).resolve().parent / "icons" / "synopsis.png"
 
@@ -30,7 +31,11 @@ def run(settings: Settings) -> int:
     app.setDesktopFileName("synopsis")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
-    window = MainWindow(settings)
+    try:
+        window = MainWindow(settings)
+    except LibraryError as exc:  # damaged, unreadable: say what to do instead of a traceback
+        QMessageBox.critical(None, "Synopsis", exc.user_message)
+        return 2
     window.show()
     smoke = os.environ.get("SYNOPSIS_GUI_SMOKE")
     if smoke:  # packaging smoke test: prove the main window appeared, then quit

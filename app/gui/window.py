@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -82,6 +83,11 @@ class MainWindow(LibraryActions):
         self.library.refresh()
         self._update_empty()
         self._say_if_created()
+        if self.store.read_only:
+            self.statusBar().showMessage(
+                f"The library {settings.db} is read-only here: it can be read and searched, "
+                "not changed."
+            )
 
     def _say_if_created(self) -> None:
         """A library this window made is announced: the user learns where it lives (#22)."""
@@ -213,6 +219,7 @@ class MainWindow(LibraryActions):
         action(file, "&Open PDFs…", "Ctrl+O", self.open_files)
         action(file, "Open &folder…", "Ctrl+Shift+O", self.open_folder)
         action(file, "&Settings…", "Ctrl+,", self.edit_settings)
+        action(file, "Restore from &backup…", "Ctrl+Shift+B", self.restore_backup)
         file.addSeparator()
         action(file, "&Quit", "Ctrl+Q", self.close)
         edit = self.menuBar().addMenu("&Edit")
@@ -288,6 +295,55 @@ class MainWindow(LibraryActions):
         save_settings(settings, keep_saved=("db",) if settings.db == self.session_db else ())
         self.library.refresh()
         self._update_empty()
+
+    def restore_backup(self) -> None:
+        """Offer the library's backups; the one chosen replaces it (the current file is kept
+        beside it). The list is a dialog opened without blocking, so batches keep flowing."""
+        from app.store.backups import list_backups
+
+        found = list_backups(self.settings.db)
+        if not found:
+            self.say(
+                f"There are no backups of {self.settings.db} yet; one is taken each day the "
+                "library is used and before every upgrade."
+            )
+            return
+        if self.worker is not None:
+            self.say("A batch is running; cancel it or let it finish, then restore the backup.")
+            return
+        labels = [b.describe() for b in found]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Restore from backup")
+        dialog.setLabelText(
+            "Put this backup in place of the library (the current file is kept beside it):"
+        )
+        dialog.setComboBoxItems(labels)
+        dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(
+            lambda text: self.restore_from(found[labels.index(text)].path)
+        )
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def restore_from(self, backup: Path) -> None:
+        from app.store import LibraryError
+        from app.store.backups import restore
+
+        self.store.close()
+        try:
+            aside = restore(self.settings.db, backup)
+            message = f"Restored the library from {backup.name}" + (
+                f"; the library it replaced is kept as {aside}." if aside else "."
+            )
+        except (LibraryError, OSError) as exc:
+            message = getattr(exc, "user_message", None) or f"The backup was not restored: {exc}"
+        finally:
+            self.store = Store(self.settings.db)
+            self.library.store = self.store
+        self.library.refresh()
+        self._update_empty()
+        self.say(message)
 
     def open_document(self, doc_id: int | None, page: int = 1) -> None:
         detail = self.store.detail(doc_id) if doc_id is not None else None

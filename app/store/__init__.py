@@ -1,6 +1,7 @@
 """The library (SQLite): see `app.store.library` for the tables."""
 
-from app.store.library import LibraryError, Store
+from app.store.faults import LibraryDamaged, LibraryError, LibraryFull, LibraryReadOnly
+from app.store.library import Store
 from app.store.records import (
     DocumentDetail,
     DocumentRecord,
@@ -15,7 +16,10 @@ __all__ = [
     "DocumentRecord",
     "FailureRecord",
     "InvalidQuery",
+    "LibraryDamaged",
     "LibraryError",
+    "LibraryFull",
+    "LibraryReadOnly",
     "SearchHit",
     "Store",
     "SummaryRecord",

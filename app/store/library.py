@@ -18,6 +18,8 @@ WAL mode, a busy timeout and BEGIN IMMEDIATE writes let the GUI and batch runs s
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -29,25 +31,25 @@ from typing import Any
 
 import sqlite_utils
 
-from app.store import cjk
+from app.store import backups, cjk
 from app.store import search as search_mod
+from app.store.faults import Connection, LibraryDamaged, LibraryError, LibraryReadOnly
 from app.store.manage import Manage, clean_tag
 from app.store.reads import Reads
 from app.store.records import FailureRecord, SearchHit
-from app.store.schema import migrate, reindex_document
+from app.store.runs import close_dead_runs, this_process
+from app.store.schema import has_documents, migrate, pending, reindex_document
 from ingestion.document import Document
-from ingestion.errors import AppError
 from summarizer.base import Summary, summary_key
 
 BUSY_TIMEOUT_S = 60.0
+QUICK_CHECK_S = 0.2  # bound on the corruption check run when a library is opened
+
+log = logging.getLogger(__name__)
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class LibraryError(AppError):
-    kind = "library"
 
 
 class NoLibrary(LibraryError):
@@ -66,9 +68,16 @@ class Store(Reads, Manage):
     A connection is confined to the thread that opened it (sqlite3's own check is on): a
     helper thread opens its own `Store`, so no connection is ever used, or closed, by one
     thread while another is inside it (#11).
+
+    Opening checks the file (SQLite's quick check, bounded to `QUICK_CHECK_S`) and raises
+    `LibraryDamaged` when it fails; a file on read-only media or without write permission
+    opens read-only (``read_only``; writes raise `LibraryReadOnly`). A writable library is
+    backed up before a migration and at most once a day, and runs left ``running`` by a
+    killed process are marked ``interrupted``. ``check=False`` skips the check (the `library`
+    commands that examine a damaged file).
     """
 
-    def __init__(self, path: str | Path, create: bool = True) -> None:
+    def __init__(self, path: str | Path, create: bool = True, *, check: bool = True) -> None:
         """Open the library at ``path``; without ``create``, one that does not exist raises
         `NoLibrary` (a mistyped path must not become an empty library, #22). ``created``
         says whether this call made the file."""
@@ -76,12 +85,51 @@ class Store(Reads, Manage):
         self.created = not self.path.exists()
         if self.created and not create:
             raise NoLibrary(self.path)
+        self.read_only = False
+        conn = self._connect()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if check:
+                quick_check(conn, self.path)
+            self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
+
+    def _connect(self) -> Connection:
+        try:
+            if _writable(self.path):
+                try:
+                    return self._open_rw()
+                except LibraryReadOnly:
+                    pass  # a read-only disk that access() did not report: read it as such
+            if not self.path.exists():
+                raise LibraryReadOnly(
+                    self.path, "its folder cannot be written, so no library can be created there"
+                )
+            self.read_only = True
+            return self._open_ro()
+        except LibraryDamaged as exc:
+            if _has_sqlite_header(self.path):
+                raise
+            raise LibraryError(
+                f"The library {self.path} cannot be opened (it is not an SQLite file); choose "
+                "another file with --db or SYNOPSIS_DB."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"The library {self.path} cannot be opened ({exc}); choose another file with "
+                "--db or SYNOPSIS_DB."
+            ) from exc
+
+    def _open_rw(self) -> Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(os.fsencode(self.path), self.path)  # bytes: any file name works
+        try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                conn.close()
                 raise LibraryError(
                     f"The library {self.path} cannot be shared safely here (journal mode "
                     f"{mode}, not WAL; network drives do not support it); keep it on a local "
@@ -90,15 +138,35 @@ class Store(Reads, Manage):
             conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(
-                f"The library {self.path} cannot be opened ({exc}); choose another file with "
-                "--db or SYNOPSIS_DB."
-            ) from exc
-        self.conn = conn
-        self.db = sqlite_utils.Database(conn)
-        self._lock = threading.RLock()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _open_ro(self) -> Connection:
+        conn = backups.open_read_only(self.path, factory=Connection)
+        assert isinstance(conn, Connection)
+        conn.library_path = self.path
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        return conn
+
+    def _prepare(self, conn: Connection) -> None:
+        """Migrate (after a backup), close runs of dead processes, take the daily backup."""
+        waiting = pending(conn)
+        if self.read_only:
+            if waiting:
+                raise LibraryReadOnly(
+                    self.path,
+                    "it needs an upgrade to this version of Synopsis, which cannot be written "
+                    "there",
+                )
+            return
+        if waiting and "001_initial" not in waiting:
+            backups.try_backup(conn, self.path, f"before-{waiting[0]}")
+        migrate(conn)
+        close_dead_runs(conn)
+        if has_documents(conn) and backups.due(self.path):
+            backups.try_backup(conn, self.path, "daily")
 
     def close(self) -> None:
         self.conn.close()
@@ -111,15 +179,25 @@ class Store(Reads, Manage):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction, taken immediately so concurrent writers queue, not fail."""
+        """One write transaction, taken immediately so concurrent writers queue, not fail.
+
+        When SQLite has already rolled back (a full disk does that), the error that caused it
+        is the one raised, not a failing ROLLBACK (#21).
+        """
+        if self.read_only:
+            raise LibraryReadOnly(self.path)
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error as exc:
+                        log.warning("rollback failed after an error: %s", exc)
                 raise
-            self.conn.execute("COMMIT")
 
     # -- documents and summaries ----------------------------------------------------------------
 
@@ -300,8 +378,8 @@ class Store(Reads, Manage):
     def start_run(self, settings: dict[str, Any]) -> int:
         with self.transaction():
             cur = self.conn.execute(
-                "INSERT INTO runs (started_at, settings) VALUES (?, ?)",
-                (now(), json.dumps(settings, default=str)),
+                "INSERT INTO runs (started_at, settings, pid, host) VALUES (?, ?, ?, ?)",
+                (now(), json.dumps(settings, default=str), *this_process()),
             )
         return int(cur.lastrowid or 0)
 
@@ -359,3 +437,56 @@ class Store(Reads, Manage):
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the library can be written: the file and its folder (for the WAL files)."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _connect(target: str | bytes, path: Path, uri: bool = False) -> Connection:
+    conn = sqlite3.connect(
+        target,
+        timeout=BUSY_TIMEOUT_S,
+        isolation_level=None,
+        factory=Connection,
+        uri=uri,
+    )
+    assert isinstance(conn, Connection)
+    conn.library_path = path
+    # Text another program stored as invalid UTF-8 (or a damaged page) reads with U+FFFD.
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    return conn
+
+
+def quick_check(conn: sqlite3.Connection, path: Path, seconds: float = QUICK_CHECK_S) -> bool:
+    """SQLite's quick check, interrupted after ``seconds`` (a large library is then not fully
+    checked on open; `synopsis library check` checks it all). Raises `LibraryDamaged`;
+    returns whether the check finished."""
+    # The check is one VDBE step, so a progress handler cannot stop it; an interrupt can.
+    timer = threading.Timer(seconds, conn.interrupt)
+    timer.start()
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return False
+        raise
+    finally:
+        timer.cancel()
+    if [r[0] for r in rows] != ["ok"]:
+        raise LibraryDamaged(path, "; ".join(str(r[0]) for r in rows[:3]))
+    return True

@@ -276,6 +276,13 @@ def index_authors(
         )
 
 
+def _m009_run_process(conn: sqlite3.Connection) -> None:
+    """The process that started each run (#21), so a run left ``running`` by a killed process
+    is marked ``interrupted`` when the library is next opened (see `app.store.runs`)."""
+    conn.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
+    conn.execute("ALTER TABLE runs ADD COLUMN host TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
@@ -285,7 +292,21 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("006_ocr_pages", _m006_ocr_pages),
     ("007_document_outline", _m007_document_outline),
     ("008_library_management", _m008_library_management),
+    ("009_run_process", _m009_run_process),
 ]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """The migrations this library has not seen yet (all of them for a new file)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone()
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")} if exists else set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def has_documents(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

@@ -416,3 +416,28 @@ def test_engine_cache_keeps_the_model_across_lengths_and_reloads_for_another(
     assert first.kind == "abstractive" and first.name == "torch"
     assert cache.get(base.with_(backend="torch", length="long", num_beams=2)) is first
     assert cache.get(base.with_(backend="torch", precision="fp32")) is not first
+
+
+def test_file_menu_restores_a_backup(window, qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.store.backups import list_backups, take_backup
+    from ingestion import read_pdf
+
+    pdf = text_pdf(tmp_path / "kept.pdf", ["The harbour memo that the backup keeps."] * 6)
+    window.store.save(read_pdf(pdf), None)
+    take_backup(window.store.conn, window.settings.db, "manual")
+    window.store.conn.execute("DELETE FROM documents")
+    window.library.refresh()
+    assert window.library.rowCount() == 0
+
+    (restore,) = [a for a in window.menuBar().actions()[0].menu().actions() if "backup" in a.text()]
+    restore.trigger()
+    dialog = window.findChild(QInputDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.comboBoxItems()[0].endswith(str(list_backups(window.settings.db)[0].path))
+    dialog.setTextValue(dialog.comboBoxItems()[0])
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.library.rowCount() == 1)
+    assert window.store.count_documents() == 1
+    assert "kept as" in window.statusBar().currentMessage()
