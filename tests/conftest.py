@@ -23,6 +23,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # Converted models and bench results go to a throwaway folder, never the user's cache.
 os.environ["SYNOPSIS_CACHE"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
 os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "bench.json")
+os.environ["SYNOPSIS_MODELS"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "models")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
@@ -169,3 +170,37 @@ def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
 
 
 __all__ = ["paginate", "wrap"]
+
+
+HUB_MODEL = "test-org/tiny-t5"
+HUB_NOT_SEQ2SEQ = "test-org/tiny-gpt"
+
+
+@pytest.fixture
+def hub(tiny_t5: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A hub on 127.0.0.1 serving the tiny T5 (and a decoder-only repository), pointed to by
+    the hub client's endpoint setting; downloads and conversions go to ``tmp_path``."""
+    import json
+
+    import huggingface_hub.constants as hub_constants
+    from huggingface_hub.utils import reset_sessions
+
+    from tests.summarizer.hub_server import serve
+
+    gpt = tmp_path / "tiny-gpt"
+    gpt.mkdir()
+    (gpt / "config.json").write_text(
+        json.dumps({"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"]})
+    )
+    (gpt / "tokenizer.json").write_text("{}")
+    (gpt / "model.safetensors").write_bytes(b"\0" * 4096)
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "SYNOPSIS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SYNOPSIS_MODELS", str(tmp_path / "models"))
+    monkeypatch.setenv("SYNOPSIS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", False)
+    reset_sessions()  # a session made while offline refuses every request
+    with serve({HUB_MODEL: tiny_t5, HUB_NOT_SEQ2SEQ: gpt}) as server:
+        monkeypatch.setattr(hub_constants, "ENDPOINT", server.url)
+        yield server
+    reset_sessions()

@@ -67,17 +67,7 @@ class CTranslate2Backend(HFBackend):
         return "int8" if "int8" in supported else "fp32"
 
     def _converted(self) -> Path:
-        """Convert once; later runs (and other processes) reuse the folder."""
-        target = converted_dir(self.name, self.path, self._precision)
-
-        def write(folder: Path) -> None:
-            import ctranslate2
-
-            converter = ctranslate2.converters.TransformersConverter(self.path)
-            # Weights stored at the compute type (int8 is quantized at conversion time).
-            converter.convert(str(folder), quantization=COMPUTE[self._precision], force=True)
-
-        return convert_once(target, "model.bin", write)
+        return convert_model(self.path, self._precision)
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         tok = self.tokenizer
@@ -97,3 +87,19 @@ class CTranslate2Backend(HFBackend):
             tokens = result.hypotheses[0]
             out.append(tok.decode(tok.convert_tokens_to_ids(tokens), skip_special_tokens=True))
         return out
+
+
+def convert_model(path: str | Path, precision: str) -> Path:
+    """The model at ``path`` converted at ``precision`` (int8, fp32, …), converting it once;
+    later runs (and other processes) reuse the folder. The Models window runs this right
+    after a download, so the first summary does not wait for it."""
+    target = converted_dir(CTranslate2Backend.name, path, precision)
+
+    def write(folder: Path) -> None:
+        import ctranslate2
+
+        converter = ctranslate2.converters.TransformersConverter(str(path))
+        # Weights stored at the compute type (int8 is quantized at conversion time).
+        converter.convert(str(folder), quantization=COMPUTE[precision], force=True)
+
+    return convert_once(target, "model.bin", write)
