@@ -77,10 +77,15 @@ def model_rows(settings: Settings, store: Store | None = None) -> list[ModelRow]
     return rows
 
 
-def use_model(settings: Settings, model: str) -> Settings:
-    """Make ``model`` the default (saved in the settings file); the engine turns to auto when
-    it was extractive, so the model is actually used."""
+def with_model(settings: Settings, model: str) -> Settings:
+    """``settings`` using ``model``; the engine turns to auto when it was extractive, so the
+    model is actually used."""
     engine = "auto" if settings.engine == "extractive" else settings.engine
-    chosen = settings.with_(model=model, engine=engine)
+    return settings.with_(model=model, engine=engine)
+
+
+def use_model(settings: Settings, model: str) -> Settings:
+    """Make ``model`` the default, saved in the settings file."""
+    chosen = with_model(settings, model)
     save_settings(chosen, keep_saved=("db",))
     return chosen

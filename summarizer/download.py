@@ -37,7 +37,6 @@ from summarizer.errors import (
     ModelNotAvailable,
     NetworkUnreachable,
     NotSeq2Seq,
-    SummarizerError,
 )
 from summarizer.installed import MARKER, installed_dir, models_root
 from summarizer.models import is_offline, network_failure
@@ -245,10 +244,12 @@ def download(
     report = on_progress or (lambda _p: None)
     cancel = should_cancel or (lambda: False)
     if is_offline():
-        raise SummarizerError(
-            f"Model {model_id!r} cannot be downloaded: offline mode is on (--offline or "
-            "SYNOPSIS_OFFLINE). Turn it off to download, or copy a model folder here and pass "
-            "it with --model DIR."
+        raise DownloadFailed(
+            f"Model {model_id!r} cannot be downloaded: offline mode is on",
+            "(--offline or SYNOPSIS_OFFLINE). Turn it off to download, or copy a model folder "
+            "here and pass it with --model DIR.",
+            "(Settings). Turn it off to download, or copy a model folder here and use the "
+            "Add a folder… button.",
         )
     from huggingface_hub import constants
 

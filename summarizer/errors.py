@@ -44,8 +44,8 @@ class NetworkUnreachable(SummarizerError):
         self.gui_message = (
             f"{model} could not be downloaded: this computer cannot reach the model hub. "
             "Check the network connection and press Download again (it resumes where it "
-            "stopped), or copy a model folder here from another computer and choose "
-            "Add a folder…."
+            "stopped), or copy a model folder here from another computer and use "
+            "the Add a folder… button."
         )
         super().__init__(
             f"Model {model!r} could not be downloaded: the network is unreachable from this "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.batches import BatchQueue
+from app.gui.model_actions import ModelActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView, open_pdf_at
@@ -40,7 +41,7 @@ EMPTY_TEXT = (
 )
 
 
-class MainWindow(BatchQueue):
+class MainWindow(BatchQueue, ModelActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
     def __init__(self, settings: Settings) -> None:
@@ -170,6 +171,7 @@ class MainWindow(BatchQueue):
         action(file, "&Open PDFs…", "Ctrl+O", self.open_files)
         action(file, "Open &folder…", "Ctrl+Shift+O", self.open_folder)
         action(file, "&Settings…", "Ctrl+,", self.edit_settings)
+        action(file, "&Models…", "Ctrl+M", self.open_models)
         file.addSeparator()
         action(file, "&Quit", "Ctrl+Q", self.close)
         edit = self.menuBar().addMenu("&Edit")
@@ -183,6 +185,8 @@ class MainWindow(BatchQueue):
         batch = self.menuBar().addMenu("&Batch")
         self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
+        action(batch, "Resummarize &library", "Ctrl+Shift+R", self.resummarize_library)
+        action(batch, "Resummarize &selected", "Ctrl+Alt+R", self.resummarize_selected)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -318,6 +322,8 @@ class MainWindow(BatchQueue):
         self._refresh_timer.stop()
         self._search_timer.stop()
         self.cancel()
+        if self.models_window is not None:
+            self.models_window.close()  # a download stops; its part is kept
         self.pool.waitForDone(30000)
         self.store.close()
         super().closeEvent(event)

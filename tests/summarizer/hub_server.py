@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ class Hub:
     repos: dict[str, Path]
     drop_after: dict[str, int] = field(default_factory=dict)  # file -> bytes sent, once
     corrupt: set[str] = field(default_factory=set)
+    throttle: dict[str, float] = field(default_factory=dict)  # file -> seconds per 8 KiB sent
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # (method, path, range)
     url: str = ""
 
@@ -102,7 +104,7 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.shutdown(2)  # the connection drops mid-file
                 return
-            self._send(status, body, headers, head)
+            self._send(status, body, headers, head, pause=hub.throttle.get(file.name, 0.0))
 
         def _send(
             self,
@@ -111,15 +113,24 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             headers: dict[str, str],
             head: bool,
             cut: int | None = None,
+            pause: float = 0.0,
         ) -> None:
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            if not head:
-                self.wfile.write(body if cut is None else body[:cut])
-                self.wfile.flush()
+            if head:
+                return
+            body = body if cut is None else body[:cut]
+            step = 8192 if pause else max(1, len(body))
+            try:
+                for i in range(0, len(body), step):  # a slow network, when asked for
+                    self.wfile.write(body[i : i + step])
+                    self.wfile.flush()
+                    time.sleep(pause)
+            except OSError:  # the client went away (a cancelled download)
+                self.close_connection = True
 
     return Handler
 

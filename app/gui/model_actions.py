@@ -1,0 +1,71 @@
+"""The main window's model actions (#25): the Models window, and resummarizing the library.
+
+A mixin of `MainWindow`, which owns the names below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.gui.models_window import ModelsWindow
+from app.model_manager import with_model
+from app.resummarize import library_paths
+from app.settings import Settings
+from app.store import Store
+
+
+class ModelActions:
+    settings: Settings
+    store: Store
+    shown_doc: int | None
+    models_window: ModelsWindow | None = None
+
+    def apply_settings(self, settings: Settings) -> None:  # MainWindow's
+        raise NotImplementedError
+
+    def add_paths(self, paths: list[str], password: str | None = None) -> None:  # BatchQueue's
+        raise NotImplementedError
+
+    def say(self, message: str) -> None:  # MainWindow's
+        raise NotImplementedError
+
+    def statusBar(self) -> Any:  # QMainWindow's
+        raise NotImplementedError
+
+    def open_models(self) -> ModelsWindow:
+        """Show the Models window (one at a time)."""
+        if self.models_window is None:
+            self.models_window = ModelsWindow(self.settings, self)  # type: ignore[arg-type]
+            self.models_window.model_chosen.connect(self._use_model)
+        self.models_window.settings = self.settings
+        self.models_window.refresh()
+        self.models_window.show()
+        self.models_window.raise_()
+        return self.models_window
+
+    def _use_model(self, model: str) -> None:
+        self.apply_settings(with_model(self.settings, model))
+        self.statusBar().showMessage(
+            f"Model: {model}. Batch → Resummarize library runs it over your documents.", 10000
+        )
+
+    def resummarize_library(self) -> None:
+        self._resummarize(None)
+
+    def resummarize_selected(self) -> None:
+        if self.shown_doc is None:
+            self.say("Select a document in the library first.")
+            return
+        self._resummarize({self.shown_doc})
+
+    def _resummarize(self, ids: set[int] | None) -> None:
+        chosen = library_paths(self.store, ids=ids)
+        if chosen.missing:
+            self.statusBar().showMessage(
+                f"{chosen.missing} document(s) have no file on disk any more and keep their "
+                "summaries.",
+                10000,
+            )
+        if not chosen.paths:
+            self.say("No document files to resummarize: none of them is on disk any more.")
+            return
+        self.add_paths(chosen.paths)
