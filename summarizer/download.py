@@ -340,9 +340,25 @@ def _convert(model_id: str, folder: Path, report: OnProgress) -> None:
         )
     )
     started = time.monotonic()
-    convert_model(folder, "int8")
+
+    def on_step(n: int, of: int, what: str) -> None:
+        text = f"Converting for the fast runtime (CTranslate2 int8), once: {what} ({n}/{of})"
+        report(DownloadProgress("convert", model_id, done=n - 1, total=of, message=text))
+
+    try:
+        convert_model(folder, "int8", on_step)
+    except Exception as exc:  # an architecture CTranslate2 lacks: PyTorch still runs it
+        report(
+            DownloadProgress(
+                "converted",
+                model_id,
+                message=f"The fast runtime cannot convert this model ({type(exc).__name__}: "
+                f"{exc}); it runs with PyTorch instead.",
+            )
+        )
+        return
     seconds = time.monotonic() - started
-    report(DownloadProgress("converted", model_id, message=f"Converted in {seconds:.1f} s"))
+    report(DownloadProgress("converted", model_id, 3, 3, message=f"Converted in {seconds:.1f} s"))
 
 
 def space_free() -> int:

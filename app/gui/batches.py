@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from app.gui.model_actions import engine_note
 from app.gui.models import LibraryModel, QueueModel
 from app.gui.workers import BatchWorker, EngineCache
 from app.settings import Settings
@@ -106,13 +107,14 @@ class BatchQueue(QMainWindow):
         kind = event["kind"]
         if kind == "engine":
             fallback = event.get("error_kind") == "fallback"
+            note = engine_note(event["message"], self.settings.model) if fallback else ""
             self.backend_label.setText(
-                "engine: extractive (no model)" if fallback else event["message"]
+                "engine: extractive (no model: File → Models…)" if fallback else event["message"]
             )
-            self.backend_label.setToolTip(event["message"])
+            self.backend_label.setToolTip(note or event["message"])
             if fallback and event["message"] not in self.announced:
                 self.announced.add(event["message"])  # once a session, not every batch
-                self.statusBar().showMessage(event["message"])
+                self.statusBar().showMessage(note)
         if kind == "cancelled":
             self.queue.mark_cancelled()
         if kind == "failed" and event.get("error_kind") == "encrypted":

@@ -13,6 +13,17 @@ from app.settings import Settings
 from app.store import Store
 
 
+def engine_note(fallback_reason: str, model: str) -> str:
+    """Why the extractive engine runs, said the window's way: a missing model points to the
+    Models window, not to a command line (#25)."""
+    if "models pull" not in fallback_reason:
+        return fallback_reason
+    return (
+        f"The model {model} is not on this computer yet, so the built-in extractive engine "
+        "summarizes. File → Models… downloads it (or another) with its progress."
+    )
+
+
 class ModelActions:
     settings: Settings
     store: Store

@@ -250,8 +250,9 @@ class ModelsWindow(QDialog):
             self.progress.setRange(0, p["total"] // scale)
             self.progress.setValue(p["done"] // scale)
         elif p["stage"] == "convert":
-            self.progress.setRange(0, 0)  # CTranslate2 reports no steps: a busy bar
             self.status.setText(p["message"] + "…")
+            self.progress.setRange(0, p["total"])  # its steps; a busy bar before the first
+            self.progress.setValue(p["done"])
         elif p["message"]:
             self.status.setText(p["message"])
 

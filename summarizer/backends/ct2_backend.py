@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
@@ -89,17 +89,38 @@ class CTranslate2Backend(HFBackend):
         return out
 
 
-def convert_model(path: str | Path, precision: str) -> Path:
+STEPS = ("reading the weights", "quantizing to {}", "writing the converted model")
+
+
+def convert_model(
+    path: str | Path, precision: str, on_step: Callable[[int, int, str], None] | None = None
+) -> Path:
     """The model at ``path`` converted at ``precision`` (int8, fp32, …), converting it once;
     later runs (and other processes) reuse the folder. The Models window runs this right
-    after a download, so the first summary does not wait for it."""
+    after a download, so the first summary does not wait for it; ``on_step(n, of, what)``
+    hears each of the converter's three steps."""
     target = converted_dir(CTranslate2Backend.name, path, precision)
+    step = on_step or (lambda _n, _of, _what: None)
 
     def write(folder: Path) -> None:
         import ctranslate2
 
         converter = ctranslate2.converters.TransformersConverter(str(path))
-        # Weights stored at the compute type (int8 is quantized at conversion time).
-        converter.convert(str(folder), quantization=COMPUTE[precision], force=True)
+        quantization = COMPUTE[precision]  # weights stored at the compute type
+        load = getattr(converter, "_load", None)
+        if load is None:  # a converter without its steps: one call, no steps to show
+            converter.convert(str(folder), quantization=quantization, force=True)
+            return
+        # Converter.convert's own three steps, done here one by one so each can be shown.
+        step(1, 3, STEPS[0])
+        spec = load()
+        if spec is None:
+            raise NotImplementedError("CTranslate2 cannot convert this model")
+        spec.validate()
+        step(2, 3, STEPS[1].format(quantization))
+        spec.optimize(quantization=quantization)
+        step(3, 3, STEPS[2])
+        folder.mkdir(parents=True, exist_ok=True)
+        spec.save(str(folder))
 
     return convert_once(target, "model.bin", write)

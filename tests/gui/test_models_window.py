@@ -51,7 +51,10 @@ def test_download_shows_progress_converts_and_is_used(window, qtbot, hub, monkey
     with qtbot.waitSignal(models.download_finished, timeout=WAIT):
         models.download_by_id()
         assert not models.download_id_button.isEnabled() and models.cancel_button.isEnabled()
-    assert len(values) >= 3 and values == sorted(values)
+    converting = [t.startswith("Converting") for t in texts]
+    bytes_seen = values[: converting.index(True)]
+    assert len(bytes_seen) >= 3 and bytes_seen == sorted(bytes_seen)
+    assert values[converting.index(True) :] == [0, 1, 2]  # the conversion's steps
     assert any(" of " in t and "/s" in t and "model.safetensors" in t for t in texts)
     assert _states(models)[HUB_MODEL] == "downloaded"
     assert "Downloaded and ready" in models.status.text()
@@ -148,3 +151,15 @@ def test_resummarize_runs_the_chosen_model_over_the_library(
     assert (blocker.args[0]["summarized"], blocker.args[0]["skipped"]) == (2, 1)
     engines = {r.engine for r in window.library.records}
     assert engines == {"abstractive"}
+
+
+def test_a_missing_model_points_to_the_models_window(window, qtbot, samples_folder) -> None:
+    window.apply_settings(window.settings.with_(engine="auto", model="nobody/nothing"))
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
+        drop(window, [next(samples_folder.glob("*.pdf"))])
+    note = next(m for m in said if "nobody/nothing" in m)
+    assert "File → Models…" in note and "synopsis models pull" not in note
+    assert window.backend_label.text() == "engine: extractive (no model: File → Models…)"
+    assert window.backend_label.toolTip() == note  # stays where the status bar flashed it

@@ -43,6 +43,8 @@ def test_download_reports_bytes_rate_and_eta_and_converts(hub, tiny_t5, monkeypa
     assert any(e.eta_s is not None and e.eta_s > 0 for e in loading[:-1])
     converted = next(e for e in events if e.stage == "converted")
     assert "Converted in" in converted.message
+    steps = [(e.done, e.total) for e in events if e.stage == "convert" and e.total]
+    assert steps == [(0, 3), (1, 3), (2, 3)]
     assert resolve(HUB_MODEL) == folder  # now the model resolves without any network
     # Weights of other formats were not fetched; the hub's file list was asked for once.
     paths = [p for _m, p, _r in hub.requests]
