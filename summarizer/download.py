@@ -358,7 +358,11 @@ def _convert(model_id: str, folder: Path, report: OnProgress) -> None:
         )
         return
     seconds = time.monotonic() - started
-    report(DownloadProgress("converted", model_id, 3, 3, message=f"Converted in {seconds:.1f} s"))
+    report(
+        DownloadProgress(
+            "converted", model_id, done=3, total=3, message=f"Converted in {seconds:.1f} s"
+        )
+    )
 
 
 def space_free() -> int:
