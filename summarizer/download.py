@@ -38,7 +38,7 @@ from summarizer.errors import (
     NetworkUnreachable,
     NotSeq2Seq,
 )
-from summarizer.installed import MARKER, installed_dir, models_root
+from summarizer.installed import MARKER, installed_dir
 from summarizer.models import is_offline, network_failure
 
 CHUNK = 256 * 1024
@@ -213,8 +213,9 @@ def _fetch(
         except urllib.error.HTTPError as exc:
             if exc.code == 416 and have:  # nothing left to send: the part is whole
                 return
-            raise ModelNotAvailable(
-                meter.model, False, f"{remote.name}: the hub answered HTTP {exc.code}"
+            raise DownloadFailed(
+                f"The hub refused {remote.name} of {meter.model} (HTTP {exc.code}).",
+                "Try again later; if it keeps happening, check the model's hub page.",
             ) from exc
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -363,9 +364,3 @@ def _convert(model_id: str, folder: Path, report: OnProgress) -> None:
             "converted", model_id, done=3, total=3, message=f"Converted in {seconds:.1f} s"
         )
     )
-
-
-def space_free() -> int:
-    root = models_root()
-    root.mkdir(parents=True, exist_ok=True)
-    return shutil.disk_usage(root).free

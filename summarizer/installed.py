@@ -125,9 +125,7 @@ def remove(model_id: str) -> int:
         return 0
     folder = installed_dir(model_id)
     if not folder.is_dir():
-        raise SummarizerError(
-            f"{model_id} is not a model Synopsis downloaded; nothing was deleted."
-        )
+        return _remove_from_hf_cache(model_id)
     revision = model_revision(folder)
     for converted in cache_root().glob(f"*/{revision}-*"):
         freed += folder_size(converted)
@@ -135,3 +133,24 @@ def remove(model_id: str) -> int:
     freed += folder_size(folder)
     shutil.rmtree(folder)
     return freed
+
+
+def _remove_from_hf_cache(model_id: str) -> int:
+    """Delete ``model_id``'s snapshots from the Hugging Face cache; bytes freed."""
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        cache = scan_cache_dir()
+    except Exception:  # no hub client, or no cache folder yet
+        cache = None
+    revisions = [
+        rev.commit_hash
+        for repo in (cache.repos if cache else ())
+        if repo.repo_id == model_id and repo.repo_type == "model"
+        for rev in repo.revisions
+    ]
+    if cache is None or not revisions:
+        raise SummarizerError(f"{model_id} is not on this computer; nothing was deleted.")
+    plan = cache.delete_revisions(*revisions)
+    plan.execute()
+    return int(plan.expected_freed_size)

@@ -202,5 +202,12 @@ def hub(tiny_t5: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     reset_sessions()  # a session made while offline refuses every request
     with serve({HUB_MODEL: tiny_t5, HUB_NOT_SEQ2SEQ: gpt}) as server:
         monkeypatch.setattr(hub_constants, "ENDPOINT", server.url)
+        # The hub client builds file URLs from this template, fixed when it is imported
+        # (from HF_ENDPOINT); both copies point here, so no test ever reaches the real hub.
+        import huggingface_hub.file_download as hub_files
+
+        template = server.url + "/{repo_id}/resolve/{revision}/{filename}"
+        monkeypatch.setattr(hub_constants, "HUGGINGFACE_CO_URL_TEMPLATE", template)
+        monkeypatch.setattr(hub_files, "HUGGINGFACE_CO_URL_TEMPLATE", template)
         yield server
     reset_sessions()

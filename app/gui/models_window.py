@@ -304,7 +304,7 @@ class ModelsWindow(QDialog):
 
     def delete_selected(self, confirm: bool = True) -> None:
         row = self.selected()
-        if row is None or row.source not in ("downloaded", "added"):
+        if row is None or not row.local:
             return
         what = "Forget" if row.source == "added" else "Delete"
         if confirm:

@@ -2,7 +2,8 @@
 
 Routes the hub client and our downloader use: ``GET /api/models/{repo}[/revision/{rev}]``
 (model info with ``siblings``, each with size, git blob id and, for LFS files, sha256) and
-``GET|HEAD /{repo}/resolve/{rev}/{file}`` (ETag, X-Repo-Commit, Content-Length, Range).
+``GET|HEAD /{repo}/resolve/{rev}/{file}`` (ETag, X-Repo-Commit, Content-Length, Range), LFS
+files through a redirect to ``/cdn/…`` as on the real hub.
 Faults on request: drop the connection mid-file, or serve altered bytes under the real hash.
 """
 
@@ -71,10 +72,27 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             got = re.fullmatch(r"/(.+?)/resolve/([^/]+)/(.+)", path)
             if got and got.group(1) in hub.repos:
                 file = hub.repos[got.group(1)] / got.group(3)
+                if file.is_file() and file.name.endswith(LFS_SUFFIXES):
+                    return self._redirect(got.group(1), file, head)
                 if file.is_file():
                     return self._file(file, head)
+            if path.startswith("/cdn/"):
+                repo, name = path[len("/cdn/") :].rsplit("/", 1)
+                if repo in hub.repos and (hub.repos[repo] / name).is_file():
+                    return self._file(hub.repos[repo] / name, head)
             body = json.dumps({"error": "Repository not found"}).encode()
             self._send(404, body, {"X-Error-Code": "RepoNotFound"}, head)
+
+        def _redirect(self, repo: str, file: Path, head: bool) -> None:
+            """LFS files are served elsewhere, as on the real hub (Range must survive)."""
+            data = file.read_bytes()
+            headers = {
+                "Location": f"/cdn/{repo}/{file.name}",
+                "X-Repo-Commit": COMMIT,
+                "X-Linked-Etag": f'"{hashlib.sha256(data).hexdigest()}"',
+                "X-Linked-Size": str(len(data)),
+            }
+            self._send(302, b"", headers, head)
 
         def _file(self, file: Path, head: bool) -> None:
             data = file.read_bytes()

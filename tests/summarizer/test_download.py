@@ -4,6 +4,7 @@ hashes, refusals, offline and disk messages, conversion for the fast runtime (#2
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -58,9 +59,9 @@ def test_download_resumes_after_the_connection_drops(hub, tiny_t5, monkeypatch) 
     hub.drop_after["model.safetensors"] = size // 2
     folder = dl.download(HUB_MODEL, convert=False)
     _same_files(folder, tiny_t5)
-    ranges = [r for _m, p, r in hub.requests if p.endswith("/model.safetensors")]
-    assert ranges[0] == ""  # the first request from the start, the second from the cut
-    assert ranges[1] == f"bytes={size // 2}-"
+    ranges = [r for _m, p, r in hub.requests if p.startswith("/cdn/")]
+    assert ranges[0] == ""  # the first request from the start, the second from the cut,
+    assert ranges[1] == f"bytes={size // 2}-"  # carried through the hub's redirect
 
 
 def test_cancel_keeps_the_part_and_a_second_download_resumes(hub, tiny_t5) -> None:
@@ -132,3 +133,22 @@ def test_delete_frees_the_download_and_its_conversion(hub) -> None:
     assert remove(HUB_MODEL) > 0
     assert not folder.exists()
     assert not list(cache_root().glob("ctranslate2/*"))
+
+
+def test_the_test_hub_speaks_the_hub_clients_protocol_and_cache_copies_delete(
+    hub, tiny_t5, tmp_path, monkeypatch
+) -> None:
+    """huggingface_hub's own snapshot_download fetches from the test hub (so its routes and
+    headers are the hub's); a model in the Hugging Face cache is listed, and deleted."""
+    import huggingface_hub.constants as hub_constants
+    import huggingface_hub.utils._cache_manager as hub_cache
+    from huggingface_hub import snapshot_download
+
+    # The cache folder is another setting fixed when the client is imported (HF_HUB_CACHE).
+    for module in (hub_constants, hub_cache):
+        monkeypatch.setattr(module, "HF_HUB_CACHE", str(tmp_path / "hf"))
+    folder = snapshot_download(HUB_MODEL)
+    _same_files(tiny_t5, Path(folder))
+    assert {m.id: m.source for m in installed()}[HUB_MODEL] == "hf-cache"
+    assert remove(HUB_MODEL) > 0
+    assert HUB_MODEL not in {m.id for m in installed()}
