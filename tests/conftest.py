@@ -162,6 +162,39 @@ def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_led(tiny_t5: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny LED (the long-input family CTranslate2 cannot convert) with the tiny T5's
+    tokenizer: random weights, real save_pretrained layout."""
+    import shutil
+
+    from transformers import AutoTokenizer, LEDConfig, LEDForConditionalGeneration
+
+    folder = tmp_path_factory.mktemp("tiny-led")
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(tiny_t5 / name, folder / name)
+    tok = AutoTokenizer.from_pretrained(folder)
+    config = LEDConfig(
+        vocab_size=len(tok),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_encoder_position_embeddings=256,
+        max_decoder_position_embeddings=64,
+        attention_window=[16],
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        bos_token_id=tok.pad_token_id,
+        decoder_start_token_id=tok.pad_token_id,
+    )
+    LEDForConditionalGeneration(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
     from summarizer.backends.torch_backend import TorchBackend
     from summarizer.base import Options
@@ -174,10 +207,13 @@ __all__ = ["paginate", "wrap"]
 
 HUB_MODEL = "test-org/tiny-t5"
 HUB_NOT_SEQ2SEQ = "test-org/tiny-gpt"
+HUB_LED = "test-org/tiny-led"
 
 
 @pytest.fixture
-def hub(tiny_t5: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def hub(
+    tiny_t5: Path, tiny_led: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:
     """A hub on 127.0.0.1 serving the tiny T5 (and a decoder-only repository), pointed to by
     the hub client's endpoint setting; downloads and conversions go to ``tmp_path``."""
     import json
@@ -200,7 +236,7 @@ def hub(tiny_t5: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("SYNOPSIS_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", False)
     reset_sessions()  # a session made while offline refuses every request
-    with serve({HUB_MODEL: tiny_t5, HUB_NOT_SEQ2SEQ: gpt}) as server:
+    with serve({HUB_MODEL: tiny_t5, HUB_NOT_SEQ2SEQ: gpt, HUB_LED: tiny_led}) as server:
         monkeypatch.setattr(hub_constants, "ENDPOINT", server.url)
         # The hub client builds file URLs from this template, fixed when it is imported
         # (from HF_ENDPOINT); both copies point here, so no test ever reaches the real hub.

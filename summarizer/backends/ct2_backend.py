@@ -67,7 +67,13 @@ class CTranslate2Backend(HFBackend):
         return "int8" if "int8" in supported else "fp32"
 
     def _converted(self) -> Path:
-        return convert_model(self.path, self._precision)
+        try:
+            return convert_model(self.path, self._precision)
+        except (NotImplementedError, ValueError, KeyError) as exc:  # an architecture it lacks
+            model_type = getattr(self.config, "model_type", "this")
+            raise BackendUnavailable(
+                self.name, f"it cannot convert {model_type} models ({exc}); use --backend torch."
+            ) from exc
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         tok = self.tokenizer

@@ -18,7 +18,7 @@ from summarizer.errors import (
 )
 from summarizer.installed import MARKER, installed, installed_dir, remove
 from summarizer.models import resolve
-from tests.conftest import HUB_MODEL, HUB_NOT_SEQ2SEQ
+from tests.conftest import HUB_LED, HUB_MODEL, HUB_NOT_SEQ2SEQ
 
 
 def _same_files(a, b) -> None:
@@ -152,3 +152,17 @@ def test_the_test_hub_speaks_the_hub_clients_protocol_and_cache_copies_delete(
     assert {m.id: m.source for m in installed()}[HUB_MODEL] == "hf-cache"
     assert remove(HUB_MODEL) > 0
     assert HUB_MODEL not in {m.id for m in installed()}
+
+
+def test_a_model_the_fast_runtime_cannot_convert_still_downloads_and_runs(hub) -> None:
+    """LED (the catalogue's long-input family) has no CTranslate2 converter: the download says
+    so and finishes, and backend auto runs it with torch instead of failing."""
+    from summarizer.base import Options
+    from summarizer.engine import EngineChoice, load
+
+    events = []
+    dl.download(HUB_LED, events.append)
+    said = next(e.message for e in events if e.stage == "converted")
+    assert "cannot convert" in said and "runs with PyTorch instead" in said
+    engine = load(EngineChoice("abstractive", HUB_LED, "auto"), Options(num_beams=1))
+    assert engine.name == "torch"
