@@ -68,8 +68,18 @@ class ModelActions:
             return
         self._resummarize({self.shown_doc})
 
-    def _resummarize(self, ids: set[int] | None) -> None:
-        chosen = library_paths(self.store, ids=ids)
+    def resummarize_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self,  # type: ignore[arg-type]
+            "Resummarize the library's documents in a folder",
+        )
+        if folder:
+            self._resummarize(None, [folder])
+
+    def _resummarize(self, ids: set[int] | None, within: list[str] | None = None) -> None:
+        chosen = library_paths(self.store, within or (), ids=ids)
         if chosen.missing:
             self.statusBar().showMessage(
                 f"{chosen.missing} document(s) have no file on disk any more and keep their "

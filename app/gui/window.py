@@ -187,6 +187,7 @@ class MainWindow(BatchQueue, ModelActions):
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
         action(batch, "Resummarize &library", "Ctrl+Shift+R", self.resummarize_library)
         action(batch, "Resummarize &selected", "Ctrl+Alt+R", self.resummarize_selected)
+        action(batch, "Resummarize a &folder…", "Ctrl+Alt+Shift+R", self.resummarize_folder)
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -146,9 +146,15 @@ def test_resummarize_runs_the_chosen_model_over_the_library(
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as blocker:
         window.resummarize_selected()
     assert (blocker.args[0]["summarized"], blocker.args[0]["skipped"]) == (1, 0)
+    selected = window.store.detail(window.shown_doc).paths[0]
+    northwind = samples_folder / "northwind-quarterly-report.pdf"
+    with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as blocker:
+        window._resummarize(None, [str(northwind)])  # a path, as a chosen folder is
+    done = {selected, str(northwind.resolve())}
+    assert blocker.args[0]["summarized"] == len(done) - 1  # skipped if it was the selected one
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as blocker:
         window.resummarize_library()
-    assert (blocker.args[0]["summarized"], blocker.args[0]["skipped"]) == (2, 1)
+    assert (blocker.args[0]["summarized"], blocker.args[0]["skipped"]) == (3 - len(done), len(done))
     engines = {r.engine for r in window.library.records}
     assert engines == {"abstractive"}
 
