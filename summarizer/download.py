@@ -284,7 +284,7 @@ def download(
             except NotSeq2Seq:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
-    meter.add(0, "", force=True)
+    meter.add(0, order[-1].name, force=True)  # the last bytes, shown whatever the throttle
     if convert:
         _convert(model_id, folder, report)
     marker = {"id": model_id, "commit": commit, "files": [f.__dict__ for f in chosen]}

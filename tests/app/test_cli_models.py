@@ -90,3 +90,9 @@ def test_resummarize_runs_the_chosen_model_over_the_library(folder, tmp_path, ti
 def test_summarize_without_paths_asks_for_them() -> None:
     result = CliRunner().invoke(cli, ["summarize"])
     assert result.exit_code == 2 and "--resummarize" in result.output
+
+
+def test_use_refuses_a_model_that_is_not_here() -> None:
+    result = CliRunner().invoke(cli, ["models", "use", "nobody/nothing"])
+    assert result.exit_code == 2 and "models pull nobody/nothing" in result.output
+    assert load_settings().model != "nobody/nothing"
