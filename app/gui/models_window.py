@@ -127,6 +127,7 @@ class ModelsWindow(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #a40000")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         self.download_button = self._button(buttons, "&Download", self.download_selected)
         self.cancel_button = self._button(buttons, "&Cancel", self.cancel)
@@ -202,6 +203,9 @@ class ModelsWindow(QDialog):
         width = max(self.message.width(), self.width() - 40)
         spare = self.message.fontMetrics().lineSpacing()
         self.message.setMinimumHeight(self.message.heightForWidth(width) + spare if text else 0)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # now, not at the next event: the text is never drawn clipped
 
     # -- actions ------------------------------------------------------------------------------
 

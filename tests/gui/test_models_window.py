@@ -92,17 +92,20 @@ def test_cancel_keeps_the_part_for_the_next_download(window, qtbot, hub, monkeyp
 
 
 @pytest.mark.parametrize(
-    ("repo", "endpoint", "said"),
+    ("case", "repo", "said"),
     [
-        (HUB_MODEL, "http://127.0.0.1:9", "cannot reach the model hub"),
-        (HUB_NOT_SEQ2SEQ, None, "not a seq2seq summarizer"),
+        ("offline", HUB_MODEL, "cannot reach the model hub"),
+        ("not-seq2seq", HUB_NOT_SEQ2SEQ, "not a seq2seq summarizer"),
+        ("damaged", HUB_MODEL, "so it was discarded"),
     ],
 )
-def test_failures_are_said_in_the_window(window, qtbot, hub, monkeypatch, repo, endpoint, said):
+def test_failures_are_said_in_the_window(window, qtbot, hub, monkeypatch, case, repo, said):
     import huggingface_hub.constants as hub_constants
 
-    if endpoint:
-        monkeypatch.setattr(hub_constants, "ENDPOINT", endpoint)
+    if case == "offline":
+        monkeypatch.setattr(hub_constants, "ENDPOINT", "http://127.0.0.1:9")
+    if case == "damaged":
+        hub.corrupt.add("model.safetensors")
     models = window.open_models()
     models.hub_id.setText(repo)
     with qtbot.waitSignal(models.download_failed, timeout=WAIT):
@@ -110,7 +113,7 @@ def test_failures_are_said_in_the_window(window, qtbot, hub, monkeypatch, repo, 
     text = models.message.text()
     assert said in text and "synopsis " not in text  # what to do here, not a CLI command
     assert models.message.textFormat() == models.message.textFormat().PlainText
-    screenshot(models, f"12-models-{'offline' if endpoint else 'not-seq2seq'}")
+    screenshot(models, f"12-models-{case}")
 
 
 def test_offline_mode_says_so_before_trying(window) -> None:
