@@ -59,7 +59,14 @@ def load(choice: EngineChoice, options: Options) -> Engine:
         path = models.resolve(choice.model, choice.offline)
         from summarizer.abstractive import AbstractiveEngine
 
-        return AbstractiveEngine(cls(choice.model, options, path))
+        try:
+            return AbstractiveEngine(cls(choice.model, options, path))
+        except BackendUnavailable as exc:
+            if choice.backend != "auto" or name == "torch":
+                raise
+            # A fast runtime that cannot run this model (CTranslate2 has no LED): torch can.
+            log.info("%s Using torch.", exc.user_message)
+            return AbstractiveEngine(registry.get("torch")(choice.model, options, path))
     except SummarizerError as exc:
         if choice.engine == "abstractive":
             raise

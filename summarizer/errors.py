@@ -41,6 +41,12 @@ class NetworkUnreachable(SummarizerError):
     kind = "network-unreachable"
 
     def __init__(self, model: str) -> None:
+        self.gui_message = (
+            f"{model} could not be downloaded: this computer cannot reach the model hub. "
+            "Check the network connection and press Download again (it resumes where it "
+            "stopped), or copy a model folder here from another computer and use "
+            "the Add a folder… button."
+        )
         super().__init__(
             f"Model {model!r} could not be downloaded: the network is unreachable from this "
             "computer. On a computer with a network, download the model folder (it holds "
@@ -71,3 +77,71 @@ class Cancelled(SummarizerError):
 
     def __init__(self) -> None:
         super().__init__("Cancelled; finished documents are saved and a rerun resumes.")
+
+
+class DownloadFailed(SummarizerError):
+    """A model download that stopped; ``gui_message`` says it the way the Models window acts."""
+
+    kind = "download-failed"
+
+    def __init__(self, what: str, cli_todo: str, gui_todo: str | None = None) -> None:
+        super().__init__(f"{what} {cli_todo}")
+        self.gui_message = f"{what} {gui_todo or cli_todo}"
+
+
+class DiskFull(DownloadFailed):
+    kind = "disk-full"
+
+    def __init__(self, model: str, needed: int, free: int, folder: str) -> None:
+        what = f"{model} needs {megabytes(needed)} but only {megabytes(free)} is free in {folder}."
+        super().__init__(
+            what,
+            "Free some space (`synopsis models delete ID` removes a model) and pull again.",
+            "Free some space (Delete removes a model you no longer use) and press Download again.",
+        )
+
+
+class HashMismatch(DownloadFailed):
+    kind = "hash-mismatch"
+
+    def __init__(self, model: str, filename: str) -> None:
+        super().__init__(
+            f"{filename} of {model} arrived damaged (its hash differs from the one the hub "
+            "publishes), so it was discarded.",
+            "Pull again; if it happens again, a proxy or mirror is altering the download.",
+            "Press Download again; if it happens again, a proxy or mirror is altering the "
+            "download.",
+        )
+
+
+class NotSeq2Seq(DownloadFailed):
+    kind = "not-seq2seq"
+
+    def __init__(self, model: str, detail: str) -> None:
+        super().__init__(
+            f"{model} is not a seq2seq summarizer ({detail}); Synopsis needs an "
+            "encoder-decoder model such as T5, BART, Pegasus or LED, so nothing was "
+            "downloaded.",
+            "Pick one from `synopsis models list`.",
+            "Pick one from the list.",
+        )
+
+
+class DownloadCancelled(DownloadFailed):
+    kind = "cancelled"
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"The download of {model} was cancelled; the part already fetched is kept.",
+            "Pull again to resume it.",
+            "Press Download again to resume it.",
+        )
+
+
+def megabytes(n: float) -> str:
+    """Bytes as people read them: '242 MB', '2.3 GB'."""
+    if n >= 1e9:
+        return f"{n / 1e9:.1f} GB"
+    if n >= 1e6:
+        return f"{n / 1e6:.0f} MB"
+    return f"{n / 1e3:.0f} kB"

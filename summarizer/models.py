@@ -1,8 +1,10 @@
-"""Models by hub id or local folder; downloads only when the user asks (`synopsis models pull`).
+"""Models by hub id or local folder; downloads only when the user asks (`synopsis models pull`
+or the Models window; `summarizer.download`).
 
-Resolution never touches the network: a hub id resolves only to a snapshot already in the
-standard Hugging Face cache. Offline mode (``--offline`` or ``SYNOPSIS_OFFLINE=1``) also sets
-``HF_HUB_OFFLINE`` so no library below makes a network call at all.
+Resolution never touches the network: a hub id resolves to Synopsis's own download of it
+(`summarizer.installed`), else to a snapshot already in the standard Hugging Face cache.
+Offline mode (``--offline`` or ``SYNOPSIS_OFFLINE=1``) also sets ``HF_HUB_OFFLINE`` so no
+library below makes a network call at all.
 """
 
 from __future__ import annotations
@@ -11,19 +13,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.errors import ModelNotAvailable, NetworkUnreachable, SummarizerError
+from summarizer.errors import ModelNotAvailable
 
 DEFAULT_MODEL = "google-t5/t5-small"
 _TRUE = ("1", "true", "yes", "on")
-WEIGHT_PATTERNS = [
-    "*.json",
-    "*.safetensors",
-    "*.model",
-    "*.txt",
-    "tokenizer*",
-    "spiece.model",
-    "*.bin",
-]
 
 
 def is_offline(flag: bool | None = None) -> bool:
@@ -50,6 +43,11 @@ def resolve(model: str, offline: bool | None = None) -> Path:
         return folder
     if model.startswith((".", "/", "~")):
         raise ModelNotAvailable(model, offline, "no such folder")
+    from summarizer.installed import downloaded
+
+    mine = downloaded(model)
+    if mine is not None:
+        return mine
     try:
         from huggingface_hub import snapshot_download
         from huggingface_hub.errors import LocalEntryNotFoundError
@@ -62,24 +60,13 @@ def resolve(model: str, offline: bool | None = None) -> Path:
 
 
 def pull(model: str) -> Path:
-    """Download ``model`` into the Hugging Face cache with a progress bar; return its folder."""
-    if is_offline():
-        raise SummarizerError(
-            f"Model {model!r} cannot be downloaded: offline mode is on (--offline or "
-            "SYNOPSIS_OFFLINE). Turn it off to download, or copy a model folder here and pass "
-            "it with --model DIR."
-        )
-    from huggingface_hub import snapshot_download
+    """Download ``model`` (see `summarizer.download.download`); return its folder."""
+    from summarizer.download import download
 
-    try:
-        return Path(snapshot_download(model, allow_patterns=WEIGHT_PATTERNS))
-    except Exception as exc:  # network, auth, unknown repo: one clear message
-        if _network_failure(exc):
-            raise NetworkUnreachable(model) from exc
-        raise ModelNotAvailable(model, False, f"download failed: {type(exc).__name__}") from exc
+    return download(model)
 
 
-def _network_failure(exc: BaseException) -> bool:
+def network_failure(exc: BaseException) -> bool:
     """Whether ``exc`` (or what caused it) is a connection that could not be made."""
     seen: BaseException | None = exc
     while seen is not None:

@@ -23,6 +23,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # Converted models and bench results go to a throwaway folder, never the user's cache.
 os.environ["SYNOPSIS_CACHE"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
 os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "bench.json")
+os.environ["SYNOPSIS_MODELS"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "models")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
@@ -161,6 +162,39 @@ def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_led(tiny_t5: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny LED (the long-input family CTranslate2 cannot convert) with the tiny T5's
+    tokenizer: random weights, real save_pretrained layout."""
+    import shutil
+
+    from transformers import AutoTokenizer, LEDConfig, LEDForConditionalGeneration
+
+    folder = tmp_path_factory.mktemp("tiny-led")
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(tiny_t5 / name, folder / name)
+    tok = AutoTokenizer.from_pretrained(folder)
+    config = LEDConfig(
+        vocab_size=len(tok),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_encoder_position_embeddings=256,
+        max_decoder_position_embeddings=64,
+        attention_window=[16],
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        bos_token_id=tok.pad_token_id,
+        decoder_start_token_id=tok.pad_token_id,
+    )
+    LEDForConditionalGeneration(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
     from summarizer.backends.torch_backend import TorchBackend
     from summarizer.base import Options
@@ -169,3 +203,47 @@ def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
 
 
 __all__ = ["paginate", "wrap"]
+
+
+HUB_MODEL = "test-org/tiny-t5"
+HUB_NOT_SEQ2SEQ = "test-org/tiny-gpt"
+HUB_LED = "test-org/tiny-led"
+
+
+@pytest.fixture
+def hub(
+    tiny_t5: Path, tiny_led: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:
+    """A hub on 127.0.0.1 serving the tiny T5 (and a decoder-only repository), pointed to by
+    the hub client's endpoint setting; downloads and conversions go to ``tmp_path``."""
+    import json
+
+    import huggingface_hub.constants as hub_constants
+    from huggingface_hub.utils import reset_sessions
+
+    from tests.summarizer.hub_server import serve
+
+    gpt = tmp_path / "tiny-gpt"
+    gpt.mkdir()
+    (gpt / "config.json").write_text(
+        json.dumps({"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"]})
+    )
+    (gpt / "tokenizer.json").write_text("{}")
+    (gpt / "model.safetensors").write_bytes(b"\0" * 4096)
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "SYNOPSIS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SYNOPSIS_MODELS", str(tmp_path / "models"))
+    monkeypatch.setenv("SYNOPSIS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", False)
+    reset_sessions()  # a session made while offline refuses every request
+    with serve({HUB_MODEL: tiny_t5, HUB_NOT_SEQ2SEQ: gpt, HUB_LED: tiny_led}) as server:
+        monkeypatch.setattr(hub_constants, "ENDPOINT", server.url)
+        # The hub client builds file URLs from this template, fixed when it is imported
+        # (from HF_ENDPOINT); both copies point here, so no test ever reaches the real hub.
+        import huggingface_hub.file_download as hub_files
+
+        template = server.url + "/{repo_id}/resolve/{revision}/{filename}"
+        monkeypatch.setattr(hub_constants, "HUGGINGFACE_CO_URL_TEMPLATE", template)
+        monkeypatch.setattr(hub_files, "HUGGINGFACE_CO_URL_TEMPLATE", template)
+        yield server
+    reset_sessions()

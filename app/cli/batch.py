@@ -123,7 +123,13 @@ def _resolved(path: str) -> str:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--resummarize",
+    is_flag=True,
+    help="Summarize documents already in the library again with the chosen model: all, or "
+    "those at PATHS (files or folders). Those already summarized that way are skipped.",
+)
 @engine_options
 @ocr_options
 @click.option("--workers", type=int, help="Extraction worker processes (default 2).")
@@ -158,9 +164,12 @@ def summarize(
     sidecar: bool | None,
     ray_address: str | None,
     tags: tuple[str, ...],
+    resummarize: bool,
     **params: Any,
 ) -> None:
     """Summarize PDFs and folders (recursively) into the library."""
+    if not paths and not resummarize:
+        raise click.UsageError("Give files or folders to summarize (or --resummarize).")
     check_exist(paths)  # before a library is made: a typo is a usage error (exit 2)
     settings = settings_from(params).with_(
         tags=tags or None,
@@ -169,4 +178,26 @@ def summarize(
         include=include or None,
         exclude=exclude or None,
     )
+    if resummarize:
+        paths = tuple(library_selection(settings, paths, as_json))
+        if not paths:
+            return
     sys.exit(run_batch(list(paths), settings, password, as_json, strict, ray_address))
+
+
+def library_selection(settings: Settings, within: tuple[str, ...], as_json: bool) -> list[str]:
+    """The files of the library documents to summarize again, saying what is left out."""
+    from app.resummarize import library_paths
+
+    with open_store(settings) as store:
+        chosen = library_paths(store, within)
+    if not as_json:
+        if chosen.missing:
+            click.echo(
+                f"{chosen.missing} document(s) have no file on disk any more and keep their "
+                "summaries; summarize their files again from where they are now.",
+                err=True,
+            )
+        if not chosen.paths:
+            click.echo("No documents in the library to resummarize.", err=True)
+    return chosen.paths

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from app.gui.model_actions import engine_note
 from app.gui.models import LibraryModel, QueueModel
 from app.gui.workers import BatchWorker, EngineCache
 from app.settings import Settings
@@ -118,14 +119,15 @@ class BatchQueue(QMainWindow):
             self.run_paths.add(event["path"])
         if kind == "engine":
             fallback = event.get("error_kind") == "fallback"
+            note = engine_note(event["message"], self.settings.model) if fallback else ""
             self.backend_label.setText(
-                "engine: extractive (no model)" if fallback else event["message"]
+                "engine: extractive (no model: File → Models…)" if fallback else event["message"]
             )
-            self.backend_label.setToolTip(event["message"])
+            self.backend_label.setToolTip(note or event["message"])
             if fallback and event["message"] not in self.announced:
                 self.announced.add(event["message"])  # once a session, not every batch
-                self.statusBar().showMessage(event["message"])
-                self.note.setText(f"Note: {event['message']}")
+                self.statusBar().showMessage(note)
+                self.note.setText(f"Note: {note}")
                 self.note.show()
         if kind == "cancelled":
             self.queue.mark_cancelled()

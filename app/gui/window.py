@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.files import has_file
 from app.gui.dialogs import EditDialog, TagDialog
 from app.gui.manage import ALL_DOCUMENTS, LibraryActions
+from app.gui.model_actions import ModelActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView, open_pdf_at
@@ -49,7 +50,7 @@ EMPTY_TEXT = (
 QUEUE_HEIGHT = 160  # pixels: the bar and about four rows
 
 
-class MainWindow(LibraryActions):
+class MainWindow(LibraryActions, ModelActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
 
     def __init__(self, settings: Settings) -> None:
@@ -220,6 +221,7 @@ class MainWindow(LibraryActions):
         action(file, "Open &folder…", "Ctrl+Shift+O", self.open_folder)
         action(file, "&Settings…", "Ctrl+,", self.edit_settings)
         action(file, "Restore from &backup…", "Ctrl+Shift+B", self.restore_backup)
+        action(file, "&Models…", "Ctrl+M", self.open_models)
         file.addSeparator()
         action(file, "&Quit", "Ctrl+Q", self.close)
         edit = self.menuBar().addMenu("&Edit")
@@ -251,6 +253,9 @@ class MainWindow(LibraryActions):
         batch = self.menuBar().addMenu("&Batch")
         self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
+        action(batch, "Resummarize &library", "Ctrl+Alt+L", self.resummarize_library)
+        action(batch, "Resummarize &selected", "Ctrl+Alt+R", self.resummarize_selection)
+        action(batch, "Resummarize a &folder…", "Ctrl+Alt+Shift+R", self.resummarize_folder)
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
@@ -447,6 +452,8 @@ class MainWindow(LibraryActions):
         self._refresh_timer.stop()
         self._search_timer.stop()
         self.cancel()
+        if self.models_window is not None:
+            self.models_window.close()  # a download stops; its part is kept
         self.pool.waitForDone(30000)
         self.store.close()
         super().closeEvent(event)

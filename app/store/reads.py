@@ -171,3 +171,21 @@ class Reads:
                 if detail is not None:
                     yield detail
             offset += len(batch)
+
+    def speed_by_model(self) -> dict[str, float]:
+        """Seconds per chunk each model took on this machine (abstractive summaries)."""
+        rows = self.conn.execute(
+            """SELECT model, SUM(seconds) / SUM(chunks) FROM summaries
+               WHERE engine = 'abstractive' AND chunks > 0 GROUP BY model"""
+        ).fetchall()
+        return {str(model): float(speed) for model, speed in rows}
+
+    def document_paths(self) -> list[tuple[int, list[str]]]:
+        """Every document with the paths it was seen at, most recently seen first."""
+        out: dict[int, list[str]] = {}
+        for doc_id, path in self.conn.execute(
+            """SELECT d.id, p.path FROM documents d JOIN document_paths p ON p.document_id = d.id
+               ORDER BY d.id, p.last_seen DESC"""
+        ):
+            out.setdefault(int(doc_id), []).append(str(path))
+        return list(out.items())

@@ -28,7 +28,7 @@ def model_revision(path: str | Path) -> str:
     digest = hashlib.sha256(str(folder.resolve()).encode())
     for name in sorted(os.listdir(folder)):
         item = folder / name
-        if item.is_file():
+        if item.is_file() and not name.startswith("."):  # not Synopsis's own bookkeeping
             st = item.stat()
             digest.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
             if name == "config.json":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
@@ -67,17 +67,13 @@ class CTranslate2Backend(HFBackend):
         return "int8" if "int8" in supported else "fp32"
 
     def _converted(self) -> Path:
-        """Convert once; later runs (and other processes) reuse the folder."""
-        target = converted_dir(self.name, self.path, self._precision)
-
-        def write(folder: Path) -> None:
-            import ctranslate2
-
-            converter = ctranslate2.converters.TransformersConverter(self.path)
-            # Weights stored at the compute type (int8 is quantized at conversion time).
-            converter.convert(str(folder), quantization=COMPUTE[self._precision], force=True)
-
-        return convert_once(target, "model.bin", write)
+        try:
+            return convert_model(self.path, self._precision)
+        except (NotImplementedError, ValueError, KeyError) as exc:  # an architecture it lacks
+            model_type = getattr(self.config, "model_type", "this")
+            raise BackendUnavailable(
+                self.name, f"it cannot convert {model_type} models ({exc}); use --backend torch."
+            ) from exc
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         tok = self.tokenizer
@@ -97,3 +93,40 @@ class CTranslate2Backend(HFBackend):
             tokens = result.hypotheses[0]
             out.append(tok.decode(tok.convert_tokens_to_ids(tokens), skip_special_tokens=True))
         return out
+
+
+STEPS = ("reading the weights", "quantizing to {}", "writing the converted model")
+
+
+def convert_model(
+    path: str | Path, precision: str, on_step: Callable[[int, int, str], None] | None = None
+) -> Path:
+    """The model at ``path`` converted at ``precision`` (int8, fp32, …), converting it once;
+    later runs (and other processes) reuse the folder. The Models window runs this right
+    after a download, so the first summary does not wait for it; ``on_step(n, of, what)``
+    hears each of the converter's three steps."""
+    target = converted_dir(CTranslate2Backend.name, path, precision)
+    step = on_step or (lambda _n, _of, _what: None)
+
+    def write(folder: Path) -> None:
+        import ctranslate2
+
+        converter = ctranslate2.converters.TransformersConverter(str(path))
+        quantization = COMPUTE[precision]  # weights stored at the compute type
+        load = getattr(converter, "_load", None)
+        if load is None:  # a converter without its steps: one call, no steps to show
+            converter.convert(str(folder), quantization=quantization, force=True)
+            return
+        # Converter.convert's own three steps, done here one by one so each can be shown.
+        step(1, 3, STEPS[0])
+        spec = load()
+        if spec is None:
+            raise NotImplementedError("CTranslate2 cannot convert this model")
+        spec.validate()
+        step(2, 3, STEPS[1].format(quantization))
+        spec.optimize(quantization=quantization)
+        step(3, 3, STEPS[2])
+        folder.mkdir(parents=True, exist_ok=True)
+        spec.save(str(folder))
+
+    return convert_once(target, "model.bin", write)
