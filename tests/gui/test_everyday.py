@@ -76,7 +76,7 @@ def test_the_no_model_note_stays_after_the_batch(qtbot, tmp_path) -> None:
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
         drop(window, [folder])
     assert window.note.isVisible() and "no-model" in window.note.text()
-    assert "File → Settings → Model" in window.note.text()  # advice the window can follow
+    assert "File → Models…" in window.note.text()  # advice the window can follow
     assert window.statusBar().currentMessage().startswith("1 summarized")
     screenshot(window, "10-no-model-note")
     window.close()

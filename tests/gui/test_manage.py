@@ -38,7 +38,7 @@ def row_of_title(window, word: str) -> int:
 
 
 def hits(window, query: str) -> list[int]:
-    return [h.document_id for h in window.store.search(query, lenient=True)]
+    return [h.document_id for h in window.store.search(query)]
 
 
 def test_delete_asks_what_goes_removes_the_selection_and_undo_puts_it_back(filled, qtbot):
