@@ -17,6 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.discover import discover
+from app.meaning import passage_indexer
 from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
 from app.store import Store
@@ -65,7 +66,7 @@ def run(
 ) -> Iterator[Progress]:
     """Summarize ``paths`` into ``store``, yielding progress events as work happens."""
     cancel = should_cancel or (lambda: False)
-    state = Run(store, settings)
+    state = Run(store, settings, indexer=passage_indexer(settings))
     files = discover(
         paths, recursive=settings.recursive, include=settings.include, exclude=settings.exclude
     )

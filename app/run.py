@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.meaning import Indexer
 from app.settings import Settings
 from app.store import Store
 from app.text import plural
@@ -71,6 +72,7 @@ class Run:
     run_id: int = 0
     counts: Counts = field(default_factory=Counts)
     started: float = field(default_factory=time.perf_counter)
+    indexer: Indexer | None = None  # embeds each saved document's passages (#24)
 
     def event(self, kind: str, **kw: Any) -> Progress:
         c = self.counts
@@ -126,6 +128,8 @@ class Run:
     def save(self, doc: Document, result: Summary, group: list[Path]) -> Progress:
         """Store one summarized document (one transaction) under all its paths."""
         doc_id = self.store.save(doc, result, str(group[0]))
+        if self.indexer is not None:
+            self.indexer = self.indexer.index_document(self.store, doc_id, doc)
         for extra in group[1:]:
             self.store.note_path(doc.sha256, str(extra))
         self.counts.summarized += 1

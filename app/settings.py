@@ -45,6 +45,8 @@ class Settings:
     memory_mb: int = 2048
     batch_docs: int = 8  # documents summarized together
     sidecar: bool = False
+    # Find by meaning (#24): embed passages at summarize time when the embeddings extra is here.
+    semantic: bool = True
 
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}

@@ -8,11 +8,13 @@ from typing import Any
 
 import click
 
+from app import meaning
 from app.cli.base import cli, emit_json
 from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, ocr_options, settings_from
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
+from app.meaning import MODES
 from app.render import as_text, reading
 
 
@@ -20,12 +22,21 @@ from app.render import as_text, reading
 @click.argument("query")
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, default=10, show_default=True, help="Most documents shown.")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    help="By words (bm25), meaning (passage embeddings) or both fused; default hybrid once "
+    "the library has embedded passages, else keyword.",
+)
 @click.option("--json", "as_json", is_flag=True)
-def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Full-text search over titles, summaries and page text."""
+def search(query: str, db: str | None, limit: int, mode: str | None, as_json: bool) -> None:
+    """Search titles, summaries and page text by words, by meaning, or both."""
     settings = settings_from({"db": db})
     with open_store(settings) as store:
-        hits = store.search(query, limit=limit)
+        found = meaning.search(store, query, mode, limit=limit)
+    if found.note:
+        click.echo(found.note, err=True)
+    hits = found.hits
     if as_json:
         emit_json([h.to_json() for h in hits])
         return
@@ -33,7 +44,8 @@ def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
         click.echo(f"No matches for {query!r}.")
         return
     for h in hits:
-        click.echo(f"[{h.document_id}] {h.title}  ({h.where})")
+        why = f" · {' + '.join(h.why)}" if found.mode != "keyword" else ""
+        click.echo(f"[{h.document_id}] {h.title}  ({h.where}){why}")
         click.echo(f"    {h.snippet}")
         click.echo(f"    {h.path}")
 

@@ -32,6 +32,7 @@ from app.store import search as search_mod
 from app.store.reads import Reads
 from app.store.records import FailureRecord, SearchHit
 from app.store.schema import migrate, reindex_document
+from app.store.vectors import Passages
 from ingestion.document import Document
 from ingestion.errors import AppError
 from summarizer.base import Summary, summary_key
@@ -47,7 +48,7 @@ class LibraryError(AppError):
     kind = "library"
 
 
-class Store(Reads):
+class Store(Reads, Passages):
     """A connection to one library file. Cheap to open; one per thread.
 
     A connection is confined to the thread that opened it (sqlite3's own check is on): a
@@ -162,6 +163,7 @@ class Store(Reads):
         else:
             doc_id = existing
             self.db.table("documents").update(doc_id, row)
+            self.forget_changed_passages(doc_id, [(p.number, p.text) for p in doc.pages])
         self.conn.execute("DELETE FROM pages WHERE document_id = ?", (doc_id,))
         self.db.table("pages").insert_all(
             {
