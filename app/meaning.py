@@ -76,8 +76,11 @@ class Indexer:
         return len(passages)
 
     def index_document(self, store: Store, doc_id: int, doc: Document) -> Indexer | None:
-        """Embed a just-saved document; on failure log why and return None (the run goes on
-        without embedding; `synopsis index` fills the gap later)."""
+        """Embed a just-saved document unless its passages are already stored; on failure log
+        why and return None (the run goes on without embedding; `synopsis index` fills the
+        gap later)."""
+        if store.is_indexed(doc_id, MODEL):
+            return self
         pages = [(p.number, p.text) for p in doc.usable_pages]
         try:
             self.index(store, doc_id, pages, doc.language, doc.outline)

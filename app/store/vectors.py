@@ -157,6 +157,12 @@ class Passages:
             )
         ]
 
+    def is_indexed(self, doc_id: int, model: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM passage_index WHERE document_id = ? AND model = ?", (doc_id, model)
+        ).fetchone()
+        return row is not None
+
     def usable_pages(self, doc_id: int) -> tuple[str, list[tuple[int, str]]]:
         """A stored document's language and the (number, text) of its pages with usable text."""
         row = self.conn.execute("SELECT language FROM documents WHERE id = ?", (doc_id,)).fetchone()
