@@ -9,6 +9,7 @@ in a script it does not read, search falls back to words and says so.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from summarizer.passages import covered, embedding_text, make_passages
 __all__ = ["MODEL", "MODES", "IndexProgress", "Indexer", "Searched", "search", "similar"]
 
 log = logging.getLogger(__name__)
+FIRST_GUESS_S = 0.02  # seconds per passage before any was measured (MiniLM, 2 CPU cores)
 MODEL = f"all-MiniLM-L6-v2@{minilm.WEIGHTS_SHA256[:12]}"
 NOT_READ = (
     "{what} is written in a script the meaning index does not read (it reads Latin, Greek "
@@ -53,10 +55,31 @@ class IndexProgress:
 
 
 class Indexer:
-    """Embeds a document's passages into the library (one transaction per document)."""
+    """Embeds a document's passages into the library (one transaction per document).
 
-    def __init__(self, embedder: Callable[[Sequence[str]], np.ndarray] = embed) -> None:
+    With a ``budget`` (a summarize run), a document is embedded only while the time spent
+    embedding stays within that share of the run's other time; the rest is counted in
+    ``deferred`` and left for `synopsis index`.
+    """
+
+    def __init__(
+        self,
+        embedder: Callable[[Sequence[str]], np.ndarray] = embed,
+        budget: float | None = None,
+    ) -> None:
         self.embed = embedder
+        self.budget = budget
+        self.started = time.perf_counter()
+        self.spent = 0.0  # seconds embedding and storing, the model's loading included
+        self.embedded = 0  # passages
+        self.deferred = 0  # documents left for `synopsis index`
+
+    def _affordable(self, passages: int) -> bool:
+        if self.budget is None:
+            return True
+        other = time.perf_counter() - self.started - self.spent
+        per_passage = self.spent / self.embedded if self.embedded else FIRST_GUESS_S
+        return self.spent + per_passage * passages <= self.budget * other
 
     def index(
         self,
@@ -66,13 +89,20 @@ class Indexer:
         language: str,
         outline: Sequence[Section] = (),
     ) -> int:
-        """Embed and store the passages of one document's usable pages; return how many."""
+        """Embed and store the passages of one document's usable pages; return how many
+        (-1: left for later, over the budget)."""
         passages = make_passages(pages, language, outline)
+        if not self._affordable(len(passages)):
+            self.deferred += 1
+            return -1
+        t0 = time.perf_counter()
         texts = [embedding_text(p) for p in passages]
         vectors = self.embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
         skipped = "" if passages else _why_empty(pages)
         rows = [(p.page, p.section, p.text) for p in passages]
         store.save_passages(doc_id, MODEL, rows, vectors, skipped)
+        self.spent += time.perf_counter() - t0
+        self.embedded += len(passages)
         return len(passages)
 
     def index_document(self, store: Store, doc_id: int, doc: Document) -> Indexer | None:
@@ -108,7 +138,19 @@ class Indexer:
 
 def passage_indexer(settings: Settings) -> Indexer | None:
     """An indexer for a summarize run when the setting is on and the embedder is here."""
-    return Indexer() if settings.semantic and unavailable_reason() is None else None
+    if not settings.semantic or unavailable_reason() is not None:
+        return None
+    return Indexer(budget=settings.embed_budget)
+
+
+def deferred_note(indexer: Indexer | None) -> str:
+    """What a summarize run left unembedded, for its report ("" when nothing)."""
+    if indexer is None or not indexer.deferred:
+        return ""
+    return (
+        f"{indexer.deferred} document(s) left for `synopsis index`: embedding passages may add "
+        f"at most {indexer.budget:.0%} to a run's time (setting embed_budget)."
+    )
 
 
 def _why_empty(pages: Sequence[tuple[int, str]]) -> str:

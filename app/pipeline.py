@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.discover import discover
-from app.meaning import passage_indexer
+from app.meaning import deferred_note, passage_indexer
 from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
 from app.store import Store
@@ -79,6 +79,8 @@ def run(
         with WorkerPool(settings.workers) as pool:
             yield from _estimate(todo, pool, engine, limits, password, state)
             yield from _extract_and_summarize(todo, pool, engine, limits, password, cancel, state)
+        if note := deferred_note(state.indexer):
+            yield state.event("index", message=note)
     yield from outcome
 
 

@@ -27,7 +27,8 @@ Todo = list[tuple[str, list[Path]]]
 @dataclass(frozen=True)
 class Progress:
     """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
-    will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
+    will be read), estimate, index (documents left unembedded for `synopsis index`), ocr (a
+    scanned page read: ``pages_done``/``pages_total`` of that
     file in ``message``), extracted, chunks, summarized, failed, cancelled, done."""
 
     kind: str

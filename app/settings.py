@@ -45,8 +45,10 @@ class Settings:
     memory_mb: int = 2048
     batch_docs: int = 8  # documents summarized together
     sidecar: bool = False
-    # Find by meaning (#24): embed passages at summarize time when the embeddings extra is here.
+    # Find by meaning (#24): embed passages at summarize time when the embeddings extra is here,
+    # adding at most this share of the run's own time (the rest is left for `synopsis index`).
     semantic: bool = True
+    embed_budget: float = 0.25
 
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}

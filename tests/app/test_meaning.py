@@ -44,6 +44,12 @@ BAKERY = [
 
 
 @pytest.fixture
+def settings(settings):
+    """Every document embedded at summarize time, however long embedding takes here."""
+    return settings.with_(embed_budget=float("inf"))
+
+
+@pytest.fixture
 def library(tmp_path, settings):
     """Three documents on unrelated subjects, summarized with passages embedded."""
     docs = tmp_path / "docs"
@@ -187,6 +193,17 @@ def test_migration_adds_passages_to_an_old_library_and_index_backfills(tmp_path,
     with Store(settings.db) as store:
         assert store.unindexed(meaning.MODEL) == []
         assert meaning.default_mode(store) == "hybrid"
+
+
+def test_summarize_leaves_what_exceeds_the_embedding_budget_for_index(tmp_path, settings) -> None:
+    docs = memo_folder(tmp_path / "docs", 3)
+    with Store(settings.db) as store:
+        events = list(pipeline.run([docs], settings.with_(embed_budget=0.0), store))
+        note = [e.message for e in events if e.kind == "index"]
+        assert note and note[0].startswith("3 document(s) left for `synopsis index`")
+        assert len(store.unindexed(meaning.MODEL)) == 3
+    result = CliRunner().invoke(cli, ["index", "--db", str(settings.db)])
+    assert result.exit_code == 0 and "3 document(s) indexed" in result.output
 
 
 def test_backfill_killed_midway_resumes_without_duplicates(tmp_path, settings) -> None:
