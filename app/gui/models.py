@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app import meaning
 from app.store import DocumentRecord, SearchHit, Store
 from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN
 
@@ -36,6 +37,14 @@ class LibraryModel(QAbstractTableModel):
         self.records: list[DocumentRecord] = []
         self.hits: list[SearchHit] | None = None
         self.query = ""
+        self.by_meaning = False  # set once the embedder is loaded (#24)
+        self.note = ""  # why meaning was not used for this query, if it was asked for
+
+    def _search(self) -> list[SearchHit]:
+        mode = None if self.by_meaning else "keyword"
+        found = meaning.search(self.store, self.query, mode, limit=200, lenient=True)
+        self.note = found.note
+        return list(found.hits)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -43,13 +52,13 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.records = self.store.recent(limit=self.limit)
         if self.query:
-            self.hits = self.store.search(self.query, limit=200, lenient=True)
+            self.hits = self._search()
         self.endResetModel()
 
     def set_query(self, query: str) -> None:
         self.beginResetModel()
         self.query = query.strip()
-        self.hits = self.store.search(self.query, limit=200, lenient=True) if self.query else None
+        self.hits = self._search() if self.query else None
         self.endResetModel()
 
     @property
@@ -98,7 +107,9 @@ class LibraryModel(QAbstractTableModel):
             if role == HtmlRole and col == 2:
                 return highlight(hit.snippet)
             if role == Qt.ItemDataRole.DisplayRole:
-                return (hit.title, hit.where, hit.snippet.replace("[", "").replace("]", ""))[col]
+                why = getattr(hit, "why", ())
+                where = f"{hit.where} · {' + '.join(why)}" if self.by_meaning and why else hit.where
+                return (hit.title, where, hit.snippet.replace("[", "").replace("]", ""))[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return hit.path
             return None
