@@ -18,13 +18,14 @@ from typing import Any
 import numpy as np
 
 from app.store import search as search_mod
-from app.store.records import SearchHit
-from app.store.vectors import PassageHit, Passages
+from app.store.records import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
+from app.store.vectors import Passages
 from summarizer.textrank import STOPWORDS
 
 MODES = ("keyword", "semantic", "hybrid")
 RRF_K = 60  # the constant of the original paper; ranks past ~60 weigh little
-POOL = 3  # each list is fused from POOL x limit documents
+POOL_PAGES = 100  # pages taken from each leg before fusing (at least 5 per document shown)
+MIN_COSINE = 0.2  # a passage less close than this is not about the query
 SNIPPET_WORDS = 40
 
 
@@ -69,8 +70,56 @@ def keyword_hits(conn: sqlite3.Connection, query: str, limit: int) -> list[Searc
     return hits[:limit]
 
 
-def _where(page: int, section: str) -> str:
-    return f"§ {section}, p. {page}" if section else f"page {page}"
+Key = tuple[int, int]  # (document, page); page 0: the title or a summary
+Shown = tuple[str, str, int | None, str]  # where, snippet, page, section
+
+
+def keyword_pages(
+    conn: sqlite3.Connection, query: str, n: int, any_word: bool = False
+) -> dict[Key, Shown]:
+    """The ``n`` best rows of the bm25 index (titles, summaries, pages) holding every word of
+    the query, best first; with ``any_word``, then rows holding any of its content words."""
+    out: dict[Key, Shown] = {}
+    words = content_words(query)
+    queries = [search_mod.lenient_query(query)]
+    if any_word and len(words) > 1:
+        queries.append(" OR ".join(f'"{w}"' for w in words))
+    for fts in [q for q in queries if q]:
+        try:
+            rows = conn.execute(
+                f"""SELECT document_id, kind, page, snippet(search_index, -1, '{SNIPPET_OPEN}',
+                        '{SNIPPET_CLOSE}', '…', 16)
+                    FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?""",
+                (fts, n),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            rows = []
+        for doc, kind, page, snip in rows:
+            key = (int(doc), int(page or 0))
+            if key not in out:
+                where = f"page {page}" if kind == "page" else kind
+                out[key] = (where, " ".join(snip.split()), page if kind == "page" else None, "")
+        if len(out) >= n:
+            break
+    return out
+
+
+def meaning_pages(store: Passages, vector: np.ndarray, n: int) -> dict[Key, Shown]:
+    """Pages of the passages closest in meaning to ``vector`` (cosine at least MIN_COSINE),
+    each with its best passage, best first."""
+    out: dict[Key, Shown] = {}
+    for hit in store.nearest_passages(vector, n):
+        key = (hit.document_id, hit.page)
+        if hit.score >= MIN_COSINE and key not in out:
+            where = f"§ {hit.section}, p. {hit.page}" if hit.section else f"page {hit.page}"
+            out[key] = (where, _snippet(hit.text), hit.page, hit.section)
+    return out
+
+
+def _page(hit: SearchHit) -> int | None:
+    """The page a keyword hit names ("page 4", "§ Methods, p. 4"), if any."""
+    m = re.search(r"(\d+)$", hit.where)
+    return int(m.group(1)) if m else None
 
 
 def _snippet(text: str) -> str:
@@ -78,18 +127,16 @@ def _snippet(text: str) -> str:
     return " ".join(words[:SNIPPET_WORDS]) + (" …" if len(words) > SNIPPET_WORDS else "")
 
 
-def best_passages(store: Passages, vector: np.ndarray, limit: int) -> dict[int, PassageHit]:
-    """The best passage of each of the ``limit`` documents closest to ``vector``, in order."""
-    best: dict[int, PassageHit] = {}
-    k = limit * 8
-    while True:
-        hits = store.nearest_passages(vector, k)
-        for hit in hits:
-            if hit.document_id not in best:
-                best[hit.document_id] = hit
-        if len(best) >= limit or len(hits) < k:
-            return dict(list(best.items())[:limit])
-        k *= 4  # a few documents with many close passages filled the first pool
+def ranked_pages(
+    store: Passages, query: str, vector: np.ndarray | None, mode: str, n: int
+) -> tuple[list[tuple[Key, float]], dict[Key, Shown], dict[Key, Shown]]:
+    """Pages by ``mode`` ("semantic" or "hybrid"), best first, with what each leg found."""
+    words = keyword_pages(store.conn, query, n) if mode == "hybrid" else {}
+    meant = meaning_pages(store, vector, n) if vector is not None else {}
+    keys = list(dict.fromkeys([*words, *meant]))
+    index = {key: i for i, key in enumerate(keys)}
+    fused = fuse([[index[k] for k in words], [index[k] for k in meant]])
+    return [(keys[i], score) for i, score in fused], words, meant
 
 
 def find(
@@ -100,49 +147,33 @@ def find(
     limit: int = 10,
     lenient: bool = False,
 ) -> list[Found]:
-    """Documents for ``query`` by ``mode``; ``vector`` is the query's embedding (None for
-    keyword mode). Keyword mode is the bm25 search as typed (a malformed query raises
-    `InvalidQuery`; ``lenient`` quotes every word, for search as you type)."""
-    conn = store.conn
+    """Documents for ``query`` by ``mode``, each with its best page; ``vector`` is the query's
+    embedding (None for keyword mode). Semantic and hybrid rank pages (hybrid fuses the bm25
+    and the meaning ranks of each page), then keep each document's best page. Keyword mode
+    is the bm25 search as typed (a malformed query raises `InvalidQuery`; ``lenient`` quotes
+    every word, for search as you type)."""
     limit = max(1, min(limit, search_mod.MAX_LIMIT))
-    pool = limit if mode != "hybrid" else limit * POOL
     if mode == "keyword":
-        words = search_mod.search(conn, query, limit, lenient=lenient)
-    else:
-        words = keyword_hits(conn, query, pool) if mode == "hybrid" else []
-    meaning = best_passages(store, vector, pool) if mode != "keyword" and vector is not None else {}
-    by_words = {h.document_id: h for h in words}
-    order = fuse([list(by_words), list(meaning)])[:limit]
-    if not order:
-        return []
+        return [
+            Found(h.document_id, h.title, h.path, h.where, h.snippet, h.score, ("words",), _page(h))
+            for h in search_mod.search(store.conn, query, limit, lenient=lenient)
+        ]
+    pages, words, meant = ranked_pages(store, query, vector, mode, max(POOL_PAGES, limit * 5))
+    best: dict[int, tuple[Key, float]] = {}
+    for key, score in pages:
+        best.setdefault(key[0], (key, score))
+    order = list(best.items())[:limit]
     info = store.document_titles([d for d, _ in order])
+    word_docs = {k[0] for k in words}
+    meant_docs = {k[0] for k in meant}
     out = []
-    for doc_id, score in order:
+    for doc_id, (key, score) in order:
         if doc_id not in info:
             continue
-        title, path = info[doc_id]
-        why = tuple(
-            w for w, found in (("words", by_words), ("meaning", meaning)) if doc_id in found
-        )
-        if doc_id in meaning:
-            p = meaning[doc_id]
-            out.append(
-                Found(
-                    doc_id,
-                    title,
-                    path,
-                    _where(p.page, p.section),
-                    _snippet(p.text),
-                    score,
-                    why,
-                    p.page,
-                    p.section,
-                )
-            )
-        else:
-            h = by_words[doc_id]
-            page = int(m.group(1)) if (m := re.search(r"(\d+)$", h.where)) else None
-            out.append(Found(doc_id, title, path, h.where, h.snippet, score, why, page))
+        where, snip, page, section = meant.get(key) or words[key]
+        found_by = (("words", word_docs), ("meaning", meant_docs))
+        why = tuple(w for w, docs in found_by if doc_id in docs)
+        out.append(Found(doc_id, *info[doc_id], where, snip, score, why, page, section))
     return out
 
 
