@@ -104,7 +104,7 @@ def test_fusion_ranks_documents_found_both_ways_first() -> None:
 
 
 def test_hybrid_says_why_each_document_matched(library: Store) -> None:
-    found = meaning.search(library, "harbour channel dredging for larger ships", "hybrid")
+    found = meaning.search(library, "harbour channel dredged larger ships", "hybrid")
     top = found.hits[0]
     assert top.title == "Harbour channel works"
     assert top.why == ("words", "meaning")
