@@ -37,8 +37,6 @@ from app.store import Store  # noqa: E402
 from app.store.hybrid import (  # noqa: E402
     POOL_PAGES,
     Found,
-    _page,
-    keyword_hits,
     keyword_pages,
     ranked_pages,
 )
@@ -88,11 +86,15 @@ def load_queries() -> list[dict[str, str]]:
 
 
 def any_word_bm25(store: Store, query: str) -> list[Found]:
-    """The strongest keyword baseline: bm25 over the typed words, topped up with any word."""
-    return [
-        Found(h.document_id, h.title, h.path, h.where, h.snippet, h.score, ("words",), _page(h))
-        for h in keyword_hits(store.conn, query, 10)
-    ]
+    """The strongest keyword baseline: bm25 rows holding every word, then any content word,
+    each document at its best row."""
+    best: dict[int, Found] = {}
+    for (doc, _page), (where, snip, page, _s) in keyword_pages(
+        store.conn, query, POOL_PAGES, any_word=True
+    ).items():
+        if doc not in best:
+            best[doc] = Found(doc, "", "", where, snip, 0.0, ("words",), page)
+    return list(best.values())[:10]
 
 
 RUNNERS: dict[str, Callable[[Store, str], list[Found]]] = {

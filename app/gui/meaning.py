@@ -4,7 +4,6 @@ workers that load the embedder and answer questions off the GUI thread."""
 from __future__ import annotations
 
 import html
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QUrl, Signal
@@ -143,7 +142,6 @@ class SimilarList(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.list)
         self.setVisible(False)
-        self._lock = threading.Lock()
 
     def show_for(self, store: Store, doc_id: int | None) -> None:
         self.list.clear()

@@ -55,21 +55,6 @@ def content_words(query: str) -> list[str]:
     return [w for w in re.findall(r"\w+", query.lower()) if len(w) > 2 and w not in STOPWORDS]
 
 
-def keyword_hits(conn: sqlite3.Connection, query: str, limit: int) -> list[SearchHit]:
-    """bm25 hits for a typed query; a question in plain words that matches too little as a
-    whole also ranks documents holding any of its content words (bm25 weighs the rare ones)."""
-    try:
-        hits = search_mod.search(conn, query, limit)
-    except search_mod.InvalidQuery:
-        hits = []
-    words = content_words(query)
-    if len(hits) < limit and len(words) > 1:
-        seen = {h.document_id for h in hits}
-        any_word = " OR ".join(f'"{w}"' for w in words)
-        hits += [h for h in search_mod.search(conn, any_word, limit) if h.document_id not in seen]
-    return hits[:limit]
-
-
 Key = tuple[int, int]  # (document, page); page 0: the title or a summary
 Shown = tuple[str, str, int | None, str]  # where, snippet, page, section
 
