@@ -299,6 +299,8 @@ class MainWindow(BatchQueue):
 
     def _run_search(self) -> None:
         self.library.set_query(self.search.text())
+        if self.library.note:  # e.g. a script the meaning index does not read (#24)
+            self.statusBar().showMessage(self.library.note, 8000)
         self._update_empty()
 
     def _after_reset(self) -> None:

@@ -276,3 +276,15 @@ def test_passages_are_embedded_again_only_when_the_page_text_changed(
     after = ids()
     assert len(after) == len(before) and not after & before
     assert library.unindexed(meaning.MODEL) == []
+
+
+def test_installed_seq2seq_model_answers_from_the_passages(library: Store, settings, tiny_t5):
+    from app.ask import model_answerer
+
+    generate = model_answerer(settings.with_(model=str(tiny_t5), backend="torch"))
+    assert generate is not None
+    answer = ask(library, "Why does sourdough taste sour?", generate)
+    assert answer.claims
+    assert {s.document_id for _, s in answer.claims} <= {s.document_id for s in answer.passages}
+    assert answer.text.endswith("[Notes from the bakery, p. 1]")
+    assert model_answerer(settings.with_(model=str(tiny_t5.parent / "absent"))) is None
