@@ -1,10 +1,12 @@
-"""The settings dialog: engine, model, backend, length preset, OCR and library location."""
+"""The settings dialog: engine, model, backend, length preset, OCR, finding by meaning and
+library location."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +52,12 @@ class SettingsDialog(QDialog):
         )
         self.ocr_lang = QLineEdit(settings.ocr_lang)
         self.ocr_lang.setPlaceholderText("detected from the script")
+        self.semantic = QCheckBox("Find by mea&ning: embed passages when summarizing")
+        self.semantic.setChecked(settings.semantic)
+        self.semantic.setToolTip(
+            "Search by meaning, Similar documents and Ask need passages embedded with the "
+            "packaged MiniLM model; off, search is by words only."
+        )
         self.db = QLineEdit(str(settings.db))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -62,6 +70,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Length", self.length)
         form.addRow("&OCR of scanned pages", self.ocr)
         form.addRow("OCR lan&guage (e.g. deu, rus+eng)", self.ocr_lang)
+        form.addRow(self.semantic)
         label = QLabel("Library &file")  # a layout cannot be a buddy: the line edit is
         label.setBuddy(self.db)
         form.addRow(label, row)
@@ -88,5 +97,6 @@ class SettingsDialog(QDialog):
             length=self.length.currentText(),
             ocr=self.ocr.currentText(),
             ocr_lang=self.ocr_lang.text().strip(),
+            semantic=self.semantic.isChecked(),
             db=Path(self.db.text().strip()) if self.db.text().strip() else None,
         )

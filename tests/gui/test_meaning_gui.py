@@ -84,3 +84,13 @@ def test_ask_box_answers_with_page_links_or_not_found(meaning_window, qtbot) -> 
     with qtbot.waitSignal(w.ask_panel.answered, timeout=WAIT):
         w.ask_panel.box.returnPressed.emit()
     assert NOT_FOUND in w.ask_panel.view.toPlainText()
+
+
+def test_settings_dialog_switches_finding_by_meaning(qtbot, tmp_path) -> None:
+    from app.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(db=tmp_path / "x.sqlite"))
+    qtbot.addWidget(dialog)
+    assert dialog.semantic.isChecked()
+    dialog.semantic.click()
+    assert dialog.result_settings().semantic is False
