@@ -156,6 +156,8 @@ def find(
         if doc_id not in info:
             continue
         where, snip, page, section = meant.get(key) or words[key]
+        if key in words:  # the bm25 snippet marks the words that matched
+            snip = words[key][1]
         found_by = (("words", word_docs), ("meaning", meant_docs))
         why = tuple(w for w, docs in found_by if doc_id in docs)
         out.append(Found(doc_id, *info[doc_id], where, snip, score, why, page, section))

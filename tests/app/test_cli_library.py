@@ -28,7 +28,16 @@ def test_summarize_then_search_list_show_export(folder, db, tmp_path) -> None:
     assert "3 summarized, 0 skipped, 0 failed" in result.output
 
     hits = json.loads(invoke("search", "spoilage", "--db", db, "--json").output)
-    assert set(hits[0]) == {"document_id", "title", "path", "where", "snippet", "score"}
+    assert set(hits[0]) == {
+        "document_id",
+        "title",
+        "path",
+        "where",
+        "snippet",
+        "score",
+        "why",
+        "page",
+    }
     assert hits[0]["title"].startswith("Northwind") and "[Spoilage]" in hits[0]["snippet"]
 
     listing = invoke("list", "--db", db).output
