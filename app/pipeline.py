@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.discover import discover
+from app.meaning import deferred_note, passage_indexer
 from app.run import Progress, Run, Todo, without_abstract
 from app.settings import Settings
 from app.store import LibraryError, Store
@@ -71,7 +72,7 @@ def run(
 ) -> Iterator[Progress]:
     """Summarize ``paths`` into ``store``, yielding progress events as work happens."""
     cancel = should_cancel or (lambda: False)
-    state = Run(store, settings)
+    state = Run(store, settings, indexer=passage_indexer(settings))
     files = discover(
         paths, recursive=settings.recursive, include=settings.include, exclude=settings.exclude
     )
@@ -87,6 +88,8 @@ def run(
                 yield from _extract_and_summarize(
                     todo, pool, engine, limits, password, cancel, state
                 )
+        if note := deferred_note(state.indexer):
+            yield state.event("index", message=note)
     yield from outcome
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.meaning import Indexer
 from app.settings import Settings
 from app.store import Store
 from app.store.manage import clean_tag
@@ -27,9 +28,10 @@ Todo = list[tuple[str, list[Path]]]
 @dataclass(frozen=True)
 class Progress:
     """One thing that happened. ``kind`` is one of: start, engine, skipped, queued (a file that
-    will be read), estimate, ocr (a scanned page read: ``pages_done``/``pages_total`` of that
-    file in ``message``), extracted, chunks, summarized, failed, cancelled, done, stopped (the
-    library cannot be written, ``error_kind`` disk-full or read-only: the batch ends)."""
+    will be read), estimate, index (documents left unembedded for `synopsis index`), ocr (a
+    scanned page read: ``pages_done``/``pages_total`` of that file in ``message``), extracted,
+    chunks, summarized, failed, cancelled, done, stopped (the library cannot be written,
+    ``error_kind`` disk-full or read-only: the batch ends)."""
 
     kind: str
     path: str = ""
@@ -73,6 +75,7 @@ class Run:
     run_id: int = 0
     counts: Counts = field(default_factory=Counts)
     started: float = field(default_factory=time.perf_counter)
+    indexer: Indexer | None = None  # embeds each saved document's passages (#24)
 
     def __post_init__(self) -> None:
         for tag in self.settings.tags:  # from the settings file or SYNOPSIS_TAGS, unchecked
@@ -134,6 +137,8 @@ class Run:
     def save(self, doc: Document, result: Summary, group: list[Path]) -> Progress:
         """Store one summarized document (one transaction) under all its paths."""
         doc_id = self.store.save(doc, result, str(group[0]), self.settings.tags)
+        if self.indexer is not None:
+            self.indexer = self.indexer.index_document(self.store, doc_id, doc)
         for extra in group[1:]:
             self.store.note_path(doc.sha256, str(extra))
         self.counts.summarized += 1

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from app import meaning
 from app.cli.base import (
     CLEAN_TEXT,
     EXIT_FAILED,
@@ -20,6 +21,7 @@ from app.cli.batch import open_store, run_batch
 from app.cli.options import engine_options, known_tag, ocr_options, settings_from, tag_option
 from app.cli.progress import BatchView
 from app.export import FORMATS, export
+from app.meaning import MODES
 from app.render import as_text, reading
 from app.text import columns
 from ingestion.errors import AppError
@@ -29,10 +31,18 @@ from ingestion.errors import AppError
 @click.argument("query", type=CLEAN_TEXT)
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, default=10, show_default=True, help="Most documents shown.")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    help="By words (bm25), meaning (passage embeddings) or both fused; default hybrid once "
+    "the library has embedded passages, else keyword.",
+)
 @click.option("--tag", help="Only documents with this tag.")
 @click.option("--json", "as_json", is_flag=True)
-def search(query: str, db: str | None, limit: int, tag: str | None, as_json: bool) -> None:
-    """Full-text search over titles, authors, summaries and page text.
+def search(
+    query: str, db: str | None, limit: int, mode: str | None, tag: str | None, as_json: bool
+) -> None:
+    """Search titles, authors, summaries and page text by words, by meaning, or both.
 
     Type words as you would anywhere (COVID-19, e-mail, U.S., don't): words joined by
     punctuation are searched together. "Quoted phrases", OR, NOT and NEAR in capitals between
@@ -41,9 +51,12 @@ def search(query: str, db: str | None, limit: int, tag: str | None, as_json: boo
     try:
         with open_store(settings_from({"db": db})) as store:
             known_tag(store, tag)
-            hits = store.search(query, limit=limit, tag=tag)
+            found = meaning.search(store, query, mode, limit=limit, tag=tag)
     except AppError as exc:
         fail(exc, as_json)
+    if found.note:
+        click.echo(found.note, err=True)
+    hits = found.hits
     if as_json:
         emit_json([h.to_json() for h in hits])
         return
@@ -52,7 +65,8 @@ def search(query: str, db: str | None, limit: int, tag: str | None, as_json: boo
         return
     for h in hits:
         snippet = "".join(click.style(p, bold=True) if m else p for p, m in h.parts)
-        click.echo(f"[{h.document_id}] {h.title}  ({h.where})")
+        why = f" · {' + '.join(h.why)}" if found.mode != "keyword" else ""
+        click.echo(f"[{h.document_id}] {h.title}  ({h.where}){why}")
         click.echo(f"    {snippet}")  # bold on a terminal; click drops styles elsewhere
         click.echo(f"    {h.path}")
 

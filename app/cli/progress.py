@@ -45,7 +45,7 @@ class BatchView:
         if e.kind == "engine" and e.message not in self.announced:
             self.announced.add(e.message)
             self.console.print(e.message)
-        if e.kind == "estimate":
+        if e.kind in ("estimate", "index"):
             self.console.print(e.message)
         if e.kind == "estimate":
             self._start_bar(e)

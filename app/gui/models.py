@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app import meaning
 from app.files import has_file
 from app.store import DocumentRecord, SearchHit, Store
 from app.store.records import marked_parts
@@ -45,6 +46,8 @@ class LibraryModel(QAbstractTableModel):
         self.tag: str | None = None  # the tag filter; None shows every document
         self.missing: set[int] = set()  # documents whose files are all gone
         self.problem = ""  # why the query finds nothing by its nature (no words in it)
+        self.by_meaning = False  # set once the embedder is loaded (#24)
+        self.note = ""  # why meaning was not used for this query, if it was asked for
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -67,9 +70,10 @@ class LibraryModel(QAbstractTableModel):
         if not self.query:
             self.hits = None
             return
+        mode = None if self.by_meaning else "keyword"
         try:
-            self.hits = self.store.search(self.query, limit=200, tag=self.tag)
-            self.problem = ""
+            found = meaning.search(self.store, self.query, mode, limit=200, tag=self.tag)
+            self.hits, self.note, self.problem = list(found.hits), found.note, ""
         except InvalidQuery as exc:
             self.hits, self.problem = [], exc.user_message
 
@@ -130,7 +134,9 @@ class LibraryModel(QAbstractTableModel):
             if role == HtmlRole and col == 2:
                 return highlight(hit.snippet)
             if role == Qt.ItemDataRole.DisplayRole:
-                return (hit.title, hit.where, hit.text)[col]
+                why = getattr(hit, "why", ())
+                where = f"{hit.where} · {' + '.join(why)}" if self.by_meaning and why else hit.where
+                return (hit.title, where, hit.text)[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return hit.path
             return None

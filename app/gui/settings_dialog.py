@@ -1,4 +1,5 @@
-"""The settings dialog: engine, model, backend, length preset, OCR, limits and library."""
+"""The settings dialog: engine, model, backend, length preset, OCR, limits, finding by
+meaning and library location."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -53,6 +55,12 @@ class SettingsDialog(QDialog):
         )
         self.ocr_lang = QLineEdit(settings.ocr_lang)
         self.ocr_lang.setPlaceholderText("detected from the script")
+        self.semantic = QCheckBox("Find by mea&ning: embed passages when summarizing")
+        self.semantic.setChecked(settings.semantic)
+        self.semantic.setToolTip(
+            "Search by meaning, Similar documents and Ask need passages embedded with the "
+            "packaged MiniLM model; off, search is by words only."
+        )
         self.db = QLineEdit(str(settings.db))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -76,6 +84,7 @@ class SettingsDialog(QDialog):
             box.setToolTip(f"{limit.name} in settings.toml, SYNOPSIS_{limit.name.upper()}")
             self.limits[limit.name] = box
             form.addRow(limit.label, box)
+        form.addRow(self.semantic)
         label = QLabel("Library &file")  # a layout cannot be a buddy: the line edit is
         label.setBuddy(self.db)
         form.addRow(label, row)
@@ -102,6 +111,7 @@ class SettingsDialog(QDialog):
             length=self.length.currentText(),
             ocr=self.ocr.currentText(),
             ocr_lang=self.ocr_lang.text().strip(),
+            semantic=self.semantic.isChecked(),
             db=Path(self.db.text().strip()) if self.db.text().strip() else None,
             **{name: box.value() for name, box in self.limits.items()},  # type: ignore[attr-defined]
         )

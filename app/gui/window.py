@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import meaning
 from app.files import has_file
 from app.gui.dialogs import EditDialog, TagDialog
 from app.gui.manage import ALL_DOCUMENTS, LibraryActions
+from app.gui.meaning import AskPanel, AskWorker, SimilarList, WarmUp
 from app.gui.model_actions import ModelActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
@@ -52,6 +54,7 @@ QUEUE_HEIGHT = 160  # pixels: the bar and about four rows
 
 class MainWindow(LibraryActions, ModelActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
+    meaning_ready = Signal()  # the embedder is loaded: search uses meaning (#24)
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -162,9 +165,12 @@ class MainWindow(LibraryActions, ModelActions):
         self.summary.action_requested.connect(self._on_pane_action)
         self.outline = OutlineTree()
         self.outline.page_requested.connect(self.open_page)
+        self.similar = SimilarList()
+        self.similar.document_chosen.connect(self.show_similar)
         self.reading = QSplitter(Qt.Orientation.Vertical)
         self.reading.addWidget(self.summary)
         self.reading.addWidget(self.outline)
+        self.reading.addWidget(self.similar)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.reading)
@@ -202,6 +208,17 @@ class MainWindow(LibraryActions, ModelActions):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         # A few rows of queue; the summary pane keeps most of the height (#22).
         self.resizeDocks([self.dock], [QUEUE_HEIGHT], Qt.Orientation.Vertical)
+
+        self.ask_panel = AskPanel()
+        self.ask_panel.asked.connect(self.ask)
+        self.ask_panel.page_requested.connect(self.open_document)
+        self.ask_dock = QDockWidget("Ask", self)
+        self.ask_dock.setObjectName("ask")
+        self.ask_dock.setWidget(self.ask_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ask_dock)
+        self.asking: AskWorker | None = None
+        self.warming: WarmUp | None = None
+        self.warm_meaning()
 
         self.backend_label = QLabel(f"engine: {self.settings.engine}")
         self.rate_label = QLabel("")
@@ -250,6 +267,10 @@ class MainWindow(LibraryActions, ModelActions):
         self.queue_action.setText("&Queue")
         self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         view.addAction(self.queue_action)
+        self.ask_action = self.ask_dock.toggleViewAction()
+        self.ask_action.setText("&Ask the library")
+        self.ask_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        view.addAction(self.ask_action)
         batch = self.menuBar().addMenu("&Batch")
         self.cancel_action = action(batch, "&Cancel", "Esc", self.cancel)
         action(batch, "&Retry failed", "Ctrl+R", self.retry_failed)
@@ -350,6 +371,38 @@ class MainWindow(LibraryActions, ModelActions):
         self._update_empty()
         self.say(message)
 
+    # -- finding by meaning (#24) --------------------------------------------------------------
+
+    def warm_meaning(self) -> None:
+        """Load the embedder off the GUI thread once the library has passages; search as you
+        type uses meaning from then on."""
+        if self.warming is not None or self.library.by_meaning or not self.settings.semantic:
+            return
+        if meaning.unavailable_reason() or not self.store.passage_count():
+            return
+        self.warming = WarmUp()
+        self.warming.signals.finished.connect(self._meaning_ready)
+        QThreadPool.globalInstance().start(self.warming)
+
+    def _meaning_ready(self, _info: dict) -> None:
+        self.library.by_meaning = True
+        self.meaning_ready.emit()
+        if self.library.query:
+            self._run_search()
+
+    def ask(self, question: str) -> None:
+        self.asking = AskWorker(self.settings, question)
+        self.asking.signals.finished.connect(self.ask_panel.show_answer)
+        self.asking.signals.failed.connect(self.ask_panel.show_error)
+        QThreadPool.globalInstance().start(self.asking)
+
+    def show_similar(self, doc_id: int) -> None:
+        if self.library.row_of(doc_id) is None and self.library.searching:
+            self.search.clear()
+            self._run_search()
+        self.select_document(doc_id)
+        self._show_document(doc_id)
+
     def open_document(self, doc_id: int | None, page: int = 1) -> None:
         detail = self.store.detail(doc_id) if doc_id is not None else None
         if detail is None or not detail.paths:
@@ -380,6 +433,8 @@ class MainWindow(LibraryActions, ModelActions):
 
     def _run_search(self) -> None:
         self.library.set_query(self.search.text())
+        if self.library.note:  # e.g. a script the meaning index does not read (#24)
+            self.statusBar().showMessage(self.library.note, 8000)
         self._update_empty()
 
     def _after_reset(self) -> None:
@@ -428,6 +483,7 @@ class MainWindow(LibraryActions, ModelActions):
         else:
             self.summary.show_detail(detail, missing=not has_file(detail.paths))
         self.outline.show_detail(detail)
+        self.similar.show_for(self.store, self.shown_doc)
         sizes = self.reading.sizes()
         if self.outline.isVisibleTo(self) and sizes[1] == 0:  # shown for the first time
             self.reading.setSizes([sum(sizes) * 11 // 20, sum(sizes) * 9 // 20])
@@ -455,5 +511,6 @@ class MainWindow(LibraryActions, ModelActions):
         if self.models_window is not None:
             self.models_window.close()  # a download stops; its part is kept
         self.pool.waitForDone(30000)
+        QThreadPool.globalInstance().waitForDone(30000)
         self.store.close()
         super().closeEvent(event)

@@ -39,6 +39,7 @@ from app.store.reads import Reads
 from app.store.records import FailureRecord, SearchHit
 from app.store.runs import close_dead_runs, this_process
 from app.store.schema import has_documents, migrate, pending, reindex_document
+from app.store.vectors import Passages
 from ingestion.document import Document
 from summarizer.base import Summary, summary_key
 
@@ -62,7 +63,7 @@ class NoLibrary(LibraryError):
         )
 
 
-class Store(Reads, Manage):
+class Store(Reads, Manage, Passages):
     """A connection to one library file. Cheap to open; one per thread.
 
     A connection is confined to the thread that opened it (sqlite3's own check is on): a
@@ -274,6 +275,7 @@ class Store(Reads, Manage):
             doc_id = existing
             self.keep_corrections(doc_id, row)  # fields the user set by hand stay theirs
             self.db.table("documents").update(doc_id, row)
+            self.forget_changed_passages(doc_id, [(p.number, p.text) for p in doc.pages])
         self.conn.execute("DELETE FROM pages WHERE document_id = ?", (doc_id,))
         self.db.table("pages").insert_all(
             {

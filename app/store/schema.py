@@ -283,6 +283,39 @@ def _m009_run_process(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE runs ADD COLUMN host TEXT")
 
 
+def _m009_passage_vectors(conn: sqlite3.Connection) -> None:
+    """Passages and their MiniLM vectors, for finding by meaning (#24).
+
+    ``passages``: windows of a page's text with the page, the section and the vector (384
+    float32, little-endian, L2-normalized). ``passage_index``: one row per document whose
+    passages are complete for a model, written in the same transaction as its passages, so
+    a backfill killed at any point resumes with the next document and never duplicates one.
+    Vectors are plain BLOBs searched in memory with numpy, not a sqlite-vec table: Python's
+    sqlite3 here cannot load extensions (README, "Find by meaning", has the measurements).
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            section TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            vector BLOB NOT NULL
+        );
+        CREATE INDEX passages_doc ON passages(document_id);
+        CREATE TABLE passage_index (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            passages INTEGER NOT NULL,
+            skipped TEXT NOT NULL DEFAULT '',   -- why nothing was embedded (script, no text)
+            indexed_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
@@ -293,6 +326,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("007_document_outline", _m007_document_outline),
     ("008_library_management", _m008_library_management),
     ("009_run_process", _m009_run_process),
+    ("009_passage_vectors", _m009_passage_vectors),
 ]
 
 

