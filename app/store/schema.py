@@ -276,7 +276,7 @@ def index_authors(
         )
 
 
-def _m009_run_process(conn: sqlite3.Connection) -> None:
+def _m010_run_process(conn: sqlite3.Connection) -> None:
     """The process that started each run (#21), so a run left ``running`` by a killed process
     is marked ``interrupted`` when the library is next opened (see `app.store.runs`)."""
     conn.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
@@ -325,8 +325,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("006_ocr_pages", _m006_ocr_pages),
     ("007_document_outline", _m007_document_outline),
     ("008_library_management", _m008_library_management),
-    ("009_run_process", _m009_run_process),
     ("009_passage_vectors", _m009_passage_vectors),
+    ("010_run_process", _m010_run_process),
 ]
 
 

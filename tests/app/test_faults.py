@@ -253,14 +253,14 @@ def test_backups_daily_and_before_a_migration_and_restore(tmp_path, settings) ->
 
     # A library from before the last migration is backed up before it is upgraded.
     conn = sqlite3.connect(db)
-    conn.execute("DELETE FROM migrations WHERE name = '009_run_process'")
+    conn.execute("DELETE FROM migrations WHERE name = '010_run_process'")
     conn.execute("ALTER TABLE runs DROP COLUMN pid")
     conn.execute("ALTER TABLE runs DROP COLUMN host")
     conn.commit()
     conn.close()
     Store(db).close()
     newest = backups_mod.list_backups(db)[0]
-    assert newest.reason == "before-009_run_process"
+    assert newest.reason == "before-010_run_process"
     old = sqlite3.connect(newest.path)
     assert "pid" not in [r[1] for r in old.execute("PRAGMA table_info(runs)")]
     old.close()
@@ -268,7 +268,7 @@ def test_backups_daily_and_before_a_migration_and_restore(tmp_path, settings) ->
     with Store(db) as store:
         store.conn.execute("DELETE FROM documents")
     listing = invoke("library", "backups", "--db", db)
-    assert "before-009_run_process" in listing.output and "daily" in listing.output
+    assert "before-010_run_process" in listing.output and "daily" in listing.output
     restored = invoke("library", "restore", daily[0].path, "--db", db)
     assert restored.exit_code == 0, restored.output
     assert "kept as" in restored.output
