@@ -88,7 +88,11 @@ def translate(exc: BaseException, path: str | Path) -> LibraryError | None:
         return LibraryFull(path)
     if code == SQLITE_READONLY or "readonly database" in text:
         return LibraryReadOnly(path, "SQLite reports: " + str(exc))
-    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+    if (
+        code in (SQLITE_CORRUPT, SQLITE_NOTADB)
+        or "disk image is malformed" in text
+        or ("not a database" in text)
+    ):
         return LibraryDamaged(path, str(exc))
     return None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sqlite3
 import threading
@@ -51,6 +52,15 @@ log = logging.getLogger(__name__)
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _finite(settings: dict[str, Any]) -> dict[str, Any]:
+    """Settings as JSON that SQLite reads: an infinite or NaN number (a budget without a
+    bound) is written as text, since JSON has no such numbers."""
+    return {
+        k: str(v) if isinstance(v, float) and not math.isfinite(v) else v
+        for k, v in settings.items()
+    }
 
 
 class NoLibrary(LibraryError):
@@ -381,7 +391,7 @@ class Store(Reads, Manage, Passages):
         with self.transaction():
             cur = self.conn.execute(
                 "INSERT INTO runs (started_at, settings, pid, host) VALUES (?, ?, ?, ?)",
-                (now(), json.dumps(settings, default=str), *this_process()),
+                (now(), json.dumps(_finite(settings), default=str), *this_process()),
             )
         return int(cur.lastrowid or 0)
 
@@ -402,7 +412,7 @@ class Store(Reads, Manage, Passages):
             """SELECT SUM((julianday(finished_at) - julianday(started_at)) * 86400),
                       SUM(summarized)
                FROM runs WHERE status = 'done' AND summarized > 0 AND finished_at IS NOT NULL
-               AND json_extract(settings, '$.engine') = ?
+               AND json_valid(settings) AND json_extract(settings, '$.engine') = ?
                AND json_extract(settings, '$.model') = ?""",
             (engine, model),
         ).fetchone()

@@ -186,7 +186,7 @@ class Passages:
             r[0]: (r[1], r[2] or "")
             for r in self.conn.execute(
                 f"""SELECT d.id, d.title, (SELECT path FROM document_paths p
-                     WHERE p.document_id = d.id ORDER BY last_seen DESC LIMIT 1)
+                     WHERE p.document_id = d.id ORDER BY last_seen DESC, rowid DESC LIMIT 1)
                     FROM documents d WHERE d.id IN ({marks})""",
                 list(ids),
             )

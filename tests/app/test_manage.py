@@ -34,7 +34,8 @@ def library(folder, db) -> dict[str, int]:
 
 
 def ids_found(db: Path, query: str, *extra: str) -> list[int]:
-    out = invoke("search", query, "--db", db, "--json", *extra)
+    """Documents whose indexed words match (by meaning, any document may come close)."""
+    out = invoke("search", query, "--db", db, "--json", "--mode", "keyword", *extra)
     assert out.exit_code == 0, out.output
     return [h["document_id"] for h in json.loads(out.output)]
 
