@@ -32,9 +32,34 @@ _PRINTER_SLUG = re.compile(
 )
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]+")
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with UTF-16 surrogate halves joined into the characters they encode (PDFium
+    gives a math-italic 𝑥 as two halves) and a lone half replaced by U+FFFD, so every
+    output can encode it (#20)."""
+    if not _SURROGATES.search(text):
+        return text
+    return _SURROGATES.sub(_join_halves, text)
+
+
+def _join_halves(m: re.Match[str]) -> str:
+    run, out, i = m.group(), [], 0
+    while i < len(run):
+        high, low = run[i], run[i + 1 : i + 2]
+        if "\ud800" <= high <= "\udbff" and low and "\udc00" <= low <= "\udfff":
+            out.append(chr(0x10000 + ((ord(high) - 0xD800) << 10) + ord(low) - 0xDC00))
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
     """NFKC (expands ligatures such as "ﬁ"), unify line ends, drop control and soft hyphens."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = whole_characters(text).replace("\r\n", "\n").replace("\r", "\n")
     # PDFium reports a hyphen that ends a line as U+FFFE, already joined to the next line.
     text = re.sub("\ufffe\n?", "", text)
     text = unicodedata.normalize("NFKC", text)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
@@ -93,7 +94,7 @@ def _tidy_metadata(raw: dict[str, object]) -> dict[str, str]:
         name = _META_KEYS.get(str(key).lstrip("/").lower())
         if name is None or value is None:
             continue
-        text = str(value).replace("\x00", "").strip()
+        text = whole_characters(str(value)).replace("\x00", "").strip()
         if not text:
             continue
         out[name] = parse_pdf_date(text) if name in ("created", "modified") else text
@@ -137,7 +138,9 @@ def extract_pdfium(
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
                 textpage = page.get_textpage()
-                text = logical_arabic(textpage, textpage.get_text_range())
+                # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
+                text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
+                text = logical_arabic(textpage, text)
                 front_page = front is None and bool(text.strip())
                 if sized is not None or front_page:
                     # Extents where wanted: blocks, and the subtitle rule centres lines.
@@ -185,7 +188,7 @@ def _bookmarks(pdf: Any, pages: int) -> list[tuple[int, str, int]]:
         for item in pdf.get_toc(max_depth=6):
             dest = item.get_dest()
             index = dest.get_index() if dest is not None else None
-            title = " ".join((item.get_title() or "").split())
+            title = " ".join(whole_characters(item.get_title() or "").split())
             if title and index is not None and 0 <= index < pages:
                 out.append((int(item.level), title, index + 1))
             if len(out) >= MAX_BOOKMARKS:
@@ -225,7 +228,7 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     warnings: list[str] = []
     for index in range(count):
         try:
-            pages.append(reader.pages[index].extract_text() or "")
+            pages.append(whole_characters(reader.pages[index].extract_text() or ""))
         except Exception as exc:  # one bad page must not lose the others
             warnings.append(f"page {index + 1}: text could not be read ({type(exc).__name__})")
             pages.append("")

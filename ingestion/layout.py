@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ingestion.clean import whole_characters
+
 
 @dataclass(frozen=True)
 class SizedLine:
@@ -149,7 +151,7 @@ def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
     top = 0.0
 
     def close() -> None:
-        text = "".join(chars).strip()
+        text = whole_characters("".join(chars)).strip()
         if text and sizes:
             lines.append(SizedLine(" ".join(text.split()), max(sizes), top / page_height))
 

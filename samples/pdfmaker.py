@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
 
@@ -44,6 +44,7 @@ def write_pdf(
     heading: Sequence[str] = (),
     columns: int = 1,
     row_by_row: bool = False,
+    to_unicode: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -52,6 +53,9 @@ def write_pdf(
     ``columns=2`` sets each page's lines in two columns, the first half on the left; with
     ``row_by_row`` the content stream writes each row's left line, then its right line (as
     some generators do), instead of one column after the other.
+    ``to_unicode`` maps Latin-1 characters to the text a reader should get for them, through
+    the font's /ToUnicode map: characters beyond the BMP as UTF-16 pairs, and a lone
+    surrogate half as it is (as broken PDFs have them).
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size.
     """
     objects: list[bytes] = []
@@ -62,7 +66,16 @@ def write_pdf(
 
     catalog = add(b"")  # filled below
     pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    unicode_map = b""
+    if to_unicode:
+        cmap = _cmap(to_unicode)
+        unicode_map = b" /ToUnicode %d 0 R" % add(
+            b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+        )
+    font = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>"
+        % unicode_map
+    )
     bold = add(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
     )
@@ -146,6 +159,25 @@ def write_pdf(
     path = Path(path)
     path.write_bytes(bytes(out))
     return path
+
+
+def _cmap(mapping: Mapping[str, str]) -> bytes:
+    """A /ToUnicode CMap for single-byte codes; targets are written as UTF-16BE, so a lone
+    surrogate half stays one."""
+    pairs = [
+        "<%02X> <%s>" % (ord(code), text.encode("utf-16-be", "surrogatepass").hex().upper())
+        for code, text in mapping.items()
+    ]
+    lines = [
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Synopsis-UCS def /CMapType 2 def",
+        "1 begincodespacerange <00> <FF> endcodespacerange",
+        f"{len(pairs)} beginbfchar",
+        *pairs,
+        "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    ]
+    return "\n".join(lines).encode("ascii")
 
 
 def _line_ops(line: str) -> list[str]:

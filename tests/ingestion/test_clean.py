@@ -132,3 +132,11 @@ def test_footnote_marks_after_a_sentence_end_go_and_numbers_stay() -> None:
     )
     assert "corrective action. The FAA sent" in page
     assert "No.6 The list" in page and "Version 2.6 The end" in page and "said: 12" in page
+
+
+def test_surrogate_halves_are_joined_and_a_lone_half_replaced() -> None:
+    from ingestion.clean import whole_characters
+
+    assert whole_characters("a\ud835\udc65b") == "a\U0001d465b"
+    assert whole_characters("\udc65a\ud835") == "\ufffda\ufffd"
+    assert whole_characters("plain") == "plain"
