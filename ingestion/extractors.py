@@ -19,7 +19,7 @@ from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
-from ingestion.titles import front_matter, heading_above_body
+from ingestion.titles import Front, read_front
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class RawPdf:
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
     heading_title: str = ""  # else the bold heading above its first paragraph (pdfium only)
     authors: tuple[str, ...] = ()  # names under that title (pdfium only)
+    large_text: str = ""  # lines set larger than the body there, to judge a metadata title
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
@@ -125,8 +126,7 @@ def extract_pdfium(
         _check_page_count(path, count, max_pages)
         pages: list[str] = []
         warnings: list[str] = []
-        front: tuple[str, tuple[str, ...]] | None = None
-        heading = ""
+        front_lines: list[SizedLine] | None = None
         bookmarks = _bookmarks(pdf, count)
         # Type sizes on every page only where they may be the only outline there is.
         want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
@@ -141,7 +141,7 @@ def extract_pdfium(
                 # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
                 text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
                 text = logical_arabic(textpage, text)
-                front_page = front is None and bool(text.strip())
+                front_page = front_lines is None and bool(text.strip())
                 if sized is not None or front_page:
                     # Extents where wanted: blocks, and the subtitle rule centres lines.
                     width = page.get_width() if all_lines or front_page else 0.0
@@ -149,8 +149,7 @@ def extract_pdfium(
                     if sized is not None:
                         sized.append(lines)
                     if front_page:
-                        front = front_matter(lines)
-                        heading = "" if front[0] else heading_above_body(lines)
+                        front_lines = lines
                 # Columns read across the gutter are read one after the other instead.
                 pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
                 textpage.close()
@@ -162,6 +161,8 @@ def extract_pdfium(
             finally:
                 page.close()
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
+        # After every page is read: banners repeated on many pages are never the title.
+        front = read_front(front_lines, pages) if front_lines else Front()
         return RawPdf(
             bookmarks=bookmarks,
             headings=size_headings(sized) if sized and want_headings else [],
@@ -170,9 +171,10 @@ def extract_pdfium(
             metadata=metadata,
             extractor="pdfium",
             warnings=warnings,
-            layout_title=front[0] if front else "",
-            heading_title=heading,
-            authors=front[1] if front else (),
+            layout_title=front.title,
+            heading_title=front.heading,
+            authors=front.authors,
+            large_text=front.large,
         )
     finally:
         pdf.close()

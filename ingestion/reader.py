@@ -78,7 +78,37 @@ _TITLE_NOISE = re.compile(
     r"|^abstract$|^keywords|^page\b|^\d",
     re.IGNORECASE,
 )
-_META_JUNK = ("untitled", "microsoft word", ".doc", ".pdf", ".tex", "slide 1", "untitled document")
+# A metadata title that is a file name, a template's placeholder or an editor's stamp (#20):
+# "Microsoft Word - report.doc", "Screenshot 2025-07-29 at 00.15.56.png", "Document1",
+# "Presentation2", "新規文書2" (a new document, 2), "untitled".
+_META_JUNK = re.compile(
+    r"^(?:microsoft (?:word|powerpoint|excel)\b|untitled\b|slide \d|screen ?shot\b)|"
+    r"\.(?:pdf|docx?|tex|txt|png|jpe?g|tiff?|gif|bmp|pptx?|xlsx?|indd|qxd|rtf|odt|html?|ps|eps|dvi)$|"
+    r"^(?:document|doc|presentation|book|sheet|slide|title|new document|unbenannt|sans titre|"
+    r"sin título|без названия|新規文書|新建文档|新文档|无标题|無題|제목 없음)\s*-?\s*\d*$|"
+    r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d",
+    re.IGNORECASE,
+)
+_FOLD = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+META_MATCH = 0.8  # share of a metadata title's words found in the large type of page 1
+
+
+def real_metadata_title(title: str) -> bool:
+    """Whether a metadata title may be the document's: not a file name, placeholder or stamp,
+    with some letters."""
+    title = " ".join(title.split())
+    letters = sum(c.isalpha() for c in title)
+    return len(title) >= 3 and letters >= 3 and not _META_JUNK.search(title)
+
+
+def _share_found(title: str, text: str) -> float:
+    """Share of the title's words in ``text`` (CJK runs, written without spaces, as parts)."""
+    want = _FOLD.findall(normalize(title).casefold())
+    folded = normalize(text).casefold()
+    have = set(_FOLD.findall(folded))
+    found = sum(w in have or (bool(_CJK.search(w)) and w in folded) for w in want)
+    return found / len(want) if want else 0.0
 
 
 def _title_line(line: str) -> bool:
@@ -99,18 +129,29 @@ def guess_title(
     path: Path,
     layout_title: str = "",
     heading_title: str = "",
+    large_text: str = "",
 ) -> str:
-    """The largest type atop the first page (metadata titles are often a template's or an
-    earlier version's); else the metadata title when it looks real; else the bold heading
-    above the first paragraph; else the first title-like line; else the file name.
+    """The document's title, from named signals in order (#10, #20):
+
+    1. a real metadata title (`real_metadata_title`) whose words are in the large type of the
+       first page: the author's own title, whole, where the page sets it in pieces;
+    2. the largest type atop the first page (metadata titles are often a template's or an
+       earlier version's);
+    3. another real metadata title (a stronger sign than a bold heading);
+    4. the bold heading above the first paragraph;
+    5. the first title-like line of the first page;
+    6. the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
     """
+    meta = " ".join(metadata.get("title", "").split())
+    real = real_metadata_title(meta)
+    if real and large_text and _share_found(meta, large_text) >= META_MATCH:
+        return normalize(meta)
     if layout_title:
         return normalize(layout_title)
-    meta = " ".join(metadata.get("title", "").split())
-    if len(meta) >= 3 and not any(j in meta.lower() for j in _META_JUNK):
-        return meta
+    if real:
+        return normalize(meta)
     if heading_title:
         return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
@@ -157,7 +198,12 @@ def build_document(
         path=str(path),
         sha256=sha,
         title=guess_title(
-            raw.metadata, _first_text(raw.pages, pages), path, raw.layout_title, raw.heading_title
+            raw.metadata,
+            _first_text(raw.pages, pages),
+            path,
+            raw.layout_title,
+            raw.heading_title,
+            raw.large_text,
         ),
         page_count=len(pages),
         pages=pages,

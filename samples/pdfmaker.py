@@ -6,6 +6,7 @@ library's writer or on files from elsewhere. Text is Latin-1 (the standard fonts
 
 from __future__ import annotations
 
+import re
 import textwrap
 import zlib
 from collections.abc import Mapping, Sequence
@@ -56,7 +57,8 @@ def write_pdf(
     ``to_unicode`` maps Latin-1 characters to the text a reader should get for them, through
     the font's /ToUnicode map: characters beyond the BMP as UTF-16 pairs, and a lone
     surrogate half as it is (as broken PDFs have them).
-    A line starting "## " is a heading in 15-point bold; "** " a bold line at body size.
+    A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
+    "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
     """
     objects: list[bytes] = []
 
@@ -180,7 +182,25 @@ def _cmap(mapping: Mapping[str, str]) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
+_SIZED = re.compile(r"^<(\d+)(b?)(c?)> ")
+
+
 def _line_ops(line: str) -> list[str]:
+    sized = _SIZED.match(line)
+    if sized:
+        size, text = int(sized[1]), line[sized.end() :]
+        face = "/F2" if sized[2] else "/F1"
+        # Centred on a 468-point measure by Helvetica's average advance (about half an em).
+        shift = max(0, (468 - 0.5 * size * len(text)) / 2) if sized[3] else 0
+        down = max(0, size - 11)  # room for the larger type above its baseline
+        return [
+            f"{shift:.1f} -{down} Td",
+            f"{face} {size} Tf",
+            f"({_escape(text)}) Tj",
+            "/F1 11 Tf",
+            f"{-shift:.1f} -{size * 0.25 + 3:.1f} Td",
+            "T*",
+        ]
     if line.startswith("## "):
         return ["/F2 15 Tf", f"({_escape(line[3:])}) Tj", "/F1 11 Tf", "T*"]
     if line.startswith("** "):

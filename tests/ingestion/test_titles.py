@@ -105,3 +105,105 @@ def test_a_masthead_in_a_real_pdf_gives_way_to_the_heading_above_the_body(tmp_pa
         heading=["Harbour Gazette", "Vol. 3, No. 12"],
     )
     assert read_pdf(path).title == "Pier Repairs Approved by the Board"
+
+
+# Rules of #20, each on a PDF built here ("<N> " sets a line in N-point type, "b" bold,
+# "c" centred; `to_unicode` makes Helvetica's glyphs read as other letters).
+
+
+def _title(tmp_path, pages, **kwargs):
+    from tests.conftest import write_pdf
+
+    doc = read_pdf(write_pdf(tmp_path / "t.pdf", pages, **kwargs))
+    return doc.title, doc.authors
+
+
+def test_author_lines_with_marks_or_initials_end_the_title(tmp_path) -> None:
+    marked = ["<20> Harbour Corpus: An Open Dataset", "<20> Ada Lovelace~ Charles Babbage~"]
+    title, authors = _title(tmp_path, [[*marked, *[BODY] * 12]], to_unicode={"~": "†"})
+    assert title == "Harbour Corpus: An Open Dataset"
+    assert authors == ("Ada Lovelace", "Charles Babbage")
+    # Initials and a surname, in Cyrillic letters: a name, not the title's second line.
+    cyrillic = {c: r for c, r in zip("EASokolv", "ЕАСоколв", strict=True)}
+    lecture = ["<20> Lecture 7. Decision Trees", "<20> E. A. Sokolov"]
+    title, authors = _title(tmp_path, [[*lecture, *[BODY] * 12]], to_unicode=cyrillic)
+    assert title == "Lecture 7. Decision Trees".translate(str.maketrans(cyrillic))
+    assert authors == ("Е. А. Соколов",)
+
+
+def test_venue_volume_and_repeated_banners_are_not_titles(tmp_path) -> None:
+    journal = ["<24> Journal of Harbour Engineering", "<18> Tidal Loads on Timber Piers"]
+    assert _title(tmp_path, [[*journal, *[BODY] * 12]])[0] == "Tidal Loads on Timber Piers"
+    volume = ["<24> Volume 47", "<18> Tidal Loads on Timber Piers"]
+    assert _title(tmp_path, [[*volume, *[BODY] * 12]])[0] == "Tidal Loads on Timber Piers"
+    banner = "<24> Harbour Quarterly Review"
+    pages = [[banner, "<18> Tidal Loads on Timber Piers", *[BODY] * 12]]
+    pages += [[banner, *[BODY] * 12] for _ in range(4)]
+    assert _title(tmp_path, pages)[0] == "Tidal Loads on Timber Piers"
+    # On one page alone, the same large line is the title.
+    assert _title(tmp_path, pages[:1])[0] == "Harbour Quarterly Review"
+
+
+def test_a_court_or_an_issuer_is_not_the_title(tmp_path) -> None:
+    court = [
+        "<17bc> SUPREME COURT OF THE UNITED STATES",
+        "<13c> HARBOUR BOARD v.",
+        "<13c> NORTHERN PIER COMPANY",
+    ]
+    assert _title(tmp_path, [[*court, *[BODY] * 12]])[0] == "HARBOUR BOARD v. NORTHERN PIER COMPANY"
+    decree = [
+        "<16bc> HARBOUR AUTHORITY OF RIVERTON",
+        "<14c> D E C I S I O N",
+        "of 24 September 2013 No. 842",
+        "** On the repair of the northern pier",
+    ]
+    assert _title(tmp_path, [[*decree, *[BODY] * 12]])[0] == "On the repair of the northern pier"
+
+
+def test_a_numbered_section_heading_or_a_contents_heading_is_never_the_title(tmp_path) -> None:
+    report = ["Review of the Harbour Accounts", BODY, BODY, "<17> 4 Conclusions", *[BODY] * 9]
+    assert _title(tmp_path, [report])[0] == "Review of the Harbour Accounts"
+    contents = ["<20> Table of Contents", "Tides . . . . . 4", "Piers . . . . . 9", *[BODY] * 9]
+    assert _title(tmp_path, [contents], title="Harbour Manual")[0] == "Harbour Manual"
+
+
+def test_a_title_over_several_sizes_takes_the_smaller_lines_above_it(tmp_path) -> None:
+    pages = [
+        [
+            "<18> UPDATED RECOMMENDATIONS ON",
+            "<30b> TREATMENT OF TIMBER",
+            "<30b> PIERS AND QUAYS",
+            *[BODY] * 12,
+        ]
+    ]
+    title = "UPDATED RECOMMENDATIONS ON TREATMENT OF TIMBER PIERS AND QUAYS"
+    assert _title(tmp_path, pages)[0] == title
+
+
+def test_a_metadata_title_is_judged_and_wins_where_the_large_type_holds_it(tmp_path) -> None:
+    from ingestion.reader import real_metadata_title
+
+    for stamp in (
+        "Microsoft Word - pier.doc",
+        "Screenshot 2025-07-29 at 00.15.56.png",
+        "Document1",
+        "untitled",
+        "新規文書2",
+        "pier_report_v2",
+    ):
+        assert not real_metadata_title(stamp), stamp
+    assert real_metadata_title("Tidal Loads on Timber Piers")
+    cover = ["<40b> HARBOUR", "<40b> OUTLOOK", "<20> Tides Rising amid Low Growth", *[BODY] * 9]
+    whole = "Harbour Outlook, January 2023: Tides Rising amid Low Growth"
+    assert _title(tmp_path, [cover], title=whole.replace(", January 2023", ""))[0] == (
+        "Harbour Outlook: Tides Rising amid Low Growth"
+    )
+    # A stamp gives way to the page; a metadata title not in the large type, too.
+    assert _title(tmp_path, [cover], title="Document1")[0] == "HARBOUR OUTLOOK"
+    assert _title(tmp_path, [cover], title="Minutes of March")[0] == "HARBOUR OUTLOOK"
+
+
+def test_a_cjk_title_counts_its_characters_and_drops_its_list_number(tmp_path) -> None:
+    cjk = dict(zip("ABCDEF", "連結株主資本", strict=True))
+    page = ["<14> (3) ABCDEF", *["7 8 9 10 11 12"] * 3, *[BODY] * 9]
+    assert _title(tmp_path, [page], to_unicode=cjk)[0] == "連結株主資本"
