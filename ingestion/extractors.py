@@ -18,7 +18,13 @@ from typing import Any
 from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
+from ingestion.layout import (
+    SizedLine,
+    logical_arabic,
+    logical_rtl,
+    size_headings,
+    sized_lines,
+)
 from ingestion.titles import Front, read_front
 
 log = logging.getLogger(__name__)
@@ -151,7 +157,8 @@ def extract_pdfium(
                     if front_page:
                         front_lines = lines
                 # Columns read across the gutter are read one after the other instead.
-                pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
+                columns = column_text(textpage, page.get_width(), page.get_height())
+                pages.append(columns or logical_rtl(textpage, text))
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")

@@ -46,6 +46,7 @@ def write_pdf(
     columns: int = 1,
     row_by_row: bool = False,
     to_unicode: Mapping[str, str] | None = None,
+    font: str = "Helvetica",
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -57,6 +58,8 @@ def write_pdf(
     ``to_unicode`` maps Latin-1 characters to the text a reader should get for them, through
     the font's /ToUnicode map: characters beyond the BMP as UTF-16 pairs, and a lone
     surrogate half as it is (as broken PDFs have them).
+    ``font`` names the standard font of body text ("Courier": every glyph 0.6 em wide).
+    A line starting "%ops " is written as content-stream operators, as it is.
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
     "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
     """
@@ -75,8 +78,8 @@ def write_pdf(
             b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
         )
     font = add(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>"
-        % unicode_map
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding%s >>"
+        % (font.encode("ascii"), unicode_map)
     )
     bold = add(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
@@ -186,6 +189,8 @@ _SIZED = re.compile(r"^<(\d+)(b?)(c?)> ")
 
 
 def _line_ops(line: str) -> list[str]:
+    if line.startswith("%ops "):
+        return [line[5:]]
     sized = _SIZED.match(line)
     if sized:
         size, text = int(sized[1]), line[sized.end() :]
