@@ -80,7 +80,9 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     for lines in with_text:
         edges = _edge_indexes(lines)
         counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
-    threshold = max(2, int(len(with_text) * 0.5 + 0.5))
+    # Repetition says "furniture" only over enough pages (#20): two pages sharing a line (a
+    # letter and its copy, a short scan) say nothing.
+    threshold = max(RUNNING_LINE_MIN_PAGES, int(len(with_text) * 0.5 + 0.5))
     if len(with_text) >= LONG_DOCUMENT_PAGES:
         # Books and reports change their running heads by chapter and alternate them on
         # facing pages: three pages sharing an edge line make it furniture there.

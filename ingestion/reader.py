@@ -326,7 +326,8 @@ def _ocr(
     if on_page is not None:
         on_page(0, len(need))
     texts = ocr.ocr_pages(path, password, need, limits.ocr_lang, on_page)
-    found = frozenset(n for n, text in texts.items() if measure(text).usable)
+    # Text no turn of the page made readable is noise: never summarized (#20).
+    found = frozenset(n for n, text in texts.items() if ocr.readable(text))
     for n in found:
         raw.pages[n - 1] = texts[n]
     lang = limits.ocr_lang or "the detected script"
