@@ -89,6 +89,14 @@ _META_JUNK = re.compile(
     r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d",
     re.IGNORECASE,
 )
+# Legal documents (#20): an act names itself; a court's document is its case.
+_CITED_AS = re.compile(
+    r"\bmay be cited as (?:the )?[\"“'‘](?P<title>[^\"”’]{4,120})[\"”'’]", re.IGNORECASE
+)
+_CAPTION = re.compile(r"^(?=.{8,120}$)(?![^\d]*\d)(?!(?i:see|cf)\b)[A-Z][^.]*?\S\s+v\.?\s+[A-Z].*$")
+_NEUTRAL_CITATION = re.compile(r"^\[(?:19|20)\d\d\]\s+[A-Z]{2,8}(?:\s+[A-Z][a-z]+)?\s+\d{1,4}$")
+_ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
+CAPTION_LINES = 25  # a caption or citation is looked for among the first page's first lines
 _FOLD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 META_MATCH = 0.8  # share of a metadata title's words found in the large type of page 1
@@ -130,20 +138,27 @@ def guess_title(
     layout_title: str = "",
     heading_title: str = "",
     large_text: str = "",
+    opening: str = "",
 ) -> str:
     """The document's title, from named signals in order (#10, #20):
 
+    0. an act's short title ("This Act may be cited as the “…”") in ``opening`` (the text
+       of its first pages): what the act calls itself, never its issuer;
     1. a real metadata title (`real_metadata_title`) whose words are in the large type of the
        first page: the author's own title, whole, where the page sets it in pieces;
     2. the largest type atop the first page (metadata titles are often a template's or an
        earlier version's);
     3. another real metadata title (a stronger sign than a bold heading);
     4. the bold heading above the first paragraph;
-    5. the first title-like line of the first page;
+    5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
+       among the first page's first lines, else its first title-like line;
     6. the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
     """
+    cited = _CITED_AS.search(" ".join(opening.split()))
+    if cited:
+        return normalize(cited["title"]).strip(" ,.")
     meta = " ".join(metadata.get("title", "").split())
     real = real_metadata_title(meta)
     if real and large_text and _share_found(meta, large_text) >= META_MATCH:
@@ -155,7 +170,12 @@ def guess_title(
     if heading_title:
         return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
-    lines = [ln for ln in lines if ln][:12]
+    lines = [ln for ln in lines if ln][:CAPTION_LINES]
+    for pattern in (_CAPTION, _NEUTRAL_CITATION):
+        found = next((ln for ln in lines if pattern.match(ln)), "")
+        if found:
+            return _ET_AL.sub("", found).strip(" ,")
+    lines = lines[:12]
     for i, line in enumerate(lines):
         if _title_line(line):
             title = line
@@ -204,6 +224,7 @@ def build_document(
             raw.layout_title,
             raw.heading_title,
             raw.large_text,
+            "\n".join(raw.pages[:3]),
         ),
         page_count=len(pages),
         pages=pages,

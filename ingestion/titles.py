@@ -87,9 +87,21 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     return tuple(names[:40])
 
 
+COVER_LINES = 15  # a first page with fewer lines is a cover...
+COVER_SHARE = 0.1  # ...whose body is its smallest type holding this share of its characters
+
+
 def _body_size(lines: list[SizedLine]) -> float:
-    """The median size over characters, so a few big lines do not set it."""
-    return statistics.median(size for line in lines for size in [line.size] * len(line.text))
+    """The median size over characters, so a few big lines do not set it. On a cover, where
+    the title may hold most characters, the smallest type with a tenth of them (#20)."""
+    sizes = [size for line in lines for size in [line.size] * len(line.text)]
+    if len(lines) < COVER_LINES:
+        counts: dict[float, int] = {}
+        for size in sizes:
+            counts[size] = counts.get(size, 0) + 1
+        common = [size for size, n in counts.items() if n >= COVER_SHARE * len(sizes)]
+        return min(common, default=statistics.median(sizes))
+    return statistics.median(sizes)
 
 
 def _usable(line: SizedLine) -> bool:
@@ -199,12 +211,20 @@ _CONTENTS = re.compile(
     re.IGNORECASE,
 )
 _SPACED = re.compile(r"^(?:\w ){4,}\w\W*$")  # "П О С Т А Н О В Л Е Н И Е"
+# A line naming what kind of act follows, under the body that issues it ("An Act").
+_KIND = re.compile(
+    r"^(?:an? )?(?:act|bill|decree|order|ordinance|resolution|regulation|directive|judgment|"
+    r"постановление|указ|распоряжение|приказ|решение|décret|arrêté|loi|gesetz|verordnung|"
+    r"ley|decreto|resolución)$",
+    re.IGNORECASE,
+)
 REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
 ABOVE_LINES = 3  # lines above the largest type that may join a title set over several sizes
 ABOVE_SIZE = 0.5  # ...at this share of its size or more
 ALIGNED = 0.03  # left edges or centres this close (share of the page width) line up
 ABOVE_GAP = 1.6  # ...and no further above than this many of the larger line's heights
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S)")
 
 
@@ -250,8 +270,8 @@ def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset
         return "contents"
     if _SPACED.match(text):
         return "kind"  # a document kind, letter-spaced under its issuer
-    below = lines[i + 1 : i + 4]
-    if any(_SPACED.match(ln.text) for ln in below):
+    below = lines[i + 1 : i + 6]
+    if any(_SPACED.match(ln.text) or _KIND.match(ln.text.strip(" .:")) for ln in below):
         return "issuer"
     return ""
 
@@ -271,6 +291,11 @@ def author_line(text: str) -> bool:
     covered = sum(len(p) for p in names) >= 0.7 * sum(len(p) for p in pieces)
     initials = any(re.match(rf"^(?:[{_CAPITAL}]\.\s?)+\s*[{_CAPITAL}]", p) for p in names)
     return covered and (len(names) >= 2 or (len(names) == 1 and (marked or initials)))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters if c.lower() != c.upper())
 
 
 def _lined_up(a: SizedLine, b: SizedLine) -> bool:
@@ -295,6 +320,7 @@ def _above(lines: list[SizedLine], first: int, lead: SizedLine, repeated: frozen
             and not _banner(lines, j, repeated)
             and not author_line(line.text)
             and line.text[-1:] not in ".;"
+            and _capitals(line.text) == _capitals(lead.text)
         ):
             break
         start = j
@@ -338,6 +364,7 @@ def front_matter(
     texts += [_MARKS.sub("", t) for t in subtitle]
     end += len(subtitle)
     title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
+    title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
     words = _words(title)
     if words > 30 or (words < 2 and biggest < 1.5 * body):
         return "", ()

@@ -207,3 +207,31 @@ def test_a_cjk_title_counts_its_characters_and_drops_its_list_number(tmp_path) -
     cjk = dict(zip("ABCDEF", "連結株主資本", strict=True))
     page = ["<14> (3) ABCDEF", *["7 8 9 10 11 12"] * 3, *[BODY] * 9]
     assert _title(tmp_path, [page], to_unicode=cjk)[0] == "連結株主資本"
+
+
+def test_a_cover_page_all_in_large_type_still_has_its_title(tmp_path) -> None:
+    cover = ["<40> HARBOUR WORKS:", "<40> A Field Guide", "<24> Ada Lovelace"]
+    title, authors = _title(tmp_path, [cover, [BODY] * 20])
+    assert title == "HARBOUR WORKS: A Field Guide" and authors == ("Ada Lovelace",)
+
+
+def test_an_act_is_titled_by_its_short_title_and_a_judgment_by_its_case(tmp_path) -> None:
+    act = [
+        "<23c> One Hundred Eighth Congress",
+        "<23c> of the United States of America",
+        "<17c> An Act",
+        "To improve the capacity of the harbour board to repair piers, and for other purposes.",
+        'This Act may be cited as the "Harbour Piers Restoration Act of 2003".',
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [act])[0] == "Harbour Piers Restoration Act of 2003"
+    # Without its short title, the issuer above "An Act" is still not the title.
+    assert "Congress" not in _title(tmp_path, [act[:4] + act[5:]])[0]
+    judgment = [
+        "WORKERS' COMPENSATION APPEALS BOARD",
+        "Goodwin v. Harbour Pier Services, Inc.",
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [judgment])[0] == "Goodwin v. Harbour Pier Services, Inc."
+    cited = ["[2001] IESC 63", "THE SUPREME COURT", "Keane C.J.", "Between:", *[BODY] * 10]
+    assert _title(tmp_path, [cited])[0] == "[2001] IESC 63"
