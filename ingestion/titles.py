@@ -97,9 +97,11 @@ def _body_size(lines: list[SizedLine]) -> float:
     sizes = [size for line in lines for size in [line.size] * len(line.text)]
     if len(lines) < COVER_LINES:
         counts: dict[float, int] = {}
-        for size in sizes:
+        # Page numbers and notices in small print are not a cover's body.
+        for size in (z for ln in lines if _usable(ln) for z in [ln.size] * len(ln.text)):
             counts[size] = counts.get(size, 0) + 1
-        common = [size for size, n in counts.items() if n >= COVER_SHARE * len(sizes)]
+        total = sum(counts.values())
+        common = [size for size, n in counts.items() if n >= COVER_SHARE * total]
         return min(common, default=statistics.median(sizes))
     return statistics.median(sizes)
 
