@@ -77,17 +77,18 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     split = [[ln for ln in page.split("\n")] for page in pages]
     with_text = [lines for lines in split if any(ln.strip() for ln in lines)]
     counts: Counter[str] = Counter()
-    for lines in with_text:
+    # Copies of one page (a letter and its copy, a scan fed twice) share every line: only
+    # different pages sharing a line make it furniture (#20).
+    distinct = {"\n".join(ln.strip() for ln in lines): lines for lines in with_text}
+    for lines in distinct.values():
         edges = _edge_indexes(lines)
         counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
-    # Repetition says "furniture" only over enough pages (#20): two pages sharing a line (a
-    # letter and its copy, a short scan) say nothing.
-    threshold = max(RUNNING_LINE_MIN_PAGES, int(len(with_text) * 0.5 + 0.5))
+    threshold = max(2, int(len(distinct) * 0.5 + 0.5))
     if len(with_text) >= LONG_DOCUMENT_PAGES:
         # Books and reports change their running heads by chapter and alternate them on
         # facing pages: three pages sharing an edge line make it furniture there.
         threshold = RUNNING_LINE_MIN_PAGES
-    repeated = {k for k, n in counts.items() if n >= threshold and len(with_text) >= 2}
+    repeated = {k for k, n in counts.items() if n >= threshold and len(distinct) >= 2}
     # A running head that text order puts mid-page ("Federal Register / Vol. 85, No. 152 /
     # Thursday, August 6, 2020 / Proposed Rules") is still one: a long line with a number,
     # the same on most pages, wherever it sits.

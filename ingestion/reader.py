@@ -110,13 +110,37 @@ def real_metadata_title(title: str) -> bool:
     return len(title) >= 3 and letters >= 3 and not _META_JUNK.search(title)
 
 
-def _share_found(title: str, text: str) -> float:
-    """Share of the title's words in ``text`` (CJK runs, written without spaces, as parts)."""
-    want = _FOLD.findall(normalize(title).casefold())
+def _found(title: str, text: str) -> int:
+    """How many of the title's words are in ``text`` (CJK runs, written without spaces, as
+    parts of it)."""
     folded = normalize(text).casefold()
     have = set(_FOLD.findall(folded))
-    found = sum(w in have or (bool(_CJK.search(w)) and w in folded) for w in want)
-    return found / len(want) if want else 0.0
+    want = _FOLD.findall(normalize(title).casefold())
+    return sum(w in have or (bool(_CJK.search(w)) and w in folded) for w in want)
+
+
+_VENUE = re.compile(r"\b(?:transactions|journal|proceedings|conference|symposium|vol|volume)\b")
+
+
+def _opens(head: str, title: str) -> bool:
+    """Whether ``title`` starts with every word of ``head`` and goes on: type of one size
+    that ran on past the title (into its issuer), where the metadata says where it ends."""
+    words = _FOLD.findall(normalize(head).casefold())
+    more = _FOLD.findall(normalize(title).casefold())
+    return len(words) >= 2 and len(more) > len(words) and more[: len(words)] == words
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether every word of ``part`` is in ``whole``, and ``whole`` has more."""
+    words = _FOLD.findall(normalize(part).casefold())
+    more = _FOLD.findall(normalize(whole).casefold())
+    rest = " ".join(w for w in more if w not in words)
+    return bool(words) and bool(rest) and set(words) <= set(more) and not _VENUE.search(rest)
+
+
+def _share_found(title: str, text: str) -> float:
+    want = len(_FOLD.findall(normalize(title).casefold()))
+    return _found(title, text) / want if want else 0.0
 
 
 def _title_line(line: str) -> bool:
@@ -145,9 +169,11 @@ def guess_title(
     0. an act's short title ("This Act may be cited as the “…”") in ``opening`` (the text
        of its first pages): what the act calls itself, never its issuer;
     1. a real metadata title (`real_metadata_title`) whose words are in the large type of the
-       first page: the author's own title, whole, where the page sets it in pieces;
+       first page, and as many of them as the layout's title has: the author's own title,
+       whole, where the page sets it in pieces;
     2. the largest type atop the first page (metadata titles are often a template's or an
-       earlier version's);
+       earlier version's), or a real metadata title holding all its words and more, or
+       one its words begin with (where it ran past the title);
     3. another real metadata title (a stronger sign than a bold heading);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
@@ -161,8 +187,15 @@ def guess_title(
         return normalize(cited["title"]).strip(" ,.")
     meta = " ".join(metadata.get("title", "").split())
     real = real_metadata_title(meta)
-    if real and large_text and _share_found(meta, large_text) >= META_MATCH:
+    if (
+        real
+        and large_text
+        and _share_found(meta, large_text) >= META_MATCH
+        and _found(meta, large_text) >= _found(layout_title, large_text)
+    ):
         return normalize(meta)
+    if layout_title and real and (_within(layout_title, meta) or _opens(meta, layout_title)):
+        return normalize(meta)  # "Angola" on the cover, the whole title in the metadata
     if layout_title:
         return normalize(layout_title)
     if real:
@@ -186,6 +219,7 @@ def guess_title(
                 and len(nxt.split()) <= 4
                 and nxt[:1].isupper()
                 and not _TITLE_NOISE.search(nxt)
+                and ":" not in nxt  # "Client: Apple Inc." is a label, not the title's end
                 and not title.endswith((".", ":"))
                 and len(title) > 40
             ):

@@ -63,7 +63,7 @@ _PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
 _NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
 _NOT_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Your Name|Abstract|Introduction)\b"
+    r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
 )
 MAX_AUTHOR_LINES = 8
 MAX_NAME_LINE_WORDS = 8  # a longer line that is not a list of names ends the authors
@@ -206,6 +206,7 @@ _DATE = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$",
     re.IGNORECASE,
 )
+_FIRST = re.compile(r"^1(?:\.[01])*\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
 _CONTENTS = re.compile(
     r"^(?:table of contents|contents|index|inhalt(?:sverzeichnis)?|sommaire|table des matières|"
@@ -220,6 +221,8 @@ _KIND = re.compile(
     r"ley|decreto|resolución)$",
     re.IGNORECASE,
 )
+BANNER_WORDS = 3  # a repeated line of fewer words is a name, not a banner
+STANDS_OUT = 1.2  # a running line is the title only where nothing else is this much larger
 REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
 ABOVE_LINES = 3  # lines above the largest type that may join a title set over several sizes
 ABOVE_SIZE = 0.5  # ...at this share of its size or more
@@ -227,7 +230,7 @@ ALIGNED = 0.03  # left edges or centres this close (share of the page width) lin
 ABOVE_GAP = 1.6  # ...and no further above than this many of the larger line's heights
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
-_LIST_NUMBER = re.compile(r"^\s*[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S)")
+_LIST_NUMBER = re.compile(r"^\s*(?:[(（]?[0-9０-９]{1,2}[)）.．]|1(?:\.[01])+)\s*(?=\S)")
 
 
 def _words(text: str) -> int:
@@ -260,14 +263,14 @@ def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset
         return "masthead"
     if _VENUE.search(text):
         return "venue"
-    if _key(text) in repeated:
-        return "repeated"
+    if _key(text) in repeated and len(text.split()) >= BANNER_WORDS:
+        return "repeated"  # (a product's name or code on every page may be its title)
     if _COURT.match(text) and " v. " not in f" {text} ":
         return "court"
     if _DATE.match(text):
         return "date"
-    if _SECTION_NUMBER.match(text) and not _YEAR.match(text.split()[0]):
-        return "section"
+    if _SECTION_NUMBER.match(text) and not _YEAR.match(text.split()[0]) and not _FIRST.match(text):
+        return "section"  # "4 Conclusions": a page from the middle; "1.1 …" may open it
     if _CONTENTS.match(text):
         return "contents"
     if _SPACED.match(text):
@@ -304,7 +307,9 @@ def _lined_up(a: SizedLine, b: SizedLine) -> bool:
     return abs(a.left - b.left) <= ALIGNED or abs(_centre(a) - _centre(b)) <= ALIGNED
 
 
-def _above(lines: list[SizedLine], first: int, lead: SizedLine, repeated: frozenset[str]) -> int:
+def _above(
+    lines: list[SizedLine], first: int, lead: SizedLine, repeated: frozenset[str], body: float
+) -> int:
     """The index where a title set over several sizes starts: lines right above its largest
     type, lined up with it, in type at least half as large."""
     if lead.right - lead.left >= 1.0:  # no extents measured
@@ -323,6 +328,8 @@ def _above(lines: list[SizedLine], first: int, lead: SizedLine, repeated: frozen
             and not author_line(line.text)
             and line.text[-1:] not in ".;"
             and _capitals(line.text) == _capitals(lead.text)
+            # Body-size lines join only a title in capitals ("UPDATED RECOMMENDATIONS ON").
+            and (line.size >= BIGGER_THAN_BODY * body or _capitals(line.text))
         ):
             break
         start = j
@@ -342,18 +349,22 @@ def front_matter(
     usable = [i for i, ln in enumerate(lines) if ln.top >= TOP_REGION and _usable(ln)]
     top = [lines[i] for i in usable if not _banner(lines, i, repeated)]
     biggest = max((ln.size for ln in top), default=0.0)
+    if repeated and biggest < STANDS_OUT * body:
+        # Nothing else stands out: a running title repeated on every page is the title.
+        top = [lines[i] for i in usable if not _banner(lines, i)]
+        biggest = max((ln.size for ln in top), default=0.0)
     if biggest < BIGGER_THAN_BODY * body:
         return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
     lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
     first = lines.index(lead)
-    start = _above(lines, first, lead, repeated)
+    start = _above(lines, first, lead, repeated, body)
     run: list[SizedLine] = lines[start:first]
     for j in range(first, len(lines)):
         line = lines[j]
         if line.size < SAME_SIZE * lead.size or not _usable(line):
             break
-        if run and line is not lead and (author_line(line.text) or _banner(lines, j, repeated)):
+        if run and line is not lead and (author_line(line.text) or _banner(lines, j)):
             break
         run.append(line)
     end = start + len(run)

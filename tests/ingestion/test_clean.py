@@ -142,7 +142,7 @@ def test_surrogate_halves_are_joined_and_a_lone_half_replaced() -> None:
     assert whole_characters("plain") == "plain"
 
 
-def test_two_pages_sharing_their_lines_keep_them() -> None:
-    """A short scan or a letter and its copy (#20): repetition on two pages is no furniture."""
+def test_copies_of_one_page_keep_their_lines() -> None:
+    """A letter and its copy, a page scanned twice (#20): copies make no furniture."""
     pages = ["Dear Clerk,\nThe pier was rebuilt.\nMore text.\nYours, Ada"] * 2
     assert all("Dear Clerk," in p and "Yours, Ada" in p for p in strip_running_lines(pages))
