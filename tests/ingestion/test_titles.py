@@ -235,3 +235,32 @@ def test_an_act_is_titled_by_its_short_title_and_a_judgment_by_its_case(tmp_path
     assert _title(tmp_path, [judgment])[0] == "Goodwin v. Harbour Pier Services, Inc."
     cited = ["[2001] IESC 63", "THE SUPREME COURT", "Keane C.J.", "Between:", *[BODY] * 10]
     assert _title(tmp_path, [cited])[0] == "[2001] IESC 63"
+
+
+def test_a_metadata_title_that_completes_or_ends_the_layout_title_wins(tmp_path) -> None:
+    cover = ["<60b> Riverton", "<30b> Harbour Survey 2006-07", *[BODY] * 9]
+    whole = "Riverton: Harbour Survey 2006-07"
+    # The largest type is one word of the title the metadata holds whole.
+    assert _title(tmp_path, [cover[:1] + cover[2:]], title=whole)[0] == whole
+    form = [
+        "<17b> Verification of Pier Eligibility",
+        "<16b> Department of Harbour Safety",
+        *[BODY] * 9,
+    ]
+    # Type of one size ran on into the issuing department: the metadata ends the title.
+    got = _title(tmp_path, [form], title="Verification of Pier Eligibility")[0]
+    assert got == "Verification of Pier Eligibility"
+    # A metadata title that adds a venue does not win.
+    paper = ["<20> Disk Storage for Harbour Video", *[BODY] * 9]
+    venue = "Disk Storage for Harbour Video - Transactions on Harbour Engineering"
+    assert _title(tmp_path, [paper], title=venue)[0] == "Disk Storage for Harbour Video"
+
+
+def test_a_running_title_or_a_product_name_on_every_page_may_be_the_title(tmp_path) -> None:
+    running = [["<12> THE SIEGE OF HARBOUR TOWN. 4" + str(n), *[BODY] * 12] for n in range(4)]
+    assert _title(tmp_path, running)[0] == "THE SIEGE OF HARBOUR TOWN"
+    product = [["<15b> PIER6075", *[BODY] * 12] for _ in range(4)]
+    product[0][1:1] = ["<14b> Tide Sensor with I2C Interface"]
+    assert _title(tmp_path, product)[0].startswith("PIER6075")  # not a banner
+    opening = ["<21> 1.1 Harbour Group Passenger Traffic Data", *[BODY] * 12]
+    assert _title(tmp_path, [opening])[0] == "Harbour Group Passenger Traffic Data"
