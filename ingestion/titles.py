@@ -230,7 +230,7 @@ ALIGNED = 0.03  # left edges or centres this close (share of the page width) lin
 ABOVE_GAP = 1.6  # ...and no further above than this many of the larger line's heights
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
-_LIST_NUMBER = re.compile(r"^\s*(?:[(（]?[0-9０-９]{1,2}[)）.．]|1(?:\.[01])+)\s*(?=\S)")
+_LIST_NUMBER = re.compile(r"^\s*(?:1(?:\.[01])+\.?\s+|[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S))")
 
 
 def _words(text: str) -> int:
