@@ -96,6 +96,23 @@ _CITED_AS = re.compile(
 _CAPTION = re.compile(r"^(?=.{8,120}$)(?![^\d]*\d)(?!(?i:see|cf)\b)[A-Z][^.]*?\S\s+v\.?\s+[A-Z].*$")
 _NEUTRAL_CITATION = re.compile(r"^\[(?:19|20)\d\d\]\s+[A-Z]{2,8}(?:\s+[A-Z][a-z]+)?\s+\d{1,4}$")
 _ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
+_VERSUS_LINE = re.compile(r"^v(?:s)?\.?(?:\s|$)", re.IGNORECASE)
+_DOCKET = re.compile(r"\s+(?:docket|case|file|civil action|no\.)\b.*$", re.IGNORECASE)
+_PARTY = re.compile(r"^[A-Z][^()]{2,80}$")
+
+
+def _caption_over_lines(lines: list[str]) -> str:
+    """A caption set over three lines, "v." alone between the parties (docket numbers set
+    beside them are cut): "Charles R. Goodwin" / "V." / "Morristown Driver's Services, Inc."."""
+    for i in range(1, len(lines) - 1):
+        if _VERSUS_LINE.match(lines[i]):
+            left = _DOCKET.sub("", lines[i - 1]).strip(" ,")
+            right = _ET_AL.sub("", _DOCKET.sub("", lines[i + 1])).strip(" ,")
+            if _PARTY.match(left) and _PARTY.match(right):
+                return f"{left} v. {right}"
+    return ""
+
+
 CAPTION_LINES = 25  # a caption or citation is looked for among the first page's first lines
 _FOLD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -204,6 +221,9 @@ def guess_title(
         return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
     lines = [ln for ln in lines if ln][:CAPTION_LINES]
+    caption = _caption_over_lines(lines)
+    if caption:
+        return caption
     for pattern in (_CAPTION, _NEUTRAL_CITATION):
         found = next((ln for ln in lines if pattern.match(ln)), "")
         if found:

@@ -264,3 +264,14 @@ def test_a_running_title_or_a_product_name_on_every_page_may_be_the_title(tmp_pa
     assert _title(tmp_path, product)[0].startswith("PIER6075")  # not a banner
     opening = ["<21> 1.1 Harbour Group Passenger Traffic Data", *[BODY] * 12]
     assert _title(tmp_path, [opening])[0] == "Harbour Group Passenger Traffic Data"
+
+
+def test_a_caption_over_three_lines_is_the_title(tmp_path) -> None:
+    caption = [
+        "APPEALS BOARD",
+        "Charles Goodwin Docket No. 2017-03-1235",
+        "V. State File No. 80097-2017",
+        "Harbour Pier Services, Inc., et al.",
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [caption])[0] == "Charles Goodwin v. Harbour Pier Services, Inc."
