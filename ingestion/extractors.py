@@ -119,6 +119,7 @@ def extract_pdfium(
     """Extract with pypdfium2 (PDFium, the engine inside Chrome); with ``all_lines``, keep
     every page's sized lines with their extent (for `extract --json`'s blocks)."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
@@ -168,8 +169,12 @@ def extract_pdfium(
             finally:
                 page.close()
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
-        # After every page is read: banners repeated on many pages are never the title.
-        front = read_front(front_lines, pages) if front_lines else Front()
+        # After every page is read: banners repeated on many pages are never the title. A
+        # dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
+        placeholder = pdf.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL
+        front = read_front(front_lines, pages) if front_lines and not placeholder else Front()
+        if placeholder:
+            warnings.append("a dynamic XFA form: its pages hold a placeholder, not the form")
         return RawPdf(
             bookmarks=bookmarks,
             headings=size_headings(sized) if sized and want_headings else [],

@@ -47,6 +47,7 @@ def write_pdf(
     row_by_row: bool = False,
     to_unicode: Mapping[str, str] | None = None,
     font: str = "Helvetica",
+    dynamic_xfa: bool = False,
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -59,6 +60,8 @@ def write_pdf(
     the font's /ToUnicode map: characters beyond the BMP as UTF-16 pairs, and a lone
     surrogate half as it is (as broken PDFs have them).
     ``font`` names the standard font of body text ("Courier": every glyph 0.6 em wide).
+    ``dynamic_xfa`` marks the file as a dynamic XFA form (its pages only a placeholder that
+    XFA viewers replace, "Please wait…").
     A line starting "%ops " is written as content-stream operators, as it is.
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
     "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
@@ -137,7 +140,12 @@ def write_pdf(
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
+    xfa = b""
+    if dynamic_xfa:
+        template = b"<xdp:xdp xmlns:xdp='http://ns.adobe.com/xdp/'></xdp:xdp>"
+        stream = add(b"<< /Length %d >>\nstream\n" % len(template) + template + b"\nendstream")
+        xfa = b" /AcroForm << /Fields [] /XFA %d 0 R >> /NeedsRendering true" % stream
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_obj, xfa)
     info = None
     if title or author:
         fields = []

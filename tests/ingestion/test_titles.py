@@ -275,3 +275,15 @@ def test_a_caption_over_three_lines_is_the_title(tmp_path) -> None:
         *[BODY] * 10,
     ]
     assert _title(tmp_path, [caption])[0] == "Charles Goodwin v. Harbour Pier Services, Inc."
+
+
+def test_a_dynamic_xfa_forms_placeholder_page_is_not_its_title(tmp_path) -> None:
+    placeholder = [
+        "<20> Please wait...",
+        "If this message is not eventually replaced by the proper contents of the document,",
+        "your PDF viewer may not be able to display this type of document.",
+    ]
+    name = "Application for a Harbour Berth"
+    assert _title(tmp_path, [placeholder], title=name, dynamic_xfa=True)[0] == name
+    # The same page in an ordinary PDF: its large type wins over the metadata.
+    assert _title(tmp_path, [placeholder], title=name)[0] == "Please wait"
