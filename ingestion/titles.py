@@ -66,7 +66,7 @@ _NOT_NAME = re.compile(
     r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
 )
 MAX_AUTHOR_LINES = 8
-MAX_NAME_LINE_WORDS = 8  # a longer line that is not a list of names ends the authors
+MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 
 
 def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
@@ -75,7 +75,9 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
         if _AFFILIATION.search(line.text) or line.top < TOP_REGION:
             break
-        if len(line.text.split()) > MAX_NAME_LINE_WORDS and not author_line(line.text):
+        words = line.text.split()
+        lower = sum(w[:1].islower() for w in words)
+        if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
         run.append(line.text)
     names = []
