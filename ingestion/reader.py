@@ -201,7 +201,7 @@ def guess_title(
     """
     cited = _CITED_AS.search(" ".join(opening.split()))
     if cited:
-        return normalize(cited["title"]).strip(" ,.")
+        return normalize(cited["title"]).strip(" ,.‘’'\"“”")
     meta = " ".join(metadata.get("title", "").split())
     real = real_metadata_title(meta)
     if (

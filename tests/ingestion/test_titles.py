@@ -225,6 +225,10 @@ def test_an_act_is_titled_by_its_short_title_and_a_judgment_by_its_case(tmp_path
         *[BODY] * 10,
     ]
     assert _title(tmp_path, [act])[0] == "Harbour Piers Restoration Act of 2003"
+    from ingestion.reader import guess_title
+
+    doubled = "This Act may be cited as the ‘‘Harbour Piers Act of 2003’’."  # as enrolled bills
+    assert guess_title({}, "", tmp_path / "a.pdf", opening=doubled) == "Harbour Piers Act of 2003"
     # Without its short title, the issuer above "An Act" is still not the title.
     assert "Congress" not in _title(tmp_path, [act[:4] + act[5:]])[0]
     judgment = [
