@@ -33,9 +33,34 @@ _PRINTER_SLUG = re.compile(
 )
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]+")
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with UTF-16 surrogate halves joined into the characters they encode (PDFium
+    gives a math-italic 𝑥 as two halves) and a lone half replaced by U+FFFD, so every
+    output can encode it (#20)."""
+    if not _SURROGATES.search(text):
+        return text
+    return _SURROGATES.sub(_join_halves, text)
+
+
+def _join_halves(m: re.Match[str]) -> str:
+    run, out, i = m.group(), [], 0
+    while i < len(run):
+        high, low = run[i], run[i + 1 : i + 2]
+        if "\ud800" <= high <= "\udbff" and low and "\udc00" <= low <= "\udfff":
+            out.append(chr(0x10000 + ((ord(high) - 0xD800) << 10) + ord(low) - 0xDC00))
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
     """NFKC (expands ligatures such as "ﬁ"), unify line ends, drop control and soft hyphens."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = whole_characters(text).replace("\r\n", "\n").replace("\r", "\n")
     # PDFium reports a hyphen that ends a line as U+FFFE, already joined to the next line.
     text = re.sub("\ufffe\n?", "", text)
     text = unicodedata.normalize("NFKC", text)
@@ -53,15 +78,18 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     split = [[ln for ln in page.split("\n")] for page in pages]
     with_text = [lines for lines in split if any(ln.strip() for ln in lines)]
     counts: Counter[str] = Counter()
-    for lines in with_text:
+    # Copies of one page (a letter and its copy, a scan fed twice) share every line: only
+    # different pages sharing a line make it furniture (#20).
+    distinct = {"\n".join(ln.strip() for ln in lines): lines for lines in with_text}
+    for lines in distinct.values():
         edges = _edge_indexes(lines)
         counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
-    threshold = max(2, int(len(with_text) * 0.5 + 0.5))
+    threshold = max(2, int(len(distinct) * 0.5 + 0.5))
     if len(with_text) >= LONG_DOCUMENT_PAGES:
         # Books and reports change their running heads by chapter and alternate them on
         # facing pages: three pages sharing an edge line make it furniture there.
         threshold = RUNNING_LINE_MIN_PAGES
-    repeated = {k for k, n in counts.items() if n >= threshold and len(with_text) >= 2}
+    repeated = {k for k, n in counts.items() if n >= threshold and len(distinct) >= 2}
     # A running head that text order puts mid-page ("Federal Register / Vol. 85, No. 152 /
     # Thursday, August 6, 2020 / Proposed Rules") is still one: a long line with a number,
     # the same on most pages, wherever it sits.

@@ -84,9 +84,9 @@ def column_text(textpage: Any, width: float, height: float) -> str | None:
         return None
     bottom, top = found
     parts = [
-        textpage.get_text_bounded(0, top + EDGE, width, height),
-        textpage.get_text_bounded(0, bottom - EDGE, x, top + EDGE),
-        textpage.get_text_bounded(x, bottom - EDGE, width, top + EDGE),
-        textpage.get_text_bounded(0, 0, width, bottom - EDGE),
+        textpage.get_text_bounded(0, top + EDGE, width, height, errors="surrogatepass"),
+        textpage.get_text_bounded(0, bottom - EDGE, x, top + EDGE, errors="surrogatepass"),
+        textpage.get_text_bounded(x, bottom - EDGE, width, top + EDGE, errors="surrogatepass"),
+        textpage.get_text_bounded(0, 0, width, bottom - EDGE, errors="surrogatepass"),
     ]
     return "\r\n".join(p.strip() for p in parts if p.strip())

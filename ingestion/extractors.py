@@ -15,11 +15,18 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import SizedLine, logical_arabic, size_headings, sized_lines
-from ingestion.titles import front_matter, heading_above_body
+from ingestion.layout import (
+    SizedLine,
+    logical_arabic,
+    logical_rtl,
+    size_headings,
+    sized_lines,
+)
+from ingestion.titles import Front, read_front
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +47,7 @@ class RawPdf:
     layout_title: str = ""  # the largest type atop the first page with text (pdfium only)
     heading_title: str = ""  # else the bold heading above its first paragraph (pdfium only)
     authors: tuple[str, ...] = ()  # names under that title (pdfium only)
+    large_text: str = ""  # lines set larger than the body there, to judge a metadata title
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
@@ -94,7 +102,7 @@ def _tidy_metadata(raw: dict[str, object]) -> dict[str, str]:
         name = _META_KEYS.get(str(key).lstrip("/").lower())
         if name is None or value is None:
             continue
-        text = str(value).replace("\x00", "").strip()
+        text = whole_characters(str(value)).replace("\x00", "").strip()
         if not text:
             continue
         out[name] = parse_pdf_date(text) if name in ("created", "modified") else text
@@ -112,6 +120,7 @@ def extract_pdfium(
     """Extract with pypdfium2 (PDFium, the engine inside Chrome); with ``all_lines``, keep
     every page's sized lines with their extent (for `extract --json`'s blocks)."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
@@ -125,8 +134,7 @@ def extract_pdfium(
         _check_page_count(path, count, max_pages)
         pages: list[str] = []
         warnings: list[str] = []
-        front: tuple[str, tuple[str, ...]] | None = None
-        heading = ""
+        front_lines: list[SizedLine] | None = None
         bookmarks = _bookmarks(pdf, count)
         # Type sizes on every page only where they may be the only outline there is.
         want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
@@ -138,8 +146,10 @@ def extract_pdfium(
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
                 textpage = page.get_textpage()
-                text = logical_arabic(textpage, textpage.get_text_range())
-                front_page = front is None and bool(text.strip())
+                # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
+                text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
+                text = logical_arabic(textpage, text)
+                front_page = front_lines is None and bool(text.strip())
                 if sized is not None or front_page:
                     # Extents where wanted: blocks, and the subtitle rule centres lines.
                     width = page.get_width() if all_lines or front_page else 0.0
@@ -147,10 +157,10 @@ def extract_pdfium(
                     if sized is not None:
                         sized.append(lines)
                     if front_page:
-                        front = front_matter(lines)
-                        heading = "" if front[0] else heading_above_body(lines)
+                        front_lines = lines
                 # Columns read across the gutter are read one after the other instead.
-                pages.append(column_text(textpage, page.get_width(), page.get_height()) or text)
+                columns = column_text(textpage, page.get_width(), page.get_height())
+                pages.append(columns or logical_rtl(textpage, text))
                 textpage.close()
             except pdfium.PdfiumError as exc:
                 warnings.append(f"page {index + 1}: text could not be read ({exc})")
@@ -160,6 +170,12 @@ def extract_pdfium(
             finally:
                 page.close()
         metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
+        # After every page is read: banners repeated on many pages are never the title. A
+        # dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
+        placeholder = pdf.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL
+        front = read_front(front_lines, pages) if front_lines and not placeholder else Front()
+        if placeholder:
+            warnings.append("a dynamic XFA form: its pages hold a placeholder, not the form")
         return RawPdf(
             bookmarks=bookmarks,
             headings=size_headings(sized) if sized and want_headings else [],
@@ -168,9 +184,10 @@ def extract_pdfium(
             metadata=metadata,
             extractor="pdfium",
             warnings=warnings,
-            layout_title=front[0] if front else "",
-            heading_title=heading,
-            authors=front[1] if front else (),
+            layout_title=front.title,
+            heading_title=front.heading,
+            authors=front.authors,
+            large_text=front.large,
         )
     finally:
         pdf.close()
@@ -186,7 +203,7 @@ def _bookmarks(pdf: Any, pages: int) -> list[tuple[int, str, int]]:
         for item in pdf.get_toc(max_depth=6):
             dest = item.get_dest()
             index = dest.get_index() if dest is not None else None
-            title = " ".join((item.get_title() or "").split())
+            title = " ".join(whole_characters(item.get_title() or "").split())
             if title and index is not None and 0 <= index < pages:
                 out.append((int(item.level), title, index + 1))
             if len(out) >= MAX_BOOKMARKS:
@@ -235,7 +252,7 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     warnings: list[str] = []
     for index in range(count):
         try:
-            pages.append(reader.pages[index].extract_text() or "")
+            pages.append(whole_characters(reader.pages[index].extract_text() or ""))
         except Exception as exc:  # one bad page must not lose the others
             warnings.append(f"page {index + 1}: text could not be read ({type(exc).__name__})")
             pages.append("")

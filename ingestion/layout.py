@@ -13,7 +13,10 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
+
+from ingestion.clean import whole_characters
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,10 @@ def sized_lines(
             right = max(rect.right, left)
             extent = (left / page_width, right / page_width, bottom / page_height)
         mixed = size > MIXED_SIZES * min(sizes)
+        shown = logical_line(textpage.get_charbox, start, line) if _RTL.search(line) else line
         lines.append(
             SizedLine(
-                " ".join(line.split()),
+                " ".join(shown.split()),
                 size,
                 top / page_height,
                 bold,
@@ -149,7 +153,7 @@ def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
     top = 0.0
 
     def close() -> None:
-        text = "".join(chars).strip()
+        text = whole_characters("".join(chars)).strip()
         if text and sizes:
             lines.append(SizedLine(" ".join(text.split()), max(sizes), top / page_height))
 
@@ -262,3 +266,76 @@ def logical_arabic(textpage: Any, text: str) -> str:
         return bool(textpage.get_charbox(i) == textpage.get_charbox(i + 1))
 
     return swap_ligatures(text, one_glyph)
+
+
+# Right-to-left text (#20). PDFium puts most RTL lines in logical order, but where a generator
+# drew each word or glyph as its own object in visual order, it gives them (or their
+# brackets) back in display order: "15)ב()4(" for "15(ב)(4)".
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
+WORD_GAP = 0.2  # a gap wider than this share of the type's height between glyphs is a space
+
+
+def mirror_brackets(line: str) -> str:
+    """An RTL line's brackets turned round where they close before they open ("15)ב()4(")
+    and turned round they nest properly; other lines as they are."""
+    if not _RTL.search(line) or not any(c in line for c in "()[]{}"):
+        return line
+    if _nested(line) or not _nested(line.translate(_MIRROR)):
+        return line
+    return line.translate(_MIRROR)
+
+
+def _nested(line: str) -> bool:
+    depth = 0
+    for c in line:
+        depth += (c in "([{") - (c in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def logical_line(
+    boxes: Callable[[int], tuple[float, float, float, float]], start: int, line: str
+) -> str:
+    """One line of PDFium text with RTL letters, in logical order.
+
+    ``boxes(i)`` gives character ``i``'s (left, bottom, right, top). Where the line's RTL
+    letters run left to right in PDFium's order (visual order: in logical order each follows
+    the one on its right), the glyphs are read left to right by position, spaces put where
+    the gaps are, and the Unicode bidi algorithm (python-bidi) turns that display order back
+    into logical order, brackets mirrored. Brackets that close before they open are turned."""
+    if not _RTL.search(line):
+        return line
+    glyphs = [(start + i, c) for i, c in enumerate(line) if not c.isspace()]
+    placed = [(boxes(i), c) for i, c in glyphs]
+    rightward = leftward = 0
+    for (a, x), (b, y) in pairwise(placed):
+        if _RTL.match(x) and _RTL.match(y) and abs(a[1] - b[1]) < (a[3] - a[1]) / 2:
+            rightward += b[0] > a[0] + 0.01
+            leftward += b[0] < a[0] - 0.01
+    if rightward <= leftward:
+        return mirror_brackets(line)
+    from bidi import get_display
+
+    placed.sort(key=lambda item: (item[0][0] + item[0][2]) / 2)
+    chars: list[str] = []
+    for k, (box, c) in enumerate(placed):
+        if k and box[0] - placed[k - 1][0][2] > WORD_GAP * max(box[3] - box[1], 1.0):
+            chars.append(" ")
+        chars.append(c)
+    logical: str = get_display("".join(chars), base_dir="R")
+    return mirror_brackets(logical)
+
+
+_TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def logical_rtl(textpage: Any, text: str) -> str:
+    """``text`` (the page's text, index for index with its characters) with every line that
+    holds RTL letters in logical order (`logical_line`)."""
+    if not _RTL.search(text):
+        return text
+    if len(text) != textpage.count_chars():
+        return "".join(mirror_brackets(p) for p in re.split(r"(\r?\n)", text))
+    return _TEXT_LINE.sub(lambda m: logical_line(textpage.get_charbox, m.start(), m.group()), text)

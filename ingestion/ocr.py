@@ -6,8 +6,12 @@ UB Mannheim installer on Windows) driven through pytesseract; where either is mi
 `unavailable()` says what to install and scanned files keep their "no text layer" message.
 
 The language is the one asked for (``--ocr-lang``, e.g. ``deu`` or ``rus+eng``); otherwise
-Tesseract's script detection (OSD) on the first page picks a language pack for the script,
-which also tells how far the page is rotated.
+Tesseract's script detection (OSD) on the first page picks a language pack for the script.
+
+Orientation is decided page by page (#20): PDFium renders each page as shown (its /Rotate
+applied), OSD says how far the picture on it is turned, and where the text read that way is
+still not prose (`readable`: too few function words), the other three quarter turns are
+tried and the most readable kept. Text no turn makes readable is left out (not summarized).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ingestion.quality import measure
+from ingestion.sentences import function_word_share
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300
@@ -132,6 +139,45 @@ def choose_lang(requested: str, image: Any) -> Script:
     return detect(image)
 
 
+MIN_WORDS = 40  # below this many words a page's function words say little
+MIN_FUNCTION_WORDS = 0.03  # prose (and even a form's instructions) has more than this share
+TURNS = (0, 90, 180, 270)
+
+
+def readable(text: str) -> bool:
+    """Whether OCR text reads as language: usable, and on a page of some length, with its
+    share of function words ("the", "de", "и") that text read at the wrong turn lacks."""
+    if not measure(text).usable:
+        return False
+    if len(re.findall(r"[^\W\d_]{2,}", text)) < MIN_WORDS:
+        return True
+    return function_word_share(text) >= MIN_FUNCTION_WORDS
+
+
+def _score(text: str) -> tuple[bool, float, int]:
+    return readable(text), function_word_share(text), len(text.split())
+
+
+def read_upright(image: Any, lang: str, rotate: int) -> str:
+    """The page's text, read at the turn OSD gave (``rotate`` degrees clockwise); where that
+    is not readable, at the best of the four quarter turns."""
+    text = read_image(_turned(image, rotate), lang)
+    if readable(text):
+        return text
+    best = (_score(text), text)
+    for turn in TURNS:
+        if turn != rotate % 360:
+            other = read_image(_turned(image, turn), lang)
+            best = max(best, (_score(other), other), key=lambda b: b[0])
+            if best[0][0] and best[0][1] >= 2 * MIN_FUNCTION_WORDS:
+                break
+    return best[1]
+
+
+def _turned(image: Any, rotate: int) -> Any:
+    return image.rotate(-rotate, expand=True) if rotate % 360 else image
+
+
 def ocr_pages(
     path: Path,
     password: str | None,
@@ -157,9 +203,10 @@ def ocr_pages(
             else:
                 if script is None:
                     script = choose_lang(lang, image)
-                if script.rotate:
-                    image = image.rotate(-script.rotate, expand=True)
-                out[number] = read_image(image, script.lang)
+                    rotate = script.rotate
+                else:  # each page its own turn: a scan's pages are fed in every way round
+                    rotate = detect(image).rotate if "osd" in languages() else 0
+                out[number] = read_upright(image, script.lang, rotate)
             if on_page is not None:
                 on_page(done, len(numbers))
     finally:

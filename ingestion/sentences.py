@@ -310,3 +310,15 @@ def document_sentences(doc: Document) -> list[Sentence]:
                 number = numbers[max(0, bisect.bisect_right(starts, at) - 1)]
                 result.append(Sentence(text=text, page=number))
     return result
+
+
+def function_word_share(text: str) -> float:
+    """Share of ``text``'s words that are function words of its best language (the stop
+    words above); 1.0 for scripts written without spaces or without a list here. Prose has
+    a fifth or more; text read upside down by OCR ("peulejuod jjas Ases") has next to none."""
+    if detect_language(text) == "other":
+        return 1.0
+    words = [w.lower() for w in _WORD.findall(text[:20000])[:3000]]
+    if not words:
+        return 1.0
+    return max(sum(w in stop for w in words) for stop in _STOPWORDS.values()) / len(words)

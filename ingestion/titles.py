@@ -12,13 +12,25 @@ Named rules, in order:
 - **heading above the body** (`heading_above_body`, weaker than a real metadata title): where
   no type stands out (a notice, a memo), the bold heading right above the first paragraph of
   body text; common section names ("Abstract", "Executive Summary") are not titles.
+- **banners** (#20) are never the title: a journal's or venue's line ("Journal of …", ISSN,
+  volume, DOI lines), a line repeated on many pages, a court's name standing alone, an issuer
+  whose document-kind line below is letter-spaced ("П О С Т А Н О В Л Е Н И Е"), a date, a
+  numbered section heading ("4 Conclusions"), a contents or index heading.
+- **lines above** (#20): a title set over several sizes ("UPDATED RECOMMENDATIONS ON" in
+  smaller type over the rest) takes in the lines right above its largest type that share its
+  left edge or its axis.
+- **author lines end a title** (#20): names with footnote marks († ∗ ‡ digits), a list of
+  personal names (initials and surnames, in any of Latin, Cyrillic or Greek letters), e-mails
+  and affiliations are never part of it.
+- **CJK titles** count each ideograph as a word; a leading list number ("（３）") is dropped.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ingestion.layout import NOT_TITLE, SAME_SIZE, SizedLine
 
@@ -46,13 +58,15 @@ _AFFILIATION = re.compile(
 )
 # Footnote marks, affiliation letters and numbers that separate names in author lines.
 _NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
-_PART = r"(?:[A-Z][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
+_PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
 _NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
 _NOT_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Your Name|Abstract|Introduction)\b"
+    r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
 )
 MAX_AUTHOR_LINES = 8
+MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 
 
 def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
@@ -61,6 +75,10 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
         if _AFFILIATION.search(line.text) or line.top < TOP_REGION:
             break
+        words = line.text.split()
+        lower = sum(w[:1].islower() for w in words)
+        if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
+            break  # a sentence: the body has begun
         run.append(line.text)
     names = []
     for piece in _NAME_MARKS.split(" ".join(run)):
@@ -71,9 +89,23 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     return tuple(names[:40])
 
 
+COVER_LINES = 15  # a first page with fewer lines is a cover...
+COVER_SHARE = 0.1  # ...whose body is its smallest type holding this share of its characters
+
+
 def _body_size(lines: list[SizedLine]) -> float:
-    """The median size over characters, so a few big lines do not set it."""
-    return statistics.median(size for line in lines for size in [line.size] * len(line.text))
+    """The median size over characters, so a few big lines do not set it. On a cover, where
+    the title may hold most characters, the smallest type with a tenth of them (#20)."""
+    sizes = [size for line in lines for size in [line.size] * len(line.text)]
+    if len(lines) < COVER_LINES:
+        counts: dict[float, int] = {}
+        # Page numbers and notices in small print are not a cover's body.
+        for size in (z for ln in lines if _usable(ln) for z in [ln.size] * len(ln.text)):
+            counts[size] = counts.get(size, 0) + 1
+        total = sum(counts.values())
+        common = [size for size, n in counts.items() if n >= COVER_SHARE * total]
+        return min(common, default=statistics.median(sizes))
+    return statistics.median(sizes)
 
 
 def _usable(line: SizedLine) -> bool:
@@ -157,26 +189,187 @@ def heading_above_body(lines: list[SizedLine]) -> str:
     return ""
 
 
-def front_matter(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
-    """The title ('' when no rule finds one) and the authors named on the lines after it."""
+# Banners (#20): a journal's or venue's line, a volume line, a court's name standing alone,
+# a date line, a numbered section heading, a contents or index heading.
+_VENUE = re.compile(
+    r"^j?ournal of\b|\bjournal$|\bvolume\s+\d|\bissue\s+\d|\bno\.\s*\d+\s*$",
+    re.IGNORECASE,
+)
+_COURT = re.compile(
+    r"^(?:in\s+)?(?:the\s+)?(?:[\w.']+\s+){0,4}(?:court|tribunal)\b(?:\s+(?:of|for)\s+.{0,60})?$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+)
+_DATE = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH})"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(r"^1(?:\.[01])*\.?\s")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
+_CONTENTS = re.compile(
+    r"^(?:table of contents|contents|index|inhalt(?:sverzeichnis)?|sommaire|table des matières|"
+    r"índice|contenido|содержание|оглавление|目次|目录|目錄|차례|목차)$",
+    re.IGNORECASE,
+)
+_SPACED = re.compile(r"^(?:\w ){4,}\w\W*$")  # "П О С Т А Н О В Л Е Н И Е"
+# A line naming what kind of act follows, under the body that issues it ("An Act").
+_KIND = re.compile(
+    r"^(?:an? )?(?:act|bill|decree|order|ordinance|resolution|regulation|directive|judgment|"
+    r"постановление|указ|распоряжение|приказ|решение|décret|arrêté|loi|gesetz|verordnung|"
+    r"ley|decreto|resolución)$",
+    re.IGNORECASE,
+)
+BANNER_WORDS = 3  # a repeated line of fewer words is a name, not a banner
+STANDS_OUT = 1.2  # a running line is the title only where nothing else is this much larger
+REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
+ABOVE_LINES = 3  # lines above the largest type that may join a title set over several sizes
+ABOVE_SIZE = 0.5  # ...at this share of its size or more
+ALIGNED = 0.03  # left edges or centres this close (share of the page width) line up
+ABOVE_GAP = 1.6  # ...and no further above than this many of the larger line's heights
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^\s*(?:1(?:\.[01])+\.?\s+|[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S))")
+
+
+def _words(text: str) -> int:
+    """Words, with each CJK character counted as half a word (no spaces between them)."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub("", text).split()) + (cjk + 1) // 2
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
+    """Keys of lines found on REPEATED_PAGES pages or more, and on a third of the pages with
+    text: running heads and banners."""
+    seen: dict[str, int] = {}
+    with_text = [p for p in pages if p.strip()]
+    for page in with_text:
+        for key in {_key(ln) for ln in page.splitlines() if ln.strip()}:
+            seen[key] = seen.get(key, 0) + 1
+    least = max(REPEATED_PAGES, len(with_text) / 3)
+    return frozenset(k for k, n in seen.items() if n >= least)
+
+
+def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset()) -> str:
+    """Why line ``i`` names a publication, issuer, date or section, not the document ('' if
+    it does not)."""
+    text = lines[i].text.strip(" .:")
+    if _masthead(lines, lines[i]):
+        return "masthead"
+    if _VENUE.search(text):
+        return "venue"
+    if _key(text) in repeated and len(text.split()) >= BANNER_WORDS:
+        return "repeated"  # (a product's name or code on every page may be its title)
+    if _COURT.match(text) and " v. " not in f" {text} ":
+        return "court"
+    if _DATE.match(text):
+        return "date"
+    if _SECTION_NUMBER.match(text) and not _YEAR.match(text.split()[0]) and not _FIRST.match(text):
+        return "section"  # "4 Conclusions": a page from the middle; "1.1 …" may open it
+    if _CONTENTS.match(text):
+        return "contents"
+    if _SPACED.match(text):
+        return "kind"  # a document kind, letter-spaced under its issuer
+    below = lines[i + 1 : i + 6]
+    if any(_SPACED.match(ln.text) or _KIND.match(ln.text.strip(" .:")) for ln in below):
+        return "issuer"
+    return ""
+
+
+def author_line(text: str) -> bool:
+    """A line of personal names: two or more (or one with a footnote mark), each a few
+    capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
+    if "@" in text:
+        return True
+    text = re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.IGNORECASE)
+    marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
+    pieces = [p.strip(" ,;") for p in _NAME_MARKS.split(text)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return False
+    names = [p for p in pieces if _NAME.match(p) and not _NOT_NAME.search(p) and len(p) <= 40]
+    covered = sum(len(p) for p in names) >= 0.7 * sum(len(p) for p in pieces)
+    initials = any(re.match(rf"^(?:[{_CAPITAL}]\.\s?)+\s*[{_CAPITAL}]", p) for p in names)
+    return covered and (len(names) >= 2 or (len(names) == 1 and (marked or initials)))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters if c.lower() != c.upper())
+
+
+def _lined_up(a: SizedLine, b: SizedLine) -> bool:
+    return abs(a.left - b.left) <= ALIGNED or abs(_centre(a) - _centre(b)) <= ALIGNED
+
+
+def _above(
+    lines: list[SizedLine], first: int, lead: SizedLine, repeated: frozenset[str], body: float
+) -> int:
+    """The index where a title set over several sizes starts: lines right above its largest
+    type, lined up with it, in type at least half as large."""
+    if lead.right - lead.left >= 1.0:  # no extents measured
+        return first
+    start = first
+    for j in range(first - 1, max(-1, first - 1 - ABOVE_LINES), -1):
+        line, below = lines[j], lines[start]
+        gap = line.bottom - below.top
+        if not (
+            ABOVE_SIZE * lead.size <= line.size < lead.size
+            and line.top > below.top
+            and gap <= ABOVE_GAP * max(line.top - line.bottom, below.top - below.bottom)
+            and _lined_up(line, below)
+            and _usable(line)
+            and not _banner(lines, j, repeated)
+            and not author_line(line.text)
+            and line.text[-1:] not in ".;"
+            and _capitals(line.text) == _capitals(lead.text)
+            # Body-size lines join only a title in capitals ("UPDATED RECOMMENDATIONS ON").
+            and (line.size >= BIGGER_THAN_BODY * body or _capitals(line.text))
+        ):
+            break
+        start = j
+    return start
+
+
+def front_matter(
+    lines: list[SizedLine], repeated: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, ...]]:
+    """The title ('' when no rule finds one) and the authors named on the lines after it.
+
+    ``repeated`` holds the keys of lines repeated on many pages (`repeated_lines`)."""
     if not lines:
         return "", ()
     body = _body_size(lines)
     lines = _split(lines)
-    top = [ln for ln in lines if ln.top >= TOP_REGION and _usable(ln)]
-    top = [ln for ln in top if not _masthead(lines, ln)]
+    usable = [i for i, ln in enumerate(lines) if ln.top >= TOP_REGION and _usable(ln)]
+    top = [lines[i] for i in usable if not _banner(lines, i, repeated)]
     biggest = max((ln.size for ln in top), default=0.0)
+    if repeated and biggest < STANDS_OUT * body:
+        # Nothing else stands out: a running title repeated on every page is the title.
+        top = [lines[i] for i in usable if not _banner(lines, i)]
+        biggest = max((ln.size for ln in top), default=0.0)
     if biggest < BIGGER_THAN_BODY * body:
         return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
     lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
     first = lines.index(lead)
-    run: list[SizedLine] = []
-    for line in lines[first:]:
+    start = _above(lines, first, lead, repeated, body)
+    run: list[SizedLine] = lines[start:first]
+    for j in range(first, len(lines)):
+        line = lines[j]
         if line.size < SAME_SIZE * lead.size or not _usable(line):
             break
+        if run and line is not lead and (author_line(line.text) or _banner(lines, j)):
+            break
         run.append(line)
-    end = first + len(run)
+    end = start + len(run)
     texts = [_MARKS.sub("", ln.text) for ln in run]
     after = lines[end] if end < len(lines) else None
     if after is not None and after.top == run[-1].top and _YEAR.match(after.text):
@@ -185,8 +378,31 @@ def front_matter(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
     subtitle = _subtitle(lines, end, run, body)
     texts += [_MARKS.sub("", t) for t in subtitle]
     end += len(subtitle)
-    title = " ".join(texts).strip(" .,;:")
-    words = title.split()
-    if len(words) > 30 or (len(words) < 2 and biggest < 1.5 * body):
+    title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
+    title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
+    words = _words(title)
+    if words > 30 or (words < 2 and biggest < 1.5 * body):
         return "", ()
     return title, authors_after(lines, end)
+
+
+@dataclass(frozen=True)
+class Front:
+    """What the first page with text says about the document (#10, #20)."""
+
+    title: str = ""  # the largest type's title ('' when none stands out)
+    heading: str = ""  # else the bold heading above the first paragraph
+    authors: tuple[str, ...] = ()
+    large: str = ""  # the text of every line set larger than the body (to judge metadata)
+
+
+def read_front(lines: list[SizedLine], pages: Sequence[str] = ()) -> Front:
+    """Title, heading, authors and large text of the first page with text; ``pages`` (every
+    page's text) tells running banners apart."""
+    if not lines:
+        return Front()
+    repeated = repeated_lines(pages) if len(pages) >= REPEATED_PAGES else frozenset()
+    title, authors = front_matter(lines, repeated)
+    body = _body_size(lines)
+    large = "\n".join(ln.text for ln in _split(lines) if ln.size >= BIGGER_THAN_BODY * body)
+    return Front(title, "" if title else heading_above_body(lines), authors, large)

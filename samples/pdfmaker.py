@@ -6,9 +6,10 @@ library's writer or on files from elsewhere. Text is Latin-1 (the standard fonts
 
 from __future__ import annotations
 
+import re
 import textwrap
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def write_pdf(
     heading: Sequence[str] = (),
     columns: int = 1,
     row_by_row: bool = False,
+    to_unicode: Mapping[str, str] | None = None,
+    font: str = "Helvetica",
+    dynamic_xfa: bool = False,
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -52,7 +56,15 @@ def write_pdf(
     ``columns=2`` sets each page's lines in two columns, the first half on the left; with
     ``row_by_row`` the content stream writes each row's left line, then its right line (as
     some generators do), instead of one column after the other.
-    A line starting "## " is a heading in 15-point bold; "** " a bold line at body size.
+    ``to_unicode`` maps Latin-1 characters to the text a reader should get for them, through
+    the font's /ToUnicode map: characters beyond the BMP as UTF-16 pairs, and a lone
+    surrogate half as it is (as broken PDFs have them).
+    ``font`` names the standard font of body text ("Courier": every glyph 0.6 em wide).
+    ``dynamic_xfa`` marks the file as a dynamic XFA form (its pages only a placeholder that
+    XFA viewers replace, "Please wait…").
+    A line starting "%ops " is written as content-stream operators, as it is.
+    A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
+    "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
     """
     objects: list[bytes] = []
 
@@ -62,7 +74,16 @@ def write_pdf(
 
     catalog = add(b"")  # filled below
     pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    unicode_map = b""
+    if to_unicode:
+        cmap = _cmap(to_unicode)
+        unicode_map = b" /ToUnicode %d 0 R" % add(
+            b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+        )
+    font = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding%s >>"
+        % (font.encode("ascii"), unicode_map)
+    )
     bold = add(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
     )
@@ -119,7 +140,12 @@ def write_pdf(
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
+    xfa = b""
+    if dynamic_xfa:
+        template = b"<xdp:xdp xmlns:xdp='http://ns.adobe.com/xdp/'></xdp:xdp>"
+        stream = add(b"<< /Length %d >>\nstream\n" % len(template) + template + b"\nendstream")
+        xfa = b" /AcroForm << /Fields [] /XFA %d 0 R >> /NeedsRendering true" % stream
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_obj, xfa)
     info = None
     if title or author:
         fields = []
@@ -148,7 +174,46 @@ def write_pdf(
     return path
 
 
+def _cmap(mapping: Mapping[str, str]) -> bytes:
+    """A /ToUnicode CMap for single-byte codes; targets are written as UTF-16BE, so a lone
+    surrogate half stays one."""
+    pairs = [
+        "<%02X> <%s>" % (ord(code), text.encode("utf-16-be", "surrogatepass").hex().upper())
+        for code, text in mapping.items()
+    ]
+    lines = [
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Synopsis-UCS def /CMapType 2 def",
+        "1 begincodespacerange <00> <FF> endcodespacerange",
+        f"{len(pairs)} beginbfchar",
+        *pairs,
+        "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    ]
+    return "\n".join(lines).encode("ascii")
+
+
+_SIZED = re.compile(r"^<(\d+)(b?)(c?)> ")
+
+
 def _line_ops(line: str) -> list[str]:
+    if line.startswith("%ops "):
+        return [line[5:]]
+    sized = _SIZED.match(line)
+    if sized:
+        size, text = int(sized[1]), line[sized.end() :]
+        face = "/F2" if sized[2] else "/F1"
+        # Centred on a 468-point measure by Helvetica's average advance (about half an em).
+        shift = max(0, (468 - 0.5 * size * len(text)) / 2) if sized[3] else 0
+        down = max(0, size - 11)  # room for the larger type above its baseline
+        return [
+            f"{shift:.1f} -{down} Td",
+            f"{face} {size} Tf",
+            f"({_escape(text)}) Tj",
+            "/F1 11 Tf",
+            f"{-shift:.1f} -{size * 0.25 + 3:.1f} Td",
+            "T*",
+        ]
     if line.startswith("## "):
         return ["/F2 15 Tf", f"({_escape(line[3:])}) Tj", "/F1 11 Tf", "T*"]
     if line.startswith("** "):

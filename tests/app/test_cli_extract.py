@@ -65,3 +65,38 @@ def test_extract_json_has_blocks_with_roles_and_boxes(tmp_path: Path) -> None:
     assert by_role["title"][0]["bbox"][1] > by_role["authors"][0]["bbox"][3] - 1e-3
     # Plain text has no blocks: they are measured only for --json.
     assert "blocks" not in CliRunner().invoke(cli, ["extract", str(paper)]).output
+
+
+def test_text_beyond_the_bmp_and_lone_surrogates_reach_every_output(tmp_path: Path) -> None:
+    """PDFium gives a math-italic 𝑥 as two UTF-16 halves and a broken map as a lone half
+    (#20): the pair becomes one character (NFKC then makes the cleaned text's 𝑥 an x that
+    search finds; 𠜎 stays), the lone half U+FFFD, and nothing crashes."""
+    from tests.conftest import text_pdf
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    pdf = text_pdf(
+        folder / "acm.pdf",
+        ["Let ~ be the number of disks, and ^ a broken glyph, in each placement we test."] * 20,
+        heading=["Placement of | on Parallel Disks"],
+        to_unicode={"~": "\U0001d465", "|": "\U0002070e", "^": "\ud835"},
+    )
+    result = CliRunner().invoke(cli, ["extract", "--json", str(pdf)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["title"] == "Placement of \U0002070e on Parallel Disks"
+    assert "Let x be the number" in data["pages"][0]["text"]
+    assert "and \ufffd a broken glyph" in data["pages"][0]["text"]
+    assert any("Let x be the number" in b["text"] for b in data["blocks"])
+    db = tmp_path / "lib.sqlite"
+    args = ["summarize", str(folder), "--db", str(db), "--engine", "extractive", "--sidecar"]
+    summarized = CliRunner().invoke(cli, args)
+    assert summarized.exit_code == 0, summarized.output
+    assert "\U0002070e" in (folder / "acm.pdf.md").read_text(encoding="utf-8")
+    assert "Placement of \U0002070e" in CliRunner().invoke(cli, ["list", "--db", str(db)]).output
+    for fmt in ("md", "json", "csv"):
+        out = CliRunner().invoke(
+            cli, ["export", "--db", str(db), "--format", fmt, "--out", str(tmp_path / "x")]
+        )
+        assert out.exit_code == 0, out.output
+    assert "\U0002070e" in (tmp_path / "x" / "synopsis-library.json").read_text(encoding="utf-8")

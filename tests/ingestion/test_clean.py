@@ -132,3 +132,17 @@ def test_footnote_marks_after_a_sentence_end_go_and_numbers_stay() -> None:
     )
     assert "corrective action. The FAA sent" in page
     assert "No.6 The list" in page and "Version 2.6 The end" in page and "said: 12" in page
+
+
+def test_surrogate_halves_are_joined_and_a_lone_half_replaced() -> None:
+    from ingestion.clean import whole_characters
+
+    assert whole_characters("a\ud835\udc65b") == "a\U0001d465b"
+    assert whole_characters("\udc65a\ud835") == "\ufffda\ufffd"
+    assert whole_characters("plain") == "plain"
+
+
+def test_copies_of_one_page_keep_their_lines() -> None:
+    """A letter and its copy, a page scanned twice (#20): copies make no furniture."""
+    pages = ["Dear Clerk,\nThe pier was rebuilt.\nMore text.\nYours, Ada"] * 2
+    assert all("Dear Clerk," in p and "Yours, Ada" in p for p in strip_running_lines(pages))

@@ -71,3 +71,46 @@ def test_word_accuracy_counts_words_found_in_order() -> None:
     assert word_accuracy("the pier was rebuilt", "the pier was rebuilt") == 1.0
     assert word_accuracy("the pier was rebuilt", "tbe pier wa5 rebuilt") == 0.5
     assert word_accuracy("the pier was rebuilt", "rebuilt was pier the") == 0.25
+
+
+PAGES = [
+    "The harbour board met on Tuesday to decide the future of the northern pier and the quay.",
+    "Engineers reported that the old timber piles had rotted below the waterline of the dock.",
+    "The board voted to rebuild the pier in concrete before the winter storms arrive in the bay.",
+    "Fishermen asked for a temporary landing stage while the works are under way at the port.",
+]
+
+
+def test_pages_in_all_four_orientations_are_each_read_upright(tmp_path: Path) -> None:
+    """A scan whose pages are shown at /Rotate 0, 180, 90 and 270 (#20): each page is turned
+    upright on its own, and none of them reads as gibberish."""
+    import pypdfium2 as pdfium
+
+    needs_tesseract()
+    from tests.conftest import wrap, write_pdf
+
+    source = write_pdf(tmp_path / "source.pdf", [wrap([" ".join([p] * 6)]) for p in PAGES])
+    pdf = pdfium.PdfDocument(str(source))
+    images = [page.render(scale=200 / 72, grayscale=True).to_pil() for page in pdf]
+    pdf.close()
+    upright = tmp_path / "upright.pdf"
+    images[0].save(upright, save_all=True, append_images=images[1:], resolution=200)
+    pdf = pdfium.PdfDocument(str(upright))
+    for page, turn in zip(pdf, (0, 180, 90, 270), strict=True):
+        page.set_rotation(turn)
+    turned = tmp_path / "turned.pdf"
+    pdf.save(str(turned))
+    pdf.close()
+    doc = read_pdf(turned)
+    assert doc.ocr_pages == (1, 2, 3, 4)
+    for page, known in zip(doc.pages, PAGES, strict=True):
+        assert word_accuracy(" ".join([known] * 6), page.text) >= 0.9, page.text[:200]
+
+
+def test_text_no_turn_makes_readable_is_left_out() -> None:
+    from ingestion.ocr import readable
+
+    gibberish = "peulejuod jjas Ases ue ul UMOpyJeP PUe NOS/ sdno uelg saqt dsal " * 6
+    assert not readable(gibberish)
+    assert readable(" ".join(KNOWN * 2))
+    assert readable("Name Address Date 12/03/1987")  # a short form's labels are not judged

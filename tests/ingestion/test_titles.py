@@ -105,3 +105,189 @@ def test_a_masthead_in_a_real_pdf_gives_way_to_the_heading_above_the_body(tmp_pa
         heading=["Harbour Gazette", "Vol. 3, No. 12"],
     )
     assert read_pdf(path).title == "Pier Repairs Approved by the Board"
+
+
+# Rules of #20, each on a PDF built here ("<N> " sets a line in N-point type, "b" bold,
+# "c" centred; `to_unicode` makes Helvetica's glyphs read as other letters).
+
+
+def _title(tmp_path, pages, **kwargs):
+    from tests.conftest import write_pdf
+
+    doc = read_pdf(write_pdf(tmp_path / "t.pdf", pages, **kwargs))
+    return doc.title, doc.authors
+
+
+def test_author_lines_with_marks_or_initials_end_the_title(tmp_path) -> None:
+    marked = ["<20> Harbour Corpus: An Open Dataset", "<20> Ada Lovelace~ Charles Babbage~"]
+    title, authors = _title(tmp_path, [[*marked, *[BODY] * 12]], to_unicode={"~": "†"})
+    assert title == "Harbour Corpus: An Open Dataset"
+    assert authors == ("Ada Lovelace", "Charles Babbage")
+    # Initials and a surname, in Cyrillic letters: a name, not the title's second line.
+    cyrillic = {c: r for c, r in zip("EASokolv", "ЕАСоколв", strict=True)}
+    lecture = ["<20> Lecture 7. Decision Trees", "<20> E. A. Sokolov"]
+    title, authors = _title(tmp_path, [[*lecture, *[BODY] * 12]], to_unicode=cyrillic)
+    assert title == "Lecture 7. Decision Trees".translate(str.maketrans(cyrillic))
+    assert authors == ("Е. А. Соколов",)
+
+
+def test_venue_volume_and_repeated_banners_are_not_titles(tmp_path) -> None:
+    journal = ["<24> Journal of Harbour Engineering", "<18> Tidal Loads on Timber Piers"]
+    assert _title(tmp_path, [[*journal, *[BODY] * 12]])[0] == "Tidal Loads on Timber Piers"
+    volume = ["<24> Volume 47", "<18> Tidal Loads on Timber Piers"]
+    assert _title(tmp_path, [[*volume, *[BODY] * 12]])[0] == "Tidal Loads on Timber Piers"
+    banner = "<24> Harbour Quarterly Review"
+    pages = [[banner, "<18> Tidal Loads on Timber Piers", *[BODY] * 12]]
+    pages += [[banner, *[BODY] * 12] for _ in range(4)]
+    assert _title(tmp_path, pages)[0] == "Tidal Loads on Timber Piers"
+    # On one page alone, the same large line is the title.
+    assert _title(tmp_path, pages[:1])[0] == "Harbour Quarterly Review"
+
+
+def test_a_court_or_an_issuer_is_not_the_title(tmp_path) -> None:
+    court = [
+        "<17bc> SUPREME COURT OF THE UNITED STATES",
+        "<13c> HARBOUR BOARD v.",
+        "<13c> NORTHERN PIER COMPANY",
+    ]
+    assert _title(tmp_path, [[*court, *[BODY] * 12]])[0] == "HARBOUR BOARD v. NORTHERN PIER COMPANY"
+    decree = [
+        "<16bc> HARBOUR AUTHORITY OF RIVERTON",
+        "<14c> D E C I S I O N",
+        "of 24 September 2013 No. 842",
+        "** On the repair of the northern pier",
+    ]
+    assert _title(tmp_path, [[*decree, *[BODY] * 12]])[0] == "On the repair of the northern pier"
+
+
+def test_a_numbered_section_heading_or_a_contents_heading_is_never_the_title(tmp_path) -> None:
+    report = ["Review of the Harbour Accounts", BODY, BODY, "<17> 4 Conclusions", *[BODY] * 9]
+    assert _title(tmp_path, [report])[0] == "Review of the Harbour Accounts"
+    contents = ["<20> Table of Contents", "Tides . . . . . 4", "Piers . . . . . 9", *[BODY] * 9]
+    assert _title(tmp_path, [contents], title="Harbour Manual")[0] == "Harbour Manual"
+
+
+def test_a_title_over_several_sizes_takes_the_smaller_lines_above_it(tmp_path) -> None:
+    pages = [
+        [
+            "<18> UPDATED RECOMMENDATIONS ON",
+            "<30b> TREATMENT OF TIMBER",
+            "<30b> PIERS AND QUAYS",
+            *[BODY] * 12,
+        ]
+    ]
+    title = "UPDATED RECOMMENDATIONS ON TREATMENT OF TIMBER PIERS AND QUAYS"
+    assert _title(tmp_path, pages)[0] == title
+
+
+def test_a_metadata_title_is_judged_and_wins_where_the_large_type_holds_it(tmp_path) -> None:
+    from ingestion.reader import real_metadata_title
+
+    for stamp in (
+        "Microsoft Word - pier.doc",
+        "Screenshot 2025-07-29 at 00.15.56.png",
+        "Document1",
+        "untitled",
+        "新規文書2",
+        "pier_report_v2",
+    ):
+        assert not real_metadata_title(stamp), stamp
+    assert real_metadata_title("Tidal Loads on Timber Piers")
+    cover = ["<40b> HARBOUR", "<40b> OUTLOOK", "<20> Tides Rising amid Low Growth", *[BODY] * 9]
+    whole = "Harbour Outlook, January 2023: Tides Rising amid Low Growth"
+    assert _title(tmp_path, [cover], title=whole.replace(", January 2023", ""))[0] == (
+        "Harbour Outlook: Tides Rising amid Low Growth"
+    )
+    # A stamp gives way to the page; a metadata title not in the large type, too.
+    assert _title(tmp_path, [cover], title="Document1")[0] == "HARBOUR OUTLOOK"
+    assert _title(tmp_path, [cover], title="Minutes of March")[0] == "HARBOUR OUTLOOK"
+
+
+def test_a_cjk_title_counts_its_characters_and_drops_its_list_number(tmp_path) -> None:
+    cjk = dict(zip("ABCDEF", "連結株主資本", strict=True))
+    page = ["<14> (3) ABCDEF", *["7 8 9 10 11 12"] * 3, *[BODY] * 9]
+    assert _title(tmp_path, [page], to_unicode=cjk)[0] == "連結株主資本"
+
+
+def test_a_cover_page_all_in_large_type_still_has_its_title(tmp_path) -> None:
+    cover = ["<40> HARBOUR WORKS:", "<40> A Field Guide", "<24> Ada Lovelace"]
+    title, authors = _title(tmp_path, [cover, [BODY] * 20])
+    assert title == "HARBOUR WORKS: A Field Guide" and authors == ("Ada Lovelace",)
+
+
+def test_an_act_is_titled_by_its_short_title_and_a_judgment_by_its_case(tmp_path) -> None:
+    act = [
+        "<23c> One Hundred Eighth Congress",
+        "<23c> of the United States of America",
+        "<17c> An Act",
+        "To improve the capacity of the harbour board to repair piers, and for other purposes.",
+        'This Act may be cited as the "Harbour Piers Restoration Act of 2003".',
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [act])[0] == "Harbour Piers Restoration Act of 2003"
+    from ingestion.reader import guess_title
+
+    doubled = "This Act may be cited as the ‘‘Harbour Piers Act of 2003’’."  # as enrolled bills
+    assert guess_title({}, "", tmp_path / "a.pdf", opening=doubled) == "Harbour Piers Act of 2003"
+    # Without its short title, the issuer above "An Act" is still not the title.
+    assert "Congress" not in _title(tmp_path, [act[:4] + act[5:]])[0]
+    judgment = [
+        "WORKERS' COMPENSATION APPEALS BOARD",
+        "Goodwin v. Harbour Pier Services, Inc.",
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [judgment])[0] == "Goodwin v. Harbour Pier Services, Inc."
+    cited = ["[2001] IESC 63", "THE SUPREME COURT", "Keane C.J.", "Between:", *[BODY] * 10]
+    assert _title(tmp_path, [cited])[0] == "[2001] IESC 63"
+
+
+def test_a_metadata_title_that_completes_or_ends_the_layout_title_wins(tmp_path) -> None:
+    cover = ["<60b> Riverton", "<30b> Harbour Survey 2006-07", *[BODY] * 9]
+    whole = "Riverton: Harbour Survey 2006-07"
+    # The largest type is one word of the title the metadata holds whole.
+    assert _title(tmp_path, [cover[:1] + cover[2:]], title=whole)[0] == whole
+    form = [
+        "<17b> Verification of Pier Eligibility",
+        "<16b> Department of Harbour Safety",
+        *[BODY] * 9,
+    ]
+    # Type of one size ran on into the issuing department: the metadata ends the title.
+    got = _title(tmp_path, [form], title="Verification of Pier Eligibility")[0]
+    assert got == "Verification of Pier Eligibility"
+    # A metadata title that adds a venue does not win.
+    paper = ["<20> Disk Storage for Harbour Video", *[BODY] * 9]
+    venue = "Disk Storage for Harbour Video - Transactions on Harbour Engineering"
+    assert _title(tmp_path, [paper], title=venue)[0] == "Disk Storage for Harbour Video"
+
+
+def test_a_running_title_or_a_product_name_on_every_page_may_be_the_title(tmp_path) -> None:
+    running = [["<12> THE SIEGE OF HARBOUR TOWN. 4" + str(n), *[BODY] * 12] for n in range(4)]
+    assert _title(tmp_path, running)[0] == "THE SIEGE OF HARBOUR TOWN"
+    product = [["<15b> PIER6075", *[BODY] * 12] for _ in range(4)]
+    product[0][1:1] = ["<14b> Tide Sensor with I2C Interface"]
+    assert _title(tmp_path, product)[0].startswith("PIER6075")  # not a banner
+    opening = ["<21> 1.1 Harbour Group Passenger Traffic Data", *[BODY] * 12]
+    assert _title(tmp_path, [opening])[0] == "Harbour Group Passenger Traffic Data"
+
+
+def test_a_caption_over_three_lines_is_the_title(tmp_path) -> None:
+    caption = [
+        "APPEALS BOARD",
+        "Charles Goodwin Docket No. 2017-03-1235",
+        "V. State File No. 80097-2017",
+        "Harbour Pier Services, Inc., et al.",
+        *[BODY] * 10,
+    ]
+    assert _title(tmp_path, [caption])[0] == "Charles Goodwin v. Harbour Pier Services, Inc."
+
+
+def test_a_dynamic_xfa_forms_placeholder_page_is_not_its_title(tmp_path) -> None:
+    placeholder = [
+        "<20> Please wait...",
+        "If this message is not eventually replaced by the proper contents of the document,",
+        "your PDF viewer may not be able to display this type of document.",
+    ]
+    name = "Application for a Harbour Berth"
+    assert _title(tmp_path, [placeholder], title=name, dynamic_xfa=True)[0] == name
+    # The same page in an ordinary PDF: its large type wins over the metadata.
+    assert _title(tmp_path, [placeholder], title=name)[0] == "Please wait"
