@@ -43,6 +43,7 @@ class RawPdf:
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
     lines: list[list[SizedLine]] = field(default_factory=list)  # every page's, when asked
+    landscape_pages: int = 0  # pages wider than tall (slides are)
 
 
 _PDF_DATE = re.compile(
@@ -127,6 +128,7 @@ def extract_pdfium(
         front: tuple[str, tuple[str, ...]] | None = None
         heading = ""
         bookmarks = _bookmarks(pdf, count)
+        landscape = 0
         # Type sizes on every page only where they may be the only outline there is.
         want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
         sized: list[list[SizedLine]] | None = [] if want_headings or all_lines else None
@@ -136,6 +138,7 @@ def extract_pdfium(
             except pdfium.PdfiumError as exc:
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
+                landscape += page.get_width() > page.get_height()
                 textpage = page.get_textpage()
                 text = logical_arabic(textpage, textpage.get_text_range())
                 front_page = front is None and bool(text.strip())
@@ -170,6 +173,7 @@ def extract_pdfium(
             layout_title=front[0] if front else "",
             heading_title=heading,
             authors=front[1] if front else (),
+            landscape_pages=landscape,
         )
     finally:
         pdf.close()
@@ -223,8 +227,11 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     _check_page_count(path, count, max_pages)
     pages: list[str] = []
     warnings: list[str] = []
+    landscape = 0
     for index in range(count):
         try:
+            box = reader.pages[index].mediabox
+            landscape += box.width > box.height
             pages.append(reader.pages[index].extract_text() or "")
         except Exception as exc:  # one bad page must not lose the others
             warnings.append(f"page {index + 1}: text could not be read ({type(exc).__name__})")
@@ -234,7 +241,13 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     except Exception:
         metadata = {}
         warnings.append("metadata could not be read")
-    return RawPdf(pages=pages, metadata=metadata, extractor="pypdf", warnings=warnings)
+    return RawPdf(
+        pages=pages,
+        metadata=metadata,
+        extractor="pypdf",
+        warnings=warnings,
+        landscape_pages=landscape,
+    )
 
 
 Extractor = Callable[[Path, "str | None", int], RawPdf]
