@@ -108,6 +108,11 @@ ROADMAP = re.compile(
     r"|contains?|covers?|reviews?|concludes?|explains?|shows?|outlines?|summari[sz]es?"
     r"|provides?|details?|reports?|is devoted|deals?)\b"
     r"|\b(?:in|see)\s+(?:section|chapter)s?\s+(?:\d+|[IVX]+)(?:\.\d+)*,?\s+(?:we|i)\b"
+    # "This section (of the Register) contains …", "The next chapter describes …"
+    r"|\b(?:this|the (?:following|next|previous|present|last|final))\s+(?:section|chapter|part"
+    r"|appendix)(?:\s+of\s+(?:\S+\s+){1,4}?)?\s*(?:describes?|presents?|contains?"
+    r"|discuss(?:es)?|introduces?|covers?|reviews?|explains?|outlines?|summari[sz]es?|provides?"
+    r"|details?|deals?)\b"
     r"|\b(?:the )?(?:rest|remainder|structure|organi[sz]ation|outline) of (?:this|the) "
     rf"{_GENRES}\b|\b(?:this|the) {_GENRES} is (?:organi[sz]ed|structured) as follows\b",
     re.IGNORECASE,

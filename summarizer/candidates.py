@@ -135,7 +135,14 @@ _LINKING = frozenset("in of on at by to for from with and or the a an as into th
 MIN_REST_WORDS = 6
 
 
+# A field label in capitals before the sentence it labels ("SUMMARY: The FAA proposes …").
+_FIELD_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}:\s+(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+
+
 def _without_glued_heading(text: str) -> str:
+    label = _FIELD_LABEL.match(text)
+    if label and len(text[label.end() :].split()) >= MIN_REST_WORDS:
+        text = text[label.end() :]
     m = _GLUED_HEADING.match(text)
     if not m:
         return text
@@ -210,6 +217,8 @@ def junk_reason(text: str) -> str | None:
             return reason
     if _formula(text, tokens):
         return "code or formula"
+    if any(len(_GLUED_WORDS.findall(t)) >= GLUED_WORDS for t in tokens):
+        return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
     if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
         return "citation"
     if _number_run(tokens):
@@ -247,6 +256,8 @@ def junk_reason(text: str) -> str | None:
     return None
 
 
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")
+GLUED_WORDS = 3  # words run together inside one token (camelCase names have one or two)
 _QUOTED = re.compile(r"[\"“”«»„]")
 NUMBER_RUN = 3  # numbers side by side, without commas between, are a table's cells
 

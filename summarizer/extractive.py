@@ -117,7 +117,7 @@ class ExtractiveEngine(Engine):
         """The sentence that says what the document is about (not needed after an abstract)."""
         if doc.profile.abstract:
             return None
-        return about_index([strip_lead_in(s.text) for s in doc.sentences])
+        return about_index([strip_lead_in(s.text) for s in doc.sentences], doc.profile.title)
 
     def _one(self, doc: DocInput, options: Options) -> Summary | AppError:
         if not doc.sentences:

@@ -27,12 +27,13 @@ from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, little_prose, reference_list, word_count
 from summarizer.engines import DocInput, Profile
-from summarizer.textrank import select
+from summarizer.textrank import content_terms, select
 
 ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words
 ABSTRACT_SENTENCES = 2
 PURPOSE_SHARE = 0.3  # a purpose statement is looked for in the document's first 30 % ...
 PURPOSE_SENTENCES = 80  # ... and its first 80 sentences
+TITLE_WEIGHT = 2.0  # a sentence with all the title's words counts three times as much
 OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
 MIN_ABOUT_WORDS = 8
 SLIDE_WORDS_PER_PAGE = 150
@@ -45,7 +46,7 @@ TABLE_NUMBERS = 0.3  # share of number tokens that makes a document of little pr
 MAX_AUTHORS = 3
 _NAME_JUNK = re.compile(
     r"\b(?:user|admin(?:istrator)?|owner|unknown|default|microsoft|adobe|acrobat|word|pc"
-    r"|computer|scanner|office|windows|print|distiller|pdf|tex)\b|[\d@/\\_]",
+    r"|computer|scanner|office|windows|print|distiller|pdf|tex)\b|[\d@/\\_:;]",
     re.IGNORECASE,
 )
 
@@ -123,10 +124,10 @@ def from_abstract(abstract: str) -> str:
     return " ".join(out)
 
 
-def about_index(sentences: Sequence[str]) -> int | None:
+def about_index(sentences: Sequence[str], title: str = "") -> int | None:
     """Which sentence says what the document is about: its purpose statement near the start,
     else the sentence the ranking puts first in its opening (for news, nearly always its
-    lead); None for a text without prose."""
+    lead), raised by the words it shares with the title; None for a text without prose."""
     limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(sentences))))
     for i in range(min(limit, len(sentences))):
         text = sentences[i]
@@ -134,7 +135,13 @@ def about_index(sentences: Sequence[str]) -> int | None:
             return i
     opening = list(sentences[: max(OPENING_SENTENCES, len(sentences) // 5)])
     cited = reference_list(sentences)
-    central = select(opening, 1, never=[i for i in cited if i < len(opening)])
+    named = set(content_terms(title))
+    prior = None
+    if named:
+        prior = [
+            1.0 + TITLE_WEIGHT * len(named & set(content_terms(t))) / len(named) for t in opening
+        ]
+    central = select(opening, 1, never=[i for i in cited if i < len(opening)], prior=prior)
     return central[0] if central else None
 
 
@@ -160,7 +167,7 @@ def with_gist(doc: DocInput, summary: Summary, about: bool = True) -> Summary:
     texts = [s.text for s in doc.sentences]
     found = None
     if about and not doc.profile.abstract:
-        found = about_index(texts)
+        found = about_index(texts, doc.profile.title)
     opening = gist_parts(doc, doc.sentences[found] if found is not None else None)
     parts = (*opening, *summary.parts)
     return replace(summary, parts=parts, text=" ".join(p.text for p in parts))

@@ -23,7 +23,7 @@ RULE_FILES = [
 
 
 def rules_digest() -> str:
-    files = [ROOT / f for f in RULE_FILES] + sorted((ROOT / "tests/data/structure").glob("*.json"))
+    files = [ROOT / f for f in RULE_FILES] + sorted((ROOT / "tests/data/structure").rglob("*.json"))
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode())

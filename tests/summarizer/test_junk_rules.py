@@ -9,6 +9,11 @@ from ingestion.clean import normalize
 from summarizer.candidates import junk_reason, no_prose_line, strip_lead_in
 
 RULES = [
+    (
+        "glued labels",
+        "Share this withEmailFacebookMessengerTwitterPinterestWhatsApp and read the story here.",
+        "The iPhone and the PlayStation were on sale at the McDonald's on the corner.",
+    ),
     # (reason, a line it must catch, a line of prose it must pass)
     (
         "table row",
@@ -80,6 +85,11 @@ RULES = [
         "The rest of the harbour was rebuilt in stone after the storms of that winter.",
     ),
     (
+        "roadmap",
+        "This section of the Harbour Gazette contains notices to the public of proposed rules.",
+        "This harbour section of the town contains the oldest piers on the northern coast.",
+    ),
+    (
         "pdf operators",
         "BT /F1 12 Tf 72 712 Td (Hello world and more text) Tj ET and the rest of it.",
         "The printer sets the text in twelve point type on the first page of the letter.",
@@ -99,6 +109,12 @@ def test_a_keyword_line_glued_before_the_first_sentence_is_cut_off() -> None:
         "public interest in science."
     )
     assert strip_lead_in(glued) == "A strong public interest in science."
+
+
+def test_a_field_label_in_capitals_is_cut_off() -> None:
+    labelled = "SUMMARY: The board proposes to rebuild the northern pier in stone next year."
+    assert strip_lead_in(labelled) == labelled[len("SUMMARY: ") :]
+    assert strip_lead_in("NOTE: Piers decay.") == "NOTE: Piers decay."  # too short to cut
 
 
 def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
