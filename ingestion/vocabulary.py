@@ -145,7 +145,9 @@ BOILERPLATE = re.compile(
     r"|creative commons|intentionally left blank|printed on recycled paper"
     r"|trademarks?\b|registered trademark|[®™]|please wait|adobe (?:reader|acrobat)"
     r"|upgrade to the latest version|library of congress"
-    r"|reviewers?:|(?:cover|book) design(?:ed)? by|typeset (?:in|by)|edited by\b",
+    r"|reviewers?:|(?:cover|book) design(?:ed)? by|typeset (?:in|by)|edited by\b"
+    r"|reserves? the right|without (?:prior )?(?:written )?(?:permission|notice)"
+    r"|no part of this (?:publication|document|book|work) may be",
     re.IGNORECASE,
 )
 
@@ -163,6 +165,7 @@ TITLE_GENRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("manual", r"\b(?:manual|user'?s? guide|handbook|documentation|reference guide"
          r"|technical note|instructions|anleitung|handbuch|mode d'emploi|manuel|マニュアル)\b"),
         ("thesis", r"\b(?:thesis|dissertation|doctoral|master'?s)\b"),
+        ("table", r"^(?:table|tabelle|tableau|tabla)\s+[\dA-Z]"),
         ("slide deck", r"\b(?:slides|lecture|presentation|talk|tutorial)\b"),
         ("newsletter", r"\b(?:newsletter|bulletin)\b"),
         ("proposal", r"\b(?:proposal)\b"),

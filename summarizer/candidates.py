@@ -84,6 +84,7 @@ _INDEX_ENTRY = re.compile(
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’')\]]*$")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
@@ -245,7 +246,8 @@ def junk_reason(text: str) -> str | None:
     ):
         return "heading"  # "Proposed Rules Federal Register 47698 Vol." ends no sentence
     numbers = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens)
-    if not _TERMINAL.search(text) and numbers >= 3 and numbers >= UNFINISHED_NUMBERS * len(tokens):
+    ended = _SENTENCE_END.search(text)  # an inch mark or a colon ends no table row
+    if not ended and numbers >= 3 and numbers >= UNFINISHED_NUMBERS * len(tokens):
         return "unfinished"  # a table row: cells and numbers, no sentence end
     if FIGURE_END.search(text):
         return "caption or label"

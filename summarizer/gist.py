@@ -34,6 +34,7 @@ ABSTRACT_SENTENCES = 2
 PURPOSE_SHARE = 0.3  # a purpose statement is looked for in the document's first 30 % ...
 PURPOSE_SENTENCES = 80  # ... and its first 80 sentences
 TITLE_WEIGHT = 2.0  # a sentence with all the title's words counts three times as much
+TITLE_ITSELF = 0.5  # share of a sentence's words from the title that makes it the title line
 OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
 MIN_ABOUT_WORDS = 8
 SLIDE_WORDS_PER_PAGE = 150
@@ -42,7 +43,7 @@ LETTER_PAGES = 4
 BOOK_PAGES = 150
 REPORT_PAGES = 10
 THESIS_PAGES = 60
-TABLE_NUMBERS = 0.3  # share of number tokens that makes a document of little prose a table
+TABLE_NUMBERS = 0.25  # share of number tokens that makes a document of little prose a table
 MAX_AUTHORS = 3
 _NAME_JUNK = re.compile(
     r"\b(?:user|admin(?:istrator)?|owner|unknown|default|microsoft|adobe|acrobat|word|pc"
@@ -57,16 +58,17 @@ def document_kind(doc: DocInput) -> str:
     pages = max(p.page_count, doc.pages_with_text, 1)
     sents = doc.sentences
     words = sum(word_count(s.text) for s in sents)
+    named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
     if sents and little_prose(sents, doc.pages_with_text or pages):
         tokens = [t for s in sents for t in s.text.split()]
         numbers = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens)
-        return "table" if numbers >= TABLE_NUMBERS * max(1, len(tokens)) else "form"
+        table = named == "table" or numbers >= TABLE_NUMBERS * max(1, len(tokens))
+        return "table" if table else "form"
     landscape = p.landscape_pages >= SLIDE_SHARE * pages
     if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
         return "slide deck"
-    for kind, pattern in TITLE_GENRES:
-        if p.title and pattern.search(p.title):
-            return kind
+    if named:
+        return named
     if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):
         return "letter"
     if p.abstract:
@@ -137,11 +139,14 @@ def about_index(sentences: Sequence[str], title: str = "") -> int | None:
     cited = reference_list(sentences)
     named = set(content_terms(title))
     prior = None
+    never = {i for i in cited if i < len(opening)}
     if named:
-        prior = [
-            1.0 + TITLE_WEIGHT * len(named & set(content_terms(t))) / len(named) for t in opening
-        ]
-    central = select(opening, 1, never=[i for i in cited if i < len(opening)], prior=prior)
+        terms = [set(content_terms(t)) for t in opening]
+        prior = [1.0 + TITLE_WEIGHT * len(named & own) / len(named) for own in terms]
+        # The title line itself, with a byline or a date, restates the title: it is not what
+        # the document says about itself.
+        never |= {i for i, own in enumerate(terms) if len(own & named) > TITLE_ITSELF * len(own)}
+    central = select(opening, 1, never=never, prior=prior)
     return central[0] if central else None
 
 

@@ -99,6 +99,19 @@ def test_the_kind_comes_from_the_format() -> None:
     letter = ["Dear Mr. Gans: the board writes to tell you the pier is closed for repairs."]
     assert document_kind(doc(letter + METHOD[:3], pages=2)) == "letter"
     assert document_kind(doc(METHOD, pages=30, title="Pier Inspection Manual")) == "manual"
+    words = ["Arrests by sex", "Under 18", "Male", "Female", "Total", "Rate per 1,000"] * 4
+    assert document_kind(doc(words, pages=1, title="Table 324. Arrests by Sex and Age")) == "table"
+
+
+def test_the_title_line_itself_is_not_what_the_document_is_about() -> None:
+    from summarizer.gist import about_index
+
+    opening = [
+        "Harbour Piers and their Footings, Lecture 7, March 2016.",
+        "The footings of harbour piers decay within ten winters where fresh water meets salt.",
+    ]
+    assert about_index(opening) == 0  # the lead, without a title to compare
+    assert about_index(opening, "Harbour Piers and their Footings") == 1
 
 
 def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:

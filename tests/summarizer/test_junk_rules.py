@@ -10,6 +10,17 @@ from summarizer.candidates import junk_reason, no_prose_line, strip_lead_in
 
 RULES = [
     (
+        "unfinished",
+        "Stand 30.6.2014 Display Technologie LCD Typ TFT IPS Farbdisplay Diagonale in cm 14 cm "
+        "Diagonale in Zoll 5,5 ”",
+        "Das Display misst 14 cm in der Diagonale und zeigt 5,5 Millionen Farben an.",
+    ),
+    (
+        "boilerplate",
+        "The publisher reserves the right to change any part of this document without notice.",
+        "The board has the right to change the rules for the harbour at its spring meeting.",
+    ),
+    (
         "glued labels",
         "Share this withEmailFacebookMessengerTwitterPinterestWhatsApp and read the story here.",
         "The iPhone and the PlayStation were on sale at the McDonald's on the corner.",
