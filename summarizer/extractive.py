@@ -9,7 +9,6 @@ an outline also get one or two sentences per top-level section.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -31,7 +30,6 @@ from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
-REPEATED = 3  # a sentence found this often in one document is a standing notice
 MIN_POINT_WORDS = 25
 FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
 FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
@@ -102,13 +100,8 @@ class ExtractiveEngine(Engine):
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # The reference list weighs in the graph (its titles name the paper's topics) but is
-        # never picked: cited titles and venues are no summary. Nor is a sentence repeated
-        # through the document (a publisher's standing notice atop every section).
-        counts = Counter(texts)
-        left_out = {
-            *reference_list(texts),
-            *(i for i, t in enumerate(texts) if counts[t] >= REPEATED),
-        }
+        # never picked: cited titles and venues are no summary.
+        left_out = set(reference_list(texts))
         prior = key_point_prior(texts, [s.page for s in sentences], outline)
         picked = select(texts, words, vectors=vectors, never=left_out, prior=prior, first=first)
         return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
