@@ -59,14 +59,13 @@ def document_kind(doc: DocInput) -> str:
     sents = doc.sentences
     words = sum(word_count(s.text) for s in sents)
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
+    tokens = [t for s in sents for t in s.text.split()]
+    numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if sents and little_prose(sents, doc.pages_with_text or pages):
-        tokens = [t for s in sents for t in s.text.split()]
-        numbers = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens)
-        table = named == "table" or numbers >= TABLE_NUMBERS * max(1, len(tokens))
-        return "table" if table else "form"
+        return "table" if named == "table" or numeric else "form"
     landscape = p.landscape_pages >= SLIDE_SHARE * pages
     if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
-        return "slide deck"
+        return "table" if numeric else "slide deck"  # wide pages of numbers are a table
     if named:
         return named
     if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):

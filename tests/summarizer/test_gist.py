@@ -93,6 +93,8 @@ def test_the_kind_comes_from_the_format() -> None:
     assert document_kind(doc(cells, pages=2)) == "table"
     slides = ["Stone piers last longer than timber piles in cold water.", *METHOD[:3]]
     assert document_kind(doc(slides, pages=10, landscape_pages=10)) == "slide deck"
+    wide = ["Votes 2014 1203 455 12 98", "Seats 3 1 0 1 2", "District 4 991 12 7 3"] * 3
+    assert document_kind(doc(wide, pages=4, landscape_pages=4)) == "table"
     assert document_kind(doc([*METHOD, FINDING], pages=10)) == "report"
     assert document_kind(doc([*METHOD, FINDING], pages=5, abstract=ABSTRACT)) == "paper"
     assert document_kind(doc(METHOD, pages=400)) == "book"
