@@ -103,7 +103,7 @@ FINDING = re.compile(
 )
 # Where the document says how it is organised: never a key point.
 ROADMAP = re.compile(
-    r"\b(?:section|chapter|part|appendix|annex)s?\s+(?:\d+|[IVX]+)(?:\.\d+)*\s*(?:,|and|or|to)?"
+    r"\b(?:section|chapter|appendix|annex)s?\s+(?:\d+|[IVX]+)(?:\.\d+)*\s*(?:,|and|or|to)?"
     r"\s*(?:\d+\s+)?(?:\w+\s+){0,3}(?:describes?|presents?|discuss(?:es)?|introduces?|gives?"
     r"|contains?|covers?|reviews?|concludes?|explains?|shows?|outlines?|summari[sz]es?"
     r"|provides?|details?|reports?|is devoted|deals?)\b"

@@ -8,7 +8,8 @@ The gist is given, never generated: both engines open their summaries with it.
 - **What it is about** (`"abstract"`): a paper's abstract, its first sentence or two, in the
   authors' own words; otherwise (`"about"`) the sentence that states the document's purpose
   ("This report describes …", "We present …") near its start; otherwise the sentence the
-  ranking puts first in its opening (news keeps its lead sentence).
+  ranking puts first in its opening, raised by the words it shares with the title (news keeps
+  its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
 The kind comes from the format: a form or a table has little prose (`little_prose`), slides
 are landscape pages with few words, a letter has a salutation, a paper an abstract or a
@@ -35,7 +36,8 @@ PURPOSE_SHARE = 0.3  # a purpose statement is looked for in the document's first
 PURPOSE_SENTENCES = 80  # ... and its first 80 sentences
 TITLE_WEIGHT = 2.0  # a sentence with all the title's words counts three times as much
 TITLE_ITSELF = 0.5  # share of a sentence's words from the title that makes it the title line
-OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
+OPENING_SENTENCES = 40
+SHORT_TEXT_WORDS = 2000  # news and notes: their opening says what they are about  # the opening searched when there is no purpose statement
 MIN_ABOUT_WORDS = 8
 SLIDE_WORDS_PER_PAGE = 150
 SLIDE_SHARE = 0.6  # of pages in landscape
@@ -134,6 +136,8 @@ def about_index(sentences: Sequence[str], title: str = "") -> int | None:
         text = sentences[i]
         if PURPOSE.search(text) and word_count(text) >= MIN_ABOUT_WORDS and not junk_reason(text):
             return i
+    if not title and sum(word_count(t) for t in sentences) > SHORT_TEXT_WORDS:
+        return None  # a long untitled text (a transcript) opens with chatter, not its subject
     opening = list(sentences[: max(OPENING_SENTENCES, len(sentences) // 5)])
     cited = reference_list(sentences)
     named = set(content_terms(title))
