@@ -86,6 +86,11 @@ def ours(path: Path) -> list[str]:
     return out
 
 
+def save(out: Path, lines: list[str], key: dict[str, dict[str, str]]) -> None:
+    (out / "pairs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+
+
 def write(out: Path, seed: int) -> int:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -117,8 +122,7 @@ def write(out: Path, seed: int) -> int:
                 lines += [f"- {s}" for s in sentences] or ["- (nothing)"]
                 lines.append("")
             print(f"{n}. {row['file']}: {words} words", flush=True)
-    (out / "pairs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out / "key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+            save(out, lines, key)  # after each document: a long run can be read as it goes
     print(f"{n} pairs: {out / 'pairs.md'} (for the reader), key apart in {out / 'key.json'}")
     return 0
 
