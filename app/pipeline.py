@@ -28,7 +28,7 @@ from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
 from summarizer.base import Options
 from summarizer.engine import EngineChoice, load
-from summarizer.engines import DocInput, Done, Engine
+from summarizer.engines import DocInput, Done, Engine, input_for
 from summarizer.errors import Cancelled
 
 log = logging.getLogger(__name__)
@@ -280,4 +280,4 @@ def _summarize_batch(
 
 def doc_input(doc: Document) -> DocInput:
     """What the summarizer gets of a document: its sentences less the author's abstract."""
-    return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline)
+    return input_for(doc)

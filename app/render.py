@@ -1,10 +1,11 @@
 """How a document and its summary read, in one place.
 
 `reading()` decides what a reader gets and in what words: the title, the authors, the facts
-line, the author's abstract, who made the summary, its points with their pages and the outline
-with each section's pages. Three writers put the same `Reading` into their syntax: plain text
-for `synopsis show`, Markdown for exports and sidecars, HTML for the GUI's summary pane;
-`as_record` is the flat record of JSON and CSV exports.
+line, the author's abstract, who made the summary, its gist (what the document is, and what it
+is about: the authors' words or the sentence saying so, `summarizer.gist`), its key points with
+their pages and the outline with each section's pages. Three writers put the same `Reading`
+into their syntax: plain text for `synopsis show`, Markdown for exports and sidecars, HTML for
+the GUI's summary pane; `as_record` is the flat record of JSON and CSV exports.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from app.text import pages_label, plural
 NOT_SUMMARIZED = "Not summarized yet."
 FALLBACK_NOTE = "Built-in extractive summary: no model was available."
 ABSTRACT = "Author's abstract"
+AUTHORS_WORDS = "In the authors' words"
+KEY_POINTS = "Key points"
 
 
 @dataclass(frozen=True)
@@ -28,10 +31,16 @@ class Point:
 
     text: str
     pages: tuple[int, ...]
+    kind: str = "point"  # gist | abstract | about | point (summarizer.base.SummaryPart)
 
     @property
     def where(self) -> str:
         return pages_label(self.pages)
+
+    @property
+    def quoted(self) -> str:
+        """The part as a reader sees it: the authors' words are quoted and said to be theirs."""
+        return f"{AUTHORS_WORDS}: “{self.text}”" if self.kind == "abstract" else self.text
 
 
 @dataclass(frozen=True)
@@ -60,9 +69,15 @@ class Reading:
     made_by: str  # "extractive summary · textrank-tfidf · medium"; "" when not summarized
     coverage: float
     note: str  # why the built-in engine was used, when it was a fallback
-    points: tuple[Point, ...]
+    points: tuple[Point, ...]  # the key points
     outline: tuple[SectionSummary, ...]
     tags: str = ""  # "course, thesis"; "" when untagged
+    gist: tuple[Point, ...] = ()  # what the document is, and what it is about
+
+    @property
+    def opening(self) -> str:
+        """The gist in one paragraph (the line, then what the document is about)."""
+        return " ".join(p.quoted for p in self.gist)
 
 
 def reading(
@@ -73,6 +88,9 @@ def reading(
     facts = [f"{plural(detail.page_count, 'page')} ({detail.pages_with_text} with text)"]
     if detail.ocr_pages:
         facts.append(f"text read by OCR on {pages_label(detail.ocr_pages)}")
+    parts = [
+        Point(p["text"], tuple(p["pages"]), p.get("kind", "point")) for p in (s.parts if s else [])
+    ]
     made_by = ""
     if s is not None:
         runtime = s.model if s.backend == s.engine else f"{s.backend} {s.model}".strip()
@@ -86,7 +104,8 @@ def reading(
         made_by=made_by,
         coverage=s.coverage if s else 0.0,
         note=FALLBACK_NOTE if s and s.fallback_reason else "",
-        points=tuple(Point(p["text"], tuple(p["pages"])) for p in (s.parts if s else [])),
+        points=tuple(p for p in parts if p.kind == "point"),
+        gist=tuple(p for p in parts if p.kind != "point"),
         outline=tuple(
             SectionSummary(o["title"], o["first_page"], o["last_page"], o["text"])
             for o in (s.outline if s else [])
@@ -110,6 +129,10 @@ def as_text(r: Reading, abstract: bool = True, width: int = 96) -> str:
     out.append(f"{_made_by(r)}:")
     if r.note:
         out.append(f"  note: {r.note}")
+    if r.gist:
+        out += [textwrap.fill(r.opening, width, initial_indent="  ", subsequent_indent="  "), ""]
+        if r.points:
+            out.append(f"  {KEY_POINTS}:")
     out += [f"  - {p.text}  [{p.where}]" for p in r.points]
     if r.outline:
         out += ["", "Outline:"]
@@ -132,7 +155,14 @@ def as_markdown(r: Reading) -> str:
         lines += [f"> **{ABSTRACT}.** {r.abstract}", ""]
     if r.note:
         lines += [f"_{r.note}_", ""]
-    lines += [f"- {p.text} ({p.where})" for p in r.points] or [f"_{NOT_SUMMARIZED}_"]
+    if r.gist:
+        lines += [f"**{r.gist[0].quoted}**" if r.gist[0].kind == "gist" else r.gist[0].quoted]
+        lines += [p.quoted for p in r.gist[1:]] + [""]
+        if r.points:
+            lines += [f"**{KEY_POINTS}**", ""]
+    lines += [f"- {p.text} ({p.where})" for p in r.points]
+    if not r.made_by:
+        lines.append(f"_{NOT_SUMMARIZED}_")
     if r.outline:
         lines += ["", "### Outline", ""]
         for sec in r.outline:
@@ -169,6 +199,15 @@ def as_html(
     out.append(f"<p><small>{esc(_made_by(r))}</small></p>")
     if r.note:
         out.append(f"<p><small><i>{esc(r.note)}</i></small></p>")
+    for p in r.gist:
+        if p.kind == "gist":
+            out.append(f"<p><b>{esc(p.text)}</b></p>")
+        elif p.kind == "abstract":
+            out.append(f"<p><i>{esc(AUTHORS_WORDS)}:</i> “{esc(p.text)}”</p>")
+        else:
+            out.append(f"<p>{esc(p.text)}</p>")
+    if r.gist and r.points:
+        out.append(f"<p><b>{KEY_POINTS}</b></p>")
     out.append("<ul>")
     for p in r.points:
         links = ", ".join(f'<a href="page:{n}">p.&nbsp;{n}</a>' for n in p.pages)
@@ -197,6 +236,11 @@ def as_record(detail: DocumentDetail) -> dict[str, Any]:
         "tags": detail.tags,
         "corrected": list(detail.corrected),
         "summary": latest.text if latest else "",
+        "gist": " ".join(
+            f"{AUTHORS_WORDS}: “{p['text']}”" if p.get("kind") == "abstract" else p["text"]
+            for p in (latest.parts if latest else [])
+            if p.get("kind", "point") != "point"
+        ),
         "parts": latest.parts if latest else [],
         "outline": latest.outline if latest else [],
         "engine": latest.engine if latest else "",

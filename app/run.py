@@ -18,8 +18,11 @@ from app.settings import Settings
 from app.store import Store
 from app.store.manage import clean_tag
 from app.text import plural
-from ingestion import Document, Sentence, document_sentences, sha256_file
+from ingestion import Document, sha256_file
+from ingestion.sentences import without_abstract
 from summarizer.base import Summary
+
+__all__ = ["Counts", "Progress", "Run", "Todo", "without_abstract"]
 
 # (sha256, every path holding those bytes): copies and renames are one document.
 Todo = list[tuple[str, list[Path]]]
@@ -159,21 +162,3 @@ class Run:
         from app.export import write_sidecar
 
         return sum(write_sidecar(self.store, doc_id, p) is not None for p in group)
-
-
-def without_abstract(doc: Document) -> tuple[Sentence, ...]:
-    """The document's sentences less those of the author's abstract: it is stored and shown as
-    the author's, never copied into the generated summary (#10)."""
-    sents = tuple(document_sentences(doc))
-    if not doc.abstract:
-        return sents
-    abstract = " ".join(doc.abstract.split())
-
-    def in_abstract(s: Sentence) -> bool:
-        text = " ".join(s.text.split())
-        if "Abstract" in text:  # the marker, and a title glued before it, are not the abstract
-            text = text.split("Abstract", 1)[1].lstrip(" —–:.-")
-        return s.page <= 2 and bool(text) and text in abstract
-
-    kept = tuple(s for s in sents if not in_abstract(s))
-    return kept or sents

@@ -32,34 +32,27 @@ from dataclasses import replace
 from ingestion.clean import normalize
 from ingestion.document import Block, Section
 from ingestion.layout import SizedLine
+from ingestion.vocabulary import (
+    CAPTION,
+    CONTENTS_HEADING,
+    FRONT_LABEL,
+    REFERENCES_HEADING,
+    running_line_pages,
+    table_row,
+)
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
 )
 _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}", re.I)
-_REFERENCES = re.compile(
-    r"^(?:\d+\.?\s+)?(?:references|bibliography|literatur(?:verzeichnis)?|références|"
-    r"bibliografía|works cited)$",
-    re.I,
-)
-_CAPTION = re.compile(r"^(?:figure|fig\.|table|abbildung|tabelle|tableau)\s*\d+", re.I)
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
-_NUMERIC = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
 _CODE = re.compile(r"[{};=<>]|[⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
 _BLANKS = re.compile(r"_{3,}")
-LONG_DOCUMENT_PAGES = 8
-RUNNING_LINE_MIN_PAGES = 3
-TABLE_ROW_SHARE = 0.4  # numeric cells among a table row's tokens
-_CONTENTS = re.compile(r"^(?:table of )?contents$|^inhalt(?:sverzeichnis)?$|^sommaire$", re.I)
 FOOTNOTE_ZONE = 0.25
 SMALLER = 0.85  # footnote type against the body's
 CODE_CHARS_PER_MARK = 25  # code has a brace, operator or semicolon every few words
 ROW_GAP = 0.04  # pieces of one row closer than this share of the page width are one line
 ABSTRACT_OVERLAP = 0.6  # share of a paragraph's words found in the author's abstract
-_FRONT_LABEL = re.compile(
-    r"^(?:keywords|key words|index terms|general terms|categories and subject|ccs concepts)",
-    re.I,
-)
 
 
 def _key(text: str) -> str:
@@ -88,9 +81,8 @@ def make_blocks(
     edge_keys = Counter(
         k for lines in pages for k in {_key(ln.text) for ln in [*lines[:1], *lines[-1:]]}
     )
-    with_text = sum(bool(lines) for lines in pages)
-    need = RUNNING_LINE_MIN_PAGES if with_text >= LONG_DOCUMENT_PAGES else (with_text + 1) // 2
-    running = {k for k, n in edge_keys.items() if n >= max(2, need)}
+    need = running_line_pages(sum(bool(lines) for lines in pages))
+    running = {k for k, n in edge_keys.items() if n >= need}
     headings = {(_norm(s.title), s.first_page): s.level for s in outline}
     heading_titles = {_norm(s.title): s.level for s in outline}
     out: list[Block] = []
@@ -125,10 +117,10 @@ def _starts_block(line: SizedLine, heading_titles: dict[str, int]) -> bool:
     text = line.text
     return bool(
         _LIST_ITEM.match(text)
-        or _CAPTION.match(text)
+        or CAPTION.match(text)
         or _DOT_LEADERS.search(text)
         or _norm(text) in heading_titles
-        or _REFERENCES.match(text)
+        or REFERENCES_HEADING.match(text)
         or text.lower().startswith("abstract")
     )
 
@@ -153,8 +145,8 @@ def _groups(lines: Sequence[SizedLine], heading_titles: dict[str, int]) -> list[
                 and 0 <= last.bottom - line.top <= 0.8 * height + 1e-3
                 and not _starts_block(line, heading_titles)
                 and not _heading(last.text, heading_titles)
-                and not _REFERENCES.match(last.text)
-                and not _CONTENTS.match(last.text)
+                and not REFERENCES_HEADING.match(last.text)
+                and not CONTENTS_HEADING.match(last.text)
             )
         )
         if joins:
@@ -162,12 +154,6 @@ def _groups(lines: Sequence[SizedLine], heading_titles: dict[str, int]) -> list[
         else:
             groups.append([line])
     return groups
-
-
-def _table_row(text: str) -> bool:
-    tokens = text.split()
-    numbers = sum(bool(_NUMERIC.match(t)) for t in tokens)
-    return numbers >= 3 and numbers >= TABLE_ROW_SHARE * len(tokens)
 
 
 def _in_abstract(key: str, abstract: str) -> bool:
@@ -227,7 +213,7 @@ def _block(
         state["authors"] = state["front"] = False
         state["abstract"] = True
         return block("abstract")
-    if state["abstract"] and not _FRONT_LABEL.match(text) and _in_abstract(key, abstract):
+    if state["abstract"] and not FRONT_LABEL.match(text) and _in_abstract(key, abstract):
         return block("abstract")
     state["abstract"] = False
     if state["front"] and page <= 2 and _norm(text) not in {t for t, _ in headings}:
@@ -239,23 +225,23 @@ def _block(
         )
     if level is not None:
         state["front"] = state["authors"] = False
-        state["references"] = bool(_REFERENCES.match(text))
+        state["references"] = bool(REFERENCES_HEADING.match(text))
         return block("heading", level)
-    if _REFERENCES.match(text):
+    if REFERENCES_HEADING.match(text):
         state["references"] = True
         return block("heading", 0)
-    if _CONTENTS.match(text):
+    if CONTENTS_HEADING.match(text):
         return block("heading", 0)
     if _DOT_LEADERS.search(text):
         return block("toc entry")
     if state["references"]:
         return block("reference")
-    if _CAPTION.match(text):
+    if CAPTION.match(text):
         return block("caption")
     if _LIST_ITEM.match(text):
         return block("list item")
     tokens = text.split()
-    if sum(_table_row(ln.text) for ln in group) >= max(1, len(group) / 2):
+    if sum(table_row(ln.text) for ln in group) >= max(1, len(group) / 2):
         return block("table")
     if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
         return block("code or formula")

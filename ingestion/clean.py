@@ -10,6 +10,8 @@ import statistics
 import unicodedata
 from collections import Counter
 
+from ingestion.vocabulary import LONG_DOCUMENT_PAGES, running_line_pages, table_row
+
 # \ufdd0-\ufdef are noncharacters: never text, and the store marks search matches with them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ufdd0-\ufdef]")
 _PAGE_NUMBER = re.compile(
@@ -21,8 +23,6 @@ _HYPHEN_BREAK = re.compile(r"([^\W\d_])[-\u00ad\u2010]\n[ \t]*([a-zà-ÿß])")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = '.!?:;"”’)]'
 EDGE_LINES = 3
-LONG_DOCUMENT_PAGES = 8
-RUNNING_LINE_MIN_PAGES = 3
 MASTHEAD_WORDS = 6
 # Printers' and typesetters' slugs, wherever text order puts them: the GPO's "VerDate ... Jkt
 # 250001 PO 00000 Frm 00001 Fmt 4702 Sfmt 4702 E:\FR\FM\06AUP1.SGM" and Quark/InDesign file
@@ -58,13 +58,25 @@ def _join_halves(m: re.Match[str]) -> str:
     return "".join(out)
 
 
+# Symbol and Wingdings fonts put their bullets in Unicode's private use area (U+F0B7 is the
+# Symbol font's "•"); a bullet there becomes "•", any other private-use glyph is dropped.
+_PRIVATE_BULLETS = {
+    0xF0B7: "•", 0xF0A7: "•", 0xF06C: "•", 0xF0A8: "•", 0xF076: "•", 0xF0D8: "•",
+    0xF0E0: "•", 0xF0FC: "•", 0xF0B2: "•", 0xF06E: "•", 0xF071: "•", 0xF0F0: "•",
+}  # fmt: skip
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def normalize(text: str) -> str:
-    """NFKC (expands ligatures such as "ﬁ"), unify line ends, drop control and soft hyphens."""
+    """NFKC (expands ligatures such as "ﬁ"), unify line ends, drop control and soft hyphens;
+    private-use bullets become "•" and other private-use glyphs go."""
     text = whole_characters(text).replace("\r\n", "\n").replace("\r", "\n")
     # PDFium reports a hyphen that ends a line as U+FFFE, already joined to the next line.
     text = re.sub("\ufffe\n?", "", text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u00a0", " ").replace("\u00ad\n", "-\n").replace("\u00ad", "")
+    if _PRIVATE_USE.search(text):
+        text = _PRIVATE_USE.sub("", text.translate(_PRIVATE_BULLETS))
     return _CONTROL.sub("", text)
 
 
@@ -84,11 +96,10 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     for lines in distinct.values():
         edges = _edge_indexes(lines)
         counts.update({_key(lines[i]) for i in edges if lines[i].strip()})
-    threshold = max(2, int(len(distinct) * 0.5 + 0.5))
-    if len(with_text) >= LONG_DOCUMENT_PAGES:
-        # Books and reports change their running heads by chapter and alternate them on
-        # facing pages: three pages sharing an edge line make it furniture there.
-        threshold = RUNNING_LINE_MIN_PAGES
+    # Books and reports change their running heads by chapter and alternate them on facing
+    # pages: in a long document three pages sharing an edge line make it furniture there.
+    long = len(with_text) >= LONG_DOCUMENT_PAGES
+    threshold = running_line_pages(len(with_text) if long else len(distinct))
     repeated = {k for k, n in counts.items() if n >= threshold and len(distinct) >= 2}
     # A running head that text order puts mid-page ("Federal Register / Vol. 85, No. 152 /
     # Thursday, August 6, 2020 / Proposed Rules") is still one: a long line with a number,
@@ -143,17 +154,6 @@ def dehyphenate(text: str) -> str:
     return _HYPHEN_BREAK.sub(r"\1\2", text)
 
 
-_NUMERIC = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
-TABLE_ROW_NUMBERS = 3  # numeric cells a line needs to read as a table row...
-TABLE_ROW_SHARE = 0.4  # ...and the share of its tokens they make up
-
-
-def _table_row(line: str) -> bool:
-    tokens = line.split()
-    numbers = sum(bool(_NUMERIC.match(t)) for t in tokens)
-    return numbers >= TABLE_ROW_NUMBERS and numbers >= TABLE_ROW_SHARE * len(tokens)
-
-
 def reflow(text: str) -> str:
     """Join wrapped lines into paragraphs; paragraphs end at blank lines, bullets, or a short
     line that ends a sentence. Returns paragraphs separated by one blank line."""
@@ -167,7 +167,7 @@ def reflow(text: str) -> str:
                 paragraphs.append([])
             continue
         current = paragraphs[-1]
-        if _table_row(line):  # a row of a table stands alone, never glued to prose
+        if table_row(line):  # a row of a table stands alone, never glued to prose
             if current:
                 paragraphs.append([])
             paragraphs[-1].append(line)

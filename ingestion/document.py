@@ -77,6 +77,7 @@ class Document:
     authors: tuple[str, ...] = ()
     abstract: str = ""  # the author's abstract, kept apart from the generated summary
     blocks: tuple[Block, ...] = ()  # only when asked for (Limits.blocks): extract --json
+    landscape_pages: int = 0  # pages wider than tall
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:

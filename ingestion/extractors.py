@@ -52,6 +52,7 @@ class RawPdf:
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
     lines: list[list[SizedLine]] = field(default_factory=list)  # every page's, when asked
+    landscape_pages: int = 0  # pages wider than tall (slides are)
 
 
 _PDF_DATE = re.compile(
@@ -136,6 +137,7 @@ def extract_pdfium(
         warnings: list[str] = []
         front_lines: list[SizedLine] | None = None
         bookmarks = _bookmarks(pdf, count)
+        landscape = 0
         # Type sizes on every page only where they may be the only outline there is.
         want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
         sized: list[list[SizedLine]] | None = [] if want_headings or all_lines else None
@@ -145,6 +147,7 @@ def extract_pdfium(
             except pdfium.PdfiumError as exc:
                 raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
             try:
+                landscape += page.get_width() > page.get_height()
                 textpage = page.get_textpage()
                 # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
                 text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
@@ -188,6 +191,7 @@ def extract_pdfium(
             heading_title=front.heading,
             authors=front.authors,
             large_text=front.large,
+            landscape_pages=landscape,
         )
     finally:
         pdf.close()
@@ -250,8 +254,11 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     _check_page_count(path, count, max_pages)
     pages: list[str] = []
     warnings: list[str] = []
+    landscape = 0
     for index in range(count):
         try:
+            box = reader.pages[index].mediabox
+            landscape += box.width > box.height
             pages.append(whole_characters(reader.pages[index].extract_text() or ""))
         except Exception as exc:  # one bad page must not lose the others
             warnings.append(f"page {index + 1}: text could not be read ({type(exc).__name__})")
@@ -261,7 +268,13 @@ def extract_pypdf(path: Path, password: str | None, max_pages: int) -> RawPdf:
     except Exception:
         metadata = {}
         warnings.append("metadata could not be read")
-    return RawPdf(pages=pages, metadata=metadata, extractor="pypdf", warnings=warnings)
+    return RawPdf(
+        pages=pages,
+        metadata=metadata,
+        extractor="pypdf",
+        warnings=warnings,
+        landscape_pages=landscape,
+    )
 
 
 Extractor = Callable[[Path, "str | None", int], RawPdf]

@@ -293,6 +293,7 @@ def build_document(
         outline=outline_for(raw.bookmarks, raw.pages, raw.headings),
         authors=raw.authors,
         abstract=find_abstract([p.text for p in pages[:2]]),
+        landscape_pages=raw.landscape_pages,
     )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ingestion.document import Document, Sentence
+from ingestion.vocabulary import ABSTRACT_LABEL
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -265,12 +266,18 @@ def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A sentence end glued to the next sentence's start by a lost space ('"domestic issues".He
+# said', 'in 2017.The'): a word of two lowercase letters, or a closing quote, then a stop, then
+# a capitalised word. Initialisms ("U.S.Army") have no two lowercase letters before the stop.
+_GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z])")
+
+
 def split_sentences(text: str, language: str | None = None) -> list[str]:
     """Split plain text (paragraphs separated by blank lines) into sentences."""
     lang = language or detect_language(text)
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
-        para = " ".join(para.split())
+        para = _GLUED_END.sub(" ", " ".join(para.split()))
         out.extend(para[a:b].strip() for a, b in sentence_spans(para, lang))
     return [s for s in out if s]
 
@@ -322,3 +329,22 @@ def function_word_share(text: str) -> float:
     if not words:
         return 1.0
     return max(sum(w in stop for w in words) for stop in _STOPWORDS.values()) / len(words)
+
+
+def without_abstract(doc: Document) -> tuple[Sentence, ...]:
+    """The document's sentences less those of the author's abstract: it is stored and shown as
+    the author's, and quoted as such by the summary's gist, never picked as a key point."""
+    sents = tuple(document_sentences(doc))
+    if not doc.abstract:
+        return sents
+    abstract = " ".join(doc.abstract.split())
+
+    def in_abstract(s: Sentence) -> bool:
+        text = " ".join(s.text.split())
+        m = ABSTRACT_LABEL.search(text)
+        if m:  # the label, and a title glued before it, are not the abstract
+            text = text[m.end() :].lstrip(" —–:.-")
+        return s.page <= 2 and bool(text) and text in abstract
+
+    kept = tuple(s for s in sents if not in_abstract(s))
+    return kept or sents

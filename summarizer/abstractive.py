@@ -21,6 +21,7 @@ from summarizer.candidates import little_prose, no_prose_line, without_reference
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
+from summarizer.gist import with_gist
 from summarizer.sections import sections_of, without_heading
 
 MAX_LEVELS = 12
@@ -70,14 +71,15 @@ class AbstractiveEngine(Engine):
         for i, doc in enumerate(docs):
             if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
                 line = no_prose_line(doc.sentences, doc.pages_with_text)
-                yield Done(i, self.summary_of(doc, [line], options, chunks=0, levels=0))
+                summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
+                yield Done(i, with_gist(doc, summary, about=False))
             else:
                 prose.append(i)
         # The reference list is no input: cited titles and venues are no summary.
         bodies = [replace(docs[i], sentences=without_references(docs[i].sentences)) for i in prose]
         results = yield from call.run(bodies)
         for i, result in zip(prose, results, strict=True):
-            yield Done(i, result)
+            yield Done(i, result if isinstance(result, AppError) else with_gist(docs[i], result))
 
     @functools.cached_property
     def budget(self) -> int:

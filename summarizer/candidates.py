@@ -14,6 +14,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ingestion.document import Sentence
+from ingestion.vocabulary import (
+    APPENDIX_HEADING,
+    BOILERPLATE,
+    CAPTION_LABEL,
+    FIGURE_END,
+    FRONT_LABEL,
+    NUMBER_TOKEN,
+    PDF_OPERATORS,
+    REFERENCES_LEAD,
+    ROADMAP,
+)
 from summarizer.base import SummaryPart
 
 MAX_WORDS = 70  # longer "sentences" are table rows, lists run together or lost punctuation
@@ -29,9 +40,7 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _LABEL_START = re.compile(
-    r"^(?:keywords|key words|index terms|figure|fig\.|table|example|listing|algorithm|source"
-    r"|note|categories and subject descriptors|general terms|ccs concepts)\b\s*[\d:A-Z—–-]",
-    re.IGNORECASE,
+    rf"^(?:{CAPTION_LABEL}|example|listing|algorithm|source|note)\s*[\d:A-Z—–-]", re.IGNORECASE
 )
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
@@ -45,16 +54,26 @@ _BIBLIOGRAPHY = re.compile(
     r"|\b(?:In\s+)?Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?\S.*\b(?:19|20)\d\d\b"
     r"|^In\s+Proc(?:eedings|\.)\s"  # a citation's venue split off as a sentence of its own
     r"|\bet al\.,?\s.*\b(?:19|20)\d\d[a-z]?\b.*\bpp?\.\s*\d"
-    r"|\b(?:vol\.|no\.)\s*\d+.*\bpp?\.\s*\d+",
+    r"|\b(?:vol\.|no\.)\s*\d+.*\bpp?\.\s*\d+"
+    # a venue line: "Proceedings of the 58th Annual Meeting of …, pages 2270–2282"
+    r"|^(?:in\s+)?(?:proceedings|proc\.|transactions|journal)\b.*\bpages?\s+\d+\s*[–-]\s*\d+",
     re.IGNORECASE,
 )
+# A citation with no sentence of its own: "TRIPP, supra note 37, at 37.", "Id. at 12.",
+# "See id.", "Ibid., p. 4." (short, and its words are a citation signal with numbers).
+_CITATION_SIGNAL = re.compile(
+    r"\b(?:supra|infra|ibid|ibidem|op\.\s?cit|loc\.\s?cit)\b|^(?:see\s+)?id\.(?:\s|$)",
+    re.IGNORECASE,
+)
+CITATION_WORDS = 15
 # Words of a sentence that announces a list, a table or code after its colon (a story's "And
 # then he said softly:" is left to the story).
 _ANNOUNCES = re.compile(r"\b(?:following|follows|example|below|these|this|such as)\b", re.I)
 _FURNITURE = re.compile(
-    r"\.qxd\b|\b\d+_\d+_[\w-]+\b|\bpage \d+ of \d+\b|^\s*(?:table of )?contents\b"
-    r"|\S \: .+ / \S"  # a catalogue record: "Free culture : how big media … / Lawrence Lessig."
-    r"|^\W*(?:buy|order|download) (?:a|the|this) (?:copy|book)\b",
+    r"\bpage \d+ of \d+\b|^\s*(?:table of )?contents\b"
+    r"|\bpage\s+\d+\s+\d"  # a running foot glued into a line: "… 2.3.59 page 245 15 19-39 …"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}\s*(?:AM|PM)?\b"  # a file's time stamp
+    r"|\S \: .+ / \S",  # a catalogue record's punctuation: "Title : subtitle / Author."
     re.IGNORECASE,
 )
 _CODE = re.compile(
@@ -65,8 +84,8 @@ _INDEX_ENTRY = re.compile(
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’')\]]*$")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
-_NUMBER_TOKEN = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
 # sentence of a dozen words has at least one; a run of figure labels or table cells has none.
@@ -86,8 +105,6 @@ MIN_WORDS_FOR_FUNCTION_CHECK = 12
 # ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
 MIN_FUNCTION_SHARE = 0.08
 MIN_WORDS_FOR_FUNCTION_SHARE = 20
-# A figure's or table's inside read as text, ending on its caption label ("... Key Figure 2.").
-_FIGURE_END = re.compile(r"\b(?:Figure|Fig\.|Table|Abbildung|Tabelle)\s+\d+[.:]?$")
 MIN_LOWERCASE_WORDS = 0.25  # prose in cased scripts has function words; label runs do not
 
 
@@ -104,15 +121,57 @@ _HEADING_LEAD = re.compile(
 )
 
 
+# A heading set apart by type, glued to its section's first sentence by text extraction
+# ("Specification in TIMP: Fixed parameters Every model …"): a short lead in heading style (a
+# colon, or most words capitalised) ends on a word without punctuation, and the sentence
+# starts again with a capitalised word that opens clauses.
+_CLAUSE_START = (
+    "The This These Those Every Each We Our In It Its A An For To Here When Most All Many "
+    "There They Some One Both Such If As Although While Because However After Before During"
+).split()
+_GLUED_HEADING = re.compile(
+    rf"^((?:\S+\s+){{0,9}}?\S*[^\W_])\s+(?=(?:{'|'.join(_CLAUSE_START)})\s+\S+\s+\S)"
+)
+_LINKING = frozenset("in of on at by to for from with and or the a an as into than".split())
+MIN_REST_WORDS = 6
+
+
+# A field label in capitals before the sentence it labels ("SUMMARY: The FAA proposes …").
+_FIELD_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}:\s+(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+
+
+def _without_glued_heading(text: str) -> str:
+    label = _FIELD_LABEL.match(text)
+    if label and len(text[label.end() :].split()) >= MIN_REST_WORDS:
+        text = text[label.end() :]
+    m = _GLUED_HEADING.match(text)
+    if not m:
+        return text
+    lead = m.group(1).split()
+    words = [w for w in lead if w[:1].isalpha()]
+    heading_style = ":" in m.group(1) or (
+        len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
+    )
+    rest = text[m.end() :]
+    if (
+        not heading_style
+        or lead[-1].lower() in _LINKING
+        or not lead[0][:1].isupper()
+        or len(rest.split()) < MIN_REST_WORDS
+    ):
+        return text
+    return rest
+
+
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter or numbered heading that extraction glued to it."""
+    """A sentence without the front matter or heading that extraction glued to it."""
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]
     m = _HEADING_LEAD.match(text)
     if m:
-        text = text[m.end() :]
-    return text
+        return text[m.end() :]
+    return _without_glued_heading(text)
 
 
 def word_count(text: str) -> int:
@@ -126,8 +185,11 @@ def word_count(text: str) -> int:
 _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dot leaders", _DOT_LEADERS),
     ("address or link", _CONTACT),
+    ("pdf operators", PDF_OPERATORS),
     ("reference", _BIBLIOGRAPHY),
     ("page furniture", _FURNITURE),
+    ("boilerplate", BOILERPLATE),
+    ("keywords", FRONT_LABEL),  # anchored at the start by its own ^
     ("caption or label", _LABEL_START),  # anchored at the start by its own ^
     ("form marks", _FORM_MARKS),
     ("index entry", _INDEX_ENTRY),
@@ -156,6 +218,16 @@ def junk_reason(text: str) -> str | None:
             return reason
     if _formula(text, tokens):
         return "code or formula"
+    if any(len(_GLUED_WORDS.findall(t)) >= GLUED_WORDS for t in tokens):
+        return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
+    if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
+        return "citation"
+    if _number_run(tokens):
+        return "table row"  # cells read across a row: "… 2.3.59 245 15 19-39 …"
+    if ROADMAP.search(text):
+        return "roadmap"  # "Section 5 describes …" says where things are, not what they say
+    if text.endswith("?") and not _QUOTED.search(text):
+        return "question"  # a template's or a slide's question, not a point the text makes
     if _MID_SENTENCE.match(text) or _lowercase_start(text):
         return "starts mid-sentence"
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
@@ -173,16 +245,32 @@ def junk_reason(text: str) -> str | None:
         or _ABBREVIATION_END.search(text)
     ):
         return "heading"  # "Proposed Rules Federal Register 47698 Vol." ends no sentence
-    numbers = sum(bool(_NUMBER_TOKEN.match(t)) for t in tokens)
-    if not _TERMINAL.search(text) and numbers >= 3 and numbers >= UNFINISHED_NUMBERS * len(tokens):
+    numbers = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens)
+    ended = _SENTENCE_END.search(text)  # an inch mark or a colon ends no table row
+    if not ended and numbers >= 3 and numbers >= UNFINISHED_NUMBERS * len(tokens):
         return "unfinished"  # a table row: cells and numbers, no sentence end
-    if _FIGURE_END.search(text):
+    if FIGURE_END.search(text):
         return "caption or label"
     if n >= MIN_WORDS_FOR_FUNCTION_CHECK and _latin(tokens):
         share = _function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return None
+
+
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")
+GLUED_WORDS = 3  # words run together inside one token (camelCase names have one or two)
+_QUOTED = re.compile(r"[\"“”«»„]")
+NUMBER_RUN = 3  # numbers side by side, without commas between, are a table's cells
+
+
+def _number_run(tokens: list[str]) -> bool:
+    run = 0
+    for t in tokens:
+        run = run + 1 if NUMBER_TOKEN.match(t) and not t.endswith((",", ";")) else 0
+        if run >= NUMBER_RUN:
+            return True
+    return False
 
 
 def _formula(text: str, tokens: list[str]) -> bool:
@@ -231,25 +319,15 @@ LABEL_CHARS = 72
 _BLANKS = re.compile(r"_{2,}|\.{4,}")
 
 
-# The heading of a reference list, glued to its first entry ("References [1] LuaJIT…"), and
-# of the appendix that may follow it.
-_REFERENCES_HEADING = re.compile(
-    r"^(?:references|bibliography|literatur(?:verzeichnis)?|références|works cited|"
-    r"literature cited)\b",
-    re.IGNORECASE,
-)
-_APPENDIX_HEADING = re.compile(r"^(?:appendix|appendices|anhang|annexe?)\b", re.IGNORECASE)
-
-
 def reference_list(texts: Sequence[str]) -> range:
     """Where the reference list is: from a "References" heading in the second half of the
     document up to an appendix or the end; an empty range when there is none."""
     start = next(
-        (i for i, t in enumerate(texts) if i >= len(texts) // 2 and _REFERENCES_HEADING.match(t)),
+        (i for i, t in enumerate(texts) if i >= len(texts) // 2 and REFERENCES_LEAD.match(t)),
         len(texts),
     )
     end = next(
-        (i for i in range(start + 1, len(texts)) if _APPENDIX_HEADING.match(texts[i])),
+        (i for i in range(start + 1, len(texts)) if APPENDIX_HEADING.match(texts[i])),
         len(texts),
     )
     return range(start, end)
@@ -285,6 +363,8 @@ def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     what it is and its first few labels, instead of fragments passed off as a summary."""
     seen: list[str] = []
     for s in sentences:
+        if PDF_OPERATORS.search(s.text):
+            continue  # a broken file's content stream is no label
         # Words from the first one with a letter: stray digits and marks do not label anything.
         words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
         start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)

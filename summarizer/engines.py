@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from ingestion.document import Section, Sentence
+from ingestion.document import Document, Section, Sentence
 from ingestion.errors import AppError
+from ingestion.sentences import without_abstract
 from summarizer.base import Options, Summary, SummaryPart, summary_key
 
 
@@ -28,13 +29,48 @@ class ChunkCache(Protocol):
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What is known of a document beyond its sentences, for the gist (`summarizer.gist`)."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    author: str = ""  # the metadata's author (an issuer, often), used when no byline is found
+    year: str = ""
+    abstract: str = ""
+    page_count: int = 0
+    landscape_pages: int = 0
+
+
+@dataclass(frozen=True)
 class DocInput:
-    """What the summarizer needs of a document: its sentences with pages."""
+    """What the summarizer needs of a document: its sentences with pages, and what else is
+    known of it (a plain text has an empty profile)."""
 
     key: str
     sentences: Sequence[Sentence]
     pages_with_text: int = 0
     outline: Sequence[Section] = ()
+    profile: Profile = Profile()
+
+
+MIN_YEAR = 1970  # PDF dates before this are unset clocks
+
+
+def input_for(doc: Document) -> DocInput:
+    """What the summarizer gets of a document: its sentences less the author's abstract (the
+    gist quotes it apart), and its profile."""
+    created = doc.metadata.get("created", "")[:4]
+    year = created if created.isdigit() and int(created) >= MIN_YEAR else ""
+    profile = Profile(
+        title=doc.title,
+        authors=doc.authors,
+        author=doc.metadata.get("author", ""),
+        year=year,
+        abstract=doc.abstract,
+        page_count=doc.page_count,
+        landscape_pages=doc.landscape_pages,
+    )
+    return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,47 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from ingestion.document import Sentence
+from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
+from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
 from summarizer.base import Options, OutlinePart, Summary, SummaryPart
-from summarizer.candidates import little_prose, no_prose_line, reference_list, strip_lead_in
+from summarizer.candidates import (
+    little_prose,
+    no_prose_line,
+    reference_list,
+    strip_lead_in,
+    word_count,
+)
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
 from summarizer.errors import Cancelled, NothingToSummarize
+from summarizer.gist import about_index, gist_parts
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
+MIN_POINT_WORDS = 25
+FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
+FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
+METHOD_SECTION_WEIGHT = 0.85  # under Method, Related work, Background …
+
+
+def key_point_prior(
+    texts: Sequence[str], pages: Sequence[int], outline: Sequence[Section]
+) -> list[float]:
+    """One factor per sentence: contributions, findings, recommendations and conclusions
+    before method detail, by what the sentence says and the section it stands in (its page's
+    latest outline heading)."""
+    heads = sorted(outline, key=lambda s: s.first_page)
+    out = []
+    for text, page in zip(texts, pages, strict=True):
+        factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
+        section = next((s.title for s in reversed(heads) if s.first_page <= page), "")
+        if section and FINDING_SECTIONS.search(section):
+            factor *= FINDING_SECTION_WEIGHT
+        elif section and METHOD_SECTIONS.search(section):
+            factor *= METHOD_SECTION_WEIGHT
+        out.append(factor)
+    return out
 
 
 class ExtractiveEngine(Engine):
@@ -55,14 +86,31 @@ class ExtractiveEngine(Engine):
             yield Done(i, self._one(doc, options))
             yield Progress(i + 1, len(docs))
 
-    def pick(self, sentences: Sequence[Sentence], words: int) -> list[SummaryPart]:
-        """The chosen sentences (about ``words`` words), in document order, each with its page."""
+    def pick(
+        self,
+        sentences: Sequence[Sentence],
+        words: int,
+        *,
+        outline: Sequence[Section] = (),
+        first: int | None = None,
+    ) -> list[SummaryPart]:
+        """The chosen sentences (about ``words`` words), in document order, each with its page;
+        findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
+        gist's sentence) counts as said and is left out of them."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # The reference list weighs in the graph (its titles name the paper's topics) but is
         # never picked: cited titles and venues are no summary.
-        picked = select(texts, words, vectors=vectors, never=reference_list(texts))
-        return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked]
+        left_out = set(reference_list(texts))
+        prior = key_point_prior(texts, [s.page for s in sentences], outline)
+        picked = select(texts, words, vectors=vectors, never=left_out, prior=prior, first=first)
+        return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
+
+    def _about(self, doc: DocInput) -> int | None:
+        """The sentence that says what the document is about (not needed after an abstract)."""
+        if doc.profile.abstract:
+            return None
+        return about_index([strip_lead_in(s.text) for s in doc.sentences], doc.profile.title)
 
     def _one(self, doc: DocInput, options: Options) -> Summary | AppError:
         if not doc.sentences:
@@ -71,8 +119,23 @@ class ExtractiveEngine(Engine):
         words = options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         pages = doc.pages_with_text
         # A form or a table, or nothing picked: the one honest line.
-        parts = [] if little_prose(doc.sentences, pages) else self.pick(doc.sentences, words)
-        parts = parts or [no_prose_line(doc.sentences, pages)]
+        if little_prose(doc.sentences, pages):
+            parts = [*gist_parts(doc, None), no_prose_line(doc.sentences, pages)]
+        else:
+            about = self._about(doc)
+            opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
+            if about is not None:
+                opening[-1] = replace(opening[-1], text=strip_lead_in(opening[-1].text))
+            abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
+            points = self.pick(
+                doc.sentences,
+                max(MIN_POINT_WORDS, words - abstract),
+                outline=doc.outline,
+                first=about,
+            )
+            if not points and about is None:
+                points = [no_prose_line(doc.sentences, pages)]
+            parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))
 

@@ -32,16 +32,6 @@ STOPWORDS = frozenset(
     uh um yeah okay ok oh mm hmm gonna wanna like well really actually right yes know think
     mean thing things get got go going say said one two""".split()
 )
-# Front matter and boilerplate that is never what a document is about, with publishers'
-# standing notices (the box atop every section of the Federal Register).
-_BOILERPLATE = re.compile(
-    r"transcriber|\betext\b|project gutenberg|copyright|all rights reserved|\bisbn\b|\bdoi\b"
-    r"|arxiv|https?://|www\.|licen[cs]e[ds]? under|permission to (make|copy)"
-    r"|this section of the federal register|the purpose of these notices is"
-    r"|\bthis (?:license|licence) (?:permits|allows|lets)\b|creative commons"
-    r"|intentionally left blank|printed on recycled paper",
-    re.IGNORECASE,
-)
 _QUOTE = re.compile(r"[\"“”]")
 GRAPH_LIMIT = 2500  # above this many candidates, centroid similarity replaces the full graph
 
@@ -135,19 +125,20 @@ def select(
     vectors: np.ndarray | None = None,
     weights: Weights | None = None,
     never: Collection[int] = (),
+    prior: Sequence[float] | None = None,
+    first: int | None = None,
 ) -> list[int]:
     """Indices (in document order) of the sentences that best summarize within the budget;
-    ``never`` are weighed with the rest but not chosen."""
+    ``never`` are weighed with the rest but not chosen; ``prior`` (one factor a sentence)
+    scales their scores (findings before method, `summarizer.extractive`); ``first`` is taken
+    before any other (and returned with them)."""
     w = weights or Weights()
     n_words = [word_count(s) for s in sentences]
     terms = [content_terms(s) for s in sentences]
     cand = [
         i
         for i in range(len(sentences))
-        if n_words[i] >= w.min_words
-        and len(terms[i]) >= 3
-        and not _BOILERPLATE.search(sentences[i])
-        and is_prose(sentences[i])
+        if n_words[i] >= w.min_words and len(terms[i]) >= 3 and is_prose(sentences[i])
     ]
     if not cand:  # no prose at all: the caller says so in one line instead (#10)
         return []
@@ -175,10 +166,13 @@ def select(
         * (0.5 + 0.5 * length)
         * (1.0 - w.quote_penalty * quoted)
     )
+    if prior is not None:
+        score = score * np.array([prior[i] for i in cand])
 
-    chosen: list[int] = []  # positions in cand
-    used = 0
-    remaining = {k for k, i in enumerate(cand) if i not in never}
+    # ``first``: already said (the gist's sentence): it counts for redundancy and budget.
+    chosen: list[int] = [k for k, i in enumerate(cand) if i == first]  # positions in cand
+    used = sum(n_words[cand[k]] for k in chosen)
+    remaining = {k for k, i in enumerate(cand) if i not in never and k not in chosen}
     while remaining:
         best, best_val = -1, -math.inf
         for k in remaining:

@@ -330,7 +330,8 @@ class Store(Reads, Manage, Passages):
                 "engine_version": s.engine_version,
                 "text": s.text,
                 "parts": json.dumps(
-                    [{"text": p.text, "pages": list(p.pages)} for p in s.parts], ensure_ascii=False
+                    [{"text": p.text, "pages": list(p.pages), "kind": p.kind} for p in s.parts],
+                    ensure_ascii=False,
                 ),
                 "pages": json.dumps(list(s.pages)),
                 "outline": json.dumps([asdict(o) for o in s.outline], ensure_ascii=False),

@@ -178,8 +178,11 @@ def test_authors_and_abstract_are_read_stored_shown_and_kept_out_of_the_summary(
     )
     shown = json.loads(runner.invoke(cli, ["show", "1", "--db", str(db), "--json"]).output)
     assert shown["abstract"] == doc.abstract
-    summary = shown["summaries"][0]["text"]
-    assert "We study the northern pier" not in summary  # the author's words stay theirs
+    parts = shown["summaries"][0]["parts"]
+    points = " ".join(p["text"] for p in parts if p["kind"] == "point")
+    assert "We study the northern pier" not in points  # the author's words stay theirs:
+    quoted = [p["text"] for p in parts if p["kind"] == "abstract"]  # quoted as theirs (#19)
+    assert quoted and quoted[0].startswith("We study the northern pier")
     text = runner.invoke(cli, ["show", "1", "--db", str(db)]).output
     assert "Author's abstract:" in text
     runner.invoke(cli, ["export", "--db", str(db), "--format", "md", "--out", str(tmp_path)])

@@ -29,6 +29,11 @@ def test_text_markdown_and_html_carry_the_same_points_pages_and_sections(
             assert f"{point.text}  [{point.where}]" in text
             assert f"- {point.text} ({point.where})" in md
             assert point.text in page and all(f'href="page:{n}"' in as_html(r) for n in point.pages)
+        # The gist opens every writer: what the document is, then what it is about (#19).
+        assert r.gist and r.gist[0].kind == "gist" and r.gist[0].text.startswith("A ")
+        assert r.opening in " ".join(text.split()) and r.gist[0].text in md
+        assert all(p.text in page for p in r.gist)
+        assert text.index(r.gist[0].text[:30]) < text.index(r.points[0].text)
         for sec in r.outline:  # one span for each section everywhere: "pp. 1–4"
             assert f"§ {sec.title}  ({sec.where})" in text
             assert f"**{sec.title}** ({sec.where})" in md
@@ -40,6 +45,21 @@ def test_text_markdown_and_html_carry_the_same_points_pages_and_sections(
         side = write_sidecar(store, doc.id, path)
         assert side is not None
         assert side.read_text(encoding="utf-8") == as_markdown(reading(detail, path=path.name))
+
+
+def test_the_authors_words_are_quoted_and_said_to_be_theirs() -> None:
+    from app.render import AUTHORS_WORDS, Point, Reading
+
+    r = Reading(
+        "Piers", "p.pdf", "", "2 pages", "", "extractive summary", 1.0, "",
+        (Point("Stone lasts.", (2,)),), (),
+        (Point("A 2-page paper, “Piers”.", (1,), "gist"),
+         Point("We compare piers.", (1,), "abstract")),
+    )  # fmt: skip
+    quoted = f"{AUTHORS_WORDS}: “We compare piers.”"
+    assert quoted in " ".join(as_text(r).split()) and quoted in as_markdown(r)
+    assert "<i>In the authors&#x27; words:</i> “We compare piers.”" in as_html(r)
+    assert as_markdown(r).index("**A 2-page paper") < as_markdown(r).index("- Stone lasts.")
 
 
 def test_a_fallback_and_a_document_not_yet_summarized_read_the_same_everywhere(

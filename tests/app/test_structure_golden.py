@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from app.pipeline import without_abstract
 from ingestion import Limits, read_pdf
 from summarizer.base import Options
 from summarizer.candidates import junk_reason
-from summarizer.engines import DocInput
+from summarizer.engines import input_for
 from summarizer.extractive import ExtractiveEngine
+from summarizer.gist import document_kind
 from tests.conftest import wrap, write_pdf
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "structure"
@@ -132,17 +132,17 @@ BUILDERS = {"paper": _paper, "report": _report, "form": _form}
 
 def structure(path: Path) -> dict[str, Any]:
     doc = read_pdf(path, limits=Limits(blocks=True))
-    sents = without_abstract(doc)
-    summary = ExtractiveEngine().summarize_one(
-        DocInput(doc.sha256, sents, len(doc.usable_pages), doc.outline), Options()
-    )
+    item = input_for(doc)  # as the pipeline does: the body less the abstract, the profile
+    sents = item.sentences
+    summary = ExtractiveEngine().summarize_one(item, Options())
     return {
         "title": doc.title,
         "authors": list(doc.authors),
         "abstract": doc.abstract,
         "outline": [[s.level, s.title, s.first_page, s.last_page] for s in doc.outline],
         "kept_out": [[reason, s.text[:70]] for s in sents if (reason := junk_reason(s.text))],
-        "summary": [[p.text, list(p.pages)] for p in summary.parts],
+        "kind": document_kind(item),
+        "summary": [[p.kind, p.text, list(p.pages)] for p in summary.parts],
         "sections": [[o.title, o.text] for o in summary.outline],
         # Blocks with their roles: page, role, heading level, the first words.
         "blocks": [[b.page, b.role, b.level, b.text[:50]] for b in doc.blocks],

@@ -332,7 +332,9 @@ def test_abstract_is_folded_and_opens_on_click(window, qtbot, tmp_path) -> None:
     text_pdf(
         folder / "paper.pdf",
         [
-            "Abstract The harbour board studied the pier and proposes a repair plan for it.",
+            "Abstract The harbour board studied the pier and its cracks over three winters on "
+            "the cold coast. It found that the cracks grew fastest where salt met fresh water. "
+            "It proposes a repair plan for it.",
             "1 Introduction",
         ]
         + ["The harbour board surveyed the pier and wrote down every crack it found."] * 30,
@@ -342,6 +344,9 @@ def test_abstract_is_folded_and_opens_on_click(window, qtbot, tmp_path) -> None:
         drop(window, [folder])
     window.table.selectRow(0)
     assert "Author's abstract" in window.summary.toPlainText()
+    # The summary's gist quotes the abstract's opening as the authors' words (#19); the rest
+    # of it stays folded.
+    assert "authors' words: “The harbour board studied" in window.summary.toPlainText()
     assert "proposes a repair plan" not in window.summary.toPlainText()
     window.summary.anchorClicked.emit(QUrl("abstract:toggle"))
     assert "proposes a repair plan" in window.summary.toPlainText()

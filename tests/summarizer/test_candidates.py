@@ -50,7 +50,7 @@ from summarizer.extractive import ExtractiveEngine
         ),
         (
             "Keywords JavaScript, just-in-time compilation, trace trees, type specialization.",
-            "caption or label",
+            "keywords",
         ),
         (
             "▶ 6a Yourself. If someone can claim you as a dependent, do not check box 6a.",
@@ -89,7 +89,7 @@ from summarizer.extractive import ExtractiveEngine
         ("word " * 80 + "end.", "too long"),
         ("Here is an example of using the VERIFY_GROUP_FOR_USER function:", "lead-in"),
         ("Securing and protecting IBM DB2 data .", "heading"),  # its dot leader cut
-        ("-- Buy a copy of this book:", "page furniture"),
+        ("-- Buy a copy of this book:", "lead-in"),  # it announces what follows its colon
         (
             "Free culture : how big media uses technology and the law to lock down culture / "
             "Lawrence Lessig.",

@@ -1,0 +1,181 @@
+"""What a summary opens with: what the document is, then one sentence on what it is about (#19).
+
+The gist is given, never generated: both engines open their summaries with it.
+
+- **The line** (`SummaryPart.kind == "gist"`): the kind of document, its length, its title,
+  who wrote or issued it and when, where known ("A 13-page paper, “Disk-Based Storage for
+  Scalable Video”, by D. J. Gemmell and others (1997).").
+- **What it is about** (`"abstract"`): a paper's abstract, its first sentence or two, in the
+  authors' own words; otherwise (`"about"`) the sentence that states the document's purpose
+  ("This report describes …", "We present …") near its start; otherwise the sentence the
+  ranking puts first in its opening, raised by the words it shares with the title (news keeps
+  its lead sentence); a long text without a title (a meeting's transcript) gets none.
+
+The kind comes from the format: a form or a table has little prose (`little_prose`), slides
+are landscape pages with few words, a letter has a salutation, a paper an abstract or a
+reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ingestion.document import Sentence
+from ingestion.sentences import split_sentences
+from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
+from summarizer.base import Summary, SummaryPart
+from summarizer.candidates import junk_reason, little_prose, reference_list, word_count
+from summarizer.engines import DocInput, Profile
+from summarizer.textrank import content_terms, select
+
+ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words
+ABSTRACT_SENTENCES = 2
+PURPOSE_SHARE = 0.3  # a purpose statement is looked for in the document's first 30 % ...
+PURPOSE_SENTENCES = 80  # ... and its first 80 sentences
+TITLE_WEIGHT = 2.0  # a sentence with all the title's words counts three times as much
+TITLE_ITSELF = 0.5  # share of a sentence's words from the title that makes it the title line
+OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
+SHORT_TEXT_WORDS = 2000  # news and notes: their opening says what they are about
+MIN_ABOUT_WORDS = 8
+SLIDE_WORDS_PER_PAGE = 150
+SLIDE_SHARE = 0.6  # of pages in landscape
+LETTER_PAGES = 4
+BOOK_PAGES = 150
+REPORT_PAGES = 10
+THESIS_PAGES = 60
+TABLE_NUMBERS = 0.25  # share of number tokens that makes a document of little prose a table
+MAX_AUTHORS = 3
+_NAME_JUNK = re.compile(
+    r"\b(?:user|admin(?:istrator)?|owner|unknown|default|microsoft|adobe|acrobat|word|pc"
+    r"|computer|scanner|office|windows|print|distiller|pdf|tex)\b|[\d@/\\_:;]",
+    re.IGNORECASE,
+)
+
+
+def document_kind(doc: DocInput) -> str:
+    """What kind of document ``doc`` is, by the format rules of the module docstring."""
+    p = doc.profile
+    pages = max(p.page_count, doc.pages_with_text, 1)
+    sents = doc.sentences
+    words = sum(word_count(s.text) for s in sents)
+    named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
+    tokens = [t for s in sents for t in s.text.split()]
+    numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
+    if sents and little_prose(sents, doc.pages_with_text or pages):
+        return "table" if named == "table" or numeric else "form"
+    landscape = p.landscape_pages >= SLIDE_SHARE * pages
+    if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
+        return "table" if numeric else "slide deck"  # wide pages of numbers are a table
+    if named:
+        return named
+    if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):
+        return "letter"
+    if p.abstract:
+        return "thesis" if pages > THESIS_PAGES else "paper"
+    if pages <= THESIS_PAGES and len(reference_list([s.text for s in sents])):
+        return "paper"
+    if pages >= BOOK_PAGES:
+        return "book"
+    return "report" if pages >= REPORT_PAGES else "document"
+
+
+def _authors(p: Profile) -> str:
+    names = list(p.authors)
+    if not names and p.author:
+        meta = " ".join(p.author.split())
+        letters = sum(c.isalpha() for c in meta)
+        if (
+            1 <= len(meta.split()) <= 8
+            and letters >= 0.7 * len(meta)
+            and not _NAME_JUNK.search(meta)
+        ):
+            names = [meta]
+    if len(names) > MAX_AUTHORS:
+        return f"{', '.join(names[:MAX_AUTHORS])} and others"
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return names[0] if names else ""
+
+
+def gist_line(doc: DocInput) -> str:
+    """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown."""
+    p = doc.profile
+    if not p.title:
+        return ""
+    kind = document_kind(doc)
+    pages = max(p.page_count, doc.pages_with_text)
+    size = "one-page" if pages == 1 else f"{pages}-page"
+    article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
+    line = f"{article} {size} {kind}, “{p.title.strip(' .')}”"
+    who = _authors(p)
+    if who:
+        line += f", by {who}"
+    if p.year:
+        line += f" ({p.year})"
+    return line + "."
+
+
+def from_abstract(abstract: str) -> str:
+    """The abstract's first sentence or two (up to about ABSTRACT_WORDS words)."""
+    out: list[str] = []
+    for sentence in split_sentences(abstract):
+        out.append(sentence)
+        if sum(word_count(s) for s in out) >= ABSTRACT_WORDS or len(out) >= ABSTRACT_SENTENCES:
+            break
+    return " ".join(out)
+
+
+def about_index(sentences: Sequence[str], title: str = "") -> int | None:
+    """Which sentence says what the document is about: its purpose statement near the start,
+    else the sentence the ranking puts first in its opening (for news, nearly always its
+    lead), raised by the words it shares with the title; None for a text without prose."""
+    limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(sentences))))
+    for i in range(min(limit, len(sentences))):
+        text = sentences[i]
+        if PURPOSE.search(text) and word_count(text) >= MIN_ABOUT_WORDS and not junk_reason(text):
+            return i
+    if not title and sum(word_count(t) for t in sentences) > SHORT_TEXT_WORDS:
+        return None  # a long untitled text (a transcript) opens with chatter, not its subject
+    opening = list(sentences[: max(OPENING_SENTENCES, len(sentences) // 5)])
+    cited = reference_list(sentences)
+    named = set(content_terms(title))
+    prior = None
+    never = {i for i in cited if i < len(opening)}
+    if named:
+        terms = [set(content_terms(t)) for t in opening]
+        prior = [1.0 + TITLE_WEIGHT * len(named & own) / len(named) for own in terms]
+        # The title line itself, with a byline or a date, restates the title: it is not what
+        # the document says about itself.
+        never |= {i for i, own in enumerate(terms) if len(own & named) > TITLE_ITSELF * len(own)}
+    central = select(opening, 1, never=never, prior=prior)
+    return central[0] if central else None
+
+
+def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
+    """The gist's parts: the line, then the abstract's words or ``about`` (the sentence the
+    engine chose as what the document is about, see `about_index`)."""
+    parts: list[SummaryPart] = []
+    first = doc.sentences[0].page if doc.sentences else 1
+    line = gist_line(doc)
+    if line:
+        parts.append(SummaryPart(line, (first,), kind="gist"))
+    if doc.profile.abstract:
+        parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
+    elif about is not None:
+        parts.append(SummaryPart(about.text, (about.page,), kind="about"))
+    return parts
+
+
+def with_gist(doc: DocInput, summary: Summary, about: bool = True) -> Summary:
+    """``summary`` opened with the gist (for an engine whose key points were generated: the
+    gist is given, never generated); ``about`` False leaves out the sentence on what it is
+    about (a form's summary is its one honest line)."""
+    texts = [s.text for s in doc.sentences]
+    found = None
+    if about and not doc.profile.abstract:
+        found = about_index(texts, doc.profile.title)
+    opening = gist_parts(doc, doc.sentences[found] if found is not None else None)
+    parts = (*opening, *summary.parts)
+    return replace(summary, parts=parts, text=" ".join(p.text for p in parts))

@@ -1,0 +1,43 @@
+"""#19: stored summaries follow the rules. The summary key holds `ENGINE_VERSION`, so a rerun
+redoes summaries made by older rules; this test fails when the rule tables or the golden
+structure files change and `RULES_DIGEST` (recorded with the version) was not renewed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from summarizer.base import ENGINE_VERSION, RULES_DIGEST, summary_key
+
+ROOT = Path(__file__).resolve().parents[2]
+# What decides a summary's sentences: the shared vocabulary, the prose rules, the gist, the
+# ranking, and the golden structure files (what ingestion and the engine make of test PDFs).
+RULE_FILES = [
+    "ingestion/vocabulary.py",
+    "summarizer/candidates.py",
+    "summarizer/gist.py",
+    "summarizer/textrank.py",
+    "summarizer/extractive.py",
+    "summarizer/sections.py",
+]
+
+
+def rules_digest() -> str:
+    files = [ROOT / f for f in RULE_FILES] + sorted((ROOT / "tests/data/structure").rglob("*.json"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    return digest.hexdigest()[:16]
+
+
+def test_rule_changes_come_with_a_new_engine_version() -> None:
+    got = rules_digest()
+    assert got == RULES_DIGEST, (
+        "The summary rules or golden files changed: raise ENGINE_VERSION in summarizer/base.py "
+        f"(now {ENGINE_VERSION}) and set RULES_DIGEST = {got!r}, so stored summaries are redone."
+    )
+
+
+def test_the_engine_version_is_part_of_the_summary_key() -> None:
+    assert summary_key("extractive", "m", "b", "fp32", "medium").endswith(f"|{ENGINE_VERSION}")

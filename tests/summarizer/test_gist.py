@@ -1,0 +1,149 @@
+"""#19: every summary opens with what the document is and what it is about; key points put
+findings before method and leave out roadmap sentences."""
+
+from __future__ import annotations
+
+from ingestion.document import Sentence
+from summarizer.base import Options, Summary, SummaryPart
+from summarizer.engines import DocInput, Profile
+from summarizer.extractive import ExtractiveEngine
+from summarizer.gist import document_kind, gist_line, with_gist
+
+METHOD = [
+    f"We sampled the timber piles of pier {i} with a drill and weighed each core in the lab."
+    for i in range(10)
+]
+FINDING = "We find that stone footings halve the repairs a pier needs over thirty years."
+ROADMAP = "Section 4 describes the drilling method and Section 5 presents the pier survey."
+PURPOSE = "This paper examines how the footings of harbour piers decay in cold salt water."
+OPENING = "Harbour piers along the northern coast were built between 1890 and 1950 by hand."
+ABSTRACT = (
+    "We compare the upkeep of timber and stone piers along a cold coast. Stone footings halve "
+    "the repairs a pier needs. Boards should build on stone."
+)
+
+
+def doc(texts: list[str], pages: int = 4, **profile: object) -> DocInput:
+    sents = tuple(Sentence(t, 1 + i * pages // len(texts)) for i, t in enumerate(texts))
+    return DocInput("k", sents, pages, (), Profile(page_count=pages, **profile))  # type: ignore[arg-type]
+
+
+def summarize(item: DocInput) -> Summary:
+    return ExtractiveEngine().summarize_one(item, Options())
+
+
+def test_a_paper_opens_with_what_it_is_and_the_authors_words() -> None:
+    item = doc(
+        [OPENING, *METHOD, FINDING],
+        title="Stone and Timber Piers",
+        authors=("Ada Lovelace", "Grace Hopper"),
+        year="2021",
+        abstract=ABSTRACT,
+    )
+    parts = summarize(item).parts
+    assert parts[0] == SummaryPart(
+        "A 4-page paper, “Stone and Timber Piers”, by Ada Lovelace and Grace Hopper (2021).",
+        (1,),
+        kind="gist",
+    )
+    assert parts[1].kind == "abstract"
+    assert parts[1].text == (
+        "We compare the upkeep of timber and stone piers along a cold coast. Stone footings "
+        "halve the repairs a pier needs."
+    )
+    assert all(p.kind == "point" for p in parts[2:]) and parts[2:]
+
+
+def test_without_an_abstract_the_purpose_statement_says_what_it_is_about() -> None:
+    parts = summarize(
+        doc([OPENING, *METHOD[:4], PURPOSE, *METHOD[4:], FINDING], title="Piers")
+    ).parts
+    assert parts[0].kind == "gist" and "“Piers”" in parts[0].text
+    assert (parts[1].kind, parts[1].text) == ("about", PURPOSE)
+    assert PURPOSE not in [p.text for p in parts[2:]]  # said once
+
+
+def test_a_plain_text_opens_with_its_lead_sentence() -> None:
+    lead = "The harbour board voted on Monday to rebuild the northern pier in stone next year."
+    story = [
+        lead,
+        "Members said the old timber pier had needed repairs after every winter storm.",
+        "The chairman told reporters that stone would cost more at first but last longer.",
+        "Fishermen who use the northern pier welcomed the vote at the meeting on Monday.",
+        "Work on the new pier is expected to start in the spring and to take two years.",
+        "A temporary landing stage will be built for the fishing fleet in the meantime.",
+    ]
+    item = DocInput("news", tuple(Sentence(t, 1) for t in story), 1)
+    parts = summarize(item).parts
+    assert (parts[0].kind, parts[0].text) == ("about", lead)  # no title: no gist line
+
+
+def test_findings_come_before_method_and_roadmaps_are_no_key_points() -> None:
+    method = [f"{m[:-1]} in week {w}." for w in range(3) for m in METHOD]
+    parts = summarize(doc([OPENING, ROADMAP, *method[:20], FINDING, *method[20:]], 12)).parts
+    points = [p.text for p in parts if p.kind == "point"]
+    assert FINDING in points
+    assert ROADMAP not in [p.text for p in parts]
+
+
+def test_the_kind_comes_from_the_format() -> None:
+    labels = ["First Name", "Last Name", "Birthday", "Gender", "Nationality", "Signature"] * 4
+    assert document_kind(doc(labels, pages=2)) == "form"
+    cells = ["2019 2020 2021 12 14 16", "North 1 1921 14", "South 2 1934 11"] * 8
+    assert document_kind(doc(cells, pages=2)) == "table"
+    slides = ["Stone piers last longer than timber piles in cold water.", *METHOD[:3]]
+    assert document_kind(doc(slides, pages=10, landscape_pages=10)) == "slide deck"
+    wide = ["Votes 2014 1203 455 12 98", "Seats 3 1 0 1 2", "District 4 991 12 7 3"] * 3
+    assert document_kind(doc(wide, pages=4, landscape_pages=4)) == "table"
+    assert document_kind(doc([*METHOD, FINDING], pages=10)) == "report"
+    assert document_kind(doc([*METHOD, FINDING], pages=5, abstract=ABSTRACT)) == "paper"
+    assert document_kind(doc(METHOD, pages=400)) == "book"
+    letter = ["Dear Mr. Gans: the board writes to tell you the pier is closed for repairs."]
+    assert document_kind(doc(letter + METHOD[:3], pages=2)) == "letter"
+    assert document_kind(doc(METHOD, pages=30, title="Pier Inspection Manual")) == "manual"
+    words = ["Arrests by sex", "Under 18", "Male", "Female", "Total", "Rate per 1,000"] * 4
+    assert document_kind(doc(words, pages=1, title="Table 324. Arrests by Sex and Age")) == "table"
+
+
+def test_the_title_line_itself_is_not_what_the_document_is_about() -> None:
+    from summarizer.gist import about_index
+
+    opening = [
+        "Harbour Piers and their Footings, Lecture 7, March 2016.",
+        "The footings of harbour piers decay within ten winters where fresh water meets salt.",
+    ]
+    assert about_index(opening) == 0  # the lead, without a title to compare
+    assert about_index(opening, "Harbour Piers and their Footings") == 1
+
+
+def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:
+    item = doc(METHOD, pages=12, title="Harbour Works 2024", author="Northern Harbour Board")
+    assert gist_line(item) == "A 12-page report, “Harbour Works 2024”, by Northern Harbour Board."
+    junk = doc(METHOD, pages=12, title="Harbour Works 2024", author="Microsoft Word - draft7.doc")
+    assert gist_line(junk) == "A 12-page report, “Harbour Works 2024”."
+    assert gist_line(doc(METHOD, pages=8, title="Piers")) == "An 8-page document, “Piers”."
+
+
+def test_a_generated_summary_gets_the_same_given_gist() -> None:
+    item = doc([OPENING, *METHOD, FINDING], title="Piers", abstract=ABSTRACT)
+    made = Summary("Piers decay.", (SummaryPart("Piers decay.", (2,)),), "abstractive", "t", "m",
+                   "fp32", "medium")  # fmt: skip
+    opened = with_gist(item, made)
+    assert [p.kind for p in opened.parts] == ["gist", "abstract", "point"]
+    assert opened.text.startswith("A 4-page paper, “Piers”.") and opened.text.endswith("decay.")
+
+
+def test_the_prior_puts_findings_and_their_sections_before_method() -> None:
+    from ingestion.document import Section
+    from summarizer.extractive import key_point_prior
+    from summarizer.textrank import select
+
+    outline = [Section(0, "2 Methods", 2, 2), Section(0, "3 Results", 3, 3)]
+    texts = [METHOD[0], METHOD[1], FINDING, METHOD[2]]
+    prior = key_point_prior(texts, [1, 2, 3, 3], outline)
+    assert prior[0] == 1.0  # no section yet, no finding
+    assert prior[1] < 1.0  # method section
+    assert prior[2] > prior[3] > 1.0  # a finding in Results, then a method line in Results
+    same = [f"Stone piers in harbour {i} were inspected by the board in spring." for i in range(6)]
+    assert select(same, 1) == [0]  # the lead, all else equal
+    assert select(same, 1, prior=[1, 1, 1, 1, 1, 2.5]) == [5]

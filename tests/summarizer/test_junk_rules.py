@@ -1,0 +1,156 @@
+"""#19: each junk class real PDFs put in summaries, caught by a rule of the format; each rule
+has a line it must catch and a line of prose it must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.clean import normalize
+from summarizer.candidates import junk_reason, no_prose_line, strip_lead_in
+
+RULES = [
+    (
+        "unfinished",
+        "Stand 30.6.2014 Display Technologie LCD Typ TFT IPS Farbdisplay Diagonale in cm 14 cm "
+        "Diagonale in Zoll 5,5 ”",
+        "Das Display misst 14 cm in der Diagonale und zeigt 5,5 Millionen Farben an.",
+    ),
+    (
+        "boilerplate",
+        "The publisher reserves the right to change any part of this document without notice.",
+        "The board has the right to change the rules for the harbour at its spring meeting.",
+    ),
+    (
+        "glued labels",
+        "Share this withEmailFacebookMessengerTwitterPinterestWhatsApp and read the story here.",
+        "The iPhone and the PlayStation were on sale at the McDonald's on the corner.",
+    ),
+    # (reason, a line it must catch, a line of prose it must pass)
+    (
+        "table row",
+        "The accounts are listed in columns 2.3.59 245 15 19-39 for the qualified owners.",
+        "In 2009, 15 of 19 piers were rebuilt in stone at a cost of 3 million pounds.",
+    ),
+    (
+        "page furniture",
+        "Command Codes BMFOL and BMFOR 2.3.59 page 245 15 19-39 The Qualified accounts.",
+        "The index on page 245 lists every command code that the manual describes.",
+    ),
+    (
+        "citation",
+        "TRIPP, supra note 37, at 37.",
+        "The court held that the earlier ruling applied to the water rights at issue.",
+    ),
+    (
+        "reference",
+        "Proceedings of the 58th Annual Meeting of the Association for Computational "
+        "Linguistics, pages 2270–2282",
+        "The annual meeting of the association drew more papers than ever before this year.",
+    ),
+    (
+        "keywords",
+        "Additional Key Words and Phrases: scholarly reading, citations 1 INTRODUCTION A strong "
+        "public interest in science.",
+        "Readers of scientific papers look up key words and phrases in a glossary first.",
+    ),
+    (
+        "boilerplate",
+        "Windows is either a registered trademark or a trademark of Microsoft Corporation in the "
+        "United States and/or other countries.",
+        "The company registered its new product name in the United States last year.",
+    ),
+    (
+        "boilerplate",
+        "Please wait... If this message is not eventually replaced by the proper contents of the "
+        "document, your PDF viewer may not be able to display this type of document.",
+        "The message was replaced by the proper contents of the letter after a week.",
+    ),
+    (
+        "boilerplate",
+        "Copyright © 2007 Emerald Group Publishing Limited. All rights reserved worldwide.",
+        "The group published its findings on shift work in a journal for employers.",
+    ),
+    (
+        "boilerplate",
+        "ISBN 978-0-596-51033-7 and the cataloguing data are held by the national library.",
+        "The national library holds the catalogue of every book printed in the country.",
+    ),
+    (
+        "boilerplate",
+        "Reviewers: Jane Doe, John Roe, Mary Major and the members of the programme board.",
+        "The reviewers asked the authors to repeat the experiment with more harbours.",
+    ),
+    (
+        "question",
+        "For what purpose was the dataset created and was there a specific task in mind?",
+        "“Was there a specific task in mind?” she asked the engineers who built the dataset.",
+    ),
+    (
+        "roadmap",
+        "Section 5 contains descriptions of the experiments that we ran on the corpus.",
+        "The experiments that we ran on the corpus show that stone piers last longer.",
+    ),
+    (
+        "roadmap",
+        "The rest of this paper is organized as follows.",
+        "The rest of the harbour was rebuilt in stone after the storms of that winter.",
+    ),
+    (
+        "roadmap",
+        "This section of the Harbour Gazette contains notices to the public of proposed rules.",
+        "This harbour section of the town contains the oldest piers on the northern coast.",
+    ),
+    (
+        "pdf operators",
+        "BT /F1 12 Tf 72 712 Td (Hello world and more text) Tj ET and the rest of it.",
+        "The printer sets the text in twelve point type on the first page of the letter.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "junk", "prose"), RULES)
+def test_each_rule_catches_its_line_and_passes_prose(reason: str, junk: str, prose: str) -> None:
+    assert junk_reason(junk) == reason
+    assert junk_reason(prose) is None
+
+
+def test_a_keyword_line_glued_before_the_first_sentence_is_cut_off() -> None:
+    glued = (
+        "Additional Key Words and Phrases: scholarly reading, citations 1 INTRODUCTION A strong "
+        "public interest in science."
+    )
+    assert strip_lead_in(glued) == "A strong public interest in science."
+
+
+def test_a_field_label_in_capitals_is_cut_off() -> None:
+    labelled = "SUMMARY: The board proposes to rebuild the northern pier in stone next year."
+    assert strip_lead_in(labelled) == labelled[len("SUMMARY: ") :]
+    assert strip_lead_in("NOTE: Piers decay.") == "NOTE: Piers decay."  # too short to cut
+
+
+def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
+    glued = "Specification in TIMP: Fixed parameters Every model in the package has fixed values."
+    assert strip_lead_in(glued) == "Every model in the package has fixed values."
+    # Prose with a capitalised name after a preposition is left whole.
+    prose = "The report published in The New York Times said the harbour was closed."
+    assert strip_lead_in(prose) == prose
+
+
+def test_private_use_bullets_are_mapped_and_other_glyphs_dropped() -> None:
+    assert normalize("\uf0b7 Stone piers last longer") == "• Stone piers last longer"
+    assert normalize("Harbour\ue001 board") == "Harbour board"
+    assert normalize("• already a bullet") == "• already a bullet"
+
+
+def test_the_no_prose_line_never_quotes_pdf_operators() -> None:
+    from ingestion.document import Sentence
+
+    broken = [
+        Sentence("BT /F1 12 Tf 72 712 Td (Name) Tj ET", 1),
+        Sentence("Vessel name", 1),
+        Sentence("12 0 obj << /Length 44 >> stream", 1),
+        Sentence("Home port", 1),
+    ]
+    line = no_prose_line(broken, 1).text
+    assert "Vessel name, Home port" in line
+    assert "Tf" not in line and "obj" not in line
