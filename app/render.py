@@ -71,8 +71,8 @@ class Reading:
     note: str  # why the built-in engine was used, when it was a fallback
     points: tuple[Point, ...]  # the key points
     outline: tuple[SectionSummary, ...]
-    tags: str = ""  # "course, thesis"; "" when untagged
     gist: tuple[Point, ...] = ()  # what the document is, and what it is about
+    tags: str = ""  # "course, thesis"; "" when untagged
 
     @property
     def opening(self) -> str:
