@@ -134,8 +134,9 @@ class BatchQueue(QMainWindow):
         if kind == "stopped":  # the library cannot be written (a full disk): why, what to do
             self.say(event["message"])
         if kind == "failed" and event.get("error_kind") == "encrypted":
-            path = event["path"]
-            QTimer.singleShot(0, lambda: self._ask_password_now(path))
+            # Asked here, while the batch that met the file is still the running one: a
+            # deferred ask could come after the batch's own end under load (#23).
+            self._ask_password_now(event["path"])
         elif kind == "failed" and not self.dock.isVisible():
             item = self.queue.items[self.queue.row_of(event["path"])]
             self.statusBar().showMessage(f"Failed: {item.message}  (View → Queue lists failures)")
