@@ -182,7 +182,30 @@ def gui_message(kind: str, path: str, message: str) -> str:
     return f"{name} is encrypted and needs its password."
 
 
-class QueueModel(QAbstractTableModel):
+class ListTableModel(QAbstractTableModel):
+    """A table over a list of records with fixed ``COLUMNS``: the row count and the header
+    shared by the queue and the Models window (subclasses say where the list is)."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def records_shown(self) -> list[Any]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records_shown())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+
+class QueueModel(ListTableModel):
     """Per-document state of the running and finished batches."""
 
     COLUMNS = ("File", "State", "Details")
@@ -239,18 +262,8 @@ class QueueModel(QAbstractTableModel):
     def failed(self) -> list[QueueItem]:
         return [i for i in self.items if i.state == "failed"]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def records_shown(self) -> list[QueueItem]:
+        return self.items
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

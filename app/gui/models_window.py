@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.download_worker import DownloadWorker
+from app.gui.models import ListTableModel
 from app.model_manager import ModelRow, model_rows, with_model
 from app.settings import Settings
 from app.store import Store
@@ -58,7 +58,7 @@ def transfer_text(p: dict[str, Any]) -> str:
     return f"{p['file']}: {megabytes(p['done'])} of {megabytes(p['total'])}, {rate}{left}"
 
 
-class ModelTable(QAbstractTableModel):
+class ModelTable(ListTableModel):
     COLUMNS = ("Model", "Size", "Languages", "Licence", "Speed here", "State")
 
     def __init__(self) -> None:
@@ -70,18 +70,8 @@ class ModelTable(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def records_shown(self) -> list[ModelRow]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
