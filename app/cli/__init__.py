@@ -9,7 +9,8 @@ from app.cli import bench as _bench  # noqa: F401
 from app.cli import extract as _extract  # noqa: F401  (registers commands)
 from app.cli import gui as _gui  # noqa: F401
 from app.cli import library as _library  # noqa: F401
-from app.cli import manage as _manage  # noqa: F401  (after library: it adds to its group)
+from app.cli import library_file as _library_file  # noqa: F401
+from app.cli import manage as _manage  # noqa: F401  (after library_file: it adds to its group)
 from app.cli import meaning as _meaning  # noqa: F401
 from app.cli import models as _models  # noqa: F401
 from app.cli import summarize as _summarize  # noqa: F401

@@ -9,7 +9,7 @@ import click
 
 from app.cli.base import cli, emit_json
 from app.cli.batch import open_store
-from app.cli.library import library_group
+from app.cli.library_file import library_group
 from app.cli.options import settings_from
 from app.files import missing_documents, relink
 from app.store import Store
