@@ -11,7 +11,9 @@ set, latency at 100k passages, embedding throughput and its share of a summarize
 3. Pads a copy of the library to `--passages` with synthetic passages (real vectors plus
    noise, renormalized) and times searches: p50/p95 per mode, query embedding included, and
    the one-time load of the vector matrix.
-Usage: python bench/semantic.py [--db LIB] [--passages 100000] [--repeat 40]
+4. With `--share FILES`, only: a summarize run of FILES with passages off, then on (the
+   default budget): the share of time embedding added, measured.
+Usage: python bench/semantic.py [--db LIB] [--passages 100000] [--repeat 40] [--share FILES]
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -36,9 +37,10 @@ from app.settings import Settings  # noqa: E402
 from app.store import Store  # noqa: E402
 from app.store.hybrid import (  # noqa: E402
     POOL_PAGES,
-    Found,
-    keyword_pages,
+    POOL_ROWS,
+    Key,
     ranked_pages,
+    word_shares,
 )
 from app.store.vectors import VectorIndex  # noqa: E402
 
@@ -78,6 +80,29 @@ def build(db: Path) -> dict[str, float]:
     }
 
 
+def added_share(paths: list[Path], tmp: Path) -> None:
+    """A summarize run (extractive) with passages off, then one with passages on at the default
+    budget (the background indexer off): the time embedding added, measured, and what it left."""
+    took = {}  # the "on" run loads the embedder, as a real run does
+    for semantic in (False, True):
+        db = tmp / f"share-{semantic}.sqlite"
+        settings = Settings(db=db, engine="extractive", semantic=semantic, embed_background=False)
+        t0 = time.perf_counter()
+        with Store(db) as store:
+            events = list(pipeline.run(paths, settings, store))
+            left = len(store.unindexed(meaning.MODEL))
+            passages = store.passage_count()
+        took[semantic] = time.perf_counter() - t0
+    share = took[True] / took[False] - 1
+    print(
+        f"summarize {events[-1].summarized} document(s), extractive: passages off "
+        f"{took[False]:.1f} s, on {took[True]:.1f} s (+{share:.0%}, budget "
+        f"{Settings().embed_budget:.0%}); {passages} passage(s) embedded during the run, "
+        f"{left} document(s) left for the background `synopsis index`",
+        flush=True,
+    )
+
+
 def load_queries() -> list[dict[str, str]]:
     lines = [
         ln for ln in QUERIES.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")
@@ -85,91 +110,83 @@ def load_queries() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def any_word_bm25(store: Store, query: str) -> list[Found]:
-    """The strongest keyword baseline: bm25 rows holding every word, then any content word,
-    each document at its best row."""
-    best: dict[int, Found] = {}
-    for (doc, _page), (where, snip, page, _s) in keyword_pages(
-        store.conn, query, POOL_PAGES, any_word=True
-    ).items():
-        if doc not in best:
-            best[doc] = Found(doc, "", "", where, snip, 0.0, ("words",), page)
-    return list(best.values())[:10]
+def most_words_pages(store: Store, query: str) -> list[Key]:
+    """The strongest keyword baseline: bm25 rows holding any content word of the query, those
+    holding more of its words first (coordination level), bm25 order within."""
+    shares = word_shares(store.conn, query, POOL_ROWS)
+    return sorted(shares, key=lambda key: -shares[key][0])  # stable: bm25 order within
 
 
-RUNNERS: dict[str, Callable[[Store, str], list[Found]]] = {
-    # as typed in the window's search box (every word quoted, all required)
-    "keyword": lambda store, q: meaning.search(store, q, "keyword", 10).hits,
-    "keyword, any word": any_word_bm25,
-    "semantic": lambda store, q: meaning.search(store, q, "semantic", 10).hits,
-    "hybrid": lambda store, q: meaning.search(store, q, "hybrid", 10).hits,
-}
+def rank_fusion_pages(store: Store, query: str, vector: np.ndarray, k: int = 60) -> list[Key]:
+    """Hybrid as it was first built (#24): reciprocal rank fusion of the pages holding every
+    word of the query (bm25 order) and the pages by meaning; kept to compare."""
+    shares = word_shares(store.conn, query, POOL_ROWS)
+    every = [key for key, (share, _) in shares.items() if share == 1.0][:POOL_PAGES]
+    meant = [key for key, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES).order]
+    scores: dict[Key, float] = {}
+    for ranking in (every, meant):
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return sorted(scores, key=lambda key: -scores[key])
 
 
-def page_ranks(store: Store, query: str) -> dict[str, list[tuple[int, int]]]:
-    """(document, page) lists, best first: bm25 over page rows (typed words, then any word),
-    meaning, and the two fused."""
+def page_ranks(store: Store, query: str) -> dict[str, list[Key]]:
+    """(document, page) lists, best first, per mode; a document's rank is where its first
+    page comes (what `app.store.hybrid.find` shows)."""
     vector = meaning.embed([query])[0]
     return {
-        "keyword, any word": list(keyword_pages(store.conn, query, POOL_PAGES, any_word=True)),
-        "semantic": [k for k, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES)[0]],
-        "hybrid": [k for k, _ in ranked_pages(store, query, vector, "hybrid", POOL_PAGES)[0]],
+        "keyword, most words": most_words_pages(store, query),
+        "semantic": [
+            k for k, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES).order
+        ],
+        "hybrid, rank fusion (before)": rank_fusion_pages(store, query, vector),
+        "hybrid": [k for k, _ in ranked_pages(store, query, vector, "hybrid", POOL_PAGES).order],
     }
 
 
-def evaluate_pages(store: Store, rows: list[dict[str, str]]) -> dict[str, dict[str, float]]:
-    """Page-level recall@5 and MRR@10: is an answering page of the right document ranked?"""
-    files = {
-        Path(path).name: doc
-        for doc, path in store.conn.execute("SELECT document_id, path FROM document_paths")
-    }
-    found: dict[str, list[tuple[float, float]]] = {}
-    for row in rows:
-        want = files.get(row["file"])
-        pages = {int(p) for p in row["pages"].split(",")}
-        for mode, keys in page_ranks(store, row["query"]).items():
-            ranks = [i for i, (d, p) in enumerate(keys[:10], 1) if d == want and p in pages]
-            rank = ranks[0] if ranks else None
-            for kind in ("all", row["kind"]):
-                found.setdefault(f"{mode}/{kind}", []).append(
-                    (1.0 if rank and rank <= 5 else 0.0, 1.0 / rank if rank else 0.0)
-                )
-    return {
-        k: {
-            "recall@5": statistics.mean(v[0] for v in vals),
-            "mrr": statistics.mean(v[1] for v in vals),
-        }
-        for k, vals in found.items()
-    }
+def half(i: int) -> str:
+    """Queries come in pairs on one topic (words, then meaning): alternate pairs form halves
+    A and B, so a constant chosen on one half can be checked on the other."""
+    return "A" if (i // 2) % 2 == 0 else "B"
 
 
 def evaluate(store: Store, rows: list[dict[str, str]]) -> dict[str, dict[str, float]]:
+    """Per mode and kind (all, words, meaning, A, B): the answering document's recall@5 and
+    MRR@10, page@5 (that document in the top 5 shown at an answering page), and the answering
+    page's recall@5 and MRR@10 among the ranked pages."""
     files = {
         Path(path).name: doc
         for doc, path in store.conn.execute("SELECT document_id, path FROM document_paths")
     }
-    out: dict[str, dict[str, float]] = {}
-    for mode, runner in RUNNERS.items():
-        per: dict[str, list[tuple[float, float, float]]] = {"all": [], "words": [], "meaning": []}
-        for row in rows:
-            want = files.get(row["file"])
-            pages = {int(p) for p in row["pages"].split(",")}
-            hits = runner(store, row["query"])
-            ranks = [i for i, h in enumerate(hits, 1) if h.document_id == want]
-            rank = ranks[0] if ranks else None
-            recall = 1.0 if rank and rank <= 5 else 0.0
-            rr = 1.0 / rank if rank else 0.0
-            page = 1.0 if rank and rank <= 5 and hits[rank - 1].page in pages else 0.0
-            per["all"].append((recall, rr, page))
-            per[row["kind"]].append((recall, rr, page))
-        for kind, vals in per.items():
-            out[f"{mode}/{kind}"] = {
-                "recall@5": statistics.mean(v[0] for v in vals),
-                "mrr": statistics.mean(v[1] for v in vals),
-                "page@5": statistics.mean(v[2] for v in vals),
-                "n": len(vals),
-            }
-    return out
+    found: dict[str, list[tuple[float, ...]]] = {}
+    for i, row in enumerate(rows):
+        want = files[row["file"]]
+        pages = {int(p) for p in row["pages"].split(",")}
+        typed = [
+            (h.document_id, h.page or 0)
+            for h in meaning.search(store, row["query"], "keyword").hits
+        ]
+        for mode, keys in {"keyword": typed, **page_ranks(store, row["query"])}.items():
+            docs = list(dict.fromkeys(d for d, _ in keys))
+            shown = dict(reversed(keys))  # each document's first page
+            rank = docs.index(want) + 1 if want in docs[:10] else None
+            prank = next(
+                (j for j, (d, p) in enumerate(keys[:10], 1) if d == want and p in pages), None
+            )
+            vals = (
+                1.0 if rank and rank <= 5 else 0.0,
+                1.0 / rank if rank else 0.0,
+                1.0 if rank and rank <= 5 and shown[want] in pages else 0.0,
+                1.0 if prank and prank <= 5 else 0.0,
+                1.0 / prank if prank else 0.0,
+            )
+            for kind in ("all", row["kind"], half(i)):
+                found.setdefault(f"{mode}/{kind}", []).append(vals)
+    names = ("recall@5", "mrr", "page@5", "page recall@5", "page mrr")
+    return {
+        key: {name: statistics.mean(v[j] for v in vals) for j, name in enumerate(names)}
+        for key, vals in found.items()
+    }
 
 
 def pad(store: Store, target: int, rng: np.random.Generator) -> int:
@@ -223,10 +240,20 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="an indexed library of the corpus (skips step 1)")
     ap.add_argument("--passages", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=40, help="queries timed per mode")
+    ap.add_argument(
+        "--share",
+        type=Path,
+        nargs="+",
+        help="only measure the share embedding adds to summarizing these files",
+    )
     args = ap.parse_args()
     reason = meaning.unavailable_reason()
     if reason:
         sys.exit(f"bench/semantic.py needs the embedder: {reason}")
+    if args.share:
+        with tempfile.TemporaryDirectory() as tmp:
+            added_share(args.share, Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "corpus.sqlite"
         if args.db:
@@ -244,32 +271,36 @@ def main() -> None:
         rows = load_queries()
         with Store(db) as store:
             scores = evaluate(store, rows)
+        modes = list(dict.fromkeys(k.split("/")[0] for k in scores))
         print(f"\n{len(rows)} labelled queries (documents by file, answering pages)")
-        print("| mode | recall@5 | MRR@10 | page@5 | recall@5 words | recall@5 meaning |")
+        print("| mode | doc recall@5 | doc MRR@10 | page@5 | page recall@5 | page MRR@10 |")
         print("|---|---:|---:|---:|---:|---:|")
-        for mode in RUNNERS:
-            a, w, m = (scores[f"{mode}/{k}"] for k in ("all", "words", "meaning"))
+        for mode in modes:
+            a = scores[f"{mode}/all"]
             print(
                 f"| {mode} | {a['recall@5']:.3f} | {a['mrr']:.3f} | {a['page@5']:.3f} | "
-                f"{w['recall@5']:.3f} | {m['recall@5']:.3f} |"
+                f"{a['page recall@5']:.3f} | {a['page mrr']:.3f} |"
             )
-        with Store(db) as store:
-            pages = evaluate_pages(store, rows)
-        print("\nthe answering page: (document, page) ranked by each mode")
-        print("| mode | page recall@5 | page MRR@10 | MRR words | MRR meaning |")
+        print("\nby kind and half (doc MRR / page MRR): words, meaning, half A, half B")
+        print("| mode | words | meaning | A | B |")
         print("|---|---:|---:|---:|---:|")
-        for mode in ("keyword, any word", "semantic", "hybrid"):
-            a, w, m = (pages[f"{mode}/{k}"] for k in ("all", "words", "meaning"))
+        for mode in modes:
+            cells = [scores[f"{mode}/{k}"] for k in ("words", "meaning", "A", "B")]
             print(
-                f"| {mode} | {a['recall@5']:.3f} | {a['mrr']:.3f} | {w['mrr']:.3f} | "
-                f"{m['mrr']:.3f} |"
+                f"| {mode} | "
+                + " | ".join(f"{c['mrr']:.3f} / {c['page mrr']:.3f}" for c in cells)
+                + " |"
             )
-        for level, table in (("document", scores), ("page", pages)):
-            hyb = table["hybrid/all"]["mrr"]
-            other = max(
-                v["mrr"] for k, v in table.items() if k.endswith("/all") and "hybrid" not in k
-            )
-            print(f"hybrid {level} MRR vs the best other mode: {hyb / other:.2f}x", flush=True)
+        for metric in ("recall@5", "mrr", "page recall@5", "page mrr"):
+            for kind in ("all", "A", "B"):
+                hyb = scores[f"hybrid/{kind}"][metric]
+                other = max(
+                    scores[f"{m}/{kind}"][metric] for m in modes if not m.startswith("hybrid")
+                )
+                print(
+                    f"hybrid {metric} ({kind}) vs the best of keyword and semantic: "
+                    f"{hyb:.3f} vs {other:.3f} ({hyb / other:.3f}x)"
+                )
 
         with Store(db) as store:
             added = pad(store, args.passages, np.random.default_rng(7))
