@@ -9,9 +9,13 @@ in a script it does not read, search falls back to words and says so.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -26,7 +30,8 @@ from summarizer.passages import covered, embedding_text, make_passages
 __all__ = ["MODEL", "MODES", "IndexProgress", "Indexer", "Searched", "search", "similar"]
 
 log = logging.getLogger(__name__)
-FIRST_GUESS_S = 0.02  # seconds per passage before any was measured (MiniLM, 2 CPU cores)
+FIRST_GUESS_S = 0.1  # seconds per passage before any was measured (MiniLM, 2 idle CPU cores)
+BATCH = 32  # passages embedded at a time
 MODEL = f"all-MiniLM-L6-v2@{minilm.WEIGHTS_SHA256[:12]}"
 NOT_READ = (
     "{what} is written in a script the meaning index does not read (it reads Latin, Greek "
@@ -74,12 +79,17 @@ class Indexer:
         self.embedded = 0  # passages
         self.deferred = 0  # documents left for `synopsis index`
 
-    def _affordable(self, passages: int) -> bool:
+    def _affordable(self, passages: int, busy_since: float | None = None, done: int = 0) -> bool:
+        """Whether ``passages`` more fit the budget; ``busy_since``/``done``: the document
+        being embedded, when it started and how many of its passages are done."""
         if self.budget is None:
             return True
-        other = time.perf_counter() - self.started - self.spent
-        per_passage = self.spent / self.embedded if self.embedded else FIRST_GUESS_S
-        return self.spent + per_passage * passages <= self.budget * other
+        now = time.perf_counter()
+        spent = self.spent + (now - busy_since if busy_since is not None else 0.0)
+        other = now - self.started - spent
+        embedded = self.embedded + done
+        per_passage = spent / embedded if embedded else FIRST_GUESS_S
+        return spent + per_passage * passages <= self.budget * other
 
     def index(
         self,
@@ -97,7 +107,16 @@ class Indexer:
             return -1
         t0 = time.perf_counter()
         texts = [embedding_text(p) for p in passages]
-        vectors = self.embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        parts = [np.zeros((0, 384), dtype=np.float32)]
+        for i in range(0, len(texts), BATCH):
+            # A long document is checked between batches: the first guess of the embedder's
+            # speed can be far off (a loaded machine), and one document may be a whole book.
+            if i and not self._affordable(len(texts) - i, t0, i):
+                self.spent += time.perf_counter() - t0
+                self.deferred += 1
+                return -1
+            parts.append(self.embed(texts[i : i + BATCH]))
+        vectors = np.concatenate(parts)
         skipped = "" if passages else _why_empty(pages)
         rows = [(p.page, p.section, p.text) for p in passages]
         store.save_passages(doc_id, MODEL, rows, vectors, skipped)
@@ -151,6 +170,56 @@ def deferred_note(indexer: Indexer | None) -> str:
         f"{indexer.deferred} document(s) left for `synopsis index`: embedding passages may add "
         f"at most {indexer.budget:.0%} to a run's time (setting embed_budget)."
     )
+
+
+def background_note(pid: int) -> str:
+    return (
+        f"Embedding them now in the background at low priority (`synopsis index`, process "
+        f"{pid}); until then they are found by words. If it is stopped, `synopsis index` "
+        "resumes it."
+    )
+
+
+# Started indexers, kept so that Python neither warns about them nor reaps them early; the
+# process outlives the summarize run that started it (its own session).
+BACKGROUND: list[subprocess.Popen[bytes]] = []
+
+
+def index_in_background(db: Path) -> int:
+    """Start `synopsis index` on ``db`` as a detached low-priority process that outlives this
+    one (what a summarize run leaves over its embedding budget, #24); its process id."""
+    own = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app.cli"]
+    child = subprocess.Popen(  # our own CLI, no shell
+        [*own, "index", "--db", str(Path(db).resolve()), "--background"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl+C in the terminal stops the run, not this
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    BACKGROUND.append(child)
+    return child.pid
+
+
+@contextmanager
+def index_lock(db: Path) -> Iterator[bool]:
+    """Hold the library's index lock while embedding: True when this process has it, False
+    when another `synopsis index` (a background one) is embedding the same library."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock; two backfills only repeat work (each document
+        yield True  # replaces its passages in one transaction)
+        return
+    with open(f"{db}.index-lock", "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _why_empty(pages: Sequence[tuple[int, str]]) -> str:

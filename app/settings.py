@@ -50,9 +50,11 @@ class Settings:
     tags: tuple[str, ...] = ()  # tags given to every document a run adds or meets (#26)
     force: bool = False  # summarize again even under a summary key already stored
     # Find by meaning (#24): embed passages at summarize time when the embeddings extra is here,
-    # adding at most this share of the run's own time (the rest is left for `synopsis index`).
+    # adding at most this share of the run's own time; the rest is embedded by `synopsis index`,
+    # which a finished run starts in the background (embed_background).
     semantic: bool = True
     embed_budget: float = 0.25
+    embed_background: bool = True
 
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}

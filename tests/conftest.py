@@ -24,6 +24,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ["SYNOPSIS_CACHE"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
 os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "bench.json")
 os.environ["SYNOPSIS_MODELS"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "models")
+# A summarize run starts no background `synopsis index` unless a test asks for one (#24).
+os.environ["SYNOPSIS_EMBED_BACKGROUND"] = "0"
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from app import pipeline
+from app import meaning, pipeline
 from app.cli.base import (
     CLEAN_TEXT,
     EXIT_ERROR,
@@ -57,6 +57,7 @@ def run_batch(
     view = BatchView(as_json)
     last = None
     new_failures = 0
+    left_unembedded = False
     try:
         with terminate_as_interrupt(), open_store(settings, create=True) as store:
             known = {(f.path, f.kind) for f in store.failures()}
@@ -75,6 +76,7 @@ def run_batch(
                         and (_resolved(event.path), event.error_kind) not in known
                     ):
                         new_failures += 1
+                    left_unembedded |= event.kind == "index"
                     view.show(event)
                     last = event
             finally:
@@ -95,6 +97,8 @@ def run_batch(
         return EXIT_FAILED
     if last.kind == "stopped":
         return EXIT_ERROR
+    if left_unembedded and settings.embed_background:
+        _index_in_background(settings, as_json)
     if last.failed and not new_failures and not strict:
         if not as_json:
             click.echo(
@@ -104,6 +108,16 @@ def run_batch(
             )
         return 0
     return EXIT_FAILED if last.failed else 0
+
+
+def _index_in_background(settings: Settings, as_json: bool) -> None:
+    """What the run left over its embedding budget is embedded after it, in the background
+    (#24): the summaries are saved and searchable by words already."""
+    pid = meaning.index_in_background(settings.db)
+    if as_json:
+        emit_json({"kind": "index_background", "pid": pid})
+    else:
+        click.echo(meaning.background_note(pid), err=True)
 
 
 def _interrupted(exc: KeyboardInterrupt, last: pipeline.Progress | None, as_json: bool) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -14,6 +15,7 @@ from app.ask import NOT_FOUND, ask, model_answerer
 from app.cli.base import cli, emit_json
 from app.cli.batch import open_store
 from app.cli.options import settings_from
+from app.store import Store
 from app.store.hybrid import similar as similar_docs
 from ingestion.errors import AppError
 
@@ -27,30 +29,54 @@ def _need_embedder() -> None:
 @cli.command()
 @click.option("--db", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="One event per line.")
-def index(db: str | None, as_json: bool) -> None:
+@click.option(
+    "--background",
+    is_flag=True,
+    hidden=True,
+    help="Low priority, no output (what a summarize run starts for what it left).",
+)
+def index(db: str | None, as_json: bool, background: bool) -> None:
     """Embed the passages of every document not yet indexed (resumable, idempotent)."""
     _need_embedder()
-    with open_store(settings_from({"db": db})) as store:
-        todo = len(store.unindexed(meaning.MODEL))
-        if not todo:
-            click.echo("Every document is already indexed.", err=True)
+    settings = settings_from({"db": db})
+    if background and hasattr(os, "nice"):
+        os.nice(10)  # the person's own work comes first
+    with meaning.index_lock(settings.db) as mine, open_store(settings) as store:
+        if not mine:
+            click.echo(
+                "Another `synopsis index` is embedding this library (one a summarize run "
+                "started in the background); it goes on by itself.",
+                err=True,
+            )
             return
-        click.echo(f"Indexing {todo} document(s) by meaning…", err=True)
-        passages = 0
-        steps = meaning.Indexer().backfill(store)
-        if as_json:
+        if background:
+            for _ in meaning.Indexer().backfill(store):
+                pass
+            return
+        _index_with_progress(store, as_json)
+
+
+def _index_with_progress(store: Store, as_json: bool) -> None:
+    todo = len(store.unindexed(meaning.MODEL))
+    if not todo:
+        click.echo("Every document is already indexed.", err=True)
+        return
+    click.echo(f"Indexing {todo} document(s) by meaning…", err=True)
+    passages = 0
+    steps = meaning.Indexer().backfill(store)
+    if as_json:
+        for step in steps:
+            passages += step.passages
+            sys.stdout.write(json.dumps({"kind": "indexed", **step.__dict__}) + "\n")
+            sys.stdout.flush()
+    else:
+        columns = (TextColumn("indexed"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, TimeRemainingColumn(), console=Console(stderr=True)) as bar:
+            task = bar.add_task("index", total=todo)
             for step in steps:
                 passages += step.passages
-                sys.stdout.write(json.dumps({"kind": "indexed", **step.__dict__}) + "\n")
-                sys.stdout.flush()
-        else:
-            columns = (TextColumn("indexed"), BarColumn(), MofNCompleteColumn())
-            with Progress(*columns, TimeRemainingColumn(), console=Console(stderr=True)) as bar:
-                task = bar.add_task("index", total=todo)
-                for step in steps:
-                    passages += step.passages
-                    bar.update(task, completed=step.done)
-        click.echo(f"{todo} document(s) indexed, {passages} passage(s).", err=True)
+                bar.update(task, completed=step.done)
+    click.echo(f"{todo} document(s) indexed, {passages} passage(s).", err=True)
 
 
 @cli.command()

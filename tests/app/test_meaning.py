@@ -17,7 +17,7 @@ from app import meaning, pipeline
 from app.ask import NOT_FOUND, ask
 from app.cli import cli
 from app.store import Store
-from app.store.hybrid import fuse
+from app.store.hybrid import MIN_COSINE, WORDS_WEIGHT, fuse
 from summarizer.passages import MAX_WORDS, covered, make_passages
 from tests.conftest import memo_folder, text_pdf
 
@@ -96,11 +96,14 @@ def test_summarize_embeds_passages_and_meaning_finds_what_words_miss(library: St
     assert hybrid.hits[0].title == "Agency workplace review"
 
 
-def test_fusion_ranks_documents_found_both_ways_first() -> None:
-    fused = fuse([[1, 2, 3], [3, 1, 5]])
-    assert [d for d, _ in fused] == [1, 3, 2, 5]
-    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
-    assert fuse([[7], []]) == [(7, pytest.approx(1 / 61))]
+def test_fusion_ranks_pages_found_both_ways_first_but_keeps_meaning_first() -> None:
+    a, b, c, d = (1, 1), (1, 2), (2, 5), (3, 0)
+    fused = fuse({a: 0.50, b: 0.50, c: 0.70}, {b: 1.0, d: 1.0, a: 0.25})
+    # b: as close as a and holds every word; c: far closer in meaning, no word; d: words only
+    assert [k for k, _ in fused] == [c, b, a, d]
+    assert dict(fused)[b] == pytest.approx(0.50 + WORDS_WEIGHT)
+    assert dict(fused)[d] == pytest.approx(MIN_COSINE + WORDS_WEIGHT)
+    assert fuse({a: 0.4}, {}) == [(a, pytest.approx(0.4))]
 
 
 def test_hybrid_says_why_each_document_matched(library: Store) -> None:
@@ -204,6 +207,48 @@ def test_summarize_leaves_what_exceeds_the_embedding_budget_for_index(tmp_path, 
         assert len(store.unindexed(meaning.MODEL)) == 3
     result = CliRunner().invoke(cli, ["index", "--db", str(settings.db)])
     assert result.exit_code == 0 and "3 document(s) indexed" in result.output
+
+
+def test_a_long_document_over_the_budget_is_left_whole_midway(library: Store, monkeypatch) -> None:
+    monkeypatch.setattr(meaning, "FIRST_GUESS_S", 0.0)  # a first guess far too hopeful
+    indexer = meaning.Indexer(budget=0.01)
+    page = " ".join(
+        f"Clause {i} of the harbour lease sets the rent and the term." for i in range(12)
+    )
+    pages = [(n, page) for n in range(1, 2 * meaning.BATCH + 1)]
+    doc = doc_id(library, "Harbour channel works")
+    before = library.passage_count()
+    assert indexer.index(library, doc, pages, "english") == -1
+    assert indexer.deferred == 1 and indexer.spent > 0
+    assert library.passage_count() == before  # its old passages stay; none half-written
+
+
+def test_summarize_embeds_what_it_left_in_the_background(tmp_path, settings, monkeypatch) -> None:
+    docs = memo_folder(tmp_path / "docs", 3)
+    monkeypatch.setenv("SYNOPSIS_EMBED_BACKGROUND", "1")
+    monkeypatch.setenv("SYNOPSIS_EMBED_BUDGET", "0")
+    args = ["summarize", str(docs), "--db", str(settings.db), "--engine", "extractive"]
+    result = CliRunner().invoke(cli, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    started = [e for e in events if e["kind"] == "index_background"]
+    assert len(started) == 1
+    assert next(e["message"] for e in events if e["kind"] == "index").startswith("3 document(s)")
+    child = next(p for p in meaning.BACKGROUND if p.pid == started[0]["pid"])
+    assert child.wait(600) == 0
+    with Store(settings.db) as store:
+        assert store.unindexed(meaning.MODEL) == []
+        assert store.passage_count() >= 3
+
+
+def test_a_second_index_leaves_the_library_to_the_running_one(library: Store, settings) -> None:
+    with meaning.index_lock(settings.db) as mine:
+        assert mine
+        result = CliRunner().invoke(cli, ["index", "--db", str(settings.db)])
+    assert result.exit_code == 0
+    assert "Another `synopsis index` is embedding this library" in result.output
+    again = CliRunner().invoke(cli, ["index", "--db", str(settings.db)])
+    assert "already indexed" in again.output
 
 
 def test_backfill_killed_midway_resumes_without_duplicates(tmp_path, settings) -> None:
