@@ -121,7 +121,7 @@ def rank_fusion_pages(store: Store, query: str, vector: np.ndarray, k: int = 60)
     """Hybrid as it was first built (#24): reciprocal rank fusion of the pages holding every
     word of the query (bm25 order) and the pages by meaning; kept to compare."""
     shares = word_shares(store.conn, query, POOL_ROWS)
-    every = [key for key, (share, _) in shares.items() if share == 1.0][:POOL_PAGES]
+    every = [key for key, row in shares.items() if row[0] == 1.0][:POOL_PAGES]
     meant = [key for key, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES).order]
     scores: dict[Key, float] = {}
     for ranking in (every, meant):

@@ -81,40 +81,54 @@ def meaning_pages(store: Passages, vector: np.ndarray, n: int) -> dict[Key, tupl
     return out
 
 
-def word_shares(conn: sqlite3.Connection, query: str, n: int) -> dict[Key, tuple[float, Shown]]:
+WordRow = tuple[float, Shown, int]  # share of the query's words, what to show, bm25 rowid
+
+
+def any_word_query(query: str) -> str:
+    """The FTS5 query for rows holding any content word of ``query`` ("" when none)."""
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(content_words(query)))
+
+
+def word_shares(conn: sqlite3.Connection, query: str, n: int) -> dict[Key, WordRow]:
     """The ``n`` best bm25 rows (titles, summaries, pages) holding any content word of the
-    query, each with the share of those words it holds and its snippet, words marked."""
+    query, each with the share of those words it holds (its snippet is left to
+    `word_snippet`: making one for every row took most of a search's time)."""
     words = list(dict.fromkeys(content_words(query)))
     if not words:
         return {}
     try:
         rows = conn.execute(
-            f"""SELECT rowid, document_id, kind, page, snippet(search_index, -1,
-                    '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)
-                FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?""",
-            (" OR ".join(f'"{w}"' for w in words), n),
+            "SELECT rowid, document_id, kind, page FROM search_index "
+            "WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            (any_word_query(query), n),
         ).fetchall()
+        ids = {int(r[0]) for r in rows}
+        held: Counter[int] = Counter()
+        for word in words if rows else []:  # a word's whole doclist: far faster than rowid IN
+            found = conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (f'"{word}"',)
+            )
+            held.update(rowid for (rowid,) in found if rowid in ids)
     except sqlite3.OperationalError:
         return {}
-    held: Counter[int] = Counter()
-    marks = ",".join("?" * len(rows))
-    for word in words if rows else []:
-        held.update(
-            int(r[0])
-            for r in conn.execute(
-                f"SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid IN ({marks})",
-                [f'"{word}"', *(r[0] for r in rows)],
-            )
-        )
-    out: dict[Key, tuple[float, Shown]] = {}
-    for rowid, doc, kind, page, snip in rows:
+    out: dict[Key, WordRow] = {}
+    for rowid, doc, kind, page in rows:
         key = (int(doc), int(page or 0))
         share = held[int(rowid)] / len(words)
         if key not in out or share > out[key][0]:
             where = f"page {page}" if kind == "page" else kind
-            shown = (where, " ".join(snip.split()), page if kind == "page" else None, "")
-            out[key] = (share, shown)
+            out[key] = (share, (where, "", page if kind == "page" else None, ""), int(rowid))
     return out
+
+
+def word_snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
+    """The bm25 snippet of one row with the query's words marked."""
+    row = conn.execute(
+        f"""SELECT snippet(search_index, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)
+            FROM search_index WHERE search_index MATCH ? AND rowid = ?""",
+        (any_word_query(query), rowid),
+    ).fetchone()
+    return " ".join(row[0].split()) if row else ""
 
 
 def _page(hit: SearchHit) -> int | None:
@@ -135,7 +149,7 @@ class RankedPages:
 
     order: list[tuple[Key, float]]
     meant: dict[Key, tuple[float, Shown]]
-    words: dict[Key, tuple[float, Shown]]
+    words: dict[Key, WordRow]
 
 
 def ranked_pages(
@@ -148,7 +162,7 @@ def ranked_pages(
     words = word_shares(store.conn, query, POOL_ROWS) if mode == "hybrid" else {}
     order = fuse(
         {key: cosine for key, (cosine, _) in meant.items()},
-        {key: share for key, (share, _) in words.items()},
+        {key: row[0] for key, row in words.items()},
     )
     return RankedPages(order, meant, words)
 
@@ -179,7 +193,7 @@ def find(
             best.setdefault(key[0], (key, score))
     order = list(best.items())[:limit]
     info = store.document_titles([d for d, _ in order])
-    word_docs = {k[0] for k, (share, _) in ranked.words.items() if share >= WORDS_WHY}
+    word_docs = {k[0] for k, row in ranked.words.items() if row[0] >= WORDS_WHY}
     meant_docs = {k[0] for k in ranked.meant}
     out = []
     for doc_id, (key, score) in order:
@@ -187,7 +201,7 @@ def find(
             continue
         where, snip, page, section = (ranked.meant.get(key) or ranked.words[key])[1]
         if key in ranked.words:  # the bm25 snippet marks the words that matched
-            snip = ranked.words[key][1][1]
+            snip = word_snippet(store.conn, query, ranked.words[key][2]) or snip
         found_by = (("words", word_docs), ("meaning", meant_docs))
         why = tuple(w for w, docs in found_by if doc_id in docs)
         out.append(Found(doc_id, *info[doc_id], where, snip, score, why, page, section))
