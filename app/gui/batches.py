@@ -153,6 +153,8 @@ class BatchQueue(QMainWindow):
             self.statusBar().showMessage(event["message"])
         if kind == "ocr":
             self.statusBar().showMessage(f"{Path(event['path']).name}: {event['message']}")
+        if kind == "index":  # documents left over the embedding budget (#24): say so at the end
+            self.left_out.append(event["message"])
         if kind == "done":
             message = (
                 f"{tally['summarized']} summarized, {tally['skipped']} skipped, "

@@ -94,3 +94,21 @@ def test_settings_dialog_switches_finding_by_meaning(qtbot, tmp_path) -> None:
     assert dialog.semantic.isChecked()
     dialog.semantic.click()
     assert dialog.result_settings().semantic is False
+
+
+def test_a_batch_says_which_documents_it_left_for_index(qtbot, tmp_path) -> None:
+    from app.gui.window import MainWindow
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text_pdf(docs / "harbour.pdf", HARBOUR, title="Harbour channel works")
+    text_pdf(docs / "bakery.pdf", BAKERY, title="Notes from the bakery")
+    settings = Settings(db=tmp_path / "gui.sqlite", engine="extractive", embed_budget=0.0)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.batch_finished, timeout=WAIT):
+        w.add_paths([str(docs)])
+    status = w.statusBar().currentMessage()
+    assert "2 summarized" in status
+    assert "2 document(s) left for `synopsis index`" in status
+    w.close()
