@@ -49,9 +49,10 @@ def index(db: str | None, as_json: bool, background: bool) -> None:
                 err=True,
             )
             return
-        if background:
-            for _ in meaning.Indexer().backfill(store):
-                pass
+        if background:  # until nothing is left: a later run may have left more meanwhile
+            while store.unindexed(meaning.MODEL):
+                for _ in meaning.Indexer().backfill(store):
+                    pass
             return
         _index_with_progress(store, as_json)
 
