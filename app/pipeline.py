@@ -26,10 +26,10 @@ from app.text import plural
 from ingestion import Document, Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
-from summarizer.base import Options
-from summarizer.engine import EngineChoice, load
+from summarizer.base import LoadOptions
 from summarizer.engines import DocInput, Done, Engine, input_for
 from summarizer.errors import Cancelled
+from summarizer.loading import EngineChoice, load
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +47,14 @@ def limits_for(settings: Settings) -> Limits:
     )
 
 
-def engine_settings(settings: Settings) -> tuple[EngineChoice, Options]:
+def engine_settings(settings: Settings) -> tuple[EngineChoice, LoadOptions]:
     """The settings that decide which engine is loaded and how: equal values, same engine
     (the GUI reuses a loaded engine while they stay equal; length and beams travel with each
     call, so changing them loads nothing)."""
     choice = EngineChoice(
         settings.engine, settings.model, settings.backend, settings.offline, settings.similarity
     )
-    return choice, Options(precision=settings.precision)
+    return choice, settings.load_options()
 
 
 def load_engine(settings: Settings) -> Engine:

@@ -151,7 +151,8 @@ class Run:
             path=str(group[0]),
             title=doc.title,
             document_id=doc_id,
-            message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
+            message=f"{result.runtime or result.method}, {plural(result.chunks, 'chunk')}, "
+            f"{result.seconds:.1f} s",
         )
 
     def sidecars(self, doc_id: int | None, group: list[Path]) -> int:

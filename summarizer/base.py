@@ -36,17 +36,24 @@ MAX_GROWTH = 3.0
 
 
 @dataclass(frozen=True)
-class Options:
-    """What a user can choose about generation; defaults come from the model where None."""
+class LoadOptions:
+    """What loading a model decides: its precision and device. Fixed for a loaded engine."""
+
+    precision: str = "auto"  # auto | fp32 | bf16 | fp16 | int8
+    device: str = "auto"  # auto | cpu | cuda
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What each summarize call decides; one loaded engine serves any of these. Defaults come
+    from the model where None."""
 
     length: str = "medium"
     num_beams: int | None = None  # None: the model's own default (T5: 4)
-    precision: str = "auto"  # auto | fp32 | bf16 | fp16 | int8
-    device: str = "auto"  # auto | cpu | cuda
     batch_tokens: int = 8192  # padded input tokens per batch
     max_batch: int = 16
 
-    def with_(self, **changes: Any) -> Options:
+    def with_(self, **changes: Any) -> SummaryOptions:
         return replace(self, **changes)
 
     @property
@@ -104,8 +111,8 @@ class Summary:
 
     text: str
     parts: tuple[SummaryPart, ...]
-    engine: str  # "abstractive" | "extractive"
-    backend: str
+    method: str  # "abstractive" | "extractive"
+    runtime: str  # torch | ctranslate2 | openvino | neuron; "" for the extractive method
     model: str
     precision: str
     length: str
@@ -123,9 +130,11 @@ class Summary:
         return tuple(sorted({p for part in self.parts for p in part.pages}))
 
 
-def summary_key(engine: str, model: str, backend: str, precision: str, length: str) -> str:
+def summary_key(method: str, model: str, runtime: str, precision: str, length: str) -> str:
     """The settings that make two summaries of the same bytes interchangeable."""
-    return "|".join([engine, model, backend, precision, length, ENGINE_VERSION])
+    # Keys stored before #23 name the method where the extractive method has no runtime; kept,
+    # so existing libraries do not summarize everything again.
+    return "|".join([method, model, runtime or method, precision, length, ENGINE_VERSION])
 
 
 T5_FAMILY = ("t5", "mt5", "umt5", "longt5")
@@ -150,9 +159,9 @@ class Backend(ABC):
         """None when usable here, else a sentence naming what is missing and how to get it."""
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         """Load ``model`` (its id; ``path``: where its files are, already resolved) for the
-        load-time choices in ``options`` (precision, device). Raises `BackendUnavailable` or
+        load-time choices in ``options``. Raises `BackendUnavailable` or
         `ModelNotAvailable` with a message for the user when it cannot."""
         self.model_id = model
         self.options = options

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 
 COMPUTE = {"fp32": "float32", "int8": "int8", "fp16": "float16", "bf16": "bfloat16"}
@@ -29,7 +29,7 @@ class CTranslate2Backend(HFBackend):
             return "transformers is not installed; install the `torch` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         import ctranslate2
 

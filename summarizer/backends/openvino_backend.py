@@ -14,7 +14,7 @@ from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend, hf_generate
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 from summarizer.hardware import has_fast_bf16
 
@@ -35,7 +35,7 @@ class OpenVINOBackend(HFBackend):
             return "optimum-intel is not installed; install the `openvino` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         if options.device == "cuda":
             raise BackendUnavailable(

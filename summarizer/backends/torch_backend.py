@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.backends.hf_common import HFBackend, hf_generate
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.hardware import has_fast_bf16
 
 
@@ -25,7 +25,7 @@ class TorchBackend(HFBackend):
                 return f"{pkg} is not installed; install the `torch` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         import torch
         from transformers import AutoModelForSeq2SeqLM

@@ -1,38 +1,38 @@
 import pytest
 
-from summarizer.base import Options
-from summarizer.engine import EngineChoice, describe, load
+from summarizer.base import LoadOptions
 from summarizer.errors import (
     BackendUnavailable,
     ModelNotAvailable,
     SummarizerError,
     UnknownBackend,
 )
+from summarizer.loading import EngineChoice, describe, load
 from summarizer.models import list_local, pull, resolve
 from summarizer.registry import get
 
 
 def test_auto_falls_back_to_extractive_and_says_why(tmp_path) -> None:
-    engine = load(EngineChoice("auto", "no-such-org/no-such-model"), Options())
+    engine = load(EngineChoice("auto", "no-such-org/no-such-model"), LoadOptions())
     why = engine.fallback_reason or ""
-    assert (engine.kind, engine.name) == ("extractive", "extractive")
+    assert (engine.method, engine.runtime) == ("extractive", "")
     assert "synopsis models pull no-such-org/no-such-model" in why
     assert "extractive engine instead" in why
 
 
 def test_abstractive_refuses_when_the_model_is_missing() -> None:
     with pytest.raises(ModelNotAvailable, match="models pull"):
-        load(EngineChoice("abstractive", "no-such-org/no-such-model"), Options())
+        load(EngineChoice("abstractive", "no-such-org/no-such-model"), LoadOptions())
 
 
 def test_abstractive_loads_a_local_folder(tiny_t5) -> None:
-    engine = load(EngineChoice("abstractive", str(tiny_t5), "torch"), Options())
-    assert (engine.kind, engine.name, engine.fallback_reason) == ("abstractive", "torch", None)
+    engine = load(EngineChoice("abstractive", str(tiny_t5), "torch"), LoadOptions())
+    assert (engine.method, engine.runtime, engine.fallback_reason) == ("abstractive", "torch", None)
 
 
 def test_unavailable_backend_is_refused_with_reason(tiny_t5) -> None:
     with pytest.raises(BackendUnavailable, match="neuron"):
-        load(EngineChoice("abstractive", str(tiny_t5), "neuron"), Options())
+        load(EngineChoice("abstractive", str(tiny_t5), "neuron"), LoadOptions())
 
 
 def test_unknown_backend_names_the_choices() -> None:

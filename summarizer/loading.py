@@ -1,7 +1,8 @@
-"""Choosing and loading what summarizes: engine (auto/abstractive/extractive), model, backend.
+"""Loading what summarizes, from the user's choice: method (auto/abstractive/extractive),
+model and runtime.
 
-``--engine auto`` falls back to the extractive engine when the model or backend is not
-available, and says why; ``--engine abstractive`` refuses instead.
+``auto`` falls back to the extractive method when the model or runtime is not available, and
+says why; ``abstractive`` refuses instead.
 """
 
 from __future__ import annotations
@@ -10,25 +11,27 @@ import logging
 from dataclasses import dataclass
 
 from summarizer import models, registry
-from summarizer.base import Options
+from summarizer.base import LoadOptions
 from summarizer.engines import Engine
 from summarizer.errors import BackendUnavailable, SummarizerError
 
 log = logging.getLogger(__name__)
-ENGINES = ("auto", "abstractive", "extractive")
+METHODS = ("auto", "abstractive", "extractive")
 
 
 @dataclass(frozen=True)
 class EngineChoice:
-    engine: str = "auto"
+    """What the user chose (the ``engine`` and ``backend`` settings name method and runtime)."""
+
+    method: str = "auto"
     model: str = models.DEFAULT_MODEL
-    backend: str = "auto"
+    runtime: str = "auto"
     offline: bool = False
-    similarity: str = "tfidf"  # extractive engine: tfidf | embeddings (MiniLM)
+    similarity: str = "tfidf"  # extractive method: tfidf | embeddings (MiniLM)
 
 
-def pick_backend(name: str) -> str:
-    """Resolve ``auto`` to the fastest measured backend, else the first available one."""
+def pick_runtime(name: str) -> str:
+    """Resolve ``auto`` to the fastest measured runtime, else the first available one."""
     if name != "auto":
         return name
     from summarizer.speed import fastest_measured
@@ -42,16 +45,14 @@ def pick_backend(name: str) -> str:
     return "torch"
 
 
-def load(choice: EngineChoice, options: Options) -> Engine:
-    """The engine to use; when auto fell back to extractive, its ``fallback_reason`` says why.
-    ``options`` gives the load-time choices (precision, device); the rest travel with each
-    `Engine.summarize` call."""
-    if choice.engine not in ENGINES:
-        raise SummarizerError(f"Unknown engine {choice.engine!r}; choose one of {ENGINES}.")
-    if choice.engine == "extractive":
+def load(choice: EngineChoice, options: LoadOptions) -> Engine:
+    """The engine to use; when auto fell back to extractive, its ``fallback_reason`` says why."""
+    if choice.method not in METHODS:
+        raise SummarizerError(f"Unknown engine {choice.method!r}; choose one of {METHODS}.")
+    if choice.method == "extractive":
         return _extractive(choice.similarity)
     try:
-        name = pick_backend(choice.backend)
+        name = pick_runtime(choice.runtime)
         cls = registry.get(name)
         reason = cls.unavailable_reason()
         if reason:
@@ -62,13 +63,13 @@ def load(choice: EngineChoice, options: Options) -> Engine:
         try:
             return AbstractiveEngine(cls(choice.model, options, path))
         except BackendUnavailable as exc:
-            if choice.backend != "auto" or name == "torch":
+            if choice.runtime != "auto" or name == "torch":
                 raise
             # A fast runtime that cannot run this model (CTranslate2 has no LED): torch can.
             log.info("%s Using torch.", exc.user_message)
             return AbstractiveEngine(registry.get("torch")(choice.model, options, path))
     except SummarizerError as exc:
-        if choice.engine == "abstractive":
+        if choice.method == "abstractive":
             raise
         why = f"{exc.user_message} Using the extractive engine instead."
         log.info(why)
@@ -82,7 +83,7 @@ def _extractive(similarity: str, fallback_reason: str | None = None) -> Engine:
 
 
 def describe() -> list[dict[str, str | None]]:
-    """The extractive engine, then every backend of the abstractive one, each with its
+    """The extractive method, then every runtime of the abstractive one, each with its
     availability (None) or the reason it is unavailable."""
     rows: list[dict[str, str | None]] = [
         {"name": "extractive", "kind": "extractive", "unavailable": None}
