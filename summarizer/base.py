@@ -167,6 +167,13 @@ class Backend(ABC):
         self.options = options
         self.path = str(path or model)
 
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        """The (device, precision) a load with ``options`` gets here, known without loading a
+        model (for the summary key); raises `BackendUnavailable` where the choice cannot be
+        met. The loaded backend's `device` and `precision` are these."""
+        return "cpu", "fp32"
+
     @property
     def precision(self) -> str:
         return "fp32"

@@ -91,6 +91,29 @@ class Done:
     result: Summary | AppError
 
 
+@dataclass(frozen=True)
+class EngineSpec:
+    """What names an engine: known before it is loaded (`summarizer.loading.plan`), so a batch
+    can say which engine it runs and which summaries are already stored without a model."""
+
+    method: str  # "abstractive" | "extractive"
+    model_id: str
+    runtime: str = ""  # a backend's name; "" for the extractive method
+    precision: str = "fp32"
+    device: str = "cpu"
+    fallback_reason: str | None = None  # why `--engine auto` chose this engine
+
+    def key(self, options: SummaryOptions) -> str:
+        """The summary key: equal keys, interchangeable summaries of the same bytes."""
+        return summary_key(self.method, self.model_id, self.runtime, self.precision, options.length)
+
+    def describe(self) -> str:
+        runs_on = self.runtime or self.method
+        return (
+            f"{self.method} engine: {runs_on} ({self.model_id}, {self.precision} on {self.device})"
+        )
+
+
 class Engine(ABC):
     """One way of summarizing; see the module docstring."""
 
@@ -124,15 +147,24 @@ class Engine(ABC):
 
     # -- what every engine shares ---------------------------------------------------------
 
+    @property
+    def spec(self) -> EngineSpec:
+        """What names this engine (the same as `summarizer.loading.plan` says before loading)."""
+        return EngineSpec(
+            self.method,
+            self.model_id,
+            self.runtime,
+            self.precision,
+            self.device,
+            self.fallback_reason,
+        )
+
     def key(self, options: SummaryOptions) -> str:
         """The summary key: equal keys, interchangeable summaries of the same bytes."""
-        return summary_key(self.method, self.model_id, self.runtime, self.precision, options.length)
+        return self.spec.key(options)
 
     def describe(self) -> str:
-        runs_on = self.runtime or self.method
-        return (
-            f"{self.method} engine: {runs_on} ({self.model_id}, {self.precision} on {self.device})"
-        )
+        return self.spec.describe()
 
     def summarize_all(
         self,

@@ -23,7 +23,7 @@ from summarizer.candidates import (
     strip_lead_in,
     word_count,
 )
-from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
+from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, gist_parts
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -59,16 +59,22 @@ class ExtractiveEngine(Engine):
     method = "extractive"
 
     def __init__(self, similarity: str = "tfidf", fallback_reason: str | None = None) -> None:
-        if similarity not in SIMILARITIES:
-            raise ValueError(f"similarity must be one of {SIMILARITIES}")
         super().__init__(fallback_reason)
-        self.model_id = "textrank-minilm" if similarity == "embeddings" else "textrank-tfidf"
+        self.model_id = self.planned(similarity).model_id
         self.similarity = similarity
         self._embedder = None
         if similarity == "embeddings":
             from summarizer.backends.minilm import load_minilm
 
             self._embedder = load_minilm()
+
+    @classmethod
+    def planned(cls, similarity: str = "tfidf", fallback_reason: str | None = None) -> EngineSpec:
+        """What an engine built with these arguments is named, without loading MiniLM."""
+        if similarity not in SIMILARITIES:
+            raise ValueError(f"similarity must be one of {SIMILARITIES}")
+        model = "textrank-minilm" if similarity == "embeddings" else "textrank-tfidf"
+        return EngineSpec(cls.method, model, fallback_reason=fallback_reason)
 
     def summarize(
         self,

@@ -85,9 +85,9 @@ def settings_from(params: dict[str, Any]) -> Settings:
 
 def load_engine(settings: Settings, announce: bool = True) -> Engine:
     """Load the configured engine; print the fallback reason when auto fell back."""
-    from app import pipeline
+    from app.engine_choice import load_engine as load
 
-    engine = pipeline.load_engine(settings)
+    engine = load(settings)
     if engine.fallback_reason and announce:
         click.echo(f"Note: {engine.fallback_reason}", err=True)
     return engine

@@ -104,6 +104,10 @@ class NeuronBackend(Backend):
     def prefix(self) -> str:
         return task_prefix("", self.model_id)
 
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        return "neuron", "bf16"
+
     @property
     def precision(self) -> str:
         return "bf16"

@@ -1,13 +1,13 @@
 import pytest
 
-from summarizer.base import LoadOptions
+from summarizer.base import LoadOptions, SummaryOptions
 from summarizer.errors import (
     BackendUnavailable,
     ModelNotAvailable,
     SummarizerError,
     UnknownBackend,
 )
-from summarizer.loading import EngineChoice, describe, load
+from summarizer.loading import EngineChoice, describe, load, plan
 from summarizer.models import list_local, pull, resolve
 from summarizer.registry import get
 
@@ -28,6 +28,33 @@ def test_abstractive_refuses_when_the_model_is_missing() -> None:
 def test_abstractive_loads_a_local_folder(tiny_t5) -> None:
     engine = load(EngineChoice("abstractive", str(tiny_t5), "torch"), LoadOptions())
     assert (engine.method, engine.runtime, engine.fallback_reason) == ("abstractive", "torch", None)
+
+
+def test_plan_names_what_load_gives_without_loading_a_model(tiny_t5, monkeypatch) -> None:
+    from summarizer.backends.torch_backend import TorchBackend
+    from summarizer.extractive import ExtractiveEngine
+
+    choices = [
+        EngineChoice("extractive"),
+        EngineChoice("auto", "no-such-org/no-such-model"),  # falls back, saying why
+        EngineChoice("abstractive", str(tiny_t5), "torch"),
+        EngineChoice("auto", str(tiny_t5), "torch"),
+    ]
+    loaded = [load(choice, LoadOptions()) for choice in choices]
+
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("plan loaded an engine")
+
+    monkeypatch.setattr(TorchBackend, "__init__", no_loading)
+    monkeypatch.setattr(ExtractiveEngine, "__init__", no_loading)
+    for choice, engine in zip(choices, loaded, strict=True):
+        spec = plan(choice, LoadOptions())
+        assert spec == engine.spec
+        for length in ("short", "long"):
+            assert spec.key(SummaryOptions(length)) == engine.key(SummaryOptions(length))
+    assert [e.method for e in loaded] == ["extractive", "extractive", "abstractive", "abstractive"]
+    with pytest.raises(ModelNotAvailable):
+        plan(EngineChoice("abstractive", "no-such-org/no-such-model"), LoadOptions())
 
 
 def test_unavailable_backend_is_refused_with_reason(tiny_t5) -> None:
