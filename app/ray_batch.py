@@ -113,7 +113,7 @@ class Reader:
             )
             return {**row, "doc": pickle.dumps(doc), "error": b""}
         except AppError as exc:
-            return {**row, "doc": b"", "error": pickle.dumps((exc.kind, exc.user_message))}
+            return {**row, "doc": b"", "error": pickle.dumps(exc)}  # rebuilt by its code
 
 
 class Summarizer:
@@ -128,13 +128,10 @@ class Summarizer:
         docs = {i: pickle.loads(b) for i, b in enumerate(batch["doc"]) if b}
         inputs = [input_for(d) for d in docs.values()]
         results = dict(zip(docs, self.engine.summarize_all(inputs, self.options), strict=True))
-        summaries = []
-        for i in range(len(batch["doc"])):
-            result = results.get(i)
-            if isinstance(result, AppError):  # sent as (kind, message)
-                summaries.append(pickle.dumps((result.kind, result.user_message)))
-            else:
-                summaries.append(pickle.dumps(result) if result is not None else b"")
+        # A Summary, or the AppError it failed with (pickled by its code, ingestion.errors).
+        summaries = [
+            pickle.dumps(results[i]) if i in results else b"" for i in range(len(batch["doc"]))
+        ]
         return {**batch, "summary": summaries}
 
 
@@ -223,14 +220,13 @@ def _stages(
             raise Cancelled()
         sha, group = row["sha"], groups[row["sha"]]
         if row["error"]:
-            kind, message = pickle.loads(row["error"])
-            yield state.fail(group[0], kind, message, sha)
+            yield state.fail_with(group[0], pickle.loads(row["error"]), sha)
             continue
         doc = pickle.loads(row["doc"])
         yield state.extracted(doc, group[0])
         result = pickle.loads(row["summary"])
         state.counts.chunks_done += 1
-        if isinstance(result, tuple):
-            yield state.fail(group[0], result[0], result[1], sha)
+        if isinstance(result, AppError):
+            yield state.fail_with(group[0], result, sha)
         else:
             yield state.save(doc, result, group)
