@@ -17,9 +17,10 @@ from typing import Any, ClassVar
 # In the summary key: a rerun redoes summaries made under another version. 4: the gist, key
 # points before method, the junk rules of #19. Raised whenever the rule tables or the golden
 # structure files change; tests/summarizer/test_engine_version.py fails until it is, and
-# RULES_DIGEST (their hash) is renewed with it.
+# RULES_DIGEST (their hash) is renewed with it. Renewed alone for #23: summarizer/extractive.py
+# changed only by names (method, SummaryOptions, Generated, planned), not by a rule.
 ENGINE_VERSION = "4"
-RULES_DIGEST = "a3f3fbffd55d8c31"
+RULES_DIGEST = "16ebd6c3019b503d"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {
