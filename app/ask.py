@@ -94,13 +94,12 @@ def model_answerer(settings: Settings) -> Generate | None:
     """The installed seq2seq model's generate call for claims, or None (nothing is
     downloaded: the model must already be here)."""
     from summarizer.abstractive import AbstractiveEngine
-    from summarizer.base import Options
-    from summarizer.engine import EngineChoice, load
     from summarizer.errors import SummarizerError
+    from summarizer.loading import EngineChoice, load
 
     choice = EngineChoice("abstractive", settings.model, settings.backend, offline=True)
     try:
-        engine = load(choice, Options(precision=settings.precision))
+        engine = load(choice, settings.load_options())
     except SummarizerError:
         return None
     if not isinstance(engine, AbstractiveEngine):

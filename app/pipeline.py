@@ -1,4 +1,4 @@
-"""The one loop: paths in, summaries stored. A generator of `Progress` events.
+"""The local executor: paths in, summaries stored. A generator of `Progress` events.
 
 discover -> hash and dedup (copies and renames are one document) -> skip what is already
 summarized with the same summary key -> extract in worker processes with per-file limits ->
@@ -9,56 +9,24 @@ Memory stays flat: only a bounded number of extracted documents is held at any t
 
 from __future__ import annotations
 
-import logging
 import queue
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 from app.discover import discover
+from app.engine_choice import load_engine
 from app.meaning import deferred_note, passage_indexer
-from app.run import Progress, Run, Todo, without_abstract
+from app.run import Progress, Run, Todo, limits_for, without_abstract
 from app.settings import Settings
-from app.store import LibraryError, Store
-from app.text import plural
+from app.store import Store
 from ingestion import Document, Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
-from summarizer.base import Options
-from summarizer.engine import EngineChoice, load
-from summarizer.engines import DocInput, Done, Engine, input_for
+from summarizer.engines import Done, Engine, input_for
 from summarizer.errors import Cancelled
 
-log = logging.getLogger(__name__)
-
-__all__ = ["Progress", "limits_for", "load_engine", "run", "without_abstract"]
-
-
-def limits_for(settings: Settings) -> Limits:
-    return Limits(
-        timeout_s=settings.timeout_s,
-        memory_mb=settings.memory_mb,
-        max_pages=settings.max_pages,
-        max_file_mb=settings.max_file_mb,
-        ocr=settings.ocr,
-        ocr_lang=settings.ocr_lang,
-    )
-
-
-def engine_settings(settings: Settings) -> tuple[EngineChoice, Options]:
-    """The settings that decide which engine is loaded and how: equal values, same engine
-    (the GUI reuses a loaded engine while they stay equal; length and beams travel with each
-    call, so changing them loads nothing)."""
-    choice = EngineChoice(
-        settings.engine, settings.model, settings.backend, settings.offline, settings.similarity
-    )
-    return choice, Options(precision=settings.precision)
-
-
-def load_engine(settings: Settings) -> Engine:
-    return load(*engine_settings(settings))
+__all__ = ["Progress", "run", "without_abstract"]
 
 
 def run(
@@ -78,8 +46,8 @@ def run(
     )
     yield state.event("start", message=f"{len(files)} file(s) found")
     engine = engine or load_engine(settings)
-    yield engine_event(state, engine)
-    with recorded(state, paths) as outcome:
+    yield state.engine_event(engine.spec)
+    with state.recorded(paths) as outcome:
         todo = yield from state.dedup_and_skip(files, engine.key(settings.summary_options()))
         if todo:  # with everything skipped or failed: no estimate, no progress bar
             limits = limits_for(settings)
@@ -91,59 +59,6 @@ def run(
         if note := deferred_note(state.indexer):
             yield state.event("index", message=note)
     yield from outcome
-
-
-def engine_event(state: Run, engine: Engine) -> Progress:
-    return state.event(
-        "engine",
-        error_kind="fallback" if engine.fallback_reason else "",
-        message=engine.fallback_reason or engine.describe(),
-    )
-
-
-@contextmanager
-def recorded(state: Run, paths: Sequence[str | Path]) -> Iterator[list[Progress]]:
-    """Open the run's record in the store and close it however the run ends; the list it
-    yields receives the closing event (done, cancelled or stopped) for the caller to pass on.
-
-    Cancel, Ctrl+C and SIGTERM (KeyboardInterrupt) close the run as ``cancelled`` with its real
-    counts; a library that cannot be written (a full disk) stops the batch cleanly with a
-    ``stopped`` event saying what was saved (#21).
-    """
-    store, settings, c = state.store, state.settings, state.counts
-    state.run_id = store.start_run({"paths": [str(p) for p in paths], **asdict(settings)})
-    outcome: list[Progress] = []
-    status = "crashed"
-    try:
-        yield outcome
-        status = "done"
-        outcome.append(
-            state.event(
-                "done",
-                message=f"{c.summarized} summarized, {c.skipped} skipped, {c.failed} failed",
-            )
-        )
-    except Cancelled:
-        status = "cancelled"
-        outcome.append(state.event("cancelled", message="Cancelled; finished documents are saved."))
-    except (GeneratorExit, KeyboardInterrupt):  # the caller stopped reading; Ctrl+C; SIGTERM
-        status = "cancelled"
-        raise
-    except LibraryError as exc:
-        status = "stopped"
-        saved = plural(c.summarized, "document")
-        outcome.append(
-            state.event(
-                "stopped",
-                error_kind=exc.kind,
-                message=f"{exc.user_message} Stopped after {saved} saved in this run.",
-            )
-        )
-    finally:
-        try:
-            store.finish_run(state.run_id, c.summarized, c.skipped, c.failed, status)
-        except LibraryError as exc:  # the disk may still be full: the next open closes it
-            log.warning("could not close run %s: %s", state.run_id, exc)
 
 
 def _estimate(
@@ -233,7 +148,7 @@ def _extract_and_summarize(
                 try:
                     doc = future.result()
                 except AppError as exc:
-                    yield state.fail(group[0], exc.kind, exc.user_message, sha)
+                    yield state.fail_with(group[0], exc, sha)
                     continue
                 yield state.extracted(doc, group[0])
                 batch.append((doc, group))
@@ -260,7 +175,7 @@ def _summarize_batch(
     c = state.counts
     base_done = c.chunks_done
     steps = engine.summarize(
-        [doc_input(d) for d, _ in batch],
+        [input_for(d) for d, _ in batch],
         state.settings.summary_options(),
         cache=state.store,
         should_cancel=cancel,
@@ -272,12 +187,7 @@ def _summarize_batch(
             continue
         doc, group = batch[step.index]
         if isinstance(step.result, AppError):
-            yield state.fail(group[0], step.result.kind, step.result.user_message, doc.sha256)
+            yield state.fail_with(group[0], step.result, doc.sha256)
         else:
             yield state.save(doc, step.result, group)
     c.chunks_done = max(c.chunks_done, base_done + len(batch))
-
-
-def doc_input(doc: Document) -> DocInput:
-    """What the summarizer gets of a document: its sentences less the author's abstract."""
-    return input_for(doc)

@@ -1,12 +1,13 @@
 """`synopsis summarize PATH --ray [ADDRESS]`: the batch as Ray Data stages (#13).
 
-The driver (this process) discovers, hashes and skips exactly as the local pipeline does
-(`app.run.Run`), then streams the work through two Ray Data stages:
+The driver (this process) discovers, hashes and skips exactly as the local executor does
+(`app.run.Run`; the summary key comes from `app.engine_choice.planned`, so the driver loads
+no model), then streams the work through two Ray Data stages:
 
-    read: an actor pool, each actor with its own extraction worker process (the same per-file
-          time and memory limits as a local run); rows are ordered by page count first, so
-          the summarizing batches that follow hold documents of similar length;
-    summarize: an actor pool, each actor holding one loaded engine, fed batches of
+    `Reader`: an actor pool, each actor with its own extraction worker process (the same
+          per-file time and memory limits as a local run); rows are ordered by page count
+          first, so the summarizing batches that follow hold documents of similar length;
+    `Summarizer`: an actor pool, each actor holding one loaded engine, fed batches of
           ``batch_docs`` documents.
 
 Results stream back to the driver, the one SQLite writer, which saves each document as it
@@ -25,19 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from app.discover import discover
-from app.pipeline import (
-    doc_input,
-    engine_event,
-    limits_for,
-    load_engine,
-    recorded,
-)
-from app.run import Progress, Run, Todo
+from app.engine_choice import load_engine, planned
+from app.run import Progress, Run, Todo, limits_for
 from app.settings import Settings
 from app.store import Store
 from ingestion import Limits, read_pdf
 from ingestion.errors import AppError
 from ingestion.worker import WorkerPool
+from summarizer.engines import input_for
 from summarizer.errors import Cancelled
 
 
@@ -117,12 +113,12 @@ class Reader:
             )
             return {**row, "doc": pickle.dumps(doc), "error": b""}
         except AppError as exc:
-            return {**row, "doc": b"", "error": pickle.dumps((exc.kind, exc.user_message))}
+            return {**row, "doc": b"", "error": pickle.dumps(exc)}  # rebuilt by its code
 
 
-class Writer:
+class Summarizer:
     """Ray Data stage 2: a batch of extracted documents -> their summaries, pickled. Holds one
-    loaded engine for its life."""
+    loaded engine for its life (the driver is the one writer)."""
 
     def __init__(self, settings: Settings) -> None:
         self.engine = load_engine(settings)
@@ -130,15 +126,12 @@ class Writer:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         docs = {i: pickle.loads(b) for i, b in enumerate(batch["doc"]) if b}
-        inputs = [doc_input(d) for d in docs.values()]
+        inputs = [input_for(d) for d in docs.values()]
         results = dict(zip(docs, self.engine.summarize_all(inputs, self.options), strict=True))
-        summaries = []
-        for i in range(len(batch["doc"])):
-            result = results.get(i)
-            if isinstance(result, AppError):  # sent as (kind, message)
-                summaries.append(pickle.dumps((result.kind, result.user_message)))
-            else:
-                summaries.append(pickle.dumps(result) if result is not None else b"")
+        # A Summary, or the AppError it failed with (pickled by its code, ingestion.errors).
+        summaries = [
+            pickle.dumps(results[i]) if i in results else b"" for i in range(len(batch["doc"]))
+        ]
         return {**batch, "summary": summaries}
 
 
@@ -159,15 +152,15 @@ def run(
         paths, recursive=settings.recursive, include=settings.include, exclude=settings.exclude
     )
     yield state.event("start", message=f"{len(files)} file(s) found")
-    # The driver loads the engine once too: to name it and to know the summary key that
-    # decides what is already summarized.
-    engine = load_engine(settings)
-    key = engine.key(settings.summary_options())
-    yield engine_event(state, engine)
+    # The driver names the engine and knows the summary key that decides what is already
+    # summarized without loading a model: only the Summarizer actors load one.
+    spec = planned(settings)
+    key = spec.key(settings.summary_options())
+    yield state.engine_event(spec)
     started = connect(address, max(2, settings.workers))
     try:
         yield state.event("engine", message=f"Ray cluster: {_describe(ray)}")
-        with recorded(state, paths) as outcome:
+        with state.recorded(paths) as outcome:
             todo = yield from state.dedup_and_skip(files, key)
             if todo:
                 yield from _stages(ray, todo, settings, password, cancel, state)
@@ -210,7 +203,7 @@ def _stages(
         num_cpus=1,
     )
     ds = ds.map_batches(
-        Writer,
+        Summarizer,
         fn_constructor_args=(settings,),
         batch_size=max(1, settings.batch_docs),
         compute=ray.data.ActorPoolStrategy(size=workers),
@@ -227,14 +220,13 @@ def _stages(
             raise Cancelled()
         sha, group = row["sha"], groups[row["sha"]]
         if row["error"]:
-            kind, message = pickle.loads(row["error"])
-            yield state.fail(group[0], kind, message, sha)
+            yield state.fail_with(group[0], pickle.loads(row["error"]), sha)
             continue
         doc = pickle.loads(row["doc"])
         yield state.extracted(doc, group[0])
         result = pickle.loads(row["summary"])
         state.counts.chunks_done += 1
-        if isinstance(result, tuple):
-            yield state.fail(group[0], result[0], result[1], sha)
+        if isinstance(result, AppError):
+            yield state.fail_with(group[0], result, sha)
         else:
             yield state.save(doc, result, group)

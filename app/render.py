@@ -93,8 +93,8 @@ def reading(
     ]
     made_by = ""
     if s is not None:
-        runtime = s.model if s.backend == s.engine else f"{s.backend} {s.model}".strip()
-        made_by = f"{s.engine} summary · {runtime} · {s.length}"
+        runtime = f"{s.runtime} {s.model}".strip()
+        made_by = f"{s.method} summary · {runtime} · {s.length}"
     return Reading(
         title=detail.title,
         path=path if path is not None else (detail.paths[0] if detail.paths else ""),
@@ -243,9 +243,13 @@ def as_record(detail: DocumentDetail) -> dict[str, Any]:
         ),
         "parts": latest.parts if latest else [],
         "outline": latest.outline if latest else [],
-        "engine": latest.engine if latest else "",
+        "method": latest.method if latest else "",
         "model": latest.model if latest else "",
-        "backend": latest.backend if latest else "",
+        "runtime": latest.runtime if latest else "",
+        # The keys before #23, kept for readers of older exports: the extractive method stood
+        # in as its own backend.
+        "engine": latest.method if latest else "",
+        "backend": (latest.runtime or latest.method) if latest else "",
         "length": latest.length if latest else "",
         "summarized_at": latest.created_at if latest else "",
     }

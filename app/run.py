@@ -1,28 +1,37 @@
-"""One batch run's state: its counts, its events, and the store writes every executor shares.
+"""One batch run's state: its counts, its events, and what every executor shares.
 
-The local pipeline (`app.pipeline`) and the Ray executor (`app.ray_batch`) both hold a `Run`:
-the rules for what is skipped, what counts as a duplicate, how a failure is recorded and how a
-summary is saved live here once, so both keep the same skip/dedup/resume behaviour.
+The local pipeline (`app.pipeline`) and the Ray executor (`app.ray_batch`) are peers: both hold
+a `Run` and neither imports the other. The rules for what is skipped, what counts as a
+duplicate, how a failure is recorded, how a summary is saved, how the run is recorded and
+closed (`recorded`) and the per-file limits (`limits_for`) live here once, so both keep the
+same skip/dedup/resume behaviour. Which engine a run uses comes from `app.loading`.
 """
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.meaning import Indexer
 from app.settings import Settings
-from app.store import Store
+from app.store import LibraryError, Store
 from app.store.manage import clean_tag
 from app.text import plural
-from ingestion import Document, sha256_file
+from ingestion import Document, Limits, sha256_file
+from ingestion.errors import AppError
 from ingestion.sentences import without_abstract
 from summarizer.base import Summary
+from summarizer.engines import EngineSpec
+from summarizer.errors import Cancelled
 
-__all__ = ["Counts", "Progress", "Run", "Todo", "without_abstract"]
+log = logging.getLogger(__name__)
+
+__all__ = ["Counts", "Progress", "Run", "Todo", "limits_for", "without_abstract"]
 
 # (sha256, every path holding those bytes): copies and renames are one document.
 Todo = list[tuple[str, list[Path]]]
@@ -69,6 +78,18 @@ class Counts:
     chunks_total: int = 0
 
 
+def limits_for(settings: Settings) -> Limits:
+    """The per-file bounds of extraction, from the settings."""
+    return Limits(
+        timeout_s=settings.timeout_s,
+        memory_mb=settings.memory_mb,
+        max_pages=settings.max_pages,
+        max_file_mb=settings.max_file_mb,
+        ocr=settings.ocr,
+        ocr_lang=settings.ocr_lang,
+    )
+
+
 @dataclass
 class Run:
     """A batch in progress: ``event()`` stamps the counts and elapsed time on each event."""
@@ -94,11 +115,69 @@ class Run:
             **kw,
         )
 
+    def engine_event(self, spec: EngineSpec) -> Progress:
+        """Which engine the run uses, or why ``auto`` fell back to the extractive method."""
+        return self.event(
+            "engine",
+            error_kind="fallback" if spec.fallback_reason else "",
+            message=spec.fallback_reason or spec.describe(),
+        )
+
+    @contextmanager
+    def recorded(self, paths: Sequence[str | Path]) -> Iterator[list[Progress]]:
+        """Open the run's record in the store and close it however the run ends; the list it
+        yields receives the closing event (done, cancelled or stopped) for the caller to pass on.
+
+        Cancel, Ctrl+C and SIGTERM (KeyboardInterrupt) close the run as ``cancelled`` with its real
+        counts; a library that cannot be written (a full disk) stops the batch cleanly with a
+        ``stopped`` event saying what was saved (#21).
+        """
+        store, settings, c = self.store, self.settings, self.counts
+        self.run_id = store.start_run({"paths": [str(p) for p in paths], **asdict(settings)})
+        outcome: list[Progress] = []
+        status = "crashed"
+        try:
+            yield outcome
+            status = "done"
+            outcome.append(
+                self.event(
+                    "done",
+                    message=f"{c.summarized} summarized, {c.skipped} skipped, {c.failed} failed",
+                )
+            )
+        except Cancelled:
+            status = "cancelled"
+            outcome.append(
+                self.event("cancelled", message="Cancelled; finished documents are saved.")
+            )
+        except (GeneratorExit, KeyboardInterrupt):  # the caller stopped reading; Ctrl+C; SIGTERM
+            status = "cancelled"
+            raise
+        except LibraryError as exc:
+            status = "stopped"
+            saved = plural(c.summarized, "document")
+            outcome.append(
+                self.event(
+                    "stopped",
+                    error_kind=exc.kind,
+                    message=f"{exc.user_message} Stopped after {saved} saved in this run.",
+                )
+            )
+        finally:
+            try:
+                store.finish_run(self.run_id, c.summarized, c.skipped, c.failed, status)
+            except LibraryError as exc:  # the disk may still be full: the next open closes it
+                log.warning("could not close run %s: %s", self.run_id, exc)
+
     def fail(self, path: Path | str, kind: str, message: str, sha: str | None = None) -> Progress:
         """Record a failure in the store (a later run retries it) and say so."""
         self.counts.failed += 1
         self.store.record_failure(str(path), kind, message, self.run_id, sha)
         return self.event("failed", path=str(path), error_kind=kind, message=message)
+
+    def fail_with(self, path: Path | str, error: AppError, sha: str | None = None) -> Progress:
+        """Record ``error`` as the failure of ``path`` (see `fail`)."""
+        return self.fail(path, error.kind, error.user_message, sha)
 
     def dedup_and_skip(self, files: list[Path], key: str) -> Generator[Progress, None, Todo]:
         """Group ``files`` by content; skip those already summarized under ``key``."""
@@ -151,7 +230,8 @@ class Run:
             path=str(group[0]),
             title=doc.title,
             document_id=doc_id,
-            message=f"{result.backend}, {plural(result.chunks, 'chunk')}, {result.seconds:.1f} s",
+            message=f"{result.runtime or result.method}, {plural(result.chunks, 'chunk')}, "
+            f"{result.seconds:.1f} s",
         )
 
     def sidecars(self, doc_id: int | None, group: list[Path]) -> int:

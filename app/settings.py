@@ -11,7 +11,7 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir
 
-from summarizer.base import Options
+from summarizer.base import LoadOptions, SummaryOptions
 from summarizer.models import DEFAULT_MODEL
 
 
@@ -60,9 +60,13 @@ class Settings:
         clean = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **_coerce(clean))
 
-    def summary_options(self) -> Options:
-        """What each summarize call asks of the engine (length, beams, precision)."""
-        return Options(length=self.length, num_beams=self.num_beams, precision=self.precision)
+    def summary_options(self) -> SummaryOptions:
+        """What each summarize call asks of the engine (length, beams)."""
+        return SummaryOptions(length=self.length, num_beams=self.num_beams)
+
+    def load_options(self) -> LoadOptions:
+        """What loading the engine decides (precision; the device is chosen by the runtime)."""
+        return LoadOptions(precision=self.precision)
 
 
 @dataclass(frozen=True)

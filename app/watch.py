@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import pipeline
 from app.discover import discover, wanted
+from app.engine_choice import load_engine
 from app.settings import Settings
 from app.store import Store
 from ingestion import sha256_file
@@ -45,7 +46,7 @@ def watch_folder(
     from watchdog.observers import Observer
 
     stop = stop or (lambda: False)
-    engine = pipeline.load_engine(settings)
+    engine = load_engine(settings)
     failed: dict[Path, str] = {}  # path -> sha256 of the bytes that failed; one entry per path
 
     def run(paths: list[Path]) -> Iterator[pipeline.Progress]:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingestion import read_pdf, split_sentences  # noqa: E402
 from ingestion.errors import AppError  # noqa: E402
-from summarizer.base import Options  # noqa: E402
+from summarizer.base import SummaryOptions  # noqa: E402
 from summarizer.engines import input_for  # noqa: E402
 from summarizer.evaluate import fill_budget, sumy_scores  # noqa: E402
 from summarizer.extractive import ExtractiveEngine  # noqa: E402
@@ -78,7 +78,7 @@ def lexrank(path: Path, words: int) -> list[str]:
 
 def ours(path: Path) -> list[str]:
     doc = read_pdf(path)
-    summary = ExtractiveEngine().summarize_one(input_for(doc), Options())
+    summary = ExtractiveEngine().summarize_one(input_for(doc), SummaryOptions())
     out = []
     for part in summary.parts:
         quoted = f"In the authors' words: “{part.text}”" if part.kind == "abstract" else part.text

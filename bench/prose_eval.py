@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer import textrank  # noqa: E402
-from summarizer.base import Options  # noqa: E402
+from summarizer.base import SummaryOptions  # noqa: E402
 from summarizer.evaluate import evaluate  # noqa: E402
 from summarizer.extractive import ExtractiveEngine  # noqa: E402
 
@@ -31,7 +31,7 @@ def main() -> int:
         for on in (False, True):
             textrank.is_prose = keep if on else (lambda _t: True)
             result = evaluate(
-                SETS / f"{name}.jsonl", ExtractiveEngine(), Options(), baselines=("lead-3",)
+                SETS / f"{name}.jsonl", ExtractiveEngine(), SummaryOptions(), baselines=("lead-3",)
             )
             scores.append(result["synopsis (extractive)"]["rougeL"])
         lead = result["lead-3"]["rougeL"]

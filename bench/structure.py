@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from ingestion import read_pdf  # noqa: E402
 from ingestion.errors import AppError  # noqa: E402
 from summarizer import candidates, textrank  # noqa: E402
-from summarizer.base import Options  # noqa: E402
+from summarizer.base import SummaryOptions  # noqa: E402
 from summarizer.engines import input_for  # noqa: E402
 from summarizer.extractive import ExtractiveEngine  # noqa: E402
 from summarizer.gist import document_kind  # noqa: E402
@@ -78,7 +78,7 @@ def main() -> int:
     if TITLES.is_file():
         with TITLES.open(encoding="utf-8") as fh:
             labels = {r["file"]: r["title"] for r in csv.DictReader(fh, delimiter="\t")}
-    engine, options = ExtractiveEngine(), Options(length=args.length)
+    engine, options = ExtractiveEngine(), SummaryOptions(length=args.length)
     docs = []
     for path, row in load(args.folders):
         try:

@@ -57,8 +57,8 @@ if runner == "pipeline":
     seconds = time.perf_counter() - start
 else:
     from summarizer import registry
-    from summarizer.base import GenerationSettings, Options
-    b = registry.get(backend)("bench", Options(num_beams=beams, precision=precision), path)
+    from summarizer.base import GenerationSettings, LoadOptions
+    b = registry.get(backend)("bench", LoadOptions(precision=precision), path)
     s = b.settings_for(NEW)
     s = GenerationSettings(NEW, NEW, beams, s.length_penalty, s.no_repeat_ngram_size)
     b.generate(texts[:1], s)  # warm-up

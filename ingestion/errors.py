@@ -13,30 +13,69 @@
 
 Foreign exceptions are translated where they enter, keeping the cause
 (``raise MalformedPdf(path, str(exc)) from exc``), so nobody ever sees a raw traceback.
+
+Across a process boundary (the extraction worker, Ray actors) an error travels as its wire
+form, ``(code, user_message, attributes)``: ``code`` is a stable name unique to its class
+(its ``kind`` unless two classes share one; its full name where it sets neither), and
+`from_wire` rebuilds the real class. Pickling
+an `AppError` goes through the same pair, so a pickled error is rebuilt the same way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, ClassVar
+
+Wire = tuple[str, str, dict[str, Any]]
+BY_CODE: dict[str, type[AppError]] = {}  # every AppError class by its code
 
 
 class AppError(Exception):
     """An error with a message a person can act on."""
 
     kind = "error"
+    code: ClassVar[str] = "error"  # stable and unique per class; defaults to ``kind``
 
     def __init__(self, user_message: str) -> None:
         super().__init__(user_message)
         self.user_message = user_message
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A class naming neither is known by its full name (stable while it is not moved).
+        code = cls.__dict__.get("code") or cls.__dict__.get("kind") or _qualified(cls)
+        taken = BY_CODE.get(code)
+        if taken is not None and _qualified(taken) != _qualified(cls):
+            raise TypeError(f"{cls.__qualname__} needs a code of its own ({code!r}); set ``code``.")
+        cls.code = code
+        BY_CODE[code] = cls  # a module imported again replaces its own classes
+
+    def to_wire(self) -> Wire:
+        """The error as plain values: its class's code, its message, its other attributes."""
+        extra = {k: v for k, v in vars(self).items() if k != "user_message"}
+        return (self.code, self.user_message, extra)
+
     def __reduce__(self) -> tuple[object, ...]:
-        # Survives pickling across the extraction worker's pipe with its exact class.
-        return (_rebuild, (type(self), self.user_message))
+        return (from_wire, (self.to_wire(),))
 
 
-def _rebuild(cls: type[AppError], message: str) -> AppError:
+BY_CODE[AppError.code] = AppError
+
+
+def _qualified(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def from_wire(wire: Wire) -> AppError:
+    """The error `AppError.to_wire` described, of its real class (the class's module must be
+    imported here; an unknown code gives a plain `AppError` of that kind)."""
+    code, message, extra = wire
+    cls = BY_CODE.get(code, AppError)
     err = cls.__new__(cls)
     AppError.__init__(err, message)
+    if cls is AppError and code != AppError.code:
+        err.kind = code
+    vars(err).update(extra)
     return err
 
 

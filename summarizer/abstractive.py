@@ -16,10 +16,17 @@ from dataclasses import dataclass, field, replace
 
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
-from summarizer.base import Backend, GenerationSettings, Options, OutlinePart, Summary, SummaryPart
+from summarizer.base import (
+    Backend,
+    GenerationSettings,
+    OutlinePart,
+    Summary,
+    SummaryOptions,
+    SummaryPart,
+)
 from summarizer.candidates import little_prose, no_prose_line, without_references
 from summarizer.chunking import Unit, Window, make_units, pack
-from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
+from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 from summarizer.gist import with_gist
 from summarizer.sections import sections_of, without_heading
@@ -47,12 +54,12 @@ def _sections(doc: DocInput) -> list[tuple[Section, list[Sentence]]]:
 class AbstractiveEngine(Engine):
     """Summarizes documents with one loaded backend; see the module docstring."""
 
-    kind = "abstractive"
+    method = "abstractive"
 
     def __init__(self, backend: Backend, fallback_reason: str | None = None) -> None:
         super().__init__(fallback_reason)
         self.backend = backend
-        self.name = backend.name
+        self.runtime = backend.name
         self.model_id = backend.model_id
         self.precision = backend.precision
         self.device = backend.device
@@ -60,11 +67,11 @@ class AbstractiveEngine(Engine):
     def summarize(
         self,
         docs: Sequence[DocInput],
-        options: Options,
+        options: SummaryOptions,
         *,
         cache: ChunkCache | None = None,
         should_cancel: Callable[[], bool] | None = None,
-    ) -> Iterator[Progress | Done]:
+    ) -> Iterator[Generated | Done]:
         call = _Call(self, options, cache, should_cancel or (lambda: False))
         # A form or a table gets its one honest line, not a model's guess at its labels.
         prose: list[int] = []
@@ -87,7 +94,7 @@ class AbstractiveEngine(Engine):
         prefix = self.backend.count_tokens([self.backend.prefix])[0] if self.backend.prefix else 0
         return self.backend.input_budget - prefix
 
-    def max_new_tokens(self, options: Options) -> int:
+    def max_new_tokens(self, options: SummaryOptions) -> int:
         # At most a third of the input budget, so any two partial summaries fit one window
         # and every reduce level at least halves the parts: reduce always terminates.
         return max(8, min(options.target_tokens, self.budget // 3))
@@ -115,7 +122,7 @@ class _Call:
     def __init__(
         self,
         engine: AbstractiveEngine,
-        options: Options,
+        options: SummaryOptions,
         cache: ChunkCache | None,
         should_cancel: Callable[[], bool],
     ) -> None:
@@ -128,7 +135,7 @@ class _Call:
         self.key = engine.key(options)
         self._generated = 0  # windows generated so far in this call
 
-    def run(self, docs: Sequence[DocInput]) -> Generator[Progress, None, list[Summary | AppError]]:
+    def run(self, docs: Sequence[DocInput]) -> Generator[Generated, None, list[Summary | AppError]]:
         """Map-reduce each document; a long document with an outline is map-reduced within
         each top-level section first (its outline summary), then across the section
         summaries (its overall summary). All documents' windows share the same batches."""
@@ -192,7 +199,7 @@ class _Call:
 
     def _map_reduce(
         self, docs: Sequence[DocInput]
-    ) -> Generator[Progress, None, list[Summary | AppError]]:
+    ) -> Generator[Generated, None, list[Summary | AppError]]:
         states = [_State(doc) for doc in docs]
         for st in states:
             if not st.doc.sentences:
@@ -253,7 +260,7 @@ class _Call:
 
     def _generate_all(
         self, texts: list[str], done: int, total: int
-    ) -> Generator[Progress, None, list[tuple[str, float] | AppError]]:
+    ) -> Generator[Generated, None, list[tuple[str, float] | AppError]]:
         """Generate every text: cached ones from the checkpoint, the rest in length buckets."""
         results: list[tuple[str, float] | AppError | None] = [None] * len(texts)
         keys = [self._cache_key(t) for t in texts]
@@ -280,7 +287,7 @@ class _Call:
             if self.cache is not None and fresh:
                 self.cache.put_many(fresh)
             finished += len(batch)
-            yield Progress(finished, total)
+            yield Generated(finished, total)
         return [r for r in results if r is not None]
 
     def _batches(self, order: list[int], lengths: dict[int, int]) -> list[list[int]]:

@@ -17,9 +17,10 @@ from typing import Any, ClassVar
 # In the summary key: a rerun redoes summaries made under another version. 4: the gist, key
 # points before method, the junk rules of #19. Raised whenever the rule tables or the golden
 # structure files change; tests/summarizer/test_engine_version.py fails until it is, and
-# RULES_DIGEST (their hash) is renewed with it.
+# RULES_DIGEST (their hash) is renewed with it. Renewed alone for #23: summarizer/extractive.py
+# changed only by names (method, SummaryOptions, Generated, planned), not by a rule.
 ENGINE_VERSION = "4"
-RULES_DIGEST = "a3f3fbffd55d8c31"
+RULES_DIGEST = "16ebd6c3019b503d"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {
@@ -36,17 +37,24 @@ MAX_GROWTH = 3.0
 
 
 @dataclass(frozen=True)
-class Options:
-    """What a user can choose about generation; defaults come from the model where None."""
+class LoadOptions:
+    """What loading a model decides: its precision and device. Fixed for a loaded engine."""
+
+    precision: str = "auto"  # auto | fp32 | bf16 | fp16 | int8
+    device: str = "auto"  # auto | cpu | cuda
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What each summarize call decides; one loaded engine serves any of these. Defaults come
+    from the model where None."""
 
     length: str = "medium"
     num_beams: int | None = None  # None: the model's own default (T5: 4)
-    precision: str = "auto"  # auto | fp32 | bf16 | fp16 | int8
-    device: str = "auto"  # auto | cpu | cuda
     batch_tokens: int = 8192  # padded input tokens per batch
     max_batch: int = 16
 
-    def with_(self, **changes: Any) -> Options:
+    def with_(self, **changes: Any) -> SummaryOptions:
         return replace(self, **changes)
 
     @property
@@ -104,8 +112,8 @@ class Summary:
 
     text: str
     parts: tuple[SummaryPart, ...]
-    engine: str  # "abstractive" | "extractive"
-    backend: str
+    method: str  # "abstractive" | "extractive"
+    runtime: str  # torch | ctranslate2 | openvino | neuron; "" for the extractive method
     model: str
     precision: str
     length: str
@@ -123,9 +131,11 @@ class Summary:
         return tuple(sorted({p for part in self.parts for p in part.pages}))
 
 
-def summary_key(engine: str, model: str, backend: str, precision: str, length: str) -> str:
+def summary_key(method: str, model: str, runtime: str, precision: str, length: str) -> str:
     """The settings that make two summaries of the same bytes interchangeable."""
-    return "|".join([engine, model, backend, precision, length, ENGINE_VERSION])
+    # Keys stored before #23 name the method where the extractive method has no runtime; kept,
+    # so existing libraries do not summarize everything again.
+    return "|".join([method, model, runtime or method, precision, length, ENGINE_VERSION])
 
 
 T5_FAMILY = ("t5", "mt5", "umt5", "longt5")
@@ -150,13 +160,20 @@ class Backend(ABC):
         """None when usable here, else a sentence naming what is missing and how to get it."""
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         """Load ``model`` (its id; ``path``: where its files are, already resolved) for the
-        load-time choices in ``options`` (precision, device). Raises `BackendUnavailable` or
+        load-time choices in ``options``. Raises `BackendUnavailable` or
         `ModelNotAvailable` with a message for the user when it cannot."""
         self.model_id = model
         self.options = options
         self.path = str(path or model)
+
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        """The (device, precision) a load with ``options`` gets here, known without loading a
+        model (for the summary key); raises `BackendUnavailable` where the choice cannot be
+        met. The loaded backend's `device` and `precision` are these."""
+        return "cpu", "fp32"
 
     @property
     def precision(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer import registry
-from summarizer.base import Backend, GenerationSettings, Options
+from summarizer.base import Backend, GenerationSettings, LoadOptions
 from summarizer.errors import SummarizerError
 from summarizer.hardware import cpu_summary
 from summarizer.speed import save_results
@@ -92,7 +92,7 @@ def measure(
         say = on_progress or (lambda _m: None)
         say(f"{name}: loading")
         try:
-            backend = cls(model, Options(num_beams=1), path)
+            backend = cls(model, LoadOptions(), path)
             if not texts:
                 texts = _inputs(backend, chunks)
             backend.generate(texts[:1], settings)  # warm-up

@@ -1,10 +1,12 @@
 """The summarizer's plug-in point: an `Engine` turns documents into summaries.
 
 An engine has one method that matters, `Engine.summarize(docs, options)`: an iterator of
-`Progress` (chunks done so far) and `Done` (one document's summary, or the error it failed
-with). The options travel with each call, so one loaded engine serves any length or beam
-count. Two engines exist: `AbstractiveEngine(backend)` (map-reduce over a seq2seq `Backend`,
-`summarizer.abstractive`) and `ExtractiveEngine` (central sentences, `summarizer.extractive`).
+`Generated` (chunks done so far) and `Done` (one document's summary, or the error it failed
+with). The `SummaryOptions` travel with each call, so one loaded engine serves any length or
+beam count. Each engine follows one summarizing *method*: `AbstractiveEngine(backend)`
+(map-reduce over a seq2seq `Backend`, which runs the model on a *runtime*;
+`summarizer.abstractive`) and `ExtractiveEngine` (central sentences, no runtime;
+`summarizer.extractive`). See the glossary in docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import ClassVar, Protocol
 from ingestion.document import Document, Section, Sentence
 from ingestion.errors import AppError
 from ingestion.sentences import without_abstract
-from summarizer.base import Options, Summary, SummaryPart, summary_key
+from summarizer.base import Summary, SummaryOptions, SummaryPart, summary_key
 
 
 class ChunkCache(Protocol):
@@ -74,7 +76,7 @@ def input_for(doc: Document) -> DocInput:
 
 
 @dataclass(frozen=True)
-class Progress:
+class Generated:
     """Chunks generated so far in this call, of a total that may grow as reduce levels form."""
 
     done: int
@@ -89,11 +91,34 @@ class Done:
     result: Summary | AppError
 
 
+@dataclass(frozen=True)
+class EngineSpec:
+    """What names an engine: known before it is loaded (`summarizer.loading.plan`), so a batch
+    can say which engine it runs and which summaries are already stored without a model."""
+
+    method: str  # "abstractive" | "extractive"
+    model_id: str
+    runtime: str = ""  # a backend's name; "" for the extractive method
+    precision: str = "fp32"
+    device: str = "cpu"
+    fallback_reason: str | None = None  # why `--engine auto` chose this engine
+
+    def key(self, options: SummaryOptions) -> str:
+        """The summary key: equal keys, interchangeable summaries of the same bytes."""
+        return summary_key(self.method, self.model_id, self.runtime, self.precision, options.length)
+
+    def describe(self) -> str:
+        runs_on = self.runtime or self.method
+        return (
+            f"{self.method} engine: {runs_on} ({self.model_id}, {self.precision} on {self.device})"
+        )
+
+
 class Engine(ABC):
     """One way of summarizing; see the module docstring."""
 
-    kind: ClassVar[str]  # "abstractive" | "extractive"
-    name: str  # the runtime: a backend's name, or "extractive"
+    method: ClassVar[str]  # "abstractive" | "extractive"
+    runtime: str = ""  # what runs the model: a backend's name; "" for the extractive method
     model_id: str
     precision: str = "fp32"
     device: str = "cpu"
@@ -105,11 +130,11 @@ class Engine(ABC):
     def summarize(
         self,
         docs: Sequence[DocInput],
-        options: Options,
+        options: SummaryOptions,
         *,
         cache: ChunkCache | None = None,
         should_cancel: Callable[[], bool] | None = None,
-    ) -> Iterator[Progress | Done]:
+    ) -> Iterator[Generated | Done]:
         """Summarize ``docs``: progress as it happens, and one `Done` per document (in any
         order). A cancel request raises `summarizer.errors.Cancelled` between steps."""
 
@@ -122,23 +147,33 @@ class Engine(ABC):
 
     # -- what every engine shares ---------------------------------------------------------
 
-    def key(self, options: Options) -> str:
+    @property
+    def spec(self) -> EngineSpec:
+        """What names this engine (the same as `summarizer.loading.plan` says before loading)."""
+        return EngineSpec(
+            self.method,
+            self.model_id,
+            self.runtime,
+            self.precision,
+            self.device,
+            self.fallback_reason,
+        )
+
+    def key(self, options: SummaryOptions) -> str:
         """The summary key: equal keys, interchangeable summaries of the same bytes."""
-        return summary_key(self.kind, self.model_id, self.name, self.precision, options.length)
+        return self.spec.key(options)
 
     def describe(self) -> str:
-        return (
-            f"{self.kind} engine: {self.name} ({self.model_id}, {self.precision} on {self.device})"
-        )
+        return self.spec.describe()
 
     def summarize_all(
         self,
         docs: Sequence[DocInput],
-        options: Options,
+        options: SummaryOptions,
         *,
         cache: ChunkCache | None = None,
         should_cancel: Callable[[], bool] | None = None,
-        on_progress: Callable[[Progress], None] | None = None,
+        on_progress: Callable[[Generated], None] | None = None,
     ) -> list[Summary | AppError]:
         """One result per document, in order: a `Summary`, or the `AppError` it failed with."""
         results: list[Summary | AppError | None] = [None] * len(docs)
@@ -149,10 +184,10 @@ class Engine(ABC):
                 on_progress(step)
         missing = [i for i, r in enumerate(results) if r is None]
         if missing:  # an engine's bug, not the user's: say which documents it dropped
-            raise RuntimeError(f"{self.name} engine returned no result for documents {missing}")
+            raise RuntimeError(f"{self.method} engine returned no result for documents {missing}")
         return [r for r in results if r is not None]
 
-    def summarize_one(self, doc: DocInput, options: Options) -> Summary:
+    def summarize_one(self, doc: DocInput, options: SummaryOptions) -> Summary:
         """One document's summary; its error is raised."""
         (result,) = self.summarize_all([doc], options)
         if isinstance(result, AppError):
@@ -163,7 +198,7 @@ class Engine(ABC):
         self,
         doc: DocInput,
         parts: Sequence[SummaryPart],
-        options: Options,
+        options: SummaryOptions,
         *,
         chunks: int = 1,
         levels: int = 1,
@@ -174,8 +209,8 @@ class Engine(ABC):
         return Summary(
             text=" ".join(p.text for p in parts),
             parts=tuple(parts),
-            engine=self.kind,
-            backend=self.name,
+            method=self.method,
+            runtime=self.runtime,
             model=self.model_id,
             precision=self.precision,
             length=options.length,

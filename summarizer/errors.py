@@ -91,6 +91,7 @@ class DownloadFailed(SummarizerError):
 
 class DiskFull(DownloadFailed):
     kind = "disk-full"
+    code = "download-disk-full"  # the library's LibraryFull is "disk-full" too
 
     def __init__(self, model: str, needed: int, free: int, folder: str) -> None:
         what = f"{model} needs {megabytes(needed)} but only {megabytes(free)} is free in {folder}."
@@ -129,6 +130,7 @@ class NotSeq2Seq(DownloadFailed):
 
 class DownloadCancelled(DownloadFailed):
     kind = "cancelled"
+    code = "download-cancelled"  # Cancelled (a batch) is "cancelled" too
 
     def __init__(self, model: str) -> None:
         super().__init__(

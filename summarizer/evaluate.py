@@ -1,7 +1,7 @@
 """`synopsis eval`: ROUGE of an engine beside Lead-3 and sumy's LexRank, TextRank and LSA.
 
-Every system gets the same word budget per document (`Options.word_budget`: the length preset,
-capped at ~15% of a short document); Lead-3 is three sentences by definition.
+Every system gets the same word budget per document (`SummaryOptions.word_budget`: the length
+preset, capped at ~15% of a short document); Lead-3 is three sentences by definition.
 sumy's summarizers are asked for their sentence ratings once; the budget is then filled in
 rating order exactly as our engine fills it, so only the ranking differs.
 """
@@ -19,7 +19,7 @@ from typing import Any
 from ingestion import document_sentences, read_pdf, split_sentences
 from ingestion.document import Sentence
 from ingestion.errors import AppError
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput, Engine
 
 BASELINES = ("lead-3", "lexrank", "textrank", "lsa")
@@ -231,7 +231,7 @@ def rouge(references: Sequence[str], prediction: str) -> dict[str, float]:
 def evaluate(
     path: Path,
     engine: Engine,
-    options: Options,
+    options: SummaryOptions,
     *,
     baselines: Sequence[str] = BASELINES,
     output: Path | None = None,
@@ -240,7 +240,7 @@ def evaluate(
     """Mean ROUGE-1/2/L F-measures per system over the records of ``path``."""
     scores = Scores()
     out = output.open("w", encoding="utf-8") if output else None
-    engine_name = f"synopsis ({engine.name})"
+    engine_name = f"synopsis ({engine.runtime or engine.method})"
     try:
         for rec in load_records(path):
             texts = [s.text for s in rec.sentences]

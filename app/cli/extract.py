@@ -22,7 +22,7 @@ def extract(file: Path, password: str | None, as_json: bool, **params: Any) -> N
     """Print the cleaned text of FILE (a PDF)."""
     from dataclasses import replace
 
-    from app.pipeline import limits_for
+    from app.run import limits_for
 
     limits = replace(limits_for(settings_from(params)), blocks=as_json)
     try:

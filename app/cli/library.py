@@ -90,7 +90,7 @@ def list_cmd(db: str | None, limit: int, tag: str | None, as_json: bool) -> None
     for r in rows:
         tags = f"  #{' #'.join(r.tags)}" if r.tags else ""
         click.echo(
-            f"[{r.id:>4}] {columns(r.title, 60)} {r.page_count:>4} p  {r.engine or '-':11} "
+            f"[{r.id:>4}] {columns(r.title, 60)} {r.page_count:>4} p  {r.method or '-':11} "
             f"{r.summarized_at[:16]}{tags}"
         )
     if total > len(rows):

@@ -77,7 +77,7 @@ def library_check(db: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Stream the re-reading as JSON events.")
 def library_recover(as_json: bool, **params: Any) -> None:
     """Rebuild a damaged library from everything readable; read lost PDFs again from disk."""
-    from app.pipeline import limits_for
+    from app.run import limits_for
     from app.store import LibraryError, Store
     from app.store.backups import move_aside
     from app.store.recover import lost_part, recover_rows

@@ -13,8 +13,8 @@ from app.store.manage import clean_tag
 from ingestion.errors import AppError
 from ingestion.ocr import OCR_MODES
 from summarizer.base import LENGTHS
-from summarizer.engine import ENGINES
 from summarizer.engines import Engine
+from summarizer.loading import METHODS
 from summarizer.models import enforce_offline, is_offline
 
 F = Callable[..., Any]
@@ -24,7 +24,7 @@ def engine_options(fn: F) -> F:
     """--engine --model --backend --length --beams --precision --similarity --offline --db."""
     opts = [
         click.option("--db", type=click.Path(dir_okay=False), help="Library file (SYNOPSIS_DB)."),
-        click.option("--engine", type=click.Choice(ENGINES), help="auto falls back to extractive."),
+        click.option("--engine", type=click.Choice(METHODS), help="auto falls back to extractive."),
         click.option("--model", help="Hugging Face id or local folder of a seq2seq model."),
         click.option("--backend", help="auto, torch, ctranslate2, openvino or neuron."),
         click.option("--length", type=click.Choice(list(LENGTHS)), help="Summary length."),
@@ -85,9 +85,9 @@ def settings_from(params: dict[str, Any]) -> Settings:
 
 def load_engine(settings: Settings, announce: bool = True) -> Engine:
     """Load the configured engine; print the fallback reason when auto fell back."""
-    from app import pipeline
+    from app.engine_choice import load_engine as load
 
-    engine = pipeline.load_engine(settings)
+    engine = load(settings)
     if engine.fallback_reason and announce:
         click.echo(f"Note: {engine.fallback_reason}", err=True)
     return engine

@@ -12,10 +12,10 @@ from app.cli.base import cli, emit_json
 from app.cli.options import engine_options, load_engine, settings_from
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
-from summarizer.engine import describe
 from summarizer.engines import DocInput
 from summarizer.errors import NothingToSummarize
 from summarizer.evaluate import PAIRS_FORMAT
+from summarizer.loading import describe
 
 
 @cli.command("summarize-text")
@@ -35,8 +35,10 @@ def summarize_text(file: Any, as_json: bool, **params: Any) -> None:
         emit_json(
             {
                 "summary": summary.text,
-                "engine": summary.engine,
-                "backend": summary.backend,
+                "method": summary.method,
+                "runtime": summary.runtime,
+                "engine": summary.method,  # the keys before #23, kept
+                "backend": summary.runtime or summary.method,
                 "model": summary.model,
                 "fallback_reason": summary.fallback_reason,
             }

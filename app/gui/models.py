@@ -149,7 +149,7 @@ class LibraryModel(QAbstractTableModel):
                 rec.title,
                 ", ".join(rec.tags),
                 rec.page_count,
-                rec.engine or "-",
+                rec.method or "-",
                 rec.summarized_at[:16].replace("T", " "),
                 status,
             )[col]

@@ -26,7 +26,7 @@ from app.settings import LIMITS, Settings
 from ingestion.ocr import OCR_MODES
 from ingestion.ocr import unavailable as ocr_unavailable
 from summarizer.base import LENGTHS
-from summarizer.engine import ENGINES
+from summarizer.loading import METHODS
 from summarizer.registry import available_names
 
 
@@ -37,7 +37,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         missing = ocr_unavailable()
         self.engine = QComboBox()
-        self.engine.addItems(list(ENGINES))
+        self.engine.addItems(list(METHODS))
         self.engine.setCurrentText(settings.engine)
         self.model = QLineEdit(settings.model)
         self.backend = QComboBox()

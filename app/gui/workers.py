@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app import pipeline
+from app import engine_choice, pipeline
 from app.settings import Settings
 from app.store import Store
 from ingestion.errors import AppError
@@ -44,10 +44,10 @@ class EngineCache:
         self._value: Engine | None = None
 
     def get(self, settings: Settings) -> Engine:
-        key = pipeline.engine_settings(settings)
+        key = engine_choice.engine_settings(settings)
         with self._lock:
             if self._key != key or self._value is None:
-                self._value = pipeline.load_engine(settings)
+                self._value = engine_choice.load_engine(settings)
                 self._key = key
             return self._value
 

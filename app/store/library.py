@@ -3,8 +3,8 @@
 Tables (readable in any SQLite browser): ``documents`` (one row per distinct file content,
 keyed by sha256, with title, page counts and metadata), ``document_paths`` (every path a
 document was seen at: copies and renames are one document), ``pages`` (cleaned text per
-page with its quality), ``summaries`` (one per document and summary key: engine, model,
-backend, precision, length preset, engine version; with the text, its parts with source pages,
+page with its quality), ``summaries`` (one per document and summary key: method, model,
+runtime, precision, length preset, engine version; with the text, its parts with source pages,
 coverage and timings), ``runs`` (each batch run and its counts), ``failures`` (path, kind,
 message, time; resolved when the file later succeeds), ``chunk_cache`` (checkpointed chunk
 summaries of long documents, so interrupted runs resume) and ``search_index`` (FTS5 over
@@ -314,7 +314,7 @@ class Store(Reads, Manage, Passages):
         )
 
     def _upsert_summary(self, doc_id: int, s: Summary) -> None:
-        key = summary_key(s.engine, s.model, s.backend, s.precision, s.length)
+        key = summary_key(s.method, s.model, s.runtime, s.precision, s.length)
         self.conn.execute(
             "DELETE FROM summaries WHERE document_id = ? AND summary_key = ?", (doc_id, key)
         )
@@ -322,9 +322,9 @@ class Store(Reads, Manage, Passages):
             {
                 "document_id": doc_id,
                 "summary_key": key,
-                "engine": s.engine,
+                "method": s.method,
                 "model": s.model,
-                "backend": s.backend,
+                "runtime": s.runtime,
                 "precision": s.precision,
                 "length": s.length,
                 "engine_version": s.engine_version,

@@ -39,7 +39,7 @@ class Reads:
             """SELECT d.id, d.sha256, d.title,
                   (SELECT path FROM document_paths p WHERE p.document_id = d.id
                    ORDER BY last_seen DESC, rowid DESC LIMIT 1),
-                  d.page_count, s.engine, COALESCE(s.created_at, d.updated_at),
+                  d.page_count, s.method, COALESCE(s.created_at, d.updated_at),
                   COALESCE(s.text, '')
                FROM documents d
                LEFT JOIN summaries s ON s.id = (SELECT id FROM summaries
@@ -119,7 +119,7 @@ class Reads:
                 json.loads(r[15]),
             )
             for r in self.conn.execute(
-                """SELECT id, summary_key, engine, model, backend, precision, length, text, parts,
+                """SELECT id, summary_key, method, model, runtime, precision, length, text, parts,
                           pages, coverage, chunks, seconds, fallback_reason, created_at, outline
                    FROM summaries WHERE document_id = ? ORDER BY created_at DESC, id DESC""",
                 (doc_id,),
@@ -176,7 +176,7 @@ class Reads:
         """Seconds per chunk each model took on this machine (abstractive summaries)."""
         rows = self.conn.execute(
             """SELECT model, SUM(seconds) / SUM(chunks) FROM summaries
-               WHERE engine = 'abstractive' AND chunks > 0 GROUP BY model"""
+               WHERE method = 'abstractive' AND chunks > 0 GROUP BY model"""
         ).fetchall()
         return {str(model): float(speed) for model, speed in rows}
 

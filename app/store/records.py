@@ -33,7 +33,7 @@ class DocumentRecord:
     title: str
     path: str
     page_count: int
-    engine: str
+    method: str
     summarized_at: str
     summary: str = ""
     tags: tuple[str, ...] = ()
@@ -43,9 +43,9 @@ class DocumentRecord:
 class SummaryRecord:
     id: int
     summary_key: str
-    engine: str
+    method: str  # abstractive | extractive
     model: str
-    backend: str
+    runtime: str  # "" for the extractive method
     precision: str
     length: str
     text: str

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.store import cjk
 from app.store.backups import open_read_only
 from app.store.library import Store
-from app.store.schema import reindex_document
+from app.store.schema import RENAMED, no_runtime_for_extractive, reindex_document
 
 # Parents before children: foreign keys reject rows whose document (or run) was lost.
 TABLES = (
@@ -100,6 +100,7 @@ def recover_rows(damaged: Path, target: Path) -> Recovery:
             for table in TABLES:
                 result.tables[table] = _copy_table(src, dest.conn, table)
             result.paths = _known_paths(src)
+            no_runtime_for_extractive(dest.conn)  # rows of a library older than 011
             for (doc_id,) in dest.conn.execute("SELECT id FROM documents").fetchall():
                 reindex_document(dest.conn, doc_id, cjk.index_text)
     finally:
@@ -110,12 +111,15 @@ def recover_rows(damaged: Path, target: Path) -> Recovery:
 def _copy_table(src: sqlite3.Connection, dest: sqlite3.Connection, table: str) -> TableCopy:
     stats = TableCopy()
     wanted = set(_columns(dest, table))
-    columns = [c for c in _columns(src, table) if c in wanted]
+    renamed = RENAMED.get(table, {})
+    pairs = [(c, renamed.get(c, c)) for c in _columns(src, table)]
+    pairs = [(old, new) for old, new in pairs if new in wanted]
+    columns = [old for old, _ in pairs]
     if not columns:
         stats.damaged_spots += 1
         return stats
     insert = (
-        f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+        f"INSERT OR IGNORE INTO {table} ({', '.join(new for _, new in pairs)}) "
         f"VALUES ({', '.join('?' * len(columns))})"
     )
     for row in readable_rows(src, table, columns, stats):

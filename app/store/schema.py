@@ -316,6 +316,26 @@ def _m009_passage_vectors(conn: sqlite3.Connection) -> None:
     )
 
 
+# Columns renamed by a migration, old name -> new, by table: recovery copies an older library's
+# rows under the new names.
+RENAMED: dict[str, dict[str, str]] = {"summaries": {"engine": "method", "backend": "runtime"}}
+
+
+def _m011_method_and_runtime(conn: sqlite3.Connection) -> None:
+    """One word per concept (#23): a summary's ``method`` (abstractive | extractive) and
+    ``runtime`` (torch, ctranslate2, openvino, neuron; empty for the extractive method), which
+    were ``engine`` and ``backend`` (where the extractive method stood in as its own backend).
+    The stored summary keys stay as they were."""
+    for old, new in RENAMED["summaries"].items():
+        conn.execute(f"ALTER TABLE summaries RENAME COLUMN {old} TO {new}")
+    no_runtime_for_extractive(conn)
+
+
+def no_runtime_for_extractive(conn: sqlite3.Connection) -> None:
+    """Summaries made by the extractive method ran on no runtime (older rows named the method)."""
+    conn.execute("UPDATE summaries SET runtime = '' WHERE method = 'extractive'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stemmed_and_cjk_search", _m002_stemmed_and_cjk_search),
@@ -327,6 +347,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("008_library_management", _m008_library_management),
     ("009_passage_vectors", _m009_passage_vectors),
     ("010_run_process", _m010_run_process),
+    ("011_method_and_runtime", _m011_method_and_runtime),
 ]
 
 

@@ -33,6 +33,8 @@ class InvalidQuery(AppError):
 class NoWords(InvalidQuery):
     """A query of punctuation, symbols or emoji only: there is nothing to look up."""
 
+    code = "no-words"  # its kind is InvalidQuery's
+
     def __init__(self, query: str) -> None:
         AppError.__init__(
             self,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 
 COMPUTE = {"fp32": "float32", "int8": "int8", "fp16": "float16", "bf16": "bfloat16"}
@@ -29,15 +29,11 @@ class CTranslate2Backend(HFBackend):
             return "transformers is not installed; install the `torch` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         import ctranslate2
 
-        cuda = ctranslate2.get_cuda_device_count() > 0
-        if options.device == "cuda" and not cuda:
-            raise BackendUnavailable(self.name, "no CUDA GPU is visible to CTranslate2.")
-        self._device = "cuda" if cuda and options.device in ("auto", "cuda") else "cpu"
-        self._precision = self._pick_precision(ctranslate2)
+        self._device, self._precision = self.placement(options)
         folder = self._converted()
         # On a CPU, one replica per core with one thread each, a batch split among them
         # (bench/profile_ct2.py: 2.5x the throughput of one replica using every core, same
@@ -51,20 +47,27 @@ class CTranslate2Backend(HFBackend):
             intra_threads=0 if self._device == "cuda" else 1,
         )
 
-    def _pick_precision(self, ctranslate2: object) -> str:
-        wanted = self.options.precision
-        supported = ctranslate2.get_supported_compute_types(self._device)  # type: ignore[attr-defined]
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        import ctranslate2
+
+        cuda = ctranslate2.get_cuda_device_count() > 0
+        if options.device == "cuda" and not cuda:
+            raise BackendUnavailable(cls.name, "no CUDA GPU is visible to CTranslate2.")
+        device = "cuda" if cuda and options.device in ("auto", "cuda") else "cpu"
+        wanted = options.precision
+        supported = ctranslate2.get_supported_compute_types(device)
         if wanted != "auto":
             if COMPUTE.get(wanted) not in supported:
                 raise BackendUnavailable(
-                    self.name,
-                    f"{wanted} is not supported on {self._device} here "
+                    cls.name,
+                    f"{wanted} is not supported on {device} here "
                     f"(supported: {', '.join(sorted(supported))}).",
                 )
-            return wanted
-        if self._device == "cuda":
-            return "bf16" if "bfloat16" in supported else "fp16"
-        return "int8" if "int8" in supported else "fp32"
+            return device, wanted
+        if device == "cuda":
+            return device, "bf16" if "bfloat16" in supported else "fp16"
+        return device, "int8" if "int8" in supported else "fp32"
 
     def _converted(self) -> Path:
         try:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.base import Backend, GenerationSettings, Options, task_prefix
+from summarizer.base import Backend, GenerationSettings, LoadOptions, task_prefix
 
 DEFAULT_BUDGET = 512
 
@@ -18,7 +18,7 @@ DEFAULT_BUDGET = 512
 class HFBackend(Backend):
     """Base for backends that run a Hugging Face seq2seq checkpoint."""
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         from transformers import AutoConfig, AutoTokenizer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.base import Backend, GenerationSettings, Options
+from summarizer.base import Backend, GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 
 
@@ -17,7 +17,9 @@ def missing_backend(name: str, error: ImportError) -> type[Backend]:
         def unavailable_reason(cls) -> str | None:
             return reason
 
-        def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+        def __init__(
+            self, model: str, options: LoadOptions, path: str | Path | None = None
+        ) -> None:
             raise BackendUnavailable(name, reason)
 
         @property

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends.cache import converted_dir
-from summarizer.base import Backend, GenerationSettings, Options, task_prefix
+from summarizer.base import Backend, GenerationSettings, LoadOptions, task_prefix
 from summarizer.errors import BackendUnavailable
 
 BATCH_BUCKETS = (1, 4, 8)
@@ -86,7 +86,7 @@ class NeuronBackend(Backend):
             return "no Neuron device (/dev/neuron*) is visible; run on an inf2 or trn1 instance."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         reason = self.unavailable_reason()
         if reason:
@@ -103,6 +103,10 @@ class NeuronBackend(Backend):
     @property
     def prefix(self) -> str:
         return task_prefix("", self.model_id)
+
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        return "neuron", "bf16"
 
     @property
     def precision(self) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from summarizer.backends.cache import convert_once, converted_dir
 from summarizer.backends.hf_common import HFBackend, hf_generate
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 from summarizer.hardware import has_fast_bf16
 
@@ -35,12 +35,22 @@ class OpenVINOBackend(HFBackend):
             return "optimum-intel is not installed; install the `openvino` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
-        super().__init__(model, options, path)
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
         if options.device == "cuda":
             raise BackendUnavailable(
-                self.name, "OpenVINO runs on the CPU here; use torch or ctranslate2 for CUDA."
+                cls.name, "OpenVINO runs on the CPU here; use torch or ctranslate2 for CUDA."
             )
+        wanted = options.precision
+        if wanted not in ("auto", "fp32", "int8", "bf16"):
+            raise BackendUnavailable(
+                cls.name, f"precision {wanted} is not offered (use fp32, int8 or bf16)."
+            )
+        return "cpu", ("bf16" if has_fast_bf16() else "fp32") if wanted == "auto" else wanted
+
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
+        super().__init__(model, options, path)
+        self._device, self._precision = self.placement(options)
         import logging
 
         from optimum.intel import OVModelForSeq2SeqLM
@@ -48,12 +58,6 @@ class OpenVINOBackend(HFBackend):
         # optimum logs hub look-ups that cannot apply to a local folder; nothing to act on.
         logging.getLogger("optimum").setLevel(logging.ERROR)
 
-        wanted = options.precision
-        if wanted not in ("auto", "fp32", "int8", "bf16"):
-            raise BackendUnavailable(
-                self.name, f"precision {wanted} is not offered (use fp32, int8 or bf16)."
-            )
-        self._precision = ("bf16" if has_fast_bf16() else "fp32") if wanted == "auto" else wanted
         weights = "int8" if self._precision == "int8" else "fp32"
         hint = "bf16" if self._precision == "bf16" else "f32"
         folder = self._exported(OVModelForSeq2SeqLM, weights)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.backends.hf_common import HFBackend, hf_generate
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.hardware import has_fast_bf16
 
 
@@ -25,13 +25,12 @@ class TorchBackend(HFBackend):
                 return f"{pkg} is not installed; install the `torch` extra."
         return None
 
-    def __init__(self, model: str, options: Options, path: str | Path | None = None) -> None:
+    def __init__(self, model: str, options: LoadOptions, path: str | Path | None = None) -> None:
         super().__init__(model, options, path)
         import torch
         from transformers import AutoModelForSeq2SeqLM
 
-        self._device = self._pick_device(torch)
-        self._precision = self._pick_precision(torch)
+        self._device, self._precision = self.placement(options)
         dtype = {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}
         self.model = AutoModelForSeq2SeqLM.from_pretrained(
             self.path, dtype=dtype[self._precision], local_files_only=True
@@ -39,22 +38,21 @@ class TorchBackend(HFBackend):
         self.model.to(self._device).eval()
         self._torch = torch
 
-    def _pick_device(self, torch: object) -> str:
-        wanted = self.options.device
-        cuda = bool(torch.cuda.is_available())  # type: ignore[attr-defined]
-        if wanted == "cuda" and not cuda:
+    @classmethod
+    def placement(cls, options: LoadOptions) -> tuple[str, str]:
+        import torch
+
+        cuda = bool(torch.cuda.is_available())
+        if options.device == "cuda" and not cuda:
             from summarizer.errors import BackendUnavailable
 
-            raise BackendUnavailable(self.name, "no CUDA GPU is visible to PyTorch.")
-        return "cuda" if (wanted in ("auto", "cuda") and cuda) else "cpu"
-
-    def _pick_precision(self, torch: object) -> str:
-        wanted = self.options.precision
-        if wanted in ("fp32", "bf16", "fp16"):
-            return wanted
-        if self._device == "cuda":
-            return "bf16" if torch.cuda.is_bf16_supported() else "fp16"  # type: ignore[attr-defined]
-        return "bf16" if has_fast_bf16() else "fp32"
+            raise BackendUnavailable(cls.name, "no CUDA GPU is visible to PyTorch.")
+        device = "cuda" if (options.device in ("auto", "cuda") and cuda) else "cpu"
+        if options.precision in ("fp32", "bf16", "fp16"):
+            return device, options.precision
+        if device == "cuda":
+            return device, "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+        return device, "bf16" if has_fast_bf16() else "fp32"
 
     def generate(self, batch: Sequence[str], settings: GenerationSettings) -> list[str]:
         with self._torch.inference_mode():

@@ -25,11 +25,11 @@ def test_summarize_text_from_stdin_with_extractive_engine() -> None:
     )
     assert result.exit_code == 0, result.output
     from ingestion import split_sentences
-    from summarizer.base import Options
+    from summarizer.base import SummaryOptions
 
     chosen = split_sentences(result.output)
     assert chosen and set(chosen) <= set(split_sentences(text))
-    budget = Options(length="short").word_budget(len(text.split()))
+    budget = SummaryOptions(length="short").word_budget(len(text.split()))
     assert len(result.output.split()) <= budget < len(text.split())
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from ingestion import Limits, read_pdf
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import input_for
 from summarizer.extractive import ExtractiveEngine
@@ -47,7 +47,7 @@ KINDS = {
 def structure(path: Path) -> dict[str, Any]:
     doc = read_pdf(path, limits=Limits(blocks=True))
     item = input_for(doc)
-    summary = ExtractiveEngine().summarize_one(item, Options())
+    summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     kept_out = [[r, s.text[:70]] for s in item.sentences if (r := junk_reason(s.text))]
     return {
         "title": doc.title,

@@ -77,13 +77,13 @@ def test_outline_summary_is_stored_shown_and_exported(tmp_path) -> None:
 
 def test_short_documents_get_no_outline(tmp_path) -> None:
     from ingestion import document_sentences
-    from summarizer.base import Options
+    from summarizer.base import SummaryOptions
     from summarizer.engines import DocInput
     from summarizer.extractive import ExtractiveEngine
 
     doc = read_pdf(text_pdf(tmp_path / "s.pdf", ["A short note about the harbour works."] * 20))
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), 1, doc.outline)
-    assert ExtractiveEngine().summarize_one(item, Options()).outline == ()
+    assert ExtractiveEngine().summarize_one(item, SummaryOptions()).outline == ()
 
 
 def test_numbered_headings_make_an_outline_without_bookmarks(tmp_path) -> None:
@@ -112,7 +112,7 @@ def test_numbered_headings_make_an_outline_without_bookmarks(tmp_path) -> None:
 
 def test_sections_sharing_a_page_get_their_own_sentences() -> None:
     from ingestion.document import Section, Sentence
-    from summarizer.base import Options
+    from summarizer.base import SummaryOptions
     from summarizer.engines import DocInput
     from summarizer.extractive import ExtractiveEngine
 
@@ -128,7 +128,7 @@ def test_sections_sharing_a_page_get_their_own_sentences() -> None:
         Section(0, "2 Results", 10, 10),
         Section(0, "3 Conclusions", 10, 10),
     )
-    summary = ExtractiveEngine().summarize_one(DocInput("k", sents, 10, outline), Options())
+    summary = ExtractiveEngine().summarize_one(DocInput("k", sents, 10, outline), SummaryOptions())
     texts = {o.title: o.text for o in summary.outline}
     assert "cracked" in texts["2 Results"] and "repair" not in texts["2 Results"]
     assert "repair" in texts["3 Conclusions"]

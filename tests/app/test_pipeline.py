@@ -127,7 +127,7 @@ def test_abstractive_pipeline_checkpoints_chunks(folder, tmp_path, tiny_t5) -> N
         assert last(events).summarized == 3
         assert store.conn.execute("SELECT COUNT(*) FROM chunk_cache").fetchone()[0] >= 3
         summary = store.detail(store.recent()[0].id).summaries[0]
-        assert (summary.engine, summary.backend) == ("abstractive", "torch")
+        assert (summary.method, summary.runtime) == ("abstractive", "torch")
         assert any(e.kind == "chunks" for e in events)
 
 

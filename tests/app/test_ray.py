@@ -31,10 +31,10 @@ def cluster():
 def summaries(db: Path) -> dict[str, tuple[str, str]]:
     with sqlite3.connect(db) as con:
         rows = con.execute(
-            "SELECT d.sha256, s.text, s.backend FROM documents d JOIN summaries s"
+            "SELECT d.sha256, s.text, s.runtime FROM documents d JOIN summaries s"
             " ON s.document_id = d.id"
         ).fetchall()
-    return {sha: (text, backend) for sha, text, backend in rows}
+    return {sha: (text, runtime) for sha, text, runtime in rows}
 
 
 def events(output: str) -> list[dict]:
@@ -90,7 +90,7 @@ def test_ray_actors_hold_a_loaded_t5(cluster, folder, tmp_path, tiny_t5) -> None
     assert result.exit_code == 0, result.output
     stored = summaries(db)
     assert len(stored) == 3
-    assert {backend for _text, backend in stored.values()} == {"torch"}
+    assert {runtime for _text, runtime in stored.values()} == {"torch"}
     assert all(text.strip() for text, _backend in stored.values())
 
 

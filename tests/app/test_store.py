@@ -3,14 +3,14 @@ import pytest
 from app.store import InvalidQuery, Store
 from app.store.schema import MIGRATIONS
 from ingestion import document_sentences, read_pdf
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
 
 
 def summarize(doc, length="medium"):
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
-    return ExtractiveEngine().summarize_one(item, Options(length=length))
+    return ExtractiveEngine().summarize_one(item, SummaryOptions(length=length))
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_save_and_read_back(store: Store, guide) -> None:
     detail = store.detail(doc_id)
     assert detail.title == "Field Guide to Rivers" and detail.page_count == guide.page_count
     (summary,) = detail.summaries
-    assert summary.engine == "extractive" and summary.parts and summary.pages
+    assert summary.method == "extractive" and summary.parts and summary.pages
     assert store.page_text(doc_id, 1) == guide.pages[0].text
     assert store.recent()[0].id == doc_id
 
@@ -147,3 +147,60 @@ def test_very_common_terms_are_ranked_within_the_newest_window(
     store.save(guide, summarize(guide))
     hits = store.search("rivers")  # matches title, summary and pages: more than 2 rows
     assert len(hits) == 1 and hits[0].document_id == store.recent()[0].id
+
+
+def _as_before_011(path) -> None:
+    """Turn a library back into one from before migration 011 (#23): summaries named
+    ``engine`` and ``backend``, the extractive method standing in as its own backend."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE summaries RENAME COLUMN method TO engine")
+    conn.execute("ALTER TABLE summaries RENAME COLUMN runtime TO backend")
+    conn.execute("UPDATE summaries SET backend = 'extractive' WHERE engine = 'extractive'")
+    conn.execute("DELETE FROM migrations WHERE name = '011_method_and_runtime'")
+    conn.commit()
+    conn.close()
+
+
+def _old_library(tmp_path, guide, make_pdf):
+    """A library from before 011 holding an extractive summary and a torch one."""
+    from dataclasses import replace
+
+    path = tmp_path / "old.sqlite"
+    other = read_pdf(make_pdf("other.pdf", ["Bridges cross the river near the old mill."] * 8))
+    with Store(path) as store:
+        store.save(guide, summarize(guide))
+        made = replace(summarize(other), method="abstractive", runtime="torch", model="t5-small")
+        store.save(other, made)
+        keys = dict(store.conn.execute("SELECT document_id, summary_key FROM summaries"))
+    _as_before_011(path)
+    return path, other, keys
+
+
+def test_migration_011_names_method_and_runtime_and_keeps_keys(tmp_path, guide, make_pdf) -> None:
+    path, other, keys = _old_library(tmp_path, guide, make_pdf)
+    with Store(path) as store:
+        columns = [r[1] for r in store.conn.execute("PRAGMA table_info(summaries)")]
+        assert {"method", "runtime"} <= set(columns) and not {"engine", "backend"} & set(columns)
+        assert dict(store.conn.execute("SELECT document_id, summary_key FROM summaries")) == keys
+        by_doc = {r.sha256: store.detail(r.id).summaries[0] for r in store.recent()}
+        extractive, torch = by_doc[guide.sha256], by_doc[other.sha256]
+        assert (extractive.method, extractive.runtime) == ("extractive", "")
+        assert (torch.method, torch.runtime) == ("abstractive", "torch")
+        # A rerun with the same settings still finds the stored summary (nothing redone).
+        assert store.has_summary(guide.sha256, ExtractiveEngine().key(SummaryOptions()))
+
+
+def test_recovering_a_library_from_before_011_keeps_its_summaries(
+    tmp_path, guide, make_pdf
+) -> None:
+    from app.store.recover import recover_rows
+
+    path, _other, _keys = _old_library(tmp_path, guide, make_pdf)
+    target = tmp_path / "recovered.sqlite"
+    result = recover_rows(path, target)
+    assert result.tables["summaries"].copied == 2 and not result.tables["summaries"].orphans
+    with Store(target) as store:
+        rows = sorted(store.conn.execute("SELECT method, runtime FROM summaries"))
+        assert rows == [("abstractive", "torch"), ("extractive", "")]

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from ingestion import Limits, read_pdf
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import input_for
 from summarizer.extractive import ExtractiveEngine
@@ -134,7 +134,7 @@ def structure(path: Path) -> dict[str, Any]:
     doc = read_pdf(path, limits=Limits(blocks=True))
     item = input_for(doc)  # as the pipeline does: the body less the abstract, the profile
     sents = item.sentences
-    summary = ExtractiveEngine().summarize_one(item, Options())
+    summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     return {
         "title": doc.title,
         "authors": list(doc.authors),

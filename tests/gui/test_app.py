@@ -318,7 +318,7 @@ def test_every_action_has_a_shortcut(window) -> None:
 
 def test_nothing_outside_app_gui_imports_qt() -> None:
     code = (
-        "import sys, ingestion, summarizer, summarizer.abstractive, summarizer.engine, "
+        "import sys, ingestion, summarizer, summarizer.abstractive, summarizer.loading, "
         "summarizer.extractive, app.store, app.pipeline, app.cli, app.watch, "
         "app.export; print('PySide6' in sys.modules)"
     )
@@ -418,7 +418,7 @@ def test_engine_cache_keeps_the_model_across_lengths_and_reloads_for_another(
     cache = EngineCache()
     base = Settings(db=tmp_path / "l.sqlite", engine="abstractive", model=str(tiny_t5))
     first = cache.get(base.with_(backend="torch"))
-    assert first.kind == "abstractive" and first.name == "torch"
+    assert first.method == "abstractive" and first.runtime == "torch"
     assert cache.get(base.with_(backend="torch", length="long", num_beams=2)) is first
     assert cache.get(base.with_(backend="torch", precision="fp32")) is not first
 

@@ -158,7 +158,7 @@ def test_resummarize_runs_the_chosen_model_over_the_library(
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT) as blocker:
         window.resummarize_library()
     assert (blocker.args[0]["summarized"], blocker.args[0]["skipped"]) == (3 - len(done), len(done))
-    engines = {r.engine for r in window.library.records}
+    engines = {r.method for r in window.library.records}
     assert engines == {"abstractive"}
 
 

@@ -42,3 +42,8 @@ class BackendContract:
         info = backend.describe()
         assert info["backend"] == backend.name
         assert info["precision"] == backend.precision
+
+    def test_placement_is_known_before_loading(self, backend: Backend) -> None:
+        # What `summarizer.loading.plan` names (for the summary key) is what loading gave.
+        placed = type(backend).placement(backend.options)
+        assert placed == (backend.device, backend.precision)

@@ -6,8 +6,8 @@ import pytest
 
 from ingestion.document import Sentence
 from ingestion.errors import AppError
-from summarizer.base import Options
-from summarizer.engines import DocInput, Done, Engine, Progress
+from summarizer.base import SummaryOptions
+from summarizer.engines import DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 
 TOPICS = ("harbour", "railway", "market", "school", "bridge", "river", "council", "museum")
@@ -26,7 +26,7 @@ def article(key: str, n: int, pages: int = 3) -> DocInput:
 
 
 class EngineContract:
-    options = Options(length="short", num_beams=1)
+    options = SummaryOptions(length="short", num_beams=1)
 
     def test_one_done_per_document_and_progress_that_counts_up(self, engine: Engine) -> None:
         docs = [article("a", 12), DocInput("empty", (), 0), article("b", 30)]
@@ -38,9 +38,9 @@ class EngineContract:
         for i in (0, 2):
             summary = results[i]
             assert not isinstance(summary, AppError) and summary.text
-            assert summary.engine == engine.kind and summary.backend == engine.name
+            assert summary.method == engine.method and summary.runtime == engine.runtime
             assert set(summary.pages) <= {s.page for s in docs[i].sentences}
-        progress = [(s.done, s.total) for s in steps if isinstance(s, Progress)]
+        progress = [(s.done, s.total) for s in steps if isinstance(s, Generated)]
         assert progress and all(d <= t for d, t in progress)
         assert [d for d, _ in progress] == sorted(d for d, _ in progress)
 
@@ -61,4 +61,4 @@ class EngineContract:
 
     def test_describe_names_kind_runtime_and_model(self, engine: Engine) -> None:
         text = engine.describe()
-        assert engine.kind in text and engine.name in text and engine.model_id in text
+        assert engine.method in text and engine.runtime in text and engine.model_id in text

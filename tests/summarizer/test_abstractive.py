@@ -4,7 +4,7 @@ import pytest
 
 from ingestion.document import Sentence
 from summarizer.abstractive import AbstractiveEngine
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, SummaryOptions
 from summarizer.engines import DocInput
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 from tests.summarizer.engine_contract import EngineContract
@@ -44,7 +44,7 @@ class Summarizing:
 
     def __init__(self, backend, cache=None, should_cancel=None, **opts) -> None:
         self.engine = AbstractiveEngine(backend)
-        self.options = Options(num_beams=1, **opts)
+        self.options = SummaryOptions(num_beams=1, **opts)
         self.cache, self.should_cancel = cache, should_cancel
 
     def summarize_many(self, docs):
@@ -107,7 +107,7 @@ def test_reduce_terminates_and_keeps_page_provenance(torch_backend) -> None:
     doc = make_doc("long", 200, pages=20)
     summary = s.summarize(doc)
     assert summary.chunks > 5 and summary.levels >= 2
-    assert summary.engine == "abstractive" and summary.backend == "torch"
+    assert summary.method == "abstractive" and summary.runtime == "torch"
     doc_pages = {x.page for x in doc.sentences}
     assert set(summary.pages) <= doc_pages
     assert set(summary.pages) == doc_pages  # reduce parts carry the pages of what they merged
@@ -193,7 +193,7 @@ def test_abstractive_outline_summaries_map_reduce_within_sections_then_across(
     assert len(last) == 1 and "report part" not in last[0]
     texts = [o.text for o in summary.outline]
     assert all(texts) and all(" ".join(t.split()[:3]) in last[0] for t in texts)
-    assert summary.text and summary.engine == "abstractive"
+    assert summary.text and summary.method == "abstractive"
     assert summary.chunks >= 3  # two sections and the pass across them
 
 
@@ -214,6 +214,6 @@ def test_a_form_gets_the_honest_line_without_generating(torch_backend) -> None:
     results = summarizer_for(spy).summarize_many([form, make_doc("prose", 12)])
     honest, prose = results
     assert honest.text.startswith("A 2-page document with little running text")  # type: ignore[union-attr]
-    assert honest.engine == "abstractive" and honest.chunks == 0  # type: ignore[union-attr]
+    assert honest.method == "abstractive" and honest.chunks == 0  # type: ignore[union-attr]
     assert not prose.text.startswith("A 1-page document")  # type: ignore[union-attr]
     assert spy.batches and all("first name" not in t for b in spy.batches for t in b)

@@ -3,7 +3,7 @@
 import pytest
 
 from ingestion.document import Sentence
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason, strip_lead_in
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
@@ -149,7 +149,7 @@ def test_glued_front_matter_and_headings_are_cut_off() -> None:
 
 def summarize(texts: list[str], pages: int = 1) -> list[str]:
     sents = tuple(Sentence(t, 1 + i % pages) for i, t in enumerate(texts))
-    summary = ExtractiveEngine().summarize_one(DocInput("k", sents, pages), Options())
+    summary = ExtractiveEngine().summarize_one(DocInput("k", sents, pages), SummaryOptions())
     return [p.text for p in summary.parts]
 
 

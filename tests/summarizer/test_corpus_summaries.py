@@ -3,7 +3,7 @@
 import pytest
 
 from ingestion import document_sentences, read_pdf
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
@@ -24,7 +24,7 @@ FILES = [
 def test_corpus_summaries_hold_no_junk(name: str) -> None:
     doc = read_pdf(corpus_dir() / "pdfs" / name)
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
-    summary = ExtractiveEngine().summarize_one(item, Options())
+    summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     assert summary.parts
     junk = [(p.text, junk_reason(p.text)) for p in summary.parts if junk_reason(p.text)]
     honest = len(summary.parts) == 1 and "little running text" in summary.parts[0].text
@@ -36,7 +36,7 @@ def test_corpus_summaries_hold_no_junk(name: str) -> None:
 def test_a_form_and_a_table_get_the_honest_line(name: str) -> None:
     doc = read_pdf(corpus_dir() / "pdfs" / name)
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
-    (part,) = ExtractiveEngine().summarize_one(item, Options()).parts
+    (part,) = ExtractiveEngine().summarize_one(item, SummaryOptions()).parts
     assert "little running text" in part.text
 
 

@@ -157,12 +157,12 @@ def test_the_test_hub_speaks_the_hub_clients_protocol_and_cache_copies_delete(
 def test_a_model_the_fast_runtime_cannot_convert_still_downloads_and_runs(hub) -> None:
     """LED (the catalogue's long-input family) has no CTranslate2 converter: the download says
     so and finishes, and backend auto runs it with torch instead of failing."""
-    from summarizer.base import Options
-    from summarizer.engine import EngineChoice, load
+    from summarizer.base import LoadOptions
+    from summarizer.loading import EngineChoice, load
 
     events = []
     dl.download(HUB_LED, events.append)
     said = next(e.message for e in events if e.stage == "converted")
     assert "cannot convert" in said and "runs with PyTorch instead" in said
-    engine = load(EngineChoice("abstractive", HUB_LED, "auto"), Options(num_beams=1))
-    assert engine.name == "torch"
+    engine = load(EngineChoice("abstractive", HUB_LED, "auto"), LoadOptions())
+    assert engine.runtime == "torch"

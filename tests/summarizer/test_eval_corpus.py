@@ -6,7 +6,7 @@ minutes on its 20k-word transcripts.
 
 import pytest
 
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.evaluate import evaluate
 from summarizer.extractive import ExtractiveEngine
 from tests.conftest import corpus_dir
@@ -26,7 +26,7 @@ def test_extractive_engine_beats_baselines_on_rouge_l(
     name: str, must_beat: tuple[str, ...]
 ) -> None:
     path = corpus_dir() / "summaries" / f"{name}.jsonl"
-    scores = evaluate(path, ExtractiveEngine(), Options())
+    scores = evaluate(path, ExtractiveEngine(), SummaryOptions())
     ours = scores["synopsis (extractive)"]["rougeL"]
     for baseline in must_beat:
         assert ours >= scores[baseline]["rougeL"], (name, baseline, scores)

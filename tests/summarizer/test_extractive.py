@@ -1,7 +1,7 @@
 import pytest
 
 from ingestion.document import Sentence
-from summarizer.base import Options
+from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
 from summarizer.textrank import select
@@ -43,11 +43,11 @@ def test_fragments_are_not_chosen() -> None:
 
 def test_summary_parts_keep_their_pages() -> None:
     doc = DocInput("d", tuple(Sentence(t, 1 + i // 3) for i, t in enumerate(STORY)), 3)
-    summary = ExtractiveEngine().summarize_one(doc, Options(length="short"))
+    summary = ExtractiveEngine().summarize_one(doc, SummaryOptions(length="short"))
     for part in summary.parts:
         (page,) = part.pages
         assert Sentence(part.text, page) in doc.sentences
-    assert summary.engine == "extractive" and summary.model == "textrank-tfidf"
+    assert summary.method == "extractive" and summary.model == "textrank-tfidf"
 
 
 def test_tiny_and_non_latin_inputs_do_not_crash() -> None:

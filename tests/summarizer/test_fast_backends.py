@@ -7,10 +7,10 @@ import pytest
 from summarizer.backends.ct2_backend import CTranslate2Backend
 from summarizer.backends.neuron_backend import NeuronBackend, Shape, length_bucket, plan
 from summarizer.backends.openvino_backend import OpenVINOBackend
-from summarizer.base import GenerationSettings, Options
+from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.benchmark import similarity
-from summarizer.engine import pick_backend
 from summarizer.errors import BackendUnavailable
+from summarizer.loading import pick_runtime
 from tests.summarizer.contract import INPUTS, BackendContract
 
 # Recorded on the tiny test T5 (random weights, the worst case for int8 drift): mean
@@ -23,22 +23,22 @@ EXACT = GenerationSettings(max_new_tokens=16, min_new_tokens=16)
 
 @pytest.fixture(scope="module")
 def ct2_fp32(tiny_t5):
-    return CTranslate2Backend("tiny", Options(num_beams=1, precision="fp32"), tiny_t5)
+    return CTranslate2Backend("tiny", LoadOptions(precision="fp32"), tiny_t5)
 
 
 @pytest.fixture(scope="module")
 def ct2_int8(tiny_t5):
-    return CTranslate2Backend("tiny", Options(num_beams=1), tiny_t5)
+    return CTranslate2Backend("tiny", LoadOptions(), tiny_t5)
 
 
 @pytest.fixture(scope="module")
 def ov_fp32(tiny_t5):
-    return OpenVINOBackend("tiny", Options(num_beams=1, precision="fp32"), tiny_t5)
+    return OpenVINOBackend("tiny", LoadOptions(precision="fp32"), tiny_t5)
 
 
 @pytest.fixture(scope="module")
 def ov_int8(tiny_t5):
-    return OpenVINOBackend("tiny", Options(num_beams=1, precision="int8"), tiny_t5)
+    return OpenVINOBackend("tiny", LoadOptions(precision="int8"), tiny_t5)
 
 
 class TestCTranslate2Contract(BackendContract):
@@ -89,7 +89,7 @@ def test_beam_search_runs_on_every_fast_backend(ct2_int8, ov_fp32) -> None:
 def test_conversion_is_cached_per_model_revision_and_precision(tiny_t5, ct2_int8) -> None:
     root = Path(os.environ["SYNOPSIS_CACHE"]) / "ctranslate2"
     before = {p.name: p.stat().st_mtime for p in root.iterdir()}
-    CTranslate2Backend("tiny", Options(num_beams=1), tiny_t5)
+    CTranslate2Backend("tiny", LoadOptions(), tiny_t5)
     after = {p.name: p.stat().st_mtime for p in root.iterdir()}
     assert before == after  # reused, not converted again
     assert any(name.endswith("-int8") for name in after)
@@ -114,13 +114,13 @@ def test_neuron_says_plainly_why_it_is_unavailable() -> None:
     reason = NeuronBackend.unavailable_reason()
     assert reason and ("Inferentia" in reason or "Neuron device" in reason)
     with pytest.raises(BackendUnavailable, match="neuron"):
-        NeuronBackend("t5-small", Options())
+        NeuronBackend("t5-small", LoadOptions())
 
 
 def test_auto_uses_the_fastest_backend_whose_output_agrees(tmp_path, monkeypatch) -> None:
     bench = tmp_path / "bench.json"
     monkeypatch.setenv("SYNOPSIS_BENCH_FILE", str(bench))
-    assert pick_backend("auto") == "ctranslate2"  # nothing measured: static order
+    assert pick_runtime("auto") == "ctranslate2"  # nothing measured: static order
     bench.write_text(
         json.dumps(
             {
@@ -132,12 +132,12 @@ def test_auto_uses_the_fastest_backend_whose_output_agrees(tmp_path, monkeypatch
             }
         )
     )
-    assert pick_backend("auto") == "openvino"
-    assert pick_backend("torch") == "torch"
+    assert pick_runtime("auto") == "openvino"
+    assert pick_runtime("torch") == "torch"
     # A file saved before the field was renamed (it always held chunks, not documents).
     old = {"name": "openvino", "docs_per_min": 40, "agrees": True}
     bench.write_text(json.dumps({"backends": [{**old, "name": "torch", "docs_per_min": 50}, old]}))
-    assert pick_backend("auto") == "torch"
+    assert pick_runtime("auto") == "torch"
 
 
 def test_bench_command_measures_and_stores(tiny_t5, tmp_path, monkeypatch) -> None:
@@ -152,7 +152,7 @@ def test_bench_command_measures_and_stores(tiny_t5, tmp_path, monkeypatch) -> No
     stored = json.loads((tmp_path / "b.json").read_text())
     names = [r["name"] for r in stored["backends"]]
     assert names[0] == "torch" and {"ctranslate2", "openvino"} <= set(names)
-    assert pick_backend("auto") in names
+    assert pick_runtime("auto") in names
 
 
 def test_convert_once_never_leaves_half_a_model(tmp_path) -> None:

@@ -4,7 +4,7 @@ findings before method and leave out roadmap sentences."""
 from __future__ import annotations
 
 from ingestion.document import Sentence
-from summarizer.base import Options, Summary, SummaryPart
+from summarizer.base import Summary, SummaryOptions, SummaryPart
 from summarizer.engines import DocInput, Profile
 from summarizer.extractive import ExtractiveEngine
 from summarizer.gist import document_kind, gist_line, with_gist
@@ -29,7 +29,7 @@ def doc(texts: list[str], pages: int = 4, **profile: object) -> DocInput:
 
 
 def summarize(item: DocInput) -> Summary:
-    return ExtractiveEngine().summarize_one(item, Options())
+    return ExtractiveEngine().summarize_one(item, SummaryOptions())
 
 
 def test_a_paper_opens_with_what_it_is_and_the_authors_words() -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer.backends.torch_backend import TorchBackend
-from summarizer.base import Options
+from summarizer.base import LoadOptions
 from summarizer.hardware import has_fast_bf16
 from tests.summarizer.contract import BackendContract
 
@@ -18,7 +18,7 @@ def test_t5_gets_task_prefix_and_budget_from_tokenizer(torch_backend) -> None:
 
 
 def test_generation_defaults_come_from_model_config(tiny_t5) -> None:
-    backend = TorchBackend("tiny", Options(), tiny_t5)
+    backend = TorchBackend("tiny", LoadOptions(), tiny_t5)
     s = backend.settings_for(32)
     assert (s.num_beams, s.length_penalty, s.no_repeat_ngram_size) == (4, 2.0, 3)
     assert backend.settings_for(32, num_beams=2).num_beams == 2  # the user's choice wins
@@ -72,7 +72,7 @@ def test_other_seq2seq_families_run_without_the_t5_prefix(family, tiny_t5, tmp_p
     }[family]
     torch.manual_seed(0)
     cls(config).save_pretrained(folder)
-    backend = TorchBackend(family, Options(num_beams=1), folder)
+    backend = TorchBackend(family, LoadOptions(), folder)
     assert backend.prefix == ""
     assert backend.input_budget == 96  # the model's position limit, below the tokenizer's 128
     out = backend.generate(
