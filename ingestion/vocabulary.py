@@ -58,6 +58,9 @@ CONTENTS_HEADING = re.compile(
 ABSTRACT_LABEL = re.compile(
     r"\b(?:Abstract|ABSTRACT|Summary|Zusammenfassung|Résumé|Resumen|Resumo|Аннотация)\b"
 )
+# A block the "Abstract" label opens ("Abstract.", "ABSTRACT", "Abstract—We …"); a line
+# that starts with the plain word ("abstracts of …") continues a sentence.
+ABSTRACT_HEAD = re.compile(r"^(?:Abstract|ABSTRACT)\b")
 # Lines of a paper's front matter that label what follows: keywords, subject classes.
 FRONT_LABEL = re.compile(
     r"^(?:additional )?(?:keywords|key words|key words and phrases|index terms|general terms"

@@ -19,8 +19,8 @@ from summarizer.base import Options, OutlinePart, Summary, SummaryPart
 from summarizer.candidates import (
     little_prose,
     no_prose_line,
-    reference_list,
     strip_lead_in,
+    structure_only,
     word_count,
 )
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Progress
@@ -99,9 +99,9 @@ class ExtractiveEngine(Engine):
         gist's sentence) counts as said and is left out of them."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
-        # The reference list weighs in the graph (its titles name the paper's topics) but is
-        # never picked: cited titles and venues are no summary.
-        left_out = set(reference_list(texts))
+        # Headings, captions, tables and the reference list weigh in the graph (they name the
+        # document's topics) but are never picked: only paragraphs and list items are.
+        left_out = structure_only(sentences)
         prior = key_point_prior(texts, [s.page for s in sentences], outline)
         picked = select(texts, words, vectors=vectors, never=left_out, prior=prior, first=first)
         return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
@@ -110,7 +110,8 @@ class ExtractiveEngine(Engine):
         """The sentence that says what the document is about (not needed after an abstract)."""
         if doc.profile.abstract:
             return None
-        return about_index([strip_lead_in(s.text) for s in doc.sentences], doc.profile.title)
+        texts = [strip_lead_in(s.text) for s in doc.sentences]
+        return about_index(texts, doc.profile.title, structure_only(doc.sentences))
 
     def _one(self, doc: DocInput, options: Options) -> Summary | AppError:
         if not doc.sentences:
