@@ -17,9 +17,11 @@ holds, in this order:
                      document's second half, up to an appendix or the next outline heading
     caption          "Figure 3", "Fig. 2", "Table 1" at the start
     list item        a bullet, or "1." / "a)" at the start
-    table            numbers make most of the words (3 or more)
+    table            numbers make most of the words (3 or more), or a wall of cells: three or
+                     more lines of a few words each, hardly any ending like a sentence
     code or formula  braces, operators and math symbols
     form label       blanks to fill ("____") or a short line ending in ":"
+    figure text      a figure's labels: short lines in smaller type, no sentence ends
     footnote         smaller type than the body in the bottom quarter of the page
     paragraph        everything else
 
@@ -82,9 +84,11 @@ def make_blocks(
     """Every page's lines as blocks with roles (see the module docstring)."""
     pages = [[replace(ln, text=" ".join(normalize(ln.text).split())) for ln in p] for p in pages]
     roles = _Roles(pages, title, authors, abstract, outline)
+    # A heading's line, and the title's where text alone shows it, end their blocks.
+    alone = {**roles.heading_titles, roles.title: 0} if roles.title else roles.heading_titles
     out: list[Block] = []
     for number, lines in enumerate(pages, 1):
-        groups = _groups(lines, roles.heading_titles)
+        groups = _groups(lines, alone)
         for i, group in enumerate(groups):
             edge = i in (0, len(groups) - 1) and len(group) == 1
             text = " ".join(ln.text for ln in group)
@@ -179,12 +183,35 @@ def _short_line(text: str) -> bool:
 
 
 def _own_line(text: str) -> bool:
-    """A heading that stands on a line of its own at any size: "References", "Contents",
-    "Appendix A", a numbered subsection ("3.1 Mining rules")."""
-    if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text):
+    """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
+    numbered subsection ("3.1 Mining rules"), a page number."""
+    if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or _PAGE_NUMBER.match(text):
         return True
     m = _NUMBERED_HEADING.match(text)
     return _short_line(text) and bool(APPENDIX_HEADING.match(text) or (m and m["sub"]))
+
+
+CELL_WORDS = 3  # a table's cells stacked one a line: a few words each ...
+CELL_LINES = 3  # ... on this many lines or more ...
+CELL_ENDS = 1 / 3  # ... of which fewer than this share end like a sentence
+LABEL_WORDS = 6  # a figure's labels: short lines in small type
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’')\]]*$")
+
+
+def _cells(group: list[SizedLine]) -> bool:
+    """A wall of table cells, one a line ("Harbour" / "Berth 4" / "Open" / "Closed" …)."""
+    if len(group) < CELL_LINES:
+        return False
+    words = sorted(len(ln.text.split()) for ln in group)
+    ends = sum(bool(_SENTENCE_END.search(ln.text)) for ln in group)
+    return words[len(words) // 2] <= CELL_WORDS and ends < CELL_ENDS * len(group)
+
+
+def _labels(group: list[SizedLine]) -> bool:
+    """Labels inside a figure: short lines, none ending like a sentence."""
+    return all(
+        len(ln.text.split()) <= LABEL_WORDS and not _SENTENCE_END.search(ln.text) for ln in group
+    )
 
 
 def _in_abstract(key: str, abstract: str) -> bool:
@@ -308,13 +335,16 @@ class _Roles:
             return "caption"
         if _LIST_ITEM.match(text):
             return "list item"
+        smaller = max(ln.size for ln in group) < SMALLER * self.body
+        if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
+            return "figure text"
         tokens = text.split()
-        if sum(table_row(ln.text) for ln in group) >= max(1, len(group) / 2):
+        if sum(table_row(ln.text) for ln in group) >= max(1, len(group) / 2) or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"
         if _BLANKS.search(text) or (len(tokens) <= 6 and text.endswith(":")):
             return "form label"
-        if max(ln.size for ln in group) < SMALLER * self.body and group[-1].bottom < FOOTNOTE_ZONE:
+        if smaller and group[-1].bottom < FOOTNOTE_ZONE:
             return "footnote"
         return "paragraph"

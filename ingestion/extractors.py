@@ -132,8 +132,9 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         count = len(pdf)
         _check_page_count(path, count, max_pages)
         raw = RawPdf(pages=[], extractor="pdfium", bookmarks=_bookmarks(pdf, count))
+        front = True  # until the first page with text: its every word is measured (titles)
         for index in range(count):
-            _read_page(pdf, index, path, raw)
+            front = not _read_page(pdf, index, path, raw, front) and front
         raw.metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
         # A dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
         placeholder = pdf.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL
@@ -145,9 +146,9 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         pdf.close()
 
 
-def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf) -> None:
+def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, front: bool) -> bool:
     """Page ``index``'s text (columns read one after the other) and sized lines, into ``raw``;
-    a page whose text cannot be read is empty, with a warning."""
+    a page whose text cannot be read is empty, with a warning. Whether it had text."""
     import pypdfium2 as pdfium
 
     try:
@@ -161,16 +162,18 @@ def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf) -> None:
         # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
         text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
         text = logical_arabic(textpage, text)
-        lines = sized_lines(textpage, height, text, width)
+        lines = sized_lines(textpage, height, text, width, every_word=front)
         # Columns read across the gutter are read one after the other instead.
         columns = column_text(textpage, width, height)
         raw.pages.append(columns or logical_rtl(textpage, text))
         raw.lines.append(lines)
         textpage.close()
+        return bool(text.strip())
     except pdfium.PdfiumError as exc:
         raw.warnings.append(f"page {index + 1}: text could not be read ({exc})")
         raw.pages.append("")
         raw.lines.append([])
+        return False
     finally:
         page.close()
 

@@ -23,6 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from ingestion.document import Sentence
+from ingestion.reader import real_metadata_title
 from ingestion.sentences import split_sentences
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
@@ -81,16 +82,33 @@ def document_kind(doc: DocInput) -> str:
     return "report" if pages >= REPORT_PAGES else "document"
 
 
+_LABEL_MARKS = re.compile(r"[\d@/\\_:;]")
+MAX_NAME_WORDS = 4  # "Marie Gee Wilson", "U.S. Census Bureau"; longer is a heading or a note
+MAX_CAPITALS_WORDS = 2  # "LEANA GOLUBCHIK"; "INTERNATIONAL MONETARY FUND UPDATE" names no one
+
+
+def name_like(text: str) -> bool:
+    """Whether a byline entry reads as a person's or an issuer's name, by its shape: a few
+    words with letters, capitalised where the script has cases, not a line of capitals
+    longer than a name, no digits or label marks (a session heading, a place and date line)."""
+    words = text.split()
+    letters = sum(c.isalpha() for c in text)
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if not 1 <= len(words) <= MAX_NAME_WORDS or letters < 0.7 * len(text.replace(" ", "")):
+        return False
+    if _LABEL_MARKS.search(text):
+        return False
+    if cased and not any(c.isupper() for c in cased):
+        return False  # "none", "anonymous": no name is written in lowercase
+    shouted = cased and all(c.isupper() for c in cased)
+    return not (shouted and len(words) > MAX_CAPITALS_WORDS)
+
+
 def _authors(p: Profile) -> str:
-    names = list(p.authors)
+    names = [n for n in p.authors if name_like(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
-        letters = sum(c.isalpha() for c in meta)
-        if (
-            1 <= len(meta.split()) <= 8
-            and letters >= 0.7 * len(meta)
-            and not _NAME_JUNK.search(meta)
-        ):
+        if name_like(meta) and not _NAME_JUNK.search(meta):
             names = [meta]
     if len(names) > MAX_AUTHORS:
         return f"{', '.join(names[:MAX_AUTHORS])} and others"
@@ -100,7 +118,8 @@ def _authors(p: Profile) -> str:
 
 
 def gist_line(doc: DocInput) -> str:
-    """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown."""
+    """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown (a plain
+    text); a placeholder title (a file name, "Document1", "untitled") is not shown as one."""
     p = doc.profile
     if not p.title:
         return ""
@@ -108,7 +127,9 @@ def gist_line(doc: DocInput) -> str:
     pages = max(p.page_count, doc.pages_with_text)
     size = "one-page" if pages == 1 else f"{pages}-page"
     article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
-    line = f"{article} {size} {kind}, “{p.title.strip(' .')}”"
+    line = f"{article} {size} {kind}"
+    if real_metadata_title(p.title):
+        line += f", “{p.title.strip(' .')}”"
     who = _authors(p)
     if who:
         line += f", by {who}"
