@@ -19,7 +19,7 @@ from pathlib import Path
 
 from app.discover import discover
 from app.meaning import deferred_note, passage_indexer
-from app.run import Progress, Run, Todo, without_abstract
+from app.run import Progress, Run, Todo
 from app.settings import Settings
 from app.store import LibraryError, Store
 from app.text import plural
@@ -33,7 +33,7 @@ from summarizer.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Progress", "limits_for", "load_engine", "run", "without_abstract"]
+__all__ = ["Progress", "limits_for", "load_engine", "run"]
 
 
 def limits_for(settings: Settings) -> Limits:

@@ -19,10 +19,9 @@ from app.store import Store
 from app.store.manage import clean_tag
 from app.text import plural
 from ingestion import Document, sha256_file
-from ingestion.sentences import without_abstract
 from summarizer.base import Summary
 
-__all__ = ["Counts", "Progress", "Run", "Todo", "without_abstract"]
+__all__ = ["Counts", "Progress", "Run", "Todo"]
 
 # (sha256, every path holding those bytes): copies and renames are one document.
 Todo = list[tuple[str, list[Path]]]

@@ -171,9 +171,15 @@ def _joins(last: SizedLine, line: SizedLine, heading_titles: dict[str, int]) -> 
 
 # A numbered heading: a section number ("3", "3.1", "IV.") and a few words, no sentence end.
 _NUMBERED_HEADING = re.compile(
-    r"^(?:\d{1,2}(?P<sub>(?:\.\d{1,2})+)\.?|\d{1,2}\.?|[IVX]{1,4}\.)\s+[A-Z][^.;:!?]*$"
+    r"^(?:\d{1,2}(?P<sub>(?:\.\d{1,2})+)\.?|\d{1,2}\.?|[IVX]{1,4}\.)\s+(?P<word>[^\W\d_])[^.;:!?]*$"
 )
 HEADING_WORDS = 12
+
+
+def _numbered(text: str) -> re.Match[str] | None:
+    """A numbered heading's match, its first word capitalised (in any cased script)."""
+    m = _NUMBERED_HEADING.match(text)
+    return m if m and m["word"].isupper() else None
 
 
 def _short_line(text: str) -> bool:
@@ -187,7 +193,7 @@ def _own_line(text: str) -> bool:
     numbered subsection ("3.1 Mining rules"), a page number."""
     if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or _PAGE_NUMBER.match(text):
         return True
-    m = _NUMBERED_HEADING.match(text)
+    m = _numbered(text)
     return _short_line(text) and bool(APPENDIX_HEADING.match(text) or (m and m["sub"]))
 
 
@@ -319,7 +325,7 @@ class _Roles:
         if CONTENTS_HEADING.match(text) or (APPENDIX_HEADING.match(text) and _short_line(text)):
             self.in_references = False  # an appendix follows the reference list
             return ("heading", 0)
-        numbered = _NUMBERED_HEADING.match(text)
+        numbered = _numbered(text)
         if numbered and _short_line(text) and (numbered["sub"] or self._set_apart(group)):
             self.in_front = self.in_authors = self.in_references = False
             return ("heading", text.split()[0].rstrip(".").count("."))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingestion import document_sentences, read_pdf
 from ingestion.blocks import make_blocks, text_lines
 from ingestion.document import Block, Document, Page, PageQuality, Sentence
@@ -60,8 +62,9 @@ def test_a_numbered_subsection_is_a_heading_and_a_numbered_sentence_is_not() -> 
     assert [r for r, _ in got] == ["paragraph", "heading", "paragraph", "paragraph"]
 
 
-def test_a_plain_numbered_line_is_a_heading_only_when_set_apart() -> None:
-    bold = lines(["3 Method"], top=0.6, bold=True)
+@pytest.mark.parametrize("heading", ["3 Method", "3 Критерии информативности", "IV. Results"])
+def test_a_plain_numbered_line_is_a_heading_only_when_set_apart(heading: str) -> None:
+    bold = lines([heading], top=0.6, bold=True)
     plain = lines(["3 Method and its limits"], top=0.4)
     got = roles(lines(PROSE), bold, plain)
     assert [r for r, _ in got][:2] == ["paragraph", "heading"]
