@@ -223,10 +223,11 @@ def _labels(group: list[SizedLine]) -> bool:
 def _in_abstract(key: str, abstract: str) -> bool:
     """Most of a paragraph's words are the abstract's (its text differs by hyphenation)."""
     words = key.split()
-    if not words or not abstract:
-        return True  # right after the "Abstract" label, without a stored abstract
     known = set(abstract.split())
-    return sum(w in known for w in words) >= ABSTRACT_OVERLAP * len(words)
+    return bool(words) and sum(w in known for w in words) >= ABSTRACT_OVERLAP * len(words)
+
+
+LABEL_ALONE_WORDS = 4  # "Abstract", "ABSTRACT.": the label on its own, its text after it
 
 
 Role = tuple[str, int | None]  # a block's role and, for a heading, its level
@@ -291,9 +292,17 @@ class _Roles:
             return ("authors", None)
         if ABSTRACT_HEAD.match(text):
             self.in_authors = self.in_front = False
-            self.in_abstract = True
+            # What follows is the abstract while it holds the stored abstract's words; with
+            # none stored, the one paragraph after a label that stands alone.
+            self.in_abstract = bool(self.abstract) or len(key.split()) <= LABEL_ALONE_WORDS
             return ("abstract", None)
-        if self.in_abstract and not FRONT_LABEL.match(text) and _in_abstract(key, self.abstract):
+        if (
+            self.in_abstract
+            and not FRONT_LABEL.match(text)
+            and key not in self.heading_titles
+            and (not self.abstract or _in_abstract(key, self.abstract))
+        ):
+            self.in_abstract = bool(self.abstract)
             return ("abstract", None)
         self.in_abstract = False
         if self.in_front and page <= 2 and key not in self.heading_titles:
