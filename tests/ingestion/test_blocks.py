@@ -119,3 +119,14 @@ def test_every_document_gets_blocks_and_an_ocr_free_pypdf_read_the_same_roles(
         doc = read_pdf(path, limits=Limits(extractor=extractor), isolate=False)
         got = [b.role for b in doc.blocks]
         assert got == ["title", "paragraph", "heading", "reference"], extractor
+
+
+def test_the_abstract_ends_after_its_paragraph_without_a_stored_abstract() -> None:
+    label = lines(["Abstract"], top=0.8, bold=True)
+    first = lines(PROSE, top=0.76)
+    second = lines(["Stone footings were laid in 1921 by the harbour's own masons."], top=0.6)
+    got = [b.role for b in make_blocks([label + first + second])]
+    assert got == ["abstract", "abstract", "paragraph"]
+    stored = " ".join(PROSE)
+    got = [b.role for b in make_blocks([label + first + second], abstract=stored)]
+    assert got == ["abstract", "abstract", "paragraph"]
