@@ -132,9 +132,14 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         count = len(pdf)
         _check_page_count(path, count, max_pages)
         raw = RawPdf(pages=[], extractor="pdfium", bookmarks=_bookmarks(pdf, count))
-        front = True  # until the first page with text: its every word is measured (titles)
+        # Every word is measured on the first page with text (titles read mixed sizes) and
+        # on every page where type sizes may be the only outline there is (headings); else a
+        # line's first and last glyphs give its size, weight and extent (blocks).
+        headings = count >= HEADINGS_MIN_PAGES and not raw.bookmarks
+        front = True
         for index in range(count):
-            front = not _read_page(pdf, index, path, raw, front) and front
+            had_text = _read_page(pdf, index, path, raw, front or headings)
+            front = front and not had_text
         raw.metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
         # A dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
         placeholder = pdf.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL
@@ -146,7 +151,7 @@ def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
         pdf.close()
 
 
-def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, front: bool) -> bool:
+def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, every_word: bool) -> bool:
     """Page ``index``'s text (columns read one after the other) and sized lines, into ``raw``;
     a page whose text cannot be read is empty, with a warning. Whether it had text."""
     import pypdfium2 as pdfium
@@ -162,7 +167,7 @@ def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, front: bool) -> bo
         # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
         text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
         text = logical_arabic(textpage, text)
-        lines = sized_lines(textpage, height, text, width, every_word=front)
+        lines = sized_lines(textpage, height, text, width, every_word)
         # Columns read across the gutter are read one after the other instead.
         columns = column_text(textpage, width, height)
         raw.pages.append(columns or logical_rtl(textpage, text))
