@@ -82,7 +82,7 @@ def make_blocks(
     outline: Sequence[Section] = (),
 ) -> tuple[Block, ...]:
     """Every page's lines as blocks with roles (see the module docstring)."""
-    pages = [[replace(ln, text=" ".join(normalize(ln.text).split())) for ln in p] for p in pages]
+    pages = [[_normalized(ln) for ln in p] for p in pages]
     roles = _Roles(pages, title, authors, abstract, outline)
     # A heading's line, and the title's where text alone shows it, end their blocks.
     alone = {**roles.heading_titles, roles.title: 0} if roles.title else roles.heading_titles
@@ -142,30 +142,38 @@ def _starts_block(line: SizedLine, heading_titles: dict[str, int]) -> bool:
     )
 
 
+def _normalized(line: SizedLine) -> SizedLine:
+    text = " ".join(normalize(line.text).split())
+    return line if text == line.text else replace(line, text=text)
+
+
 def _groups(lines: Sequence[SizedLine], heading_titles: dict[str, int]) -> list[list[SizedLine]]:
     groups: list[list[SizedLine]] = []
+    ends = False  # whether the last line ends its block (a heading on a line of its own)
     for line in lines:
         last = groups[-1][-1] if groups else None
-        if last is not None and _joins(last, line, heading_titles):
+        if last is not None and _joins(last, line, heading_titles, ends):
             groups[-1].append(line)
         else:
             groups.append([line])
+        ends = _norm(line.text) in heading_titles or _own_line(line.text)
     return groups
 
 
-def _joins(last: SizedLine, line: SizedLine, heading_titles: dict[str, int]) -> bool:
+def _joins(last: SizedLine, line: SizedLine, heading_titles: dict[str, int], ends: bool) -> bool:
+    """Whether ``line`` goes on ``last``'s block: a piece of the same row, or the next line in
+    the same type, unless ``last`` ends its block or ``line`` starts one."""
     height = max(line.top - line.bottom, 1e-3)
     # PDFium splits a row at wide gaps and font changes ("Andreas Gal∗+, Brendan Eich∗"
     # / ", Mike Shaver∗"): the pieces of one row that sit close together are one line.
     if abs(last.top - line.top) <= 0.3 * height and -0.01 <= line.left - last.right <= ROW_GAP:
         return True
     return (
-        abs(last.size - line.size) <= 0.6
+        not ends
+        and abs(last.size - line.size) <= 0.6
         and last.bold == line.bold
         and 0 <= last.bottom - line.top <= 0.8 * height + 1e-3
         and not _starts_block(line, heading_titles)
-        and _norm(last.text) not in heading_titles
-        and not _own_line(last.text)
     )
 
 
