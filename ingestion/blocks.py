@@ -58,6 +58,7 @@ _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}", 
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _CODE = re.compile(r"[{};=<>]|[⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
 _BLANKS = re.compile(r"_{3,}")
+_DIGIT = re.compile(r"\d")
 FOOTNOTE_ZONE = 0.25
 SMALLER = 0.85  # footnote type against the body's
 CODE_CHARS_PER_MARK = 25  # code has a brace, operator or semicolon every few words
@@ -120,29 +121,33 @@ def text_lines(text: str) -> list[SizedLine]:
 
 
 def _bbox(group: list[SizedLine]) -> tuple[float, float, float, float]:
-    edges = (
-        min(ln.left for ln in group),
-        min(ln.bottom for ln in group),
-        max(ln.right for ln in group),
-        max(ln.top for ln in group),
-    )
-    x0, y0, x1, y1 = (round(min(1.0, max(0.0, v)), 4) for v in edges)  # loose boxes overhang
-    return (x0, y0, x1, y1)
+    first = group[0]
+    x0, y0, x1, y1 = first.left, first.bottom, first.right, first.top
+    for ln in group[1:]:
+        x0, y0 = min(x0, ln.left), min(y0, ln.bottom)
+        x1, y1 = max(x1, ln.right), max(y1, ln.top)
+
+    def share(v: float) -> float:  # loose boxes overhang the page
+        return round(min(1.0, max(0.0, v)), 4)
+
+    return (share(x0), share(y0), share(x1), share(y1))
 
 
-def _starts_block(line: SizedLine, heading_titles: dict[str, int]) -> bool:
-    text = line.text
+def _starts_block(text: str, heading: bool) -> bool:
+    """Whether a line starts a block of its own (``heading``: it is an outline heading's)."""
     return bool(
-        _LIST_ITEM.match(text)
+        heading
+        or _LIST_ITEM.match(text)
         or CAPTION.match(text)
         or _DOT_LEADERS.search(text)
-        or _norm(text) in heading_titles
         or ABSTRACT_HEAD.match(text)
         or _own_line(text)
     )
 
 
 def _normalized(line: SizedLine) -> SizedLine:
+    if line.text.isascii() and line.text.isprintable():
+        return line  # nothing for NFKC or the control characters to do (most lines)
     text = " ".join(normalize(line.text).split())
     return line if text == line.text else replace(line, text=text)
 
@@ -152,17 +157,19 @@ def _groups(lines: Sequence[SizedLine], heading_titles: dict[str, int]) -> list[
     ends = False  # whether the last line ends its block (a heading on a line of its own)
     for line in lines:
         last = groups[-1][-1] if groups else None
-        if last is not None and _joins(last, line, heading_titles, ends):
+        heading = _norm(line.text) in heading_titles
+        if last is not None and _joins(last, line, heading, ends):
             groups[-1].append(line)
         else:
             groups.append([line])
-        ends = _norm(line.text) in heading_titles or _own_line(line.text)
+        ends = heading or _own_line(line.text)
     return groups
 
 
-def _joins(last: SizedLine, line: SizedLine, heading_titles: dict[str, int], ends: bool) -> bool:
+def _joins(last: SizedLine, line: SizedLine, heading: bool, ends: bool) -> bool:
     """Whether ``line`` goes on ``last``'s block: a piece of the same row, or the next line in
-    the same type, unless ``last`` ends its block or ``line`` starts one."""
+    the same type, unless ``last`` ends its block or ``line`` starts one (``heading``: it is
+    an outline heading's line)."""
     height = max(line.top - line.bottom, 1e-3)
     # PDFium splits a row at wide gaps and font changes ("Andreas Gal∗+, Brendan Eich∗"
     # / ", Mike Shaver∗"): the pieces of one row that sit close together are one line.
@@ -173,7 +180,7 @@ def _joins(last: SizedLine, line: SizedLine, heading_titles: dict[str, int], end
         and abs(last.size - line.size) <= 0.6
         and last.bold == line.bold
         and 0 <= last.bottom - line.top <= 0.8 * height + 1e-3
-        and not _starts_block(line, heading_titles)
+        and not _starts_block(line.text, heading)
     )
 
 
@@ -264,6 +271,9 @@ class _Roles:
         need = running_line_pages(sum(bool(lines) for lines in pages))
         self.running = {k for k, n in edge_keys.items() if n >= need}
         self.headings = {(_norm(s.title), s.first_page): s.level for s in outline}
+        self.heading_pages: dict[str, list[tuple[int, int]]] = {}
+        for (t, p), lv in self.headings.items():
+            self.heading_pages.setdefault(t, []).append((p, lv))
         self.heading_titles = {_norm(s.title): s.level for s in outline}
         self.title = _norm(title)
         self.authors = [_norm(a) for a in authors]
@@ -327,8 +337,7 @@ class _Roles:
         level = self.headings.get((key, page))
         if level is None:
             level = next(
-                (lv for (t, p), lv in self.headings.items() if t == key and abs(p - page) <= 1),
-                None,
+                (lv for p, lv in self.heading_pages.get(key, ()) if abs(p - page) <= 1), None
             )
         if level is not None:
             self.in_front = self.in_authors = False
@@ -362,7 +371,8 @@ class _Roles:
         if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
             return "figure text"
         tokens = text.split()
-        if sum(table_row(ln.text) for ln in group) >= max(1, len(group) / 2) or _cells(group):
+        rows = sum(table_row(ln.text) for ln in group) if _DIGIT.search(text) else 0
+        if rows >= max(1, len(group) / 2) or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"
