@@ -17,7 +17,7 @@ from pathlib import Path
 from app.discover import discover
 from app.engine_choice import load_engine
 from app.meaning import deferred_note, passage_indexer
-from app.run import Progress, Run, Todo, limits_for, without_abstract
+from app.run import Progress, Run, Todo, limits_for
 from app.settings import Settings
 from app.store import Store
 from ingestion import Document, Limits, read_pdf
@@ -26,7 +26,7 @@ from ingestion.worker import WorkerPool
 from summarizer.engines import Done, Engine, input_for
 from summarizer.errors import Cancelled
 
-__all__ = ["Progress", "run", "without_abstract"]
+__all__ = ["Progress", "run"]
 
 
 def run(

@@ -24,14 +24,13 @@ from app.store.manage import clean_tag
 from app.text import plural
 from ingestion import Document, Limits, sha256_file
 from ingestion.errors import AppError
-from ingestion.sentences import without_abstract
 from summarizer.base import Summary
 from summarizer.engines import EngineSpec
 from summarizer.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Counts", "Progress", "Run", "Todo", "limits_for", "without_abstract"]
+__all__ = ["Counts", "Progress", "Run", "Todo", "limits_for"]
 
 # (sha256, every path holding those bytes): copies and renames are one document.
 Todo = list[tuple[str, list[Path]]]

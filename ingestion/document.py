@@ -33,10 +33,13 @@ class Page:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence and the 1-based page it starts on."""
+    """A sentence, the 1-based page it starts on, the role of the block it stands in
+    (`Block.role`; "paragraph" for plain text) and the heading of its section ("" before any)."""
 
     text: str
     page: int
+    role: str = "paragraph"
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Block:
-    """A run of lines with one role (`ingestion.blocks`), for `extract --json`."""
+    """A run of lines with one role (`ingestion.blocks`): every document's structure."""
 
     role: str  # title, authors, abstract, heading, paragraph, list item, caption, table, ...
     page: int
@@ -76,7 +79,7 @@ class Document:
     outline: tuple[Section, ...] = ()
     authors: tuple[str, ...] = ()
     abstract: str = ""  # the author's abstract, kept apart from the generated summary
-    blocks: tuple[Block, ...] = ()  # only when asked for (Limits.blocks): extract --json
+    blocks: tuple[Block, ...] = ()  # every page's blocks with roles, in reading order
     landscape_pages: int = 0  # pages wider than tall
 
     @property

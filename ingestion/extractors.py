@@ -51,7 +51,7 @@ class RawPdf:
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # level, title, page
     # Lines in larger type (level, title, page), for long documents without bookmarks.
     headings: list[tuple[int, str, int]] = field(default_factory=list)
-    lines: list[list[SizedLine]] = field(default_factory=list)  # every page's, when asked
+    lines: list[list[SizedLine]] = field(default_factory=list)  # every page's (pdfium only)
     landscape_pages: int = 0  # pages wider than tall (slides are)
 
 
@@ -115,11 +115,9 @@ def _check_page_count(path: Path, count: int, max_pages: int) -> None:
         raise PdfTooLarge(path, f"{count} pages, the limit is {max_pages}", "max_pages")
 
 
-def extract_pdfium(
-    path: Path, password: str | None, max_pages: int, all_lines: bool = False
-) -> RawPdf:
-    """Extract with pypdfium2 (PDFium, the engine inside Chrome); with ``all_lines``, keep
-    every page's sized lines with their extent (for `extract --json`'s blocks)."""
+def extract_pdfium(path: Path, password: str | None, max_pages: int) -> RawPdf:
+    """Extract with pypdfium2 (PDFium, the engine inside Chrome): every page's text and its
+    sized lines with their extent (for blocks, the title and headings)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -133,68 +131,69 @@ def extract_pdfium(
     try:
         count = len(pdf)
         _check_page_count(path, count, max_pages)
-        pages: list[str] = []
-        warnings: list[str] = []
-        front_lines: list[SizedLine] | None = None
-        bookmarks = _bookmarks(pdf, count)
-        landscape = 0
-        # Type sizes on every page only where they may be the only outline there is.
-        want_headings = count >= HEADINGS_MIN_PAGES and not bookmarks
-        sized: list[list[SizedLine]] | None = [] if want_headings or all_lines else None
+        raw = RawPdf(pages=[], extractor="pdfium", bookmarks=_bookmarks(pdf, count))
+        # Every word is measured on the first page with text (titles read mixed sizes) and
+        # on every page where type sizes may be the only outline there is (headings); else a
+        # line's first and last glyphs give its size, weight and extent (blocks).
+        headings = count >= HEADINGS_MIN_PAGES and not raw.bookmarks
+        front = True
         for index in range(count):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError as exc:
-                raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
-            try:
-                landscape += page.get_width() > page.get_height()
-                textpage = page.get_textpage()
-                # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
-                text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
-                text = logical_arabic(textpage, text)
-                front_page = front_lines is None and bool(text.strip())
-                if sized is not None or front_page:
-                    # Extents where wanted: blocks, and the subtitle rule centres lines.
-                    width = page.get_width() if all_lines or front_page else 0.0
-                    lines = sized_lines(textpage, page.get_height(), text, width)
-                    if sized is not None:
-                        sized.append(lines)
-                    if front_page:
-                        front_lines = lines
-                # Columns read across the gutter are read one after the other instead.
-                columns = column_text(textpage, page.get_width(), page.get_height())
-                pages.append(columns or logical_rtl(textpage, text))
-                textpage.close()
-            except pdfium.PdfiumError as exc:
-                warnings.append(f"page {index + 1}: text could not be read ({exc})")
-                pages.append("")
-                if sized is not None and len(sized) < len(pages):
-                    sized.append([])
-            finally:
-                page.close()
-        metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
-        # After every page is read: banners repeated on many pages are never the title. A
-        # dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
+            had_text = _read_page(pdf, index, path, raw, front or headings)
+            front = front and not had_text
+        raw.metadata = _tidy_metadata(dict(pdf.get_metadata_dict()))
+        # A dynamic XFA form's pages hold only a placeholder ("Please wait..."), no title (#20).
         placeholder = pdf.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL
-        front = read_front(front_lines, pages) if front_lines and not placeholder else Front()
         if placeholder:
-            warnings.append("a dynamic XFA form: its pages hold a placeholder, not the form")
-        return RawPdf(
-            bookmarks=bookmarks,
-            headings=size_headings(sized) if sized and want_headings else [],
-            lines=sized if sized is not None and all_lines else [],
-            pages=pages,
-            metadata=metadata,
-            extractor="pdfium",
-            warnings=warnings,
-            layout_title=front.title,
-            heading_title=front.heading,
-            authors=front.authors,
-            large_text=front.large,
-            landscape_pages=landscape,
-        )
+            raw.warnings.append("a dynamic XFA form: its pages hold a placeholder, not the form")
+        _front_and_headings(raw, placeholder)
+        return raw
     finally:
         pdf.close()
+
+
+def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, every_word: bool) -> bool:
+    """Page ``index``'s text (columns read one after the other) and sized lines, into ``raw``;
+    a page whose text cannot be read is empty, with a warning. Whether it had text."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise MalformedPdf(path, f"page {index + 1} cannot be loaded") from exc
+    try:
+        width, height = page.get_width(), page.get_height()
+        raw.landscape_pages += width > height
+        textpage = page.get_textpage()
+        # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
+        text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
+        text = logical_arabic(textpage, text)
+        lines = sized_lines(textpage, height, text, width, every_word)
+        # Columns read across the gutter are read one after the other instead.
+        columns = column_text(textpage, width, height)
+        raw.pages.append(columns or logical_rtl(textpage, text))
+        raw.lines.append(lines)
+        textpage.close()
+        return bool(text.strip())
+    except pdfium.PdfiumError as exc:
+        raw.warnings.append(f"page {index + 1}: text could not be read ({exc})")
+        raw.pages.append("")
+        raw.lines.append([])
+        return False
+    finally:
+        page.close()
+
+
+def _front_and_headings(raw: RawPdf, placeholder: bool) -> None:
+    """Title and authors from the first page with text, after every page is read (banners
+    repeated on many pages are never the title); headings in larger type where they may be
+    the only outline there is."""
+    pairs = zip(raw.pages, raw.lines, strict=True)
+    first = next((lines for text, lines in pairs if text.strip()), None)
+    front = read_front(first, raw.pages) if first and not placeholder else Front()
+    raw.layout_title, raw.heading_title = front.title, front.heading
+    raw.authors, raw.large_text = front.authors, front.large
+    if len(raw.pages) >= HEADINGS_MIN_PAGES and not raw.bookmarks:
+        raw.headings = size_headings(raw.lines)
 
 
 MAX_BOOKMARKS = 2000
@@ -286,7 +285,6 @@ def extract_raw(
     password: str | None,
     max_pages: int,
     extractor: str = "pdfium",
-    all_lines: bool = False,
 ) -> RawPdf:
     """Extract with ``extractor``; when it fails on a damaged file, try the other one.
 
@@ -296,10 +294,7 @@ def extract_raw(
     first_error: MalformedPdf | None = None
     for name in order:
         try:
-            if name == "pdfium":
-                raw = extract_pdfium(path, password, max_pages, all_lines)
-            else:
-                raw = EXTRACTORS[name](path, password, max_pages)
+            raw = EXTRACTORS[name](path, password, max_pages)
         except MalformedPdf as exc:
             log.info("%s failed on %s: %s", name, path, exc.user_message)
             first_error = first_error or exc

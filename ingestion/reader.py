@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingestion import ocr
-from ingestion.blocks import make_blocks
+from ingestion.blocks import make_blocks, text_lines
 from ingestion.clean import clean_pages, normalize
-from ingestion.document import Document, Page
+from ingestion.document import Block, Document, Page
 from ingestion.errors import (
     AppError,
     MalformedPdf,
@@ -26,6 +26,7 @@ from ingestion.errors import (
     PdfTooLarge,
 )
 from ingestion.extractors import RawPdf, extract_raw
+from ingestion.layout import SizedLine
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
@@ -45,7 +46,6 @@ class Limits:
     extractor: str = "pdfium"  # pdfium | pypdf
     ocr: str = "auto"  # auto (pages without usable text) | always | never
     ocr_lang: str = ""  # Tesseract pack(s) such as "deu" or "rus+eng"; "" detects the script
-    blocks: bool = False  # also group every page's lines into blocks with roles (extract --json)
 
 
 def sha256_file(path: Path) -> str:
@@ -357,7 +357,7 @@ def extract_document(
     """
     _check_file(path, limits)
     sha = sha256 or sha256_file(path)
-    raw = extract_raw(path, password, limits.max_pages, limits.extractor, limits.blocks)
+    raw = extract_raw(path, password, limits.max_pages, limits.extractor)
     if not any(t.strip() for t in raw.pages) and raw.extractor == "pdfium":
         # Rare, but some files have text only one engine can see.
         try:
@@ -368,16 +368,23 @@ def extract_document(
             pass
     ocr_done, advice = _ocr(path, password, raw, limits, on_page)
     doc = build_document(path, raw, sha, ocr_done, advice)
-    if limits.blocks and raw.lines:
-        blocks = make_blocks(
-            raw.lines,
-            title=doc.title,
-            authors=doc.authors,
-            abstract=doc.abstract,
-            outline=doc.outline,
-        )
-        doc = replace(doc, blocks=blocks)
-    return doc
+    return replace(doc, blocks=document_blocks(doc, raw))
+
+
+def document_blocks(doc: Document, raw: RawPdf) -> tuple[Block, ...]:
+    """One structure pass for every document: each page's lines as blocks with roles, from
+    PDFium's layout where it measured the page, else from the page's text (OCR, pypdf)."""
+    pages: list[list[SizedLine]] = []
+    for page in doc.pages:
+        i = page.number - 1
+        measured = raw.lines[i] if i < len(raw.lines) and not page.ocr else []
+        if not page.quality.usable:
+            pages.append([])
+        else:
+            pages.append(measured or text_lines(raw.pages[i]))
+    return make_blocks(
+        pages, title=doc.title, authors=doc.authors, abstract=doc.abstract, outline=doc.outline
+    )
 
 
 def _ocr(

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ingestion.document import Document, Sentence
+from ingestion.roles import placed
 from ingestion.vocabulary import ABSTRACT_LABEL
 
 if TYPE_CHECKING:
@@ -287,7 +288,8 @@ def _ends_sentence(text: str) -> bool:
 
 
 def document_sentences(doc: Document) -> list[Sentence]:
-    """Sentences of a document's usable pages, each with the page it starts on.
+    """Sentences of a document's usable pages, each with the page it starts on, its block's
+    role and its section (`ingestion.roles.placed`).
 
     A sentence that runs over a page break is kept whole and credited to its first page.
     """
@@ -316,7 +318,7 @@ def document_sentences(doc: Document) -> list[Sentence]:
                 at = m.start() + a + (len(para[a:b]) - len(para[a:b].lstrip()))
                 number = numbers[max(0, bisect.bisect_right(starts, at) - 1)]
                 result.append(Sentence(text=text, page=number))
-    return result
+    return placed(result, doc.blocks)
 
 
 def function_word_share(text: str) -> float:
@@ -332,14 +334,17 @@ def function_word_share(text: str) -> float:
 
 
 def without_abstract(doc: Document) -> tuple[Sentence, ...]:
-    """The document's sentences less those of the author's abstract: it is stored and shown as
-    the author's, and quoted as such by the summary's gist, never picked as a key point."""
+    """The document's sentences less those of the author's abstract (its blocks' role, or its
+    text where the blocks found no abstract): it is stored and shown as the author's, and
+    quoted as such by the summary's gist, never picked as a key point."""
     sents = tuple(document_sentences(doc))
     if not doc.abstract:
         return sents
     abstract = " ".join(doc.abstract.split())
 
     def in_abstract(s: Sentence) -> bool:
+        if s.role == "abstract":
+            return True
         text = " ".join(s.text.split())
         m = ABSTRACT_LABEL.search(text)
         if m:  # the label, and a title glued before it, are not the abstract

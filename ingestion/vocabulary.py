@@ -58,6 +58,9 @@ CONTENTS_HEADING = re.compile(
 ABSTRACT_LABEL = re.compile(
     r"\b(?:Abstract|ABSTRACT|Summary|Zusammenfassung|Résumé|Resumen|Resumo|Аннотация)\b"
 )
+# A block the "Abstract" label opens ("Abstract.", "ABSTRACT", "Abstract—We …"); a line
+# that starts with the plain word ("abstracts of …") continues a sentence.
+ABSTRACT_HEAD = re.compile(r"^(?:Abstract|ABSTRACT)\b")
 # Lines of a paper's front matter that label what follows: keywords, subject classes.
 FRONT_LABEL = re.compile(
     r"^(?:additional )?(?:keywords|key words|key words and phrases|index terms|general terms"
@@ -113,6 +116,10 @@ ROADMAP = re.compile(
     r"|appendix)(?:\s+of\s+(?:\S+\s+){1,4}?)?\s*(?:describes?|presents?|contains?"
     r"|discuss(?:es)?|introduces?|covers?|reviews?|explains?|outlines?|summari[sz]es?|provides?"
     r"|details?|deals?)\b"
+    # ending on where it is: "A discussion follows in Section VI.", "… are given in Section 4."
+    r"|\b(?:follows?|(?:is|are) (?:given|described|presented|discussed|shown|summari[sz]ed"
+    r"|outlined)|can be found)\s+in\s+(?:section|chapter|appendix)\s+(?:\d+|[IVX]+|[A-Z])"
+    r"(?:\.\d+)*\.?$"
     r"|\b(?:the )?(?:rest|remainder|structure|organi[sz]ation|outline) of (?:this|the) "
     rf"{_GENRES}\b|\b(?:this|the) {_GENRES} is (?:organi[sz]ed|structured) as follows\b",
     re.IGNORECASE,

@@ -24,7 +24,7 @@ from summarizer.base import (
     SummaryOptions,
     SummaryPart,
 )
-from summarizer.candidates import little_prose, no_prose_line, without_references
+from summarizer.candidates import body_of, little_prose, no_prose_line
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
@@ -82,8 +82,8 @@ class AbstractiveEngine(Engine):
                 yield Done(i, with_gist(doc, summary, about=False))
             else:
                 prose.append(i)
-        # The reference list is no input: cited titles and venues are no summary.
-        bodies = [replace(docs[i], sentences=without_references(docs[i].sentences)) for i in prose]
+        # Running text is the input: cited titles, captions and tables are no summary.
+        bodies = [replace(docs[i], sentences=body_of(docs[i].sentences)) for i in prose]
         results = yield from call.run(bodies)
         for i, result in zip(prose, results, strict=True):
             yield Done(i, result if isinstance(result, AppError) else with_gist(docs[i], result))

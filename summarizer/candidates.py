@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ingestion.document import Sentence
+from ingestion.roles import PROSE_ROLES
 from ingestion.vocabulary import (
-    APPENDIX_HEADING,
     BOILERPLATE,
     CAPTION_LABEL,
     FIGURE_END,
     FRONT_LABEL,
     NUMBER_TOKEN,
     PDF_OPERATORS,
-    REFERENCES_LEAD,
     ROADMAP,
 )
 from summarizer.base import SummaryPart
@@ -319,24 +318,17 @@ LABEL_CHARS = 72
 _BLANKS = re.compile(r"_{2,}|\.{4,}")
 
 
-def reference_list(texts: Sequence[str]) -> range:
-    """Where the reference list is: from a "References" heading in the second half of the
-    document up to an appendix or the end; an empty range when there is none."""
-    start = next(
-        (i for i, t in enumerate(texts) if i >= len(texts) // 2 and REFERENCES_LEAD.match(t)),
-        len(texts),
-    )
-    end = next(
-        (i for i in range(start + 1, len(texts)) if APPENDIX_HEADING.match(texts[i])),
-        len(texts),
-    )
-    return range(start, end)
+def structure_only(sentences: Sequence[Sentence]) -> set[int]:
+    """Which sentences the document's structure names as no running text (`Sentence.role`:
+    title, authors, headings, captions, tables, references, furniture …): weighed with the
+    rest, never picked."""
+    return {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES}
 
 
-def without_references(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences less the reference list. Cited titles and venues are no summary."""
-    cut = reference_list([s.text for s in sentences])
-    return [s for i, s in enumerate(sentences) if i not in cut]
+def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of paragraph and list-item blocks (all of them where there are none)."""
+    body = [s for s in sentences if s.role in PROSE_ROLES]
+    return body or list(sentences)
 
 
 FORM_PAGES = 4  # a form is short; a long document of fragments is a table or a listing

@@ -19,8 +19,8 @@ from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import (
     little_prose,
     no_prose_line,
-    reference_list,
     strip_lead_in,
+    structure_only,
     word_count,
 )
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
@@ -37,16 +37,20 @@ METHOD_SECTION_WEIGHT = 0.85  # under Method, Related work, Background …
 
 
 def key_point_prior(
-    texts: Sequence[str], pages: Sequence[int], outline: Sequence[Section]
+    texts: Sequence[str],
+    pages: Sequence[int],
+    outline: Sequence[Section],
+    sections: Sequence[str] = (),
 ) -> list[float]:
     """One factor per sentence: contributions, findings, recommendations and conclusions
-    before method detail, by what the sentence says and the section it stands in (its page's
-    latest outline heading)."""
+    before method detail, by what the sentence says and the section it stands in (its own,
+    `Sentence.section`, else its page's latest outline heading)."""
     heads = sorted(outline, key=lambda s: s.first_page)
     out = []
-    for text, page in zip(texts, pages, strict=True):
+    for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
         factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
-        section = next((s.title for s in reversed(heads) if s.first_page <= page), "")
+        section = sections[i] if i < len(sections) else ""
+        section = section or next((s.title for s in reversed(heads) if s.first_page <= page), "")
         if section and FINDING_SECTIONS.search(section):
             factor *= FINDING_SECTION_WEIGHT
         elif section and METHOD_SECTIONS.search(section):
@@ -104,10 +108,11 @@ class ExtractiveEngine(Engine):
         gist's sentence) counts as said and is left out of them."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
-        # The reference list weighs in the graph (its titles name the paper's topics) but is
-        # never picked: cited titles and venues are no summary.
-        left_out = set(reference_list(texts))
-        prior = key_point_prior(texts, [s.page for s in sentences], outline)
+        # Headings, captions, tables and the reference list weigh in the graph (they name the
+        # document's topics) but are never picked: only paragraphs and list items are.
+        left_out = structure_only(sentences)
+        pages, sections = [s.page for s in sentences], [s.section for s in sentences]
+        prior = key_point_prior(texts, pages, outline, sections)
         picked = select(texts, words, vectors=vectors, never=left_out, prior=prior, first=first)
         return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
 
@@ -115,7 +120,8 @@ class ExtractiveEngine(Engine):
         """The sentence that says what the document is about (not needed after an abstract)."""
         if doc.profile.abstract:
             return None
-        return about_index([strip_lead_in(s.text) for s in doc.sentences], doc.profile.title)
+        texts = [strip_lead_in(s.text) for s in doc.sentences]
+        return about_index(texts, doc.profile.title, structure_only(doc.sentences))
 
     def _one(self, doc: DocInput, options: SummaryOptions) -> Summary | AppError:
         if not doc.sentences:

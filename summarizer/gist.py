@@ -19,14 +19,15 @@ reference list, a book hundreds of pages; a title naming its genre ("… User Ma
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from ingestion.document import Sentence
+from ingestion.reader import real_metadata_title
 from ingestion.sentences import split_sentences
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
-from summarizer.candidates import junk_reason, little_prose, reference_list, word_count
+from summarizer.candidates import junk_reason, little_prose, structure_only, word_count
 from summarizer.engines import DocInput, Profile
 from summarizer.textrank import content_terms, select
 
@@ -74,23 +75,40 @@ def document_kind(doc: DocInput) -> str:
         return "letter"
     if p.abstract:
         return "thesis" if pages > THESIS_PAGES else "paper"
-    if pages <= THESIS_PAGES and len(reference_list([s.text for s in sents])):
+    if pages <= THESIS_PAGES and any(s.role == "reference" for s in sents):
         return "paper"
     if pages >= BOOK_PAGES:
         return "book"
     return "report" if pages >= REPORT_PAGES else "document"
 
 
+_LABEL_MARKS = re.compile(r"[\d@/\\_:;]")
+MAX_NAME_WORDS = 4  # "Marie Gee Wilson", "U.S. Census Bureau"; longer is a heading or a note
+MAX_CAPITALS_WORDS = 2  # "LEANA GOLUBCHIK"; "INTERNATIONAL MONETARY FUND UPDATE" names no one
+
+
+def name_like(text: str) -> bool:
+    """Whether a byline entry reads as a person's or an issuer's name, by its shape: a few
+    words with letters, capitalised where the script has cases, not a line of capitals
+    longer than a name, no digits or label marks (a session heading, a place and date line)."""
+    words = text.split()
+    letters = sum(c.isalpha() for c in text)
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if not 1 <= len(words) <= MAX_NAME_WORDS or letters < 0.7 * len(text.replace(" ", "")):
+        return False
+    if _LABEL_MARKS.search(text):
+        return False
+    if cased and not any(c.isupper() for c in cased):
+        return False  # "none", "anonymous": no name is written in lowercase
+    shouted = cased and all(c.isupper() for c in cased)
+    return not (shouted and len(words) > MAX_CAPITALS_WORDS)
+
+
 def _authors(p: Profile) -> str:
-    names = list(p.authors)
+    names = [n for n in p.authors if name_like(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
-        letters = sum(c.isalpha() for c in meta)
-        if (
-            1 <= len(meta.split()) <= 8
-            and letters >= 0.7 * len(meta)
-            and not _NAME_JUNK.search(meta)
-        ):
+        if name_like(meta) and not _NAME_JUNK.search(meta):
             names = [meta]
     if len(names) > MAX_AUTHORS:
         return f"{', '.join(names[:MAX_AUTHORS])} and others"
@@ -100,7 +118,8 @@ def _authors(p: Profile) -> str:
 
 
 def gist_line(doc: DocInput) -> str:
-    """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown."""
+    """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown (a plain
+    text); a placeholder title (a file name, "Document1", "untitled") is not shown as one."""
     p = doc.profile
     if not p.title:
         return ""
@@ -108,7 +127,9 @@ def gist_line(doc: DocInput) -> str:
     pages = max(p.page_count, doc.pages_with_text)
     size = "one-page" if pages == 1 else f"{pages}-page"
     article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
-    line = f"{article} {size} {kind}, “{p.title.strip(' .')}”"
+    line = f"{article} {size} {kind}"
+    if real_metadata_title(p.title):
+        line += f", “{p.title.strip(' .')}”"
     who = _authors(p)
     if who:
         line += f", by {who}"
@@ -127,29 +148,34 @@ def from_abstract(abstract: str) -> str:
     return " ".join(out)
 
 
-def about_index(sentences: Sequence[str], title: str = "") -> int | None:
+def about_index(
+    sentences: Sequence[str], title: str = "", never: Collection[int] = ()
+) -> int | None:
     """Which sentence says what the document is about: its purpose statement near the start,
     else the sentence the ranking puts first in its opening (for news, nearly always its
-    lead), raised by the words it shares with the title; None for a text without prose."""
+    lead), raised by the words it shares with the title; None for a text without prose.
+    ``never`` are sentences the structure names as no running text (`structure_only`)."""
+    skip = set(never)
     limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(sentences))))
     for i in range(min(limit, len(sentences))):
         text = sentences[i]
+        if i in skip:
+            continue
         if PURPOSE.search(text) and word_count(text) >= MIN_ABOUT_WORDS and not junk_reason(text):
             return i
     if not title and sum(word_count(t) for t in sentences) > SHORT_TEXT_WORDS:
         return None  # a long untitled text (a transcript) opens with chatter, not its subject
     opening = list(sentences[: max(OPENING_SENTENCES, len(sentences) // 5)])
-    cited = reference_list(sentences)
     named = set(content_terms(title))
     prior = None
-    never = {i for i in cited if i < len(opening)}
+    skip = {i for i in skip if i < len(opening)}
     if named:
         terms = [set(content_terms(t)) for t in opening]
         prior = [1.0 + TITLE_WEIGHT * len(named & own) / len(named) for own in terms]
         # The title line itself, with a byline or a date, restates the title: it is not what
         # the document says about itself.
-        never |= {i for i, own in enumerate(terms) if len(own & named) > TITLE_ITSELF * len(own)}
-    central = select(opening, 1, never=never, prior=prior)
+        skip |= {i for i, own in enumerate(terms) if len(own & named) > TITLE_ITSELF * len(own)}
+    central = select(opening, 1, never=skip, prior=prior)
     return central[0] if central else None
 
 
@@ -175,7 +201,7 @@ def with_gist(doc: DocInput, summary: Summary, about: bool = True) -> Summary:
     texts = [s.text for s in doc.sentences]
     found = None
     if about and not doc.profile.abstract:
-        found = about_index(texts, doc.profile.title)
+        found = about_index(texts, doc.profile.title, structure_only(doc.sentences))
     opening = gist_parts(doc, doc.sentences[found] if found is not None else None)
     parts = (*opening, *summary.parts)
     return replace(summary, parts=parts, text=" ".join(p.text for p in parts))

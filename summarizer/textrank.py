@@ -143,48 +143,75 @@ def select(
     if not cand:  # no prose at all: the caller says so in one line instead (#10)
         return []
     x = vectors[cand] if vectors is not None else tfidf_matrix([terms[i] for i in cand])
-    centroid = x.mean(axis=0)
-    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-    to_centroid = x @ centroid
-    if len(cand) <= GRAPH_LIMIT:
-        sim = x @ x.T
-        central = lexrank(sim)
-    else:
-        sim = None
-        central = to_centroid
+    graph = _Graph(x)
+    score = _scores(graph, cand, sentences, n_words, w)
+    if prior is not None:
+        score = score * np.array([prior[i] for i in cand])
+    # ``first``: already said (the gist's sentence): it counts for redundancy and budget.
+    chosen = [k for k, i in enumerate(cand) if i == first]  # positions in cand
+    open_ = {k for k, i in enumerate(cand) if i not in never and k not in chosen}
+    lengths = [n_words[i] for i in cand]
+    _fill(chosen, open_, score, graph, lengths, budget_words, w)
+    return sorted(cand[k] for k in chosen)
+
+
+class _Graph:
+    """The candidates' similarities: the full matrix up to GRAPH_LIMIT, else on demand."""
+
+    def __init__(self, x: np.ndarray) -> None:
+        self.x = x
+        centroid = x.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        self.to_centroid = x @ centroid
+        self.sim = x @ x.T if len(x) <= GRAPH_LIMIT else None
+        self.central = lexrank(self.sim) if self.sim is not None else self.to_centroid
+
+    def similarity(self, k: int, chosen: Sequence[int]) -> float:
+        """The closest of ``chosen`` to candidate ``k``."""
+        if not chosen:
+            return 0.0
+        if self.sim is not None:
+            return float(max(self.sim[k, j] for j in chosen))
+        return float(max(self.x[k] @ self.x[j] for j in chosen))
+
+
+def _scores(
+    graph: _Graph, cand: list[int], sentences: Sequence[str], n_words: list[int], w: Weights
+) -> np.ndarray:
+    """Each candidate's score: centrality, closeness to the centroid and position, scaled by
+    length and lowered by dialogue quotes."""
     pos = np.array([1.0 - i / max(1, len(sentences)) for i in cand]) ** 2
     lead = np.exp(-np.array(cand, dtype=np.float64) / w.lead_sentences)
     length = np.array([min(1.0, n_words[i] / w.ideal_words) for i in cand])
     quoted = np.array([1.0 if _QUOTE.search(sentences[i]) else 0.0 for i in cand])
-    score = (
-        (
-            w.centrality * _norm(central)
-            + w.centroid * _norm(to_centroid)
-            + w.position * pos
-            + w.lead * lead
-        )
-        * (0.5 + 0.5 * length)
-        * (1.0 - w.quote_penalty * quoted)
+    blend = (
+        w.centrality * _norm(graph.central)
+        + w.centroid * _norm(graph.to_centroid)
+        + w.position * pos
+        + w.lead * lead
     )
-    if prior is not None:
-        score = score * np.array([prior[i] for i in cand])
+    out: np.ndarray = blend * (0.5 + 0.5 * length) * (1.0 - w.quote_penalty * quoted)
+    return out
 
-    # ``first``: already said (the gist's sentence): it counts for redundancy and budget.
-    chosen: list[int] = [k for k, i in enumerate(cand) if i == first]  # positions in cand
-    used = sum(n_words[cand[k]] for k in chosen)
-    remaining = {k for k, i in enumerate(cand) if i not in never and k not in chosen}
-    while remaining:
+
+def _fill(
+    chosen: list[int],
+    open_: set[int],
+    score: np.ndarray,
+    graph: _Graph,
+    lengths: list[int],
+    budget_words: int,
+    w: Weights,
+) -> None:
+    """Add to ``chosen`` (positions among the candidates) by maximal marginal relevance until
+    the budget is spent: never a near-duplicate of a chosen sentence."""
+    used = sum(lengths[k] for k in chosen)
+    while open_:
         best, best_val = -1, -math.inf
-        for k in remaining:
-            if used + n_words[cand[k]] > budget_words and used > 0:
+        for k in open_:
+            if used + lengths[k] > budget_words and used > 0:
                 continue
-            if chosen:
-                if sim is not None:
-                    redundancy = float(max(sim[k, j] for j in chosen))
-                else:
-                    redundancy = float(max(x[k] @ x[j] for j in chosen))
-            else:
-                redundancy = 0.0
+            redundancy = graph.similarity(k, chosen)
             if redundancy >= w.max_similarity:
                 continue
             val = w.mmr_lambda * float(score[k]) - (1 - w.mmr_lambda) * redundancy
@@ -193,8 +220,7 @@ def select(
         if best < 0:
             break
         chosen.append(best)
-        used += n_words[cand[best]]
-        remaining.discard(best)
+        used += lengths[best]
+        open_.discard(best)
         if used >= budget_words:
             break
-    return sorted(cand[k] for k in chosen)

@@ -20,18 +20,19 @@ from ingestion.errors import AppError
 @ocr_options
 def extract(file: Path, password: str | None, as_json: bool, **params: Any) -> None:
     """Print the cleaned text of FILE (a PDF)."""
-    from dataclasses import replace
-
     from app.run import limits_for
 
-    limits = replace(limits_for(settings_from(params)), blocks=as_json)
+    limits = limits_for(settings_from(params))
     try:
         doc = read_pdf(file, password=password, limits=limits)
     except AppError as exc:
         fail(exc, as_json)
     if as_json:
         data = doc.to_json()
-        data["sentences"] = [{"text": s.text, "page": s.page} for s in document_sentences(doc)]
+        data["sentences"] = [
+            {"text": s.text, "page": s.page, "role": s.role, "section": s.section}
+            for s in document_sentences(doc)
+        ]
         emit_json(data)
         return
     for page in doc.pages:

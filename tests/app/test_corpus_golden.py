@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ingestion import Limits, read_pdf
+from ingestion import read_pdf
 from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import input_for
@@ -45,7 +45,7 @@ KINDS = {
 
 
 def structure(path: Path) -> dict[str, Any]:
-    doc = read_pdf(path, limits=Limits(blocks=True))
+    doc = read_pdf(path)
     item = input_for(doc)
     summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     kept_out = [[r, s.text[:70]] for s in item.sentences if (r := junk_reason(s.text))]

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from ingestion import Limits, read_pdf
+from ingestion import read_pdf
 from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import input_for
@@ -131,7 +131,7 @@ BUILDERS = {"paper": _paper, "report": _report, "form": _form}
 
 
 def structure(path: Path) -> dict[str, Any]:
-    doc = read_pdf(path, limits=Limits(blocks=True))
+    doc = read_pdf(path)
     item = input_for(doc)  # as the pipeline does: the body less the abstract, the profile
     sents = item.sentences
     summary = ExtractiveEngine().summarize_one(item, SummaryOptions())

@@ -1,11 +1,15 @@
 """#10: only prose enters a summary; the furniture of real PDFs never does."""
 
+from pathlib import Path
+
 import pytest
 
+from ingestion import document_sentences, read_pdf
 from ingestion.document import Sentence
+from samples.pdfmaker import write_pdf
 from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason, strip_lead_in
-from summarizer.engines import DocInput
+from summarizer.engines import DocInput, input_for
 from summarizer.extractive import ExtractiveEngine
 
 
@@ -191,23 +195,35 @@ def test_a_form_with_a_few_instructions_is_still_a_form() -> None:
     assert parts and not parts[0].startswith("A 2-page document")
 
 
-def test_the_reference_list_is_weighed_but_never_picked() -> None:
+def test_the_reference_list_is_weighed_but_never_picked(tmp_path: Path) -> None:
+    """The structure names the reference list (after a "References" heading in the second
+    half, up to an appendix); its entries weigh in the ranking but are never picked."""
     prose = [
         f"The harbour board tested pier design {i} and found that stone footings halve repairs."
         for i in range(12)
     ]
     cited = [
-        "References Stone piers and their footings in cold harbour water over many winters.",
+        "Stone piers and their footings in cold harbour water over many winters.",
         "Timber piers and their repairs in cold harbour water over twelve hard winters.",
         "A survey of harbour piers, stone footings and the repairs that boards must plan.",
     ]
-    appendix = ["Appendix A The harbour board measured every pier footing twice a year in spring."]
-    parts = summarize(prose + cited + appendix, pages=4)
-    assert parts and not set(parts) & {strip_lead_in(c) for c in cited}
-    from summarizer.candidates import reference_list, without_references
+    appendix = ["The harbour board measured every pier footing twice a year in spring."]
+    pages = [prose[:6], prose[6:], ["References", *cited, "Appendix A", *appendix]]
+    doc = read_pdf(write_pdf(tmp_path / "piers.pdf", pages), isolate=False)
+    sents = document_sentences(doc)
 
-    texts = prose + cited + appendix
-    assert reference_list(texts) == range(12, 15)  # up to the appendix
-    assert reference_list(cited + prose) == range(0)  # a "References" line early on is no list
-    kept = without_references([Sentence(t, 1) for t in texts])
-    assert [s.text for s in kept] == prose + appendix
+    def role(text: str) -> str:
+        return next(s.role for s in sents if s.text.endswith(text))
+
+    assert [role(c) for c in cited] == ["reference"] * 3
+    assert role(appendix[0]) == "paragraph" and role(prose[2]) == "paragraph"
+    summary = ExtractiveEngine().summarize_one(input_for(doc), SummaryOptions())
+    parts = [p.text for p in summary.parts]
+    assert parts and not set(parts) & set(cited)
+
+
+def test_references_early_in_a_document_are_no_reference_list(tmp_path: Path) -> None:
+    prose = [f"The harbour board met in week {i} and agreed to mend the pier." for i in range(9)]
+    pages = [["References", *prose[:3]], prose[3:6], prose[6:]]
+    doc = read_pdf(write_pdf(tmp_path / "early.pdf", pages), isolate=False)
+    assert {s.role for s in document_sentences(doc) if s.text in prose[1:-1]} == {"paragraph"}

@@ -10,10 +10,13 @@ from pathlib import Path
 from summarizer.base import ENGINE_VERSION, RULES_DIGEST, summary_key
 
 ROOT = Path(__file__).resolve().parents[2]
-# What decides a summary's sentences: the shared vocabulary, the prose rules, the gist, the
-# ranking, and the golden structure files (what ingestion and the engine make of test PDFs).
+# What decides a summary's sentences: the shared vocabulary, the block roles and where each
+# sentence stands in them, the prose rules, the gist, the ranking, and the golden structure
+# files (what ingestion and the engine make of test PDFs).
 RULE_FILES = [
     "ingestion/vocabulary.py",
+    "ingestion/blocks.py",
+    "ingestion/roles.py",
     "summarizer/candidates.py",
     "summarizer/gist.py",
     "summarizer/textrank.py",

@@ -144,6 +144,36 @@ def test_the_prior_puts_findings_and_their_sections_before_method() -> None:
     assert prior[0] == 1.0  # no section yet, no finding
     assert prior[1] < 1.0  # method section
     assert prior[2] > prior[3] > 1.0  # a finding in Results, then a method line in Results
+    # A sentence's own section (from the blocks) outranks its page's latest outline heading:
+    # a Methods section that starts on page 3 below the Results' last lines.
+    own = key_point_prior(texts, [1, 2, 3, 3], outline, ["", "", "", "2 Methods"])
+    assert own[3] < 1.0 < prior[3]
     same = [f"Stone piers in harbour {i} were inspected by the board in spring." for i in range(6)]
     assert select(same, 1) == [0]  # the lead, all else equal
     assert select(same, 1, prior=[1, 1, 1, 1, 1, 2.5]) == [5]
+
+
+def test_a_byline_that_names_no_one_is_left_out() -> None:
+    from summarizer.gist import name_like
+
+    # Lines of capitals longer than a name, a session heading, a lowercase placeholder.
+    for caught in ("INTERNATIONAL MONETARY FUND UPDATE", "Session 3: Posters", "none"):
+        assert not name_like(caught), caught
+    for passed in ("LEANA GOLUBCHIK", "Marie Gee Wilson", "U.S. Census Bureau", "김창호"):
+        assert name_like(passed), passed
+    sents = [Sentence("The harbour board met and agreed to repair the northern pier.", 1)]
+    shouted = Profile(title="Harbour Piers", authors=("NORTHERN HARBOUR BOARD MINUTES",))
+    assert (
+        gist_line(DocInput("k", sents, 1, (), shouted)) == "A one-page document, “Harbour Piers”."
+    )
+    named = Profile(title="Harbour Piers", author="none", authors=("Ann Lee",))
+    assert gist_line(DocInput("k", sents, 1, (), named)).endswith("by Ann Lee.")
+
+
+def test_a_placeholder_title_is_not_presented_as_the_title() -> None:
+    sents = [Sentence("The harbour board met and agreed to repair the northern pier.", 1)]
+    for placeholder in ("Document1", "report_final.docx", "Microsoft Word - piers.doc"):
+        line = gist_line(DocInput("k", sents, 1, (), Profile(title=placeholder, year="2001")))
+        assert line == "A one-page document (2001).", line
+    real = gist_line(DocInput("k", sents, 1, (), Profile(title="Harbour Piers", year="2001")))
+    assert real == "A one-page document, “Harbour Piers” (2001)."

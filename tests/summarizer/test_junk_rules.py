@@ -92,6 +92,16 @@ RULES = [
     ),
     (
         "roadmap",
+        "A discussion of what creative machines mean for artists follows in Section VI.",
+        "A discussion of what the harbour means for the town follows every board meeting.",
+    ),
+    (
+        "roadmap",
+        "The results of the harbour survey and the repairs are presented in Section 4.",
+        "The results of the harbour survey are presented to the town council in spring.",
+    ),
+    (
+        "roadmap",
         "The rest of this paper is organized as follows.",
         "The rest of the harbour was rebuilt in stone after the storms of that winter.",
     ),
