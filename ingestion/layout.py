@@ -8,8 +8,10 @@ bookmarks, a contents page or numbered headings.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -240,30 +242,71 @@ def _heading_like(text: str) -> bool:
     )
 
 
-# An alef (with or without hamza or madda) before a lam: in logical order, the article "ال".
-_ALEF_LAM = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]{2,}")
+# Arabic letters that join only the letter before them (Unicode joining type R): alef and its
+# hamza forms, teh marbuta, dal, thal, reh, zain, waw and their variants. Inside a ligature
+# one of them can only come last.
+_JOINS_BEFORE_ONLY = re.compile(
+    "[\u0622-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0673\u0675-\u0677"
+    "\u0688-\u0699\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5]"
+)
+
+
+def _ligatures(text: str, one_glyph: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more RTL letters drawn as one glyph."""
+    found = []
+    for m in _RTL_LETTERS.finditer(text):
+        i = m.start()
+        while i < m.end() - 1:
+            j = i
+            while j < m.end() - 1 and _letters(text[j : j + 2]) and one_glyph(j):
+                j += 1
+            if j > i:
+                found.append((i, j + 1))
+            i = j + 1
+    return found
+
+
+def _impossible(letters: str) -> bool:
+    """Whether a ligature cannot be written in this order: a letter that joins only the
+    letter before it is followed by another."""
+    return bool(_JOINS_BEFORE_ONLY.search(letters[:-1]))
 
 
 def swap_ligatures(text: str, one_glyph: Callable[[int], bool]) -> str:
-    """Arabic text with each lam-alef ligature in logical order. PDFium maps the ligature
-    glyph (ﻻ ﻹ ﻷ ﻵ) to its two letters in visual order, alef first ("اإلنتاجية" for
-    "الإنتاجية"); the article "ال" has two glyphs. ``one_glyph(i)`` says whether characters i
-    and i+1 come from one glyph."""
+    """Right-to-left text with each ligature's letters in logical order (#20).
+
+    Depending on how a generator wrote the page, PDFium gives a ligature glyph's letters in
+    visual order: lam-alef (ﻻ ﻹ ﻷ) as alef first ("اإلنتاجية" for "الإنتاجية"), beh-alef
+    and sheen-reh reversed too ("الانتخاابت" for "الانتخابات"). A ligature whose order is
+    impossible (a letter joining only the one before it, followed by another) says which;
+    the page's ligatures are all turned when more say visual than logical, so the ones that
+    read either way ("مل", "لم") follow them. The article "ال" set as two glyphs is left as
+    it is. ``one_glyph(i)`` says whether characters i and i+1 come from one glyph."""
+    found = _ligatures(text, one_glyph)
+    visual = sum(_impossible(text[a:b]) and not _impossible(text[a:b][::-1]) for a, b in found)
+    logical = sum(_impossible(text[a:b][::-1]) and not _impossible(text[a:b]) for a, b in found)
+    if visual <= logical:
+        return text
     chars = list(text)
-    for m in _ALEF_LAM.finditer(text):
-        i = m.start()
-        if one_glyph(i):
-            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    for a, b in found:
+        chars[a:b] = chars[a:b][::-1]
     return "".join(chars)
 
 
+def _letters(pair: str) -> bool:
+    # A vowel mark sits on its letter's place but is a glyph of its own, after the letter.
+    return not any(unicodedata.category(c) == "Mn" for c in pair)
+
+
 def logical_arabic(textpage: Any, text: str) -> str:
-    """``text`` (the page's ``get_text_range()``) with lam-alef ligatures in logical order."""
-    if not _ALEF_LAM.search(text) or len(text) != textpage.count_chars():
+    """``text`` (the page's ``get_text_range()``) with RTL ligatures in logical order."""
+    if not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
         return text
+    box = functools.lru_cache(maxsize=4)(textpage.get_charbox)
 
     def one_glyph(i: int) -> bool:
-        return bool(textpage.get_charbox(i) == textpage.get_charbox(i + 1))
+        return bool(box(i) == box(i + 1))
 
     return swap_ligatures(text, one_glyph)
 
