@@ -57,7 +57,10 @@ _AFFILIATION = re.compile(
     re.IGNORECASE,
 )
 # Footnote marks, affiliation letters and numbers that separate names in author lines.
-_NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
+_NAME_MARKS = re.compile(
+    r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+(?:and|AND)\s+"
+)
+_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
 _PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
 _NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
@@ -79,7 +82,7 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         lower = sum(w[:1].islower() for w in words)
         if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
-        run.append(line.text)
+        run.append(_BY.sub("", line.text.strip()))
     names = []
     for piece in _NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
@@ -288,7 +291,7 @@ def author_line(text: str) -> bool:
     capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
     if "@" in text:
         return True
-    text = re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _BY.sub("", text.strip())
     marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
     pieces = [p.strip(" ,;") for p in _NAME_MARKS.split(text)]
     pieces = [p for p in pieces if p]
@@ -386,6 +389,49 @@ def front_matter(
     return title, authors_after(lines, end)
 
 
+BYLINE_LINES = 15  # a byline is looked for among the first page's first lines
+_OLD_STYLE = re.compile(r"(?<!\S)(?:[oil]{1,2}|[oil]+(?=[°%]))(?=[°%]|\s|$)")  # "BETWEEN o AND i°C"
+_FIGURE_LIKE = re.compile(r"\b(?=[\dIlOo]*\d)[\dIlOo]{3,}\b")  # "(I955)", "54I"
+
+
+def old_style_figures(text: str) -> str:
+    """A line in capitals with its old-style figures as digits: OCR reads a lowercase-looking
+    0 and 1 among capitals as "o" and "i" ("BETWEEN o AND i°C"), and a 1 or 0 among digits
+    as I or O ("I955"). Other lines are returned as they are."""
+    if not _capitals(_OLD_STYLE.sub("", text)):
+        return text
+    text = _OLD_STYLE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+    return _FIGURE_LIKE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+
+
+_TO_DIGITS = str.maketrans("oiIlO", "01110")
+
+
+def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
+    """Lines wholly in capitals, lined up, right above an author line ("By R. K. ANDJUS AND
+    J. E. LOVELOCK"): the title of a page where no type stands out (an old journal's
+    article, a typed report), its old-style figures read as digits; and the byline's names."""
+    lines = _split(lines)[:BYLINE_LINES]
+    for i, byline in enumerate(lines):
+        if i == 0 or not author_line(byline.text):
+            continue
+        group: list[SizedLine] = []
+        for ln in reversed(lines[:i]):
+            if not (
+                _capitals(old_style_figures(ln.text).replace("°", ""))
+                and _usable(ln)
+                and ln.top >= TOP_REGION
+                and abs(ln.size - lines[i - 1].size) <= 0.1 * ln.size
+                and (not group or _lined_up(ln, group[-1]))
+                and not _banner(lines, lines.index(ln))
+            ):
+                break
+            group.append(ln)
+        title = " ".join(old_style_figures(ln.text) for ln in reversed(group)).strip(" .,;:")
+        return (title, authors_after(lines, i)) if 2 <= _words(title) <= 30 else ("", ())
+    return "", ()
+
+
 @dataclass(frozen=True)
 class Front:
     """What the first page with text says about the document (#10, #20)."""
@@ -405,4 +451,8 @@ def read_front(lines: list[SizedLine], pages: Sequence[str] = ()) -> Front:
     title, authors = front_matter(lines, repeated)
     body = _body_size(lines)
     large = "\n".join(ln.text for ln in _split(lines) if ln.size >= BIGGER_THAN_BODY * body)
-    return Front(title, "" if title else heading_above_body(lines), authors, large)
+    heading = ""
+    if not title:
+        heading, authors = capitals_over_byline(lines)
+        heading = heading or heading_above_body(lines)
+    return Front(title, heading, authors, large)

@@ -1,0 +1,54 @@
+"""Title rules of #20 for print where no type stands out or the page is not one document:
+capitals over a byline (an old journal's article, its OCR'd old-style figures as digits),
+side-by-side panels. Each rule has a case it must catch and one it must pass, on PDFs built
+here ("<N> " sets a line in N-point type, "b" bold, "c" centred)."""
+
+from ingestion import read_pdf
+from ingestion.layout import SizedLine
+from ingestion.titles import capitals_over_byline, old_style_figures
+from tests.conftest import write_pdf
+
+BODY = "The board met on Tuesday and discussed the repairs of the northern pier in detail."
+
+
+def _read(tmp_path, pages, **kwargs):
+    doc = read_pdf(write_pdf(tmp_path / "t.pdf", pages, **kwargs))
+    return doc.title, doc.authors
+
+
+def test_capitals_right_above_a_byline_are_the_title_with_their_figures_as_digits(tmp_path):
+    article = [
+        "<11c> J. Harb. Eng. (I955) I28, 54I-546",
+        "<11c> RECOVERY OF TIMBER PIERS FROM WATER",
+        "<11c> BETWEEN o AND i°C BY SLOW DRYING",
+        "<11c> By R. K. ANDJUS* AND J. E. LOVELOCK",
+        "<11c> From the Harbour Institute, Riverton",
+        *[BODY] * 12,
+    ]
+    title, authors = _read(tmp_path, [article])
+    assert title == "RECOVERY OF TIMBER PIERS FROM WATER BETWEEN 0 AND 1°C BY SLOW DRYING"
+    assert authors == ("R. K. ANDJUS", "J. E. LOVELOCK")
+    # A running head in capitals off the title's axis stays out of it.
+    running = ["<11> HARBOUR REVIEW", *article[1:]]
+    assert _read(tmp_path, [running])[0].startswith("RECOVERY OF TIMBER PIERS")
+
+
+def test_capitals_without_a_byline_under_them_are_not_taken_by_that_rule() -> None:
+    def line(text, top):
+        return SizedLine(text, 11.0, top, False, 0.2, 0.8, top - 0.02)
+
+    caps = [line("RECOVERY OF TIMBER PIERS", 0.9), line("BETWEEN o AND i°C", 0.88)]
+    byline = line("By R. K. ANDJUS AND J. E. LOVELOCK", 0.86)
+    body = [line(BODY, 0.84 - 0.02 * i) for i in range(8)]
+    assert capitals_over_byline([*caps, byline, *body])[0] == (
+        "RECOVERY OF TIMBER PIERS BETWEEN 0 AND 1°C"
+    )
+    assert capitals_over_byline([*caps, *body]) == ("", ())
+    mixed = [line("Recovery of Timber Piers", 0.9), byline, *body]
+    assert capitals_over_byline(mixed) == ("", ())
+
+
+def test_old_style_figures_are_digits_only_in_a_line_of_capitals() -> None:
+    assert old_style_figures("TIDES OF I955 AT o°C") == "TIDES OF 1955 AT 0°C"
+    assert old_style_figures("Tides of I955 at o°C") == "Tides of I955 at o°C"
+    assert old_style_figures("FORM I-9 AND IOI") == "FORM I-9 AND IOI"  # no digit beside
