@@ -341,6 +341,18 @@ def _above(
     return start
 
 
+def _panels(a: SizedLine, b: SizedLine) -> bool:
+    """Whether two lines of the largest type stand side by side, one in each half of the page,
+    at one height and each of a few words: the headings of two panels (a flyer's spread)."""
+    halves = sorted((a, b), key=lambda ln: ln.left)
+    return (
+        a is not b
+        and halves[0].right <= 0.5 < halves[1].left
+        and abs(a.top - b.top) <= 0.5 * max(a.top - a.bottom, 0.005)
+        and min(_words(a.text), _words(b.text)) >= 2
+    )
+
+
 def front_matter(
     lines: list[SizedLine], repeated: frozenset[str] = frozenset()
 ) -> tuple[str, tuple[str, ...]]:
@@ -362,6 +374,8 @@ def front_matter(
         return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
     lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
+    if any(_panels(lead, ln) for ln in top if ln.size >= NEAR_LARGEST * biggest):
+        return "", ()  # side-by-side panels, each with its own heading: no title for the page
     first = lines.index(lead)
     start = _above(lines, first, lead, repeated, body)
     run: list[SizedLine] = lines[start:first]

@@ -52,3 +52,25 @@ def test_old_style_figures_are_digits_only_in_a_line_of_capitals() -> None:
     assert old_style_figures("TIDES OF I955 AT o°C") == "TIDES OF 1955 AT 0°C"
     assert old_style_figures("Tides of I955 at o°C") == "Tides of I955 at o°C"
     assert old_style_figures("FORM I-9 AND IOI") == "FORM I-9 AND IOI"  # no digit beside
+
+
+def _side_by_side(left: str, right: str) -> str:
+    """Two panels, one in each half of the page, each a line of 20-point bold type over a
+    line of body type, written one panel after the other."""
+    panels = [
+        f"BT /F2 20 Tf {x} 740 Td ({head}) Tj 0 -16 Td /F1 11 Tf (Every day of the week) Tj ET"
+        for x, head in ((40, left), (330, right))
+    ]
+    return f"%ops ET {' '.join(panels)} BT /F1 11 Tf 72 700 Td 14 TL"
+
+
+def test_side_by_side_panel_headings_are_not_the_title(tmp_path) -> None:
+    flyer = [
+        _side_by_side("Harbour Tours Daily", "Pier Cafe Open Late"),
+        "** Terms of the Offer",
+        *[BODY] * 12,
+    ]
+    assert _read(tmp_path, [flyer])[0] == "Terms of the Offer"
+    # A title with a one-word stamp beside it (a year, an edition) is still the title.
+    cover = [_side_by_side("Harbour Tours Daily", "2024"), "** Terms of the Offer", *[BODY] * 12]
+    assert _read(tmp_path, [cover])[0] == "Harbour Tours Daily"
