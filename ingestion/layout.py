@@ -83,6 +83,34 @@ def _bold_reader(raw: Any) -> Callable[[int], bool]:
     return bold
 
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def upright(rotation: int, width: float, height: float) -> Callable[[Box], Box]:
+    """Maps a glyph box from PDFium (the page's own space) to the page as shown after its
+    /Rotate (``rotation`` degrees clockwise; ``width`` and ``height`` as shown): a landscape
+    table stored on a turned portrait page, a scan fed sideways (#20)."""
+    turn = rotation % 360
+    if turn == 90:
+        return lambda b: (b[1], height - b[2], b[3], height - b[0])
+    if turn == 180:
+        return lambda b: (width - b[2], height - b[3], width - b[0], height - b[1])
+    if turn == 270:
+        return lambda b: (width - b[3], b[0], width - b[1], b[2])
+    return lambda b: b
+
+
+def _page_turn(textpage: Any, width: float, height: float) -> Callable[[Box], Box] | None:
+    """`upright` for the text page's page, or None when it is not turned."""
+    page = getattr(textpage, "page", None)
+    rotation = page.get_rotation() if page is not None else 0
+    if not rotation:
+        return None
+    if not (width and height):
+        width, height = page.get_width(), page.get_height()
+    return upright(rotation, width, height)
+
+
 def sized_lines(
     textpage: Any, page_height: float, text: str | None = None, page_width: float = 0.0
 ) -> list[SizedLine]:
@@ -99,8 +127,10 @@ def sized_lines(
 
     count = textpage.count_chars()
     text = textpage.get_text_range() if text is None else text
-    if len(text) != count:  # characters beyond the BMP: indexes and text do not line up
-        return _sized_lines_by_char(textpage, page_height)
+    turn = _page_turn(textpage, page_width, page_height)
+    if len(text) != count or turn is not None:
+        # Characters beyond the BMP (indexes and text do not line up), or a turned page.
+        return _sized_lines_by_char(textpage, page_height, page_width, turn)
     rect = pdfium_c.FS_RECTF()
     raw = textpage.raw
     charbox = pdfium_c.FPDFText_GetLooseCharBox
@@ -145,31 +175,51 @@ def sized_lines(
     return lines
 
 
-def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
-    """Every character's glyph box, one call each (when text and indexes do not line up)."""
+def _sized_lines_by_char(
+    textpage: Any,
+    page_height: float,
+    page_width: float = 0.0,
+    turn: Callable[[Box], Box] | None = None,
+) -> list[SizedLine]:
+    """Every character's glyph box, one call each: when text and indexes do not line up, or
+    on a turned page (its boxes turned upright by ``turn``)."""
     import pypdfium2.raw as pdfium_c
 
     lines: list[SizedLine] = []
     chars: list[str] = []
+    boxes: list[Box] = []
     sizes: list[float] = []
-    top = 0.0
+    bold_at = _bold_reader(textpage.raw)
+    bold = True
 
     def close() -> None:
         text = whole_characters("".join(chars)).strip()
-        if text and sizes:
-            lines.append(SizedLine(" ".join(text.split()), max(sizes), top / page_height))
+        if not (text and sizes):
+            return
+        top = max(b[3] for b in boxes)
+        extent = (0.0, 1.0, 0.0)
+        if page_width > 0:
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            extent = (left / page_width, right / page_width, min(b[1] for b in boxes) / page_height)
+        shown = " ".join(text.split())
+        if turn is not None and _RTL.search(shown):
+            shown = " ".join(mirror_brackets(shown).split())
+        lines.append(SizedLine(shown, max(sizes), top / page_height, bold, *extent))
 
     for i in range(textpage.count_chars()):
         ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
         if ch in "\r\n":
             close()
-            chars, sizes, top = [], [], 0.0
+            chars, boxes, sizes, bold = [], [], [], True
             continue
         chars.append(ch)
         if not ch.isspace():
-            _left, bottom, _right, upper = textpage.get_charbox(i, loose=True)
-            sizes.append(round(upper - bottom, 1))
-            top = max(top, upper)
+            box = textpage.get_charbox(i, loose=True)
+            box = turn(box) if turn is not None else box
+            if not chars[:-1] or chars[-2].isspace():  # a word's first glyph sets its weight
+                bold = bold and bold_at(i)
+            boxes.append(box)
+            sizes.append(round(box[3] - box[1], 1))
     close()
     return lines
 
