@@ -104,7 +104,7 @@ def _page_turn(textpage: Any, width: float, height: float) -> Callable[[Box], Bo
     """`upright` for the text page's page, or None when it is not turned."""
     page = getattr(textpage, "page", None)
     rotation = page.get_rotation() if page is not None else 0
-    if not rotation:
+    if not rotation or page is None:
         return None
     if not (width and height):
         width, height = page.get_width(), page.get_height()
