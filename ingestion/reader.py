@@ -29,6 +29,7 @@ from ingestion.extractors import RawPdf, extract_raw
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
+from ingestion.titles import REVISION, stamped_line
 from ingestion.worker import WorkerPool, default_pool
 
 MiB = 1024 * 1024
@@ -88,7 +89,7 @@ _META_JUNK = re.compile(
     r"\.(?:pdf|docx?|tex|txt|png|jpe?g|tiff?|gif|bmp|pptx?|xlsx?|indd|qxd|rtf|odt|html?|ps|eps|dvi)$|"
     r"^(?:document|doc|presentation|book|sheet|slide|title|new document|unbenannt|sans titre|"
     r"sin título|без названия|新規文書|新建文档|新文档|无标题|無題|제목 없음)\s*-?\s*\d*$|"
-    r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d",
+    r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d|" + REVISION.pattern,
     re.IGNORECASE,
 )
 # Legal documents (#20): an act names itself; a court's document is its case.
@@ -193,7 +194,8 @@ def guess_title(
     2. the largest type atop the first page (metadata titles are often a template's or an
        earlier version's), or a real metadata title holding all its words and more, or
        one its words begin with (where it ran past the title);
-    3. another real metadata title (a stronger sign than a bold heading);
+    3. another real metadata title (a stronger sign than a bold heading), or the first page's
+       line that a stamp in the metadata points to (`titles.stamped_line`);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
        among the first page's first lines, else its first title-like line;
@@ -219,6 +221,9 @@ def guess_title(
         return normalize(layout_title)
     if real:
         return normalize(meta)
+    stamped = stamped_line(meta, normalize(first_page).split("\n"))
+    if stamped:
+        return stamped
     if heading_title:
         return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]

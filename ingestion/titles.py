@@ -446,6 +446,32 @@ def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
+# A form's revision mark: "(REV. 11-1987)", "(Rev. November 1987)", "Rev. 7/2019".
+REVISION = re.compile(r"\((?:rev|revised)\b\.?[^)\d]*\d[^)]*\)|\brev\.\s*\d[\d/.-]*", re.IGNORECASE)
+STAMP_LINES = 25  # the stamped line is looked for among the first page's first lines
+
+
+def _folded(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def stamped_line(meta: str, first_lines: Sequence[str]) -> str:
+    """Where the metadata title is a catalogue stamp, a form's number with its revision mark
+    ("INSTRUCTIONS 3115 (REV. 11-1987)"), the first page's line holding all its other words
+    ("Instructions for Form 3115"), which is the title; '' when it is no stamp or no line
+    holds them."""
+    if not REVISION.search(meta):
+        return ""
+    want = set(_folded(REVISION.sub(" ", meta)))
+    if not want or not any(not w.isdigit() for w in want):
+        return ""
+    for line in first_lines[:STAMP_LINES]:
+        words = _folded(line)
+        if want <= set(words) and len(words) <= 20:
+            return " ".join(line.split()).strip(" .,;:")
+    return ""
+
+
 @dataclass(frozen=True)
 class Front:
     """What the first page with text says about the document (#10, #20)."""

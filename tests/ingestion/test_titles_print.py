@@ -74,3 +74,19 @@ def test_side_by_side_panel_headings_are_not_the_title(tmp_path) -> None:
     # A title with a one-word stamp beside it (a year, an edition) is still the title.
     cover = [_side_by_side("Harbour Tours Daily", "2024"), "** Terms of the Offer", *[BODY] * 12]
     assert _read(tmp_path, [cover])[0] == "Harbour Tours Daily"
+
+
+def test_a_stamp_in_the_metadata_points_to_the_line_that_is_the_title(tmp_path) -> None:
+    page = [
+        "Department of Harbours Riverton Pier Service",
+        "Instructions for Form 3115",
+        "(Rev. November 1987)",
+        *[BODY] * 12,
+    ]
+    stamp = "INSTRUCTIONS 3115 (REV. 11-1987)"
+    assert _read(tmp_path, [page], title=stamp)[0] == "Instructions for Form 3115"
+    # A stamp whose words no line holds is no title, and points nowhere.
+    other = "MINUTES 4410 (REV. 2-1990)"
+    assert "4410" not in _read(tmp_path, [page], title=other)[0]
+    # A title without a revision mark is read as it is.
+    assert _read(tmp_path, [page], title="Harbour Form Guide")[0] == "Harbour Form Guide"
