@@ -198,7 +198,8 @@ def guess_title(
        line that a stamp in the metadata points to (`titles.stamped_line`);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
-       among the first page's first lines, else its first title-like line;
+       among the first page's first lines, else its first title-like line (not one citing
+       a work "et al.");
     6. the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
@@ -235,9 +236,12 @@ def guess_title(
         found = next((ln for ln in lines if pattern.match(ln)), "")
         if found:
             return _ET_AL.sub("", found).strip(" ,")
-    lines = lines[:12]
+    # Lines of field numbers alone ("(54)", "(71)": a patent's codes, read as a column apart
+    # from their fields) do not count; a line citing a work by its authors ("United States
+    # Patent Eder et al.") is not its title.
+    lines = [ln for ln in lines if sum(c.isalpha() for c in ln) >= 2][:12]
     for i, line in enumerate(lines):
-        if _title_line(line):
+        if _title_line(line) and not _ET_AL.search(line):
             title = line
             # A title wrapped onto a second short line ("...for Dynamic" / "Languages").
             nxt = lines[i + 1] if i + 1 < len(lines) else ""

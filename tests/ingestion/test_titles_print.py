@@ -90,3 +90,15 @@ def test_a_stamp_in_the_metadata_points_to_the_line_that_is_the_title(tmp_path) 
     assert "4410" not in _read(tmp_path, [page], title=other)[0]
     # A title without a revision mark is read as it is.
     assert _read(tmp_path, [page], title="Harbour Form Guide")[0] == "Harbour Form Guide"
+
+
+def test_a_scans_field_numbers_and_a_line_citing_authors_are_passed_over(tmp_path) -> None:
+    from ingestion.reader import guess_title
+
+    codes = "\n".join(f"({n})" for n in (54, 71, 72, 73, 21, 22, 86, 87, 65, 30, 51, 52))
+    front = f"(12) United States Patent Lovelace et al.\n{codes}\nUSES OF TIMBER PILES IN PIERS\n"
+    front += "Applicant: Harbour Board, Riverton\n" + BODY
+    assert guess_title({}, front, tmp_path / "p.pdf") == "USES OF TIMBER PILES IN PIERS"
+    # A first line citing no authors is the title, as before.
+    plain = front.replace("(12) United States Patent Lovelace et al.", "Harbour Board Report")
+    assert guess_title({}, plain, tmp_path / "p.pdf") == "Harbour Board Report"
