@@ -128,13 +128,20 @@ def sized_lines(
     count = textpage.count_chars()
     text = textpage.get_text_range() if text is None else text
     turn = _page_turn(textpage, page_width, page_height)
-    if len(text) != count or turn is not None:
-        # Characters beyond the BMP (indexes and text do not line up), or a turned page.
-        return _sized_lines_by_char(textpage, page_height, page_width, turn)
+    if len(text) != count:  # characters beyond the BMP: indexes and text do not line up
+        return _sized_lines_by_char(textpage, page_height, turn)
     rect = pdfium_c.FS_RECTF()
     raw = textpage.raw
-    charbox = pdfium_c.FPDFText_GetLooseCharBox
     bold_at = _bold_reader(raw)
+
+    def charbox(index: int) -> Box:
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+        return turn(box) if turn is not None else box
+
+    boxes = textpage.get_charbox
+    if turn is not None:
+        boxes = lambda i: turn(textpage.get_charbox(i))  # noqa: E731
     lines: list[SizedLine] = []
     for found in _LINE.finditer(text):
         line, start = found.group(), found.start()
@@ -144,11 +151,11 @@ def sized_lines(
         left = bottom = float("inf")
         for word in _WORD.finditer(line):
             j = word.start()
-            charbox(raw, start + j, rect)
-            starts.append((j, round(rect.top - rect.bottom, 1)))
-            top = max(top, rect.top)
-            left = min(left, rect.left)
-            bottom = min(bottom, rect.bottom)
+            box = charbox(start + j)
+            starts.append((j, round(box[3] - box[1], 1)))
+            top = max(top, box[3])
+            left = min(left, box[0])
+            bottom = min(bottom, box[1])
             if bold:
                 bold = bold_at(start + j)
         if not starts:
@@ -157,11 +164,10 @@ def sized_lines(
         size = max(sizes)
         extent = (0.0, 1.0, 0.0)
         if page_width > 0:
-            charbox(raw, start + len(line.rstrip()) - 1, rect)
-            right = max(rect.right, left)
+            right = max(charbox(start + len(line.rstrip()) - 1)[2], left)
             extent = (left / page_width, right / page_width, bottom / page_height)
         mixed = size > MIXED_SIZES * min(sizes)
-        shown = logical_line(textpage.get_charbox, start, line) if _RTL.search(line) else line
+        shown = logical_line(boxes, start, line) if _RTL.search(line) else line
         lines.append(
             SizedLine(
                 " ".join(shown.split()),
@@ -176,50 +182,34 @@ def sized_lines(
 
 
 def _sized_lines_by_char(
-    textpage: Any,
-    page_height: float,
-    page_width: float = 0.0,
-    turn: Callable[[Box], Box] | None = None,
+    textpage: Any, page_height: float, turn: Callable[[Box], Box] | None = None
 ) -> list[SizedLine]:
-    """Every character's glyph box, one call each: when text and indexes do not line up, or
-    on a turned page (its boxes turned upright by ``turn``)."""
+    """Every character's glyph box, one call each (when text and indexes do not line up);
+    on a turned page, the boxes turned upright by ``turn``."""
     import pypdfium2.raw as pdfium_c
 
     lines: list[SizedLine] = []
     chars: list[str] = []
-    boxes: list[Box] = []
     sizes: list[float] = []
-    bold_at = _bold_reader(textpage.raw)
-    bold = True
+    top = 0.0
 
     def close() -> None:
         text = whole_characters("".join(chars)).strip()
-        if not (text and sizes):
-            return
-        top = max(b[3] for b in boxes)
-        extent = (0.0, 1.0, 0.0)
-        if page_width > 0:
-            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
-            extent = (left / page_width, right / page_width, min(b[1] for b in boxes) / page_height)
-        shown = " ".join(text.split())
-        if turn is not None and _RTL.search(shown):
-            shown = " ".join(mirror_brackets(shown).split())
-        lines.append(SizedLine(shown, max(sizes), top / page_height, bold, *extent))
+        if text and sizes:
+            lines.append(SizedLine(" ".join(text.split()), max(sizes), top / page_height))
 
     for i in range(textpage.count_chars()):
         ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
         if ch in "\r\n":
             close()
-            chars, boxes, sizes, bold = [], [], [], True
+            chars, sizes, top = [], [], 0.0
             continue
         chars.append(ch)
         if not ch.isspace():
             box = textpage.get_charbox(i, loose=True)
-            box = turn(box) if turn is not None else box
-            if not chars[:-1] or chars[-2].isspace():  # a word's first glyph sets its weight
-                bold = bold and bold_at(i)
-            boxes.append(box)
-            sizes.append(round(box[3] - box[1], 1))
+            _left, bottom, _right, upper = turn(box) if turn is not None else box
+            sizes.append(round(upper - bottom, 1))
+            top = max(top, upper)
     close()
     return lines
 
