@@ -57,9 +57,7 @@ _AFFILIATION = re.compile(
     re.IGNORECASE,
 )
 # Footnote marks, affiliation letters and numbers that separate names in author lines.
-_NAME_MARKS = re.compile(
-    r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+(?:and|AND)\s+"
-)
+_NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
 _BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
 _PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
@@ -68,6 +66,16 @@ _NOT_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
 )
+_INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
+
+
+def _unsigned(line: str) -> str:
+    """An author line without its "By", and a byline in capitals with its "AND" as "and"
+    where initials show it joins names ("R. K. ANDJUS AND J. E. LOVELOCK")."""
+    line = _BY.sub("", line.strip())
+    return re.sub(r"\s+AND\s+", " and ", line) if _INITIALS.search(line) else line
+
+
 MAX_AUTHOR_LINES = 8
 MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 
@@ -82,7 +90,7 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         lower = sum(w[:1].islower() for w in words)
         if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
-        run.append(_BY.sub("", line.text.strip()))
+        run.append(_unsigned(line.text))
     names = []
     for piece in _NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
@@ -291,7 +299,7 @@ def author_line(text: str) -> bool:
     capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
     if "@" in text:
         return True
-    text = _BY.sub("", text.strip())
+    text = _unsigned(text)
     marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
     pieces = [p.strip(" ,;") for p in _NAME_MARKS.split(text)]
     pieces = [p for p in pieces if p]
@@ -422,12 +430,14 @@ _TO_DIGITS = str.maketrans("oiIlO", "01110")
 
 
 def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
-    """Lines wholly in capitals, lined up, right above an author line ("By R. K. ANDJUS AND
-    J. E. LOVELOCK"): the title of a page where no type stands out (an old journal's
-    article, a typed report), its old-style figures read as digits; and the byline's names."""
+    """Lines wholly in capitals, lined up, right above a byline (an author line opening with
+    "By" or holding initials: "By R. K. ANDJUS* AND J. E. LOVELOCK"): the title of a page
+    where no type stands out (an old journal's article, a typed report), its old-style
+    figures read as digits; and the byline's names."""
     lines = _split(lines)[:BYLINE_LINES]
     for i, byline in enumerate(lines):
-        if i == 0 or not author_line(byline.text):
+        signed = _BY.match(byline.text) or _INITIALS.search(byline.text)
+        if i == 0 or not (signed and author_line(byline.text)):
             continue
         group: list[SizedLine] = []
         for ln in reversed(lines[:i]):

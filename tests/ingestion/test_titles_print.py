@@ -44,6 +44,9 @@ def test_capitals_without_a_byline_under_them_are_not_taken_by_that_rule() -> No
         "RECOVERY OF TIMBER PIERS BETWEEN 0 AND 1°C"
     )
     assert capitals_over_byline([*caps, *body]) == ("", ())
+    # A party's line in capitals under a case's name is no byline: no "By", no initials.
+    party = line("SUING BY HIS MOTHER AND NEXT FRIEND MARY JONES", 0.86)
+    assert capitals_over_byline([*caps, party, *body]) == ("", ())
     mixed = [line("Recovery of Timber Piers", 0.9), byline, *body]
     assert capitals_over_byline(mixed) == ("", ())
 
