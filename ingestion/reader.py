@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ingestion.extractors import RawPdf, extract_raw
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
-from ingestion.titles import REVISION, stamped_line
+from ingestion.titles import REVISION, running_title, stamped_line
 from ingestion.worker import WorkerPool, default_pool
 
 MiB = 1024 * 1024
@@ -183,6 +183,7 @@ def guess_title(
     heading_title: str = "",
     large_text: str = "",
     opening: str = "",
+    pages: Sequence[str] = (),
 ) -> str:
     """The document's title, from named signals in order (#10, #20):
 
@@ -198,7 +199,8 @@ def guess_title(
        line that a stamp in the metadata points to (`titles.stamped_line`);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
-       among the first page's first lines, else its first title-like line (not one citing
+       among the first page's first lines, else the running head atop it and other
+       ``pages`` (`titles.running_title`), else its first title-like line (not one citing
        a work "et al.");
     6. the file name.
 
@@ -236,6 +238,9 @@ def guess_title(
         found = next((ln for ln in lines if pattern.match(ln)), "")
         if found:
             return _ET_AL.sub("", found).strip(" ,")
+    running = running_title(pages)
+    if running:
+        return running
     # Lines of field numbers alone ("(54)", "(71)": a patent's codes, read as a column apart
     # from their fields) do not count; a line citing a work by its authors ("United States
     # Patent Eder et al.") is not its title.
@@ -292,6 +297,7 @@ def build_document(
             raw.heading_title,
             raw.large_text,
             "\n".join(raw.pages[:3]),
+            raw.pages,
         ),
         page_count=len(pages),
         pages=pages,

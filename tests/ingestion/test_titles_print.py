@@ -105,3 +105,21 @@ def test_a_scans_field_numbers_and_a_line_citing_authors_are_passed_over(tmp_pat
     # A first line citing no authors is the title, as before.
     plain = front.replace("(12) United States Patent Lovelace et al.", "Harbour Board Report")
     assert guess_title({}, plain, tmp_path / "p.pdf") == "Harbour Board Report"
+
+
+def test_a_scans_running_head_is_its_title_in_the_copy_read_most_often() -> None:
+    from ingestion.titles import running_title
+
+    left = [
+        "12 THE SIEGE OF HARB0UR TOWN",
+        "14 THE SIEGE OF HARBOUR TOWN",
+        "16 THE SIEGE OF HARBOUR TOWN",
+    ]
+    right = ["Chapter One. The Piers 13", "Chapter 0ne. The Piers 15", "Chapter One. The Pier 17"]
+    pages = [f"{head}\n{BODY}\n{BODY}" for pair in zip(left, right, strict=True) for head in pair]
+    # The first page's head recurs (one letter misread) atop two more of six pages.
+    assert running_title(pages) == "THE SIEGE OF HARBOUR TOWN"
+    cjk = [f"{n} 第一篇”商{c}和货币\n{BODY}" for n, c in ((12, "蛙"), (14, "品"), (16, "品"))]
+    assert running_title(cjk) == "第一篇”商品和货币"
+    # A first line found on too few pages is no running head.
+    assert running_title(pages[:2] + [f"Piers\n{BODY}"] * 4) == ""
