@@ -242,14 +242,15 @@ def guess_title(
     if running:
         return running
     # Lines of field numbers alone ("(54)", "(71)": a patent's codes, read as a column apart
-    # from their fields) do not count; a line citing a work by its authors ("United States
-    # Patent Eder et al.") is not its title.
+    # from their fields) do not count; a line citing a work by its authors, or over its
+    # authors ("United States Patent" / "Eder et al."), is not its title.
     lines = [ln for ln in lines if sum(c.isalpha() for c in ln) >= 2][:12]
     for i, line in enumerate(lines):
-        if _title_line(line) and not _ET_AL.search(line):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _title_line(line) and not _ET_AL.search(line) and not _ET_AL.search(f" {nxt}"):
             title = line
-            # A title wrapped onto a second short line ("...for Dynamic" / "Languages").
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            # A title wrapped onto a second short line ("...for Dynamic" / "Languages"),
+            # or one in capitals onto another in capitals.
             if (
                 nxt
                 and len(nxt.split()) <= 4
@@ -257,7 +258,7 @@ def guess_title(
                 and not _TITLE_NOISE.search(nxt)
                 and ":" not in nxt  # "Client: Apple Inc." is a label, not the title's end
                 and not title.endswith((".", ":"))
-                and len(title) > 40
+                and (len(title) > 40 or (title.isupper() and nxt.isupper()))
             ):
                 title = f"{title} {nxt}"
             return TRAILING_PAGE.sub("", title).rstrip(".")

@@ -99,9 +99,13 @@ def test_a_scans_field_numbers_and_a_line_citing_authors_are_passed_over(tmp_pat
     from ingestion.reader import guess_title
 
     codes = "\n".join(f"({n})" for n in (54, 71, 72, 73, 21, 22, 86, 87, 65, 30, 51, 52))
-    front = f"(12) United States Patent Lovelace et al.\n{codes}\nUSES OF TIMBER PILES IN PIERS\n"
-    front += "Applicant: Harbour Board, Riverton\n" + BODY
+    body = f"Applicant: Harbour Board, Riverton\n{BODY}"
+    title = "USES OF TIMBER PILES\nIN PIERS"  # in capitals, over two lines
+    front = f"(12) United States Patent Lovelace et al.\n{codes}\n{title}\n{body}"
     assert guess_title({}, front, tmp_path / "p.pdf") == "USES OF TIMBER PILES IN PIERS"
+    # The authors on a line of their own under the series' line, as a scan reads them.
+    apart = front.replace(" Lovelace et al.", "\nLovelace et al.")
+    assert guess_title({}, apart, tmp_path / "p.pdf") == "USES OF TIMBER PILES IN PIERS"
     # A first line citing no authors is the title, as before.
     plain = front.replace("(12) United States Patent Lovelace et al.", "Harbour Board Report")
     assert guess_title({}, plain, tmp_path / "p.pdf") == "Harbour Board Report"
