@@ -23,6 +23,15 @@ Named rules, in order:
   personal names (initials and surnames, in any of Latin, Cyrillic or Greek letters), e-mails
   and affiliations are never part of it.
 - **CJK titles** count each ideograph as a word; a leading list number ("（３）") is dropped.
+- **panels** (#20): the largest type set twice side by side at one height, one line in each
+  half of the page, heads two panels (a flyer's spread): no title for the page.
+- **capitals over a byline** (#20): where no type stands out, lines wholly in capitals right
+  above a byline ("By R. K. ANDJUS AND …") are the title, OCR's old-style figures ("o", "i"
+  among capitals, "I955") read as digits.
+- **stamp** (#20): a metadata title that is a form's number with its revision mark points to
+  the first page's line holding its words.
+- **running head** (#20): a scan's first page head recurring atop other pages (OCR copies
+  agreeing on most letters) is its title where nothing else names it.
 """
 
 from __future__ import annotations
