@@ -29,7 +29,7 @@ from ingestion.extractors import RawPdf, extract_raw
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
-from ingestion.titles import REVISION, running_title, stamped_line
+from ingestion.title_text import REVISION, running_title, stamped_line
 from ingestion.worker import WorkerPool, default_pool
 
 MiB = 1024 * 1024
@@ -196,11 +196,11 @@ def guess_title(
        earlier version's), or a real metadata title holding all its words and more, or
        one its words begin with (where it ran past the title);
     3. another real metadata title (a stronger sign than a bold heading), or the first page's
-       line that a stamp in the metadata points to (`titles.stamped_line`);
+       line that a stamp in the metadata points to (`title_text.stamped_line`);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
        among the first page's first lines, else the running head atop it and other
-       ``pages`` (`titles.running_title`), else its first title-like line (not one citing
+       ``pages`` (`title_text.running_title`), else its first title-like line (not one citing
        a work "et al.");
     6. the file name.
 

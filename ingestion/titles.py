@@ -28,20 +28,16 @@ Named rules, in order:
 - **capitals over a byline** (#20): where no type stands out, lines wholly in capitals right
   above a byline ("By R. K. ANDJUS AND …") are the title, OCR's old-style figures ("o", "i"
   among capitals, "I955") read as digits.
-- **stamp** (#20): a metadata title that is a form's number with its revision mark points to
-  the first page's line holding its words.
-- **running head** (#20): a scan's first page head recurring atop other pages (OCR copies
-  agreeing on most letters) is its title where nothing else names it.
+
+Rules on plain text, for scans without measured type, are in `ingestion.title_text`.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
 from ingestion.layout import NOT_TITLE, SAME_SIZE, SizedLine
 
@@ -257,7 +253,7 @@ _ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*(?:1(?:\.[01])+\.?\s+|[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S))")
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words, with each CJK character counted as half a word (no spaces between them)."""
     cjk = len(_CJK.findall(text))
     return len(_CJK.sub("", text).split()) + (cjk + 1) // 2
@@ -368,7 +364,7 @@ def _panels(a: SizedLine, b: SizedLine) -> bool:
         a is not b
         and halves[0].right <= 0.5 < halves[1].left
         and abs(a.top - b.top) <= 0.5 * max(a.top - a.bottom, 0.005)
-        and min(_words(a.text), _words(b.text)) >= 2
+        and min(word_count(a.text), word_count(b.text)) >= 2
     )
 
 
@@ -416,7 +412,7 @@ def front_matter(
     end += len(subtitle)
     title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
     title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
-    words = _words(title)
+    words = word_count(title)
     if words > 30 or (words < 2 and biggest < 1.5 * body):
         return "", ()
     return title, authors_after(lines, end)
@@ -463,70 +459,8 @@ def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
                 break
             group.append(ln)
         title = " ".join(old_style_figures(ln.text) for ln in reversed(group)).strip(" .,;:")
-        return (title, authors_after(lines, i)) if 2 <= _words(title) <= 30 else ("", ())
+        return (title, authors_after(lines, i)) if 2 <= word_count(title) <= 30 else ("", ())
     return "", ()
-
-
-# A form's revision mark: "(REV. 11-1987)", "(Rev. November 1987)", "Rev. 7/2019".
-REVISION = re.compile(r"\((?:rev|revised)\b\.?[^)\d]*\d[^)]*\)|\brev\.\s*\d[\d/.-]*", re.IGNORECASE)
-STAMP_LINES = 25  # the stamped line is looked for among the first page's first lines
-
-
-def _folded(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
-
-
-def stamped_line(meta: str, first_lines: Sequence[str]) -> str:
-    """Where the metadata title is a catalogue stamp, a form's number with its revision mark
-    ("INSTRUCTIONS 3115 (REV. 11-1987)"), the first page's line holding all its other words
-    ("Instructions for Form 3115"), which is the title; '' when it is no stamp or no line
-    holds them."""
-    if not REVISION.search(meta):
-        return ""
-    want = set(_folded(REVISION.sub(" ", meta)))
-    if not want or not any(not w.isdigit() for w in want):
-        return ""
-    for line in first_lines[:STAMP_LINES]:
-        words = _folded(line)
-        if want <= set(words) and len(words) <= 20:
-            return " ".join(line.split()).strip(" .,;:")
-    return ""
-
-
-HEAD_LINES = 3  # a running head is among a page's first lines
-HEAD_WORDS = 12  # ...and short
-LIKE_HEAD = 0.8  # OCR'd copies of one running head agree on this share of their letters
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
-
-
-def _heads(page: str) -> list[tuple[str, str]]:
-    """(line without its page number, its letters) for a page's first lines with letters."""
-    out = []
-    for line in [ln for ln in page.splitlines() if ln.strip()][:HEAD_LINES]:
-        shown = " ".join(_PAGE_NUMBER.sub("", line).split()).strip(" .,;:")
-        letters = "".join(c for c in shown if c.isalpha())
-        if len(letters) >= 4 and _words(shown) <= HEAD_WORDS:
-            out.append((shown, letters))
-    return out
-
-
-def running_title(pages: Sequence[str]) -> str:
-    """The running head of the first page with text, where its first lines recur at the top
-    of other pages (page numbers aside, as OCR's copies agree: four in five letters) on
-    REPEATED_PAGES pages and a third of those with text: a book's part or title over each
-    left page. Of its copies, the one read most often; '' when there is none."""
-    heads = [h for h in (_heads(p) for p in pages if p.strip()) if h]
-    if not heads:
-        return ""
-    least = max(REPEATED_PAGES, len([p for p in pages if p.strip()]) / 3)
-    for shown, letters in heads[0]:
-        copies = [shown]
-        for other in heads[1:]:
-            like = [s for s, lt in other if SequenceMatcher(None, letters, lt).ratio() >= LIKE_HEAD]
-            copies += like[:1]
-        if len(copies) >= least:
-            return Counter(copies).most_common(1)[0][0]
-    return ""
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def test_a_scans_field_numbers_and_a_line_citing_authors_are_passed_over(tmp_pat
 
 
 def test_a_scans_running_head_is_its_title_in_the_copy_read_most_often() -> None:
-    from ingestion.titles import running_title
+    from ingestion.title_text import running_title
 
     left = [
         "12 THE SIEGE OF HARB0UR TOWN",
