@@ -8,8 +8,10 @@ bookmarks, a contents page or numbered headings.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,6 +83,34 @@ def _bold_reader(raw: Any) -> Callable[[int], bool]:
     return bold
 
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def upright(rotation: int, width: float, height: float) -> Callable[[Box], Box]:
+    """Maps a glyph box from PDFium (the page's own space) to the page as shown after its
+    /Rotate (``rotation`` degrees clockwise; ``width`` and ``height`` as shown): a landscape
+    table stored on a turned portrait page, a scan fed sideways (#20)."""
+    turn = rotation % 360
+    if turn == 90:
+        return lambda b: (b[1], height - b[2], b[3], height - b[0])
+    if turn == 180:
+        return lambda b: (width - b[2], height - b[3], width - b[0], height - b[1])
+    if turn == 270:
+        return lambda b: (width - b[3], b[0], width - b[1], b[2])
+    return lambda b: b
+
+
+def _page_turn(textpage: Any, width: float, height: float) -> Callable[[Box], Box] | None:
+    """`upright` for the text page's page, or None when it is not turned."""
+    page = getattr(textpage, "page", None)
+    rotation = page.get_rotation() if page is not None else 0
+    if not rotation or page is None:
+        return None
+    if not (width and height):
+        width, height = page.get_width(), page.get_height()
+    return upright(rotation, width, height)
+
+
 def sized_lines(
     textpage: Any,
     page_height: float,
@@ -103,12 +133,21 @@ def sized_lines(
 
     count = textpage.count_chars()
     text = textpage.get_text_range() if text is None else text
+    turn = _page_turn(textpage, page_width, page_height)
     if len(text) != count:  # characters beyond the BMP: indexes and text do not line up
-        return _sized_lines_by_char(textpage, page_height)
+        return _sized_lines_by_char(textpage, page_height, turn)
     rect = pdfium_c.FS_RECTF()
     raw = textpage.raw
-    charbox = pdfium_c.FPDFText_GetLooseCharBox
     bold_at = _bold_reader(raw)
+
+    def charbox(index: int) -> Box:
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+        return turn(box) if turn is not None else box
+
+    boxes = textpage.get_charbox
+    if turn is not None:
+        boxes = lambda i: turn(textpage.get_charbox(i))  # noqa: E731
     lines: list[SizedLine] = []
     for found in _LINE.finditer(text):
         line, start = found.group(), found.start()
@@ -124,8 +163,7 @@ def sized_lines(
             at = [first, end] if end > first else [first] if end == first else []
         right = 0.0
         for j in at:
-            charbox(raw, start + j, rect)
-            upper, lower, edge, right = rect.top, rect.bottom, rect.left, rect.right
+            edge, lower, right, upper = charbox(start + j)
             starts.append((j, round(upper - lower, 1)))
             top = upper if upper > top else top
             left = edge if edge < left else left
@@ -139,12 +177,11 @@ def sized_lines(
         extent = (0.0, 1.0, 0.0)
         if page_width > 0:
             if every_word:
-                charbox(raw, start + end, rect)
-                right = rect.right
+                right = charbox(start + end)[2]
             right = max(right, left)
             extent = (left / page_width, right / page_width, bottom / page_height)
         mixed = every_word and size > MIXED_SIZES * min(sizes)
-        shown = logical_line(textpage.get_charbox, start, line) if _RTL.search(line) else line
+        shown = logical_line(boxes, start, line) if _RTL.search(line) else line
         lines.append(
             SizedLine(
                 " ".join(shown.split()),
@@ -158,8 +195,11 @@ def sized_lines(
     return lines
 
 
-def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
-    """Every character's glyph box, one call each (when text and indexes do not line up)."""
+def _sized_lines_by_char(
+    textpage: Any, page_height: float, turn: Callable[[Box], Box] | None = None
+) -> list[SizedLine]:
+    """Every character's glyph box, one call each (when text and indexes do not line up);
+    on a turned page, the boxes turned upright by ``turn``."""
     import pypdfium2.raw as pdfium_c
 
     lines: list[SizedLine] = []
@@ -180,7 +220,8 @@ def _sized_lines_by_char(textpage: Any, page_height: float) -> list[SizedLine]:
             continue
         chars.append(ch)
         if not ch.isspace():
-            _left, bottom, _right, upper = textpage.get_charbox(i, loose=True)
+            box = textpage.get_charbox(i, loose=True)
+            _left, bottom, _right, upper = turn(box) if turn is not None else box
             sizes.append(round(upper - bottom, 1))
             top = max(top, upper)
     close()
@@ -255,30 +296,71 @@ def _heading_like(text: str) -> bool:
     )
 
 
-# An alef (with or without hamza or madda) before a lam: in logical order, the article "ال".
-_ALEF_LAM = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]{2,}")
+# Arabic letters that join only the letter before them (Unicode joining type R): alef and its
+# hamza forms, teh marbuta, dal, thal, reh, zain, waw and their variants. Inside a ligature
+# one of them can only come last.
+_JOINS_BEFORE_ONLY = re.compile(
+    "[\u0622-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0673\u0675-\u0677"
+    "\u0688-\u0699\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5]"
+)
+
+
+def _ligatures(text: str, one_glyph: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more RTL letters drawn as one glyph."""
+    found = []
+    for m in _RTL_LETTERS.finditer(text):
+        i = m.start()
+        while i < m.end() - 1:
+            j = i
+            while j < m.end() - 1 and _letters(text[j : j + 2]) and one_glyph(j):
+                j += 1
+            if j > i:
+                found.append((i, j + 1))
+            i = j + 1
+    return found
+
+
+def _impossible(letters: str) -> bool:
+    """Whether a ligature cannot be written in this order: a letter that joins only the
+    letter before it is followed by another."""
+    return bool(_JOINS_BEFORE_ONLY.search(letters[:-1]))
 
 
 def swap_ligatures(text: str, one_glyph: Callable[[int], bool]) -> str:
-    """Arabic text with each lam-alef ligature in logical order. PDFium maps the ligature
-    glyph (ﻻ ﻹ ﻷ ﻵ) to its two letters in visual order, alef first ("اإلنتاجية" for
-    "الإنتاجية"); the article "ال" has two glyphs. ``one_glyph(i)`` says whether characters i
-    and i+1 come from one glyph."""
+    """Right-to-left text with each ligature's letters in logical order (#20).
+
+    Depending on how a generator wrote the page, PDFium gives a ligature glyph's letters in
+    visual order: lam-alef (ﻻ ﻹ ﻷ) as alef first ("اإلنتاجية" for "الإنتاجية"), beh-alef
+    and sheen-reh reversed too ("الانتخاابت" for "الانتخابات"). A ligature whose order is
+    impossible (a letter joining only the one before it, followed by another) says which;
+    the page's ligatures are all turned when more say visual than logical, so the ones that
+    read either way ("مل", "لم") follow them. The article "ال" set as two glyphs is left as
+    it is. ``one_glyph(i)`` says whether characters i and i+1 come from one glyph."""
+    found = _ligatures(text, one_glyph)
+    visual = sum(_impossible(text[a:b]) and not _impossible(text[a:b][::-1]) for a, b in found)
+    logical = sum(_impossible(text[a:b][::-1]) and not _impossible(text[a:b]) for a, b in found)
+    if visual <= logical:
+        return text
     chars = list(text)
-    for m in _ALEF_LAM.finditer(text):
-        i = m.start()
-        if one_glyph(i):
-            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    for a, b in found:
+        chars[a:b] = chars[a:b][::-1]
     return "".join(chars)
 
 
+def _letters(pair: str) -> bool:
+    # A vowel mark sits on its letter's place but is a glyph of its own, after the letter.
+    return not any(unicodedata.category(c) == "Mn" for c in pair)
+
+
 def logical_arabic(textpage: Any, text: str) -> str:
-    """``text`` (the page's ``get_text_range()``) with lam-alef ligatures in logical order."""
-    if not _ALEF_LAM.search(text) or len(text) != textpage.count_chars():
+    """``text`` (the page's ``get_text_range()``) with RTL ligatures in logical order."""
+    if not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
         return text
+    box = functools.lru_cache(maxsize=4)(textpage.get_charbox)
 
     def one_glyph(i: int) -> bool:
-        return bool(textpage.get_charbox(i) == textpage.get_charbox(i + 1))
+        return bool(box(i) == box(i + 1))
 
     return swap_ligatures(text, one_glyph)
 

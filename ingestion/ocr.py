@@ -102,7 +102,7 @@ def detect(image: Any) -> Script:
     """The language pack for the page's script ("eng" when OSD is missing or unsure)."""
     tess = _tesseract()
     have = languages()
-    fallback = "eng" if "eng" in have else "+".join(sorted(have - {"osd"})[:1]) or "eng"
+    fallback = script_langs("", have)
     if tess is None or "osd" not in have:
         return Script(fallback, 0)
     try:
@@ -111,11 +111,26 @@ def detect(image: Any) -> Script:
         return Script(fallback, 0)
     if not m:
         return Script(fallback, 0)
-    packs = [p for p in SCRIPT_LANGS.get(m[2], ()) if p in have]
-    lang = packs[0] if packs else fallback
-    if lang != "eng" and "eng" in have and m[2] != "Latin":
+    return Script(script_langs(m[2], have), int(m[1]))
+
+
+# Packs trained on CJK text read Latin letters and digits themselves; with "+eng" beside them,
+# Tesseract reads whole lines of an old Chinese scan as Latin garbage ("PY 7E BY 26 $8").
+CJK_SCRIPTS = frozenset({"Han", "HanS", "HanT", "Japanese", "Hangul", "Korean"})
+
+
+def script_langs(script: str, have: frozenset[str]) -> str:
+    """The language packs to read a page of ``script`` (an OSD script name) with, of those
+    installed: the script's best pack, with "eng" beside it for non-Latin scripts other than
+    CJK (names and units in Latin letters); "eng" (or any pack) when none is installed."""
+    fallback = "eng" if "eng" in have else "+".join(sorted(have - {"osd"})[:1]) or "eng"
+    packs = [p for p in SCRIPT_LANGS.get(script, ()) if p in have]
+    if not packs:
+        return fallback
+    lang = packs[0]
+    if lang != "eng" and "eng" in have and script != "Latin" and script not in CJK_SCRIPTS:
         lang += "+eng"  # Latin words (names, units) sit in most non-Latin documents
-    return Script(lang, int(m[1]))
+    return lang
 
 
 def render(page: Any, dpi: int = DPI) -> Any:

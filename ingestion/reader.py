@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from ingestion.layout import SizedLine
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language
+from ingestion.title_text import REVISION, running_title, stamped_line
 from ingestion.worker import WorkerPool, default_pool
 
 MiB = 1024 * 1024
@@ -88,7 +89,7 @@ _META_JUNK = re.compile(
     r"\.(?:pdf|docx?|tex|txt|png|jpe?g|tiff?|gif|bmp|pptx?|xlsx?|indd|qxd|rtf|odt|html?|ps|eps|dvi)$|"
     r"^(?:document|doc|presentation|book|sheet|slide|title|new document|unbenannt|sans titre|"
     r"sin título|без названия|新規文書|新建文档|新文档|无标题|無題|제목 없음)\s*-?\s*\d*$|"
-    r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d",
+    r"^[\w-]*_[\w-]*$|\d{4}-\d\d-\d\d at \d|" + REVISION.pattern,
     re.IGNORECASE,
 )
 # Legal documents (#20): an act names itself; a court's document is its case.
@@ -182,6 +183,7 @@ def guess_title(
     heading_title: str = "",
     large_text: str = "",
     opening: str = "",
+    pages: Sequence[str] = (),
 ) -> str:
     """The document's title, from named signals in order (#10, #20):
 
@@ -193,10 +195,13 @@ def guess_title(
     2. the largest type atop the first page (metadata titles are often a template's or an
        earlier version's), or a real metadata title holding all its words and more, or
        one its words begin with (where it ran past the title);
-    3. another real metadata title (a stronger sign than a bold heading);
+    3. another real metadata title (a stronger sign than a bold heading), or the first page's
+       line that a stamp in the metadata points to (`title_text.stamped_line`);
     4. the bold heading above the first paragraph;
     5. a case caption ("Goodwin v. Morristown …") or a neutral citation ("[2001] IESC 63")
-       among the first page's first lines, else its first title-like line;
+       among the first page's first lines, else the running head atop it and other
+       ``pages`` (`title_text.running_title`), else its first title-like line (not one citing
+       a work "et al.");
     6. the file name.
 
     ``first_page`` is raw (unreflowed) text, where a title still sits on lines of its own.
@@ -219,6 +224,9 @@ def guess_title(
         return normalize(layout_title)
     if real:
         return normalize(meta)
+    stamped = stamped_line(meta, normalize(first_page).split("\n"))
+    if stamped:
+        return stamped
     if heading_title:
         return normalize(heading_title)
     lines = [" ".join(ln.split()) for ln in normalize(first_page).split("\n")]
@@ -230,12 +238,19 @@ def guess_title(
         found = next((ln for ln in lines if pattern.match(ln)), "")
         if found:
             return _ET_AL.sub("", found).strip(" ,")
-    lines = lines[:12]
+    running = running_title(pages)
+    if running:
+        return running
+    # Lines of field numbers alone ("(54)", "(71)": a patent's codes, read as a column apart
+    # from their fields) do not count; a line citing a work by its authors, or over its
+    # authors ("United States Patent" / "Eder et al."), is not its title.
+    lines = [ln for ln in lines if sum(c.isalpha() for c in ln) >= 2][:12]
     for i, line in enumerate(lines):
-        if _title_line(line):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _title_line(line) and not _ET_AL.search(line) and not _ET_AL.search(f" {nxt}"):
             title = line
-            # A title wrapped onto a second short line ("...for Dynamic" / "Languages").
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            # A title wrapped onto a second short line ("...for Dynamic" / "Languages"),
+            # or one in capitals onto another in capitals.
             if (
                 nxt
                 and len(nxt.split()) <= 4
@@ -243,7 +258,7 @@ def guess_title(
                 and not _TITLE_NOISE.search(nxt)
                 and ":" not in nxt  # "Client: Apple Inc." is a label, not the title's end
                 and not title.endswith((".", ":"))
-                and len(title) > 40
+                and (len(title) > 40 or (title.isupper() and nxt.isupper()))
             ):
                 title = f"{title} {nxt}"
             return TRAILING_PAGE.sub("", title).rstrip(".")
@@ -283,6 +298,7 @@ def build_document(
             raw.heading_title,
             raw.large_text,
             "\n".join(raw.pages[:3]),
+            raw.pages,
         ),
         page_count=len(pages),
         pages=pages,

@@ -23,6 +23,13 @@ Named rules, in order:
   personal names (initials and surnames, in any of Latin, Cyrillic or Greek letters), e-mails
   and affiliations are never part of it.
 - **CJK titles** count each ideograph as a word; a leading list number ("（３）") is dropped.
+- **panels** (#20): the largest type set twice side by side at one height, one line in each
+  half of the page, heads two panels (a flyer's spread): no title for the page.
+- **capitals over a byline** (#20): where no type stands out, lines wholly in capitals right
+  above a byline ("By R. K. ANDJUS AND …") are the title, OCR's old-style figures ("o", "i"
+  among capitals, "I955") read as digits.
+
+Rules on plain text, for scans without measured type, are in `ingestion.title_text`.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ _AFFILIATION = re.compile(
 )
 # Footnote marks, affiliation letters and numbers that separate names in author lines.
 _NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
+_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
 _PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
 _NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
@@ -65,6 +73,16 @@ _NOT_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
 )
+_INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
+
+
+def _unsigned(line: str) -> str:
+    """An author line without its "By", and a byline in capitals with its "AND" as "and"
+    where initials show it joins names ("R. K. ANDJUS AND J. E. LOVELOCK")."""
+    line = _BY.sub("", line.strip())
+    return re.sub(r"\s+AND\s+", " and ", line) if _INITIALS.search(line) else line
+
+
 MAX_AUTHOR_LINES = 8
 MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 
@@ -79,7 +97,7 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         lower = sum(w[:1].islower() for w in words)
         if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
-        run.append(line.text)
+        run.append(_unsigned(line.text))
     names = []
     for piece in _NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
@@ -235,7 +253,7 @@ _ET_AL = re.compile(r",?\s+et al\.?$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^\s*(?:1(?:\.[01])+\.?\s+|[(（]?[0-9０-９]{1,2}[)）.．]\s*(?=\S))")
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words, with each CJK character counted as half a word (no spaces between them)."""
     cjk = len(_CJK.findall(text))
     return len(_CJK.sub("", text).split()) + (cjk + 1) // 2
@@ -288,7 +306,7 @@ def author_line(text: str) -> bool:
     capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
     if "@" in text:
         return True
-    text = re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _unsigned(text)
     marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
     pieces = [p.strip(" ,;") for p in _NAME_MARKS.split(text)]
     pieces = [p for p in pieces if p]
@@ -338,6 +356,18 @@ def _above(
     return start
 
 
+def _panels(a: SizedLine, b: SizedLine) -> bool:
+    """Whether two lines of the largest type stand side by side, one in each half of the page,
+    at one height and each of a few words: the headings of two panels (a flyer's spread)."""
+    halves = sorted((a, b), key=lambda ln: ln.left)
+    return (
+        a is not b
+        and halves[0].right <= 0.5 < halves[1].left
+        and abs(a.top - b.top) <= 0.5 * max(a.top - a.bottom, 0.005)
+        and min(word_count(a.text), word_count(b.text)) >= 2
+    )
+
+
 def front_matter(
     lines: list[SizedLine], repeated: frozenset[str] = frozenset()
 ) -> tuple[str, tuple[str, ...]]:
@@ -359,6 +389,8 @@ def front_matter(
         return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
     lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
+    if any(_panels(lead, ln) for ln in top if ln.size >= NEAR_LARGEST * biggest):
+        return "", ()  # side-by-side panels, each with its own heading: no title for the page
     first = lines.index(lead)
     start = _above(lines, first, lead, repeated, body)
     run: list[SizedLine] = lines[start:first]
@@ -380,10 +412,55 @@ def front_matter(
     end += len(subtitle)
     title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
     title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
-    words = _words(title)
+    words = word_count(title)
     if words > 30 or (words < 2 and biggest < 1.5 * body):
         return "", ()
     return title, authors_after(lines, end)
+
+
+BYLINE_LINES = 15  # a byline is looked for among the first page's first lines
+_OLD_STYLE = re.compile(r"(?<!\S)(?:[oil]{1,2}|[oil]+(?=[°%]))(?=[°%]|\s|$)")  # "BETWEEN o AND i°C"
+_FIGURE_LIKE = re.compile(r"\b(?=[\dIlOo]*\d)[\dIlOo]{3,}\b")  # "(I955)", "54I"
+
+
+def old_style_figures(text: str) -> str:
+    """A line in capitals with its old-style figures as digits: OCR reads a lowercase-looking
+    0 and 1 among capitals as "o" and "i" ("BETWEEN o AND i°C"), and a 1 or 0 among digits
+    as I or O ("I955"). Other lines are returned as they are."""
+    if not _capitals(_OLD_STYLE.sub("", text)):
+        return text
+    text = _OLD_STYLE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+    return _FIGURE_LIKE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+
+
+_TO_DIGITS = str.maketrans("oiIlO", "01110")
+
+
+def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
+    """Lines wholly in capitals, lined up, right above a byline (an author line opening with
+    "By" or holding initials: "By R. K. ANDJUS* AND J. E. LOVELOCK"): the title of a page
+    where no type stands out (an old journal's article, a typed report), its old-style
+    figures read as digits; and the byline's names."""
+    lines = _split(lines)[:BYLINE_LINES]
+    for i, byline in enumerate(lines):
+        signed = _BY.match(byline.text) or _INITIALS.search(byline.text)
+        if i == 0 or not (signed and author_line(byline.text)):
+            continue
+        group: list[SizedLine] = []
+        for ln in reversed(lines[:i]):
+            if not (
+                _capitals(old_style_figures(ln.text).replace("°", ""))
+                and _usable(ln)
+                and ln.top >= TOP_REGION
+                and abs(ln.size - lines[i - 1].size) <= 0.1 * ln.size
+                and (not group or _lined_up(ln, group[-1]))
+                and not _banner(lines, lines.index(ln))
+            ):
+                break
+            group.append(ln)
+        title = " ".join(old_style_figures(ln.text) for ln in reversed(group)).strip(" .,;:")
+        return (title, authors_after(lines, i)) if 2 <= word_count(title) <= 30 else ("", ())
+    return "", ()
 
 
 @dataclass(frozen=True)
@@ -405,4 +482,8 @@ def read_front(lines: list[SizedLine], pages: Sequence[str] = ()) -> Front:
     title, authors = front_matter(lines, repeated)
     body = _body_size(lines)
     large = "\n".join(ln.text for ln in _split(lines) if ln.size >= BIGGER_THAN_BODY * body)
-    return Front(title, "" if title else heading_above_body(lines), authors, large)
+    heading = ""
+    if not title:
+        heading, authors = capitals_over_byline(lines)
+        heading = heading or heading_above_body(lines)
+    return Front(title, heading, authors, large)

@@ -48,6 +48,7 @@ def write_pdf(
     to_unicode: Mapping[str, str] | None = None,
     font: str = "Helvetica",
     dynamic_xfa: bool = False,
+    rotate: Sequence[int] = (),
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -62,6 +63,9 @@ def write_pdf(
     ``font`` names the standard font of body text ("Courier": every glyph 0.6 em wide).
     ``dynamic_xfa`` marks the file as a dynamic XFA form (its pages only a placeholder that
     XFA viewers replace, "Please wait…").
+    ``rotate`` gives pages a /Rotate (90, 180, 270, one per page, 0 for none); their content is
+    drawn turned the other way, so each still shows upright on a portrait page, as landscape
+    and scanned pages are stored.
     A line starting "%ops " is written as content-stream operators, as it is.
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
     "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
@@ -107,7 +111,13 @@ def write_pdf(
             for row, pair in enumerate(rows):
                 for x, line in zip((72, 318), pair, strict=True):
                     if line is not None:
-                        ops += ["BT", "/F1 11 Tf", f"{x} {top - 14 * row} Td", *_line_ops(line), "ET"]
+                        ops += [
+                            "BT",
+                            "/F1 11 Tf",
+                            f"{x} {top - 14 * row} Td",
+                            *_line_ops(line),
+                            "ET",
+                        ]
         else:
             for line in lines[:half]:
                 ops += _line_ops(line)
@@ -119,6 +129,9 @@ def write_pdf(
                 ops.append("ET")
         if footer_numbers:
             ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
+        turn = rotate[number - 1] % 360 if number <= len(rotate) else 0
+        if turn:  # user space turned so the page shows upright after its /Rotate
+            ops = ["q", _TURNS[turn], *ops, "Q"]
         stream = "\n".join(ops).encode("latin-1")
         if compress:
             data = zlib.compress(stream)
@@ -131,9 +144,16 @@ def write_pdf(
             content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s]%s "
                 b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>"
-                % (pages_obj, font, bold, content)
+                % (
+                    pages_obj,
+                    _BOXES[turn],
+                    b" /Rotate %d" % turn if turn else b"",
+                    font,
+                    bold,
+                    content,
+                )
             )
         )
     objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -172,6 +192,11 @@ def write_pdf(
     path = Path(path)
     path.write_bytes(bytes(out))
     return path
+
+
+# Matrices from the upright page (612 x 792) to user space under each /Rotate.
+_TURNS = {90: "0 1 -1 0 792 0 cm", 180: "-1 0 0 -1 612 792 cm", 270: "0 -1 1 0 0 612 cm"}
+_BOXES = {0: b"612 792", 90: b"792 612", 180: b"612 792", 270: b"792 612"}
 
 
 def _cmap(mapping: Mapping[str, str]) -> bytes:

@@ -7,7 +7,7 @@ pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu tesseract-ocr-fra
-tesseract-ocr-spa tesseract-ocr-rus"
+tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-chi-sim"
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; install Qt's libraries (see README) yourself."; exit 0; }
 missing=""
 for p in $pkgs; do

@@ -114,3 +114,14 @@ def test_text_no_turn_makes_readable_is_left_out() -> None:
     assert not readable(gibberish)
     assert readable(" ".join(KNOWN * 2))
     assert readable("Name Address Date 12/03/1987")  # a short form's labels are not judged
+
+
+def test_language_packs_follow_the_script_and_cjk_packs_read_latin_themselves() -> None:
+    from ingestion.ocr import script_langs
+
+    have = frozenset({"eng", "rus", "chi_sim", "osd"})
+    assert script_langs("Han", have) == "chi_sim"  # not "+eng": it turns CJK lines to garbage
+    assert script_langs("Cyrillic", have) == "rus+eng"  # names and units in Latin letters
+    assert script_langs("Latin", have) == "eng"
+    assert script_langs("Han", frozenset({"eng", "osd"})) == "eng"  # the pack is not here
+    assert script_langs("Arabic", frozenset({"deu", "osd"})) == "deu"

@@ -73,3 +73,34 @@ def test_search_finds_rtl_words_as_written(tmp_path) -> None:
             store.save(read_pdf(_rtl_pdf(tmp_path / f"{language}.pdf", logical, "word")), None)
         for word in ("החוק", "القانون", "کار", '"של החוק"'):
             assert store.search(word), word
+
+
+def _ligature_pdf(path, glyphs: list[str]):
+    """One RTL line drawn glyph by glyph in display order, where some glyphs are ligatures:
+    one code whose /ToUnicode text is two letters, in logical order, as generators write it."""
+    codes = {g: chr(0xC0 + i) for i, g in enumerate(dict.fromkeys(glyphs))}
+    ops = ["ET"]
+    for i, g in enumerate(reversed(glyphs)):
+        ops.append(f"BT /F1 {SIZE} Tf {72 + ADVANCE * i:.1f} 700 Td ({codes[g]}) Tj ET")
+    ops.append("BT /F1 11 Tf 72 680 Td 14 TL")
+    lines = ["%ops " + "\n".join(ops), *[BODY] * 8]
+    return write_pdf(path, [lines], to_unicode={c: g for g, c in codes.items()}, font="Courier")
+
+
+def test_ligatures_of_any_two_letters_read_in_logical_order(tmp_path) -> None:
+    # beh-alef ("با") and sheen-reh ("شر"), each one glyph: PDFium gives their letters in
+    # visual order ("اب": an alef cannot join a letter after it), so every ligature of the
+    # page is turned, meem-lam ("لم", possible either way) too.
+    words = [["ا", "ل", "ا", "ن", "ت", "خ", "ا", "با", "ت"], [" "], ["ا", "لت", "شر", "ي", "ع"]]
+    words += [[" "], ["ا", "لم", "ص", "ر", "ح"]]
+    doc = read_pdf(_ligature_pdf(tmp_path / "ligatures.pdf", [g for w in words for g in w]))
+    assert doc.pages[0].text.split("\n")[0].startswith("الانتخابات التشريع المصرح")
+
+
+def test_ligatures_already_in_logical_order_are_left_alone() -> None:
+    from ingestion.layout import swap_ligatures
+
+    # "با" read as one glyph, in an order an alef allows: logical already.
+    assert swap_ligatures("الانتخابات", lambda i: i == 7) == "الانتخابات"
+    assert swap_ligatures("الانتخاابت", lambda i: i == 7) == "الانتخابات"
+    assert swap_ligatures("المصرح", lambda i: i == 1) == "المصرح"  # no sign either way

@@ -2,7 +2,8 @@
 (`bench/titles.py` prints the whole set): a court's case, not the court; an act, not
 Congress; a multi-line title set over two sizes; a deck's title, not a slide's heading; a
 form's title, not its issuing department; a letter's heading, not a section heading; a
-cover's title in one word with the whole in the metadata; a placeholder metadata title."""
+cover's title in one word with the whole in the metadata; a placeholder metadata title; an
+Arabic title with ligatures; a 1955 article's capitals over its byline, read by OCR."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ FILES = [
     "ruphd_government-decree-842.pdf",
     "mlhse_lecture07-trees.pdf",
     "formatcorpus_govdocs-421197.pdf",
+    "tabula_mednine.pdf",
+    "pdfcpu_jphysiol01396-0132.pdf",
 ]
 
 
