@@ -123,13 +123,13 @@ def test_eval_names_the_line_of_a_bad_record(tmp_path, lines, said) -> None:
     assert "Unexpected error" not in result.output
 
 
-def test_eval_help_and_readme_give_the_pairs_format() -> None:
+def test_eval_help_and_the_guide_give_the_pairs_format() -> None:
     from pathlib import Path
 
     help_text = invoke("eval", "--help").output
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "GUIDE.md").read_text(encoding="utf-8")
     for field in ('"id"', '"reference"', '"references"', '"document"', '"pdf"'):
-        assert field in help_text and field in readme.split("- `eval PAIRS.jsonl`")[1][:800], field
+        assert field in help_text and field in guide.split("- `eval PAIRS.jsonl`")[1][:800], field
 
 
 def test_piped_output_is_never_wrapped(tmp_path, db) -> None:
