@@ -54,14 +54,14 @@ def test_search_filters_and_highlights(window, qtbot, samples_folder) -> None:
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
         drop(window, [samples_folder])
     qtbot.keyClicks(window.search, "electric")
-    qtbot.waitUntil(lambda: window.library.searching, timeout=5000)
+    qtbot.waitUntil(lambda: window.library.searching, timeout=WAIT)
     assert window.library.rowCount() == 1
     snippet = window.library.index(0, 2).data(HtmlRole)
     assert "<b>electric</b>" in snippet
     assert window.library.index(0, 0).data().startswith("Northwind")
     screenshot(window, "4-search-results")
     window.search.clear()
-    qtbot.waitUntil(lambda: not window.library.searching, timeout=5000)
+    qtbot.waitUntil(lambda: not window.library.searching, timeout=WAIT)
     assert window.library.rowCount() == 3
 
 
@@ -243,10 +243,10 @@ def test_search_without_hits_says_no_matches(window, qtbot, samples_folder) -> N
     with qtbot.waitSignal(window.batch_finished, timeout=WAIT):
         drop(window, [samples_folder])
     window.search.setText("zebrafish")
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=WAIT)
     assert window.empty.text() == "No matches for “zebrafish”."
     window.search.setText("")
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.table, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.table, timeout=WAIT)
 
 
 def test_summary_pane_follows_search_and_never_goes_stale(window, qtbot, samples_folder) -> None:
