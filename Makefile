@@ -36,8 +36,10 @@ lint: venv
 	$(VENV)/bin/lint-imports
 
 # sysdeps installs Tesseract, so here the OCR tests must run (elsewhere they skip, saying why).
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so its module
+# fixtures (the Ray cluster, converted models) are built once and never twice at a time.
 unit: venv sysdeps
-	SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q
+	SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q -n auto --dist loadfile
 
 test: lint unit
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import os
 import sys
 import tempfile
@@ -138,6 +139,19 @@ def corpus_dir() -> Path:
 @pytest.fixture
 def corpus() -> Path:
     return corpus_dir()
+
+
+def corpus_document(folder: str, name: str) -> Any:
+    """``read_pdf`` of a corpus file with default limits, read once per test process: the
+    `Document` is frozen, so tests that read the same file share it."""
+    return _read_corpus_pdf(str(corpus_dir() / folder / name))
+
+
+@functools.lru_cache(maxsize=64)
+def _read_corpus_pdf(path: str) -> Any:
+    from ingestion import read_pdf
+
+    return read_pdf(Path(path))
 
 
 def manifest_rows() -> list[dict[str, str]]:

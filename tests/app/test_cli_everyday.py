@@ -123,13 +123,13 @@ def test_eval_names_the_line_of_a_bad_record(tmp_path, lines, said) -> None:
     assert "Unexpected error" not in result.output
 
 
-def test_eval_help_and_readme_give_the_pairs_format() -> None:
+def test_eval_help_and_the_guide_give_the_pairs_format() -> None:
     from pathlib import Path
 
     help_text = invoke("eval", "--help").output
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "GUIDE.md").read_text(encoding="utf-8")
     for field in ('"id"', '"reference"', '"references"', '"document"', '"pdf"'):
-        assert field in help_text and field in readme.split("- `eval PAIRS.jsonl`")[1][:800], field
+        assert field in help_text and field in guide.split("- `eval PAIRS.jsonl`")[1][:800], field
 
 
 def test_piped_output_is_never_wrapped(tmp_path, db) -> None:
@@ -158,7 +158,10 @@ def test_estimates_come_from_whole_runs_measured_here(tmp_path, summarized, db) 
         store.conn.execute(
             "UPDATE runs SET started_at = datetime(finished_at, '-30 seconds') WHERE summarized = 2"
         )
-        assert store.seconds_per_document("extractive", Settings().model) == pytest.approx(15)
+        # julianday() resolves about 50 µs at today's dates: 15.0000192 was seen once.
+        assert store.seconds_per_document("extractive", Settings().model) == pytest.approx(
+            15, abs=1e-3
+        )
     result = invoke("summarize", more, "--db", db, "--engine", "extractive")
     assert "3 document(s) to summarize" in result.output
     assert "about 45 s at the rate measured here" in result.output

@@ -33,3 +33,17 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 def test_readme_gives_the_two_commands() -> None:
     assert "make demo" in README and "make test" in README
+
+
+def test_readme_links_the_guide_the_architecture_and_the_benchmarks() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for doc in ("docs/GUIDE.md", "docs/ARCHITECTURE.md", "bench/README.md", "docs/screenshot.png"):
+        assert f"({doc})" in README, doc
+        assert (root / doc).is_file(), doc
+
+
+def test_every_bench_script_has_its_section_in_the_bench_readme() -> None:
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    text = (bench / "README.md").read_text()
+    for script in sorted(bench.glob("*.py")):
+        assert f"## {script.name}" in text, f"bench/README.md has no section for {script.name}"

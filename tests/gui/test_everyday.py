@@ -100,10 +100,10 @@ def test_the_search_box_takes_what_people_type(window, qtbot, tmp_path) -> None:
         store.save(read_pdf(text_pdf(tmp_path / "c.pdf", [text] * 3)), None)
     window._refresh_library()
     window.search.setText("COVID-19")
-    qtbot.waitUntil(lambda: window.library.searching, timeout=5000)
+    qtbot.waitUntil(lambda: window.library.searching, timeout=WAIT)
     assert window.library.rowCount() == 1
     snippet = window.library.index(0, 2)
     assert "[12]" in snippet.data() and "<b>COVID-19</b>" in snippet.data(HtmlRole)
     screenshot(window, "12-search-everyday-words")
     window.search.setText("!!!")
-    qtbot.waitUntil(lambda: "no words or numbers" in window.empty.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "no words or numbers" in window.empty.text(), timeout=WAIT)

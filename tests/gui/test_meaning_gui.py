@@ -12,7 +12,7 @@ from tests.conftest import text_pdf
 pytestmark = pytest.mark.skipif(
     meaning.unavailable_reason() is not None, reason=str(meaning.unavailable_reason())
 )
-WAIT = 120_000
+WAIT = 600_000  # a ceiling, not a sleep: a loaded machine only makes tests slower
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_search_box_finds_by_meaning_and_says_why(meaning_window, qtbot) -> None
         with qtbot.waitSignal(w.meaning_ready, timeout=WAIT):
             w.warm_meaning()
     qtbot.keyClicks(w.search, "remote work productivity")
-    qtbot.waitUntil(lambda: w.library.searching and w.library.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: w.library.searching and w.library.rowCount() > 0, timeout=WAIT)
     assert w.library.index(0, 0).data() == "Agency workplace review"
     assert "meaning" in w.library.index(0, 1).data()
 
@@ -57,7 +57,7 @@ def test_document_pane_lists_similar_documents_and_opens_one(meaning_window, qtb
         next(r.id for r in w.library.records if r.title == "Harbour channel works")
     )
     w.table.selectRow(harbour)
-    qtbot.waitUntil(lambda: w.similar.list.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: w.similar.list.count() > 0, timeout=WAIT)
     assert w.similar.isVisibleTo(w)
     first = w.similar.list.item(0)
     assert first.text().startswith("Port report")

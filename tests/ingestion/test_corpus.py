@@ -13,7 +13,7 @@ from ingestion import (
     document_sentences,
     read_pdf,
 )
-from tests.conftest import corpus_dir, manifest_rows, needs_tesseract
+from tests.conftest import corpus_dir, corpus_document, manifest_rows, needs_tesseract
 
 ROWS = manifest_rows()
 
@@ -32,7 +32,7 @@ def test_corpus_file_ends_as_manifest_says(row: dict[str, str] | None) -> None:
     path = root / "pdfs" / row["file"]
     expected = row["expected"]
     if expected == "ok":
-        doc = read_pdf(path)
+        doc = corpus_document("pdfs", row["file"])
         if row["pages"] != "NA":
             assert doc.page_count == int(row["pages"])
         assert document_sentences(doc), "an ok file must yield sentences"

@@ -7,7 +7,7 @@ from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
-from tests.conftest import corpus_dir
+from tests.conftest import corpus_document
 
 FILES = [
     "pdfjs_tracemonkey.pdf",  # two-column paper: author block, keywords, figure labels
@@ -22,7 +22,7 @@ FILES = [
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_summaries_hold_no_junk(name: str) -> None:
-    doc = read_pdf(corpus_dir() / "pdfs" / name)
+    doc = corpus_document("pdfs", name)
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
     summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     assert summary.parts
@@ -34,7 +34,7 @@ def test_corpus_summaries_hold_no_junk(name: str) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", ["pdfplumber_ca-warn-report.pdf", "pdfjs_prefilled_f1040.pdf"])
 def test_a_form_and_a_table_get_the_honest_line(name: str) -> None:
-    doc = read_pdf(corpus_dir() / "pdfs" / name)
+    doc = corpus_document("pdfs", name)
     item = DocInput(doc.sha256, tuple(document_sentences(doc)), len(doc.usable_pages))
     (part,) = ExtractiveEngine().summarize_one(item, SummaryOptions()).parts
     assert "little running text" in part.text
@@ -63,5 +63,5 @@ def test_corpus_titles_match_the_labels(name: str) -> None:
     labels_file = Path(__file__).resolve().parents[2] / "bench" / "titles.tsv"
     with labels_file.open(encoding="utf-8") as fh:
         labels = {r["file"]: r["title"] for r in csv.DictReader(fh, delimiter="\t")}
-    doc = read_pdf(corpus_dir() / "pdfs" / name)
+    doc = corpus_document("pdfs", name)
     assert " ".join(doc.title.lower().split()) == " ".join(labels[name].lower().split())
