@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingestion import document_sentences, read_pdf
+from ingestion import document_sentences
 from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import DocInput
