@@ -219,9 +219,16 @@ def test_the_check_on_open_is_bounded_in_time(tmp_path) -> None:
     conn.commit()
     try:
         assert quick_check(conn, db, seconds=60.0)  # sound, and checked to the end
-        started = time.perf_counter()
-        assert not quick_check(conn, db, seconds=0.002)  # stopped: unknown, not damaged
-        assert time.perf_counter() - started < 1.0
+        # Stopped: unknown, not damaged. The interrupt comes from a timer thread, which a
+        # loaded machine may schedule only after a short check has ended: three tries.
+        stopped = []
+        for _ in range(3):
+            started = time.perf_counter()
+            stopped.append(not quick_check(conn, db, seconds=0.002))
+            assert time.perf_counter() - started < 1.0
+            if stopped[-1]:
+                break
+        assert any(stopped)
     finally:
         conn.close()
 

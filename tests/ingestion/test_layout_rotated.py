@@ -5,7 +5,7 @@ out as on the same page unturned, in reading order."""
 
 import pypdfium2 as pdfium
 
-from ingestion import Limits, read_pdf
+from ingestion import read_pdf
 from ingestion.layout import sized_lines
 from tests.conftest import write_pdf
 
@@ -47,7 +47,7 @@ def test_turned_pages_measure_as_the_same_page_upright(tmp_path) -> None:
 
 def test_blocks_and_title_of_a_turned_first_page(tmp_path) -> None:
     path = write_pdf(tmp_path / "turned.pdf", PAGES, rotate=TURNS)
-    doc = read_pdf(path, limits=Limits(blocks=True))
+    doc = read_pdf(path)
     assert doc.title == "Harbour Works in Winter"
     by_page = [[(b.role, b.text[:20]) for b in doc.blocks if b.page == n] for n in range(1, 5)]
     assert by_page[0][0] == ("title", "Harbour Works in Win")
