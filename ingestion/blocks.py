@@ -31,15 +31,15 @@ blank lines between paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ingestion.clean import normalize
 from ingestion.document import Block, Section
-from ingestion.layout import HEADING_RATIO, SizedLine
+from ingestion.layout import HEADING_RATIO, SizedLine, char_median, line_key
 from ingestion.vocabulary import (
     ABSTRACT_HEAD,
     APPENDIX_HEADING,
@@ -66,12 +66,11 @@ ROW_GAP = 0.04  # pieces of one row closer than this share of the page width are
 ABSTRACT_OVERLAP = 0.6  # share of a paragraph's words found in the author's abstract
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
 def make_blocks(
@@ -157,7 +156,7 @@ def _groups(lines: Sequence[SizedLine], heading_titles: dict[str, int]) -> list[
     ends = False  # whether the last line ends its block (a heading on a line of its own)
     for line in lines:
         last = groups[-1][-1] if groups else None
-        heading = _norm(line.text) in heading_titles
+        heading = bool(heading_titles) and _norm(line.text) in heading_titles
         if last is not None and _joins(last, line, heading, ends):
             groups[-1].append(line)
         else:
@@ -203,6 +202,7 @@ def _short_line(text: str) -> bool:
     return 1 <= len(words) <= HEADING_WORDS and text[-1:] not in ".,;:"
 
 
+@functools.lru_cache(maxsize=4096)  # each line is asked twice: does it start, does it end
 def _own_line(text: str) -> bool:
     """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
     numbered subsection ("3.1 Mining rules"), a page number."""
@@ -261,12 +261,12 @@ class _Roles:
         abstract: str,
         outline: Sequence[Section],
     ) -> None:
-        sizes = [ln.size for lines in pages for ln in lines for _ in ln.text]
-        self.body = statistics.median(sizes) if sizes else 10.0
+        body = char_median(ln for lines in pages for ln in lines)
+        self.body = 10.0 if body is None else body
         # Running heads and feet: a page's first or last line, recurring on other pages (the
         # rule of `clean.strip_running_lines`: half the pages, or three in 8+ pages).
         edge_keys = Counter(
-            k for lines in pages for k in {_key(ln.text) for ln in [*lines[:1], *lines[-1:]]}
+            k for lines in pages for k in {line_key(ln.text) for ln in [*lines[:1], *lines[-1:]]}
         )
         need = running_line_pages(sum(bool(lines) for lines in pages))
         self.running = {k for k, n in edge_keys.items() if n >= need}
@@ -284,7 +284,7 @@ class _Roles:
         self.in_front = self.in_abstract = self.in_references = False
 
     def role(self, group: list[SizedLine], text: str, page: int, edge: bool) -> Role:
-        if _PAGE_NUMBER.match(text) or (edge and _key(text) in self.running):
+        if _PAGE_NUMBER.match(text) or (edge and line_key(text) in self.running):
             return ("page furniture", None)
         key = _norm(text)
         return (

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -36,6 +35,37 @@ class SizedLine:
 
 
 MIXED_SIZES = 1.5
+
+
+def char_median(lines: Iterable[SizedLine]) -> float | None:
+    """The median type size over the lines' characters (each line's size once per character,
+    as `statistics.median` of that list gives it), counted per size instead of listed; None
+    for no characters."""
+    counts: Counter[float] = Counter()
+    for ln in lines:
+        counts[ln.size] += len(ln.text)
+    n = sum(counts.values())
+    if not n:
+        return None
+    high, low = n // 2, (n - 1) // 2  # the middle index, or the two middle ones
+    seen, at_low = 0, 0.0
+    for size in sorted(counts):
+        if seen <= low < seen + counts[size]:
+            at_low = size
+        seen += counts[size]
+        if seen > high:
+            return size if n % 2 else (at_low + size) / 2
+    raise AssertionError("unreachable")
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(text: str) -> str:
+    """A line's key for finding it again on other pages: case, spacing and numbers aside."""
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\S+")
 
@@ -248,10 +278,9 @@ def size_headings(pages: list[list[SizedLine]]) -> list[tuple[int, str, int]]:
     three); the title on the first page, running heads, lines with
     few letters or ending like a sentence are not headings. [] when fewer than two top-level
     headings stand out, or so many that large type is the body (a poster, a form)."""
-    sizes = [size for lines in pages for ln in lines for size in [ln.size] * len(ln.text)]
-    if not sizes:
+    body = char_median(ln for lines in pages for ln in lines)
+    if body is None:
         return []
-    body = statistics.median(sizes)
     seen = Counter(text for lines in pages for text in {ln.text for ln in lines})
     title_size = max((ln.size for ln in pages[0]), default=0.0) if pages else 0.0
     found: list[list[Any]] = []  # [size, text, page, line index]

@@ -35,11 +35,10 @@ Rules on plain text, for scans without measured type, are in `ingestion.title_te
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ingestion.layout import NOT_TITLE, SAME_SIZE, SizedLine
+from ingestion.layout import NOT_TITLE, SAME_SIZE, SizedLine, char_median, line_key
 
 BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
 TOP_REGION = 0.4  # a title's top is in the top 60 % of the page
@@ -114,7 +113,7 @@ COVER_SHARE = 0.1  # ...whose body is its smallest type holding this share of it
 def _body_size(lines: list[SizedLine]) -> float:
     """The median size over characters, so a few big lines do not set it. On a cover, where
     the title may hold most characters, the smallest type with a tenth of them (#20)."""
-    sizes = [size for line in lines for size in [line.size] * len(line.text)]
+    median = char_median(lines) or 0.0  # 0.0: no characters at all
     if len(lines) < COVER_LINES:
         counts: dict[float, int] = {}
         # Page numbers and notices in small print are not a cover's body.
@@ -122,8 +121,8 @@ def _body_size(lines: list[SizedLine]) -> float:
             counts[size] = counts.get(size, 0) + 1
         total = sum(counts.values())
         common = [size for size, n in counts.items() if n >= COVER_SHARE * total]
-        return min(common, default=statistics.median(sizes))
-    return statistics.median(sizes)
+        return min(common, default=median)
+    return median
 
 
 def _usable(line: SizedLine) -> bool:
@@ -259,17 +258,13 @@ def word_count(text: str) -> int:
     return len(_CJK.sub("", text).split()) + (cjk + 1) // 2
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
-
-
 def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
     """Keys of lines found on REPEATED_PAGES pages or more, and on a third of the pages with
     text: running heads and banners."""
     seen: dict[str, int] = {}
     with_text = [p for p in pages if p.strip()]
     for page in with_text:
-        for key in {_key(ln) for ln in page.splitlines() if ln.strip()}:
+        for key in {line_key(ln) for ln in page.splitlines() if ln.strip()}:
             seen[key] = seen.get(key, 0) + 1
     least = max(REPEATED_PAGES, len(with_text) / 3)
     return frozenset(k for k, n in seen.items() if n >= least)
@@ -283,7 +278,7 @@ def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset
         return "masthead"
     if _VENUE.search(text):
         return "venue"
-    if _key(text) in repeated and len(text.split()) >= BANNER_WORDS:
+    if line_key(text) in repeated and len(text.split()) >= BANNER_WORDS:
         return "repeated"  # (a product's name or code on every page may be its title)
     if _COURT.match(text) and " v. " not in f" {text} ":
         return "court"
