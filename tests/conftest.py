@@ -6,6 +6,7 @@ import contextlib
 import csv
 import functools
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -27,6 +28,13 @@ os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "
 os.environ["SYNOPSIS_MODELS"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "models")
 # A summarize run starts no background `synopsis index` unless a test asks for one (#24).
 os.environ["SYNOPSIS_EMBED_BACKGROUND"] = "0"
+
+# A suite started in the background by a shell without job control inherits SIGINT ignored,
+# and so would every CLI the tests start and interrupt (a process launched with SIGINT ignored
+# keeps ignoring it, as it should). Catching it here makes the children start with the
+# default disposition again (a caught signal is reset on exec).
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))

@@ -234,6 +234,6 @@ def test_watch_creates_a_library_and_says_so(tmp_path) -> None:
         assert f"Created a new library at {db}" in "".join(seen) and db.is_file()
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(300)  # a ceiling: a loaded machine may still be loading the engine
+        proc.wait(60)
         reader.join(60)  # the pipe ends with the process
         proc.stderr.close()
