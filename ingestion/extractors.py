@@ -19,13 +19,8 @@ from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
-from ingestion.layout import (
-    SizedLine,
-    logical_arabic,
-    logical_rtl,
-    size_headings,
-    sized_lines,
-)
+from ingestion.layout import SizedLine, size_headings, sized_lines
+from ingestion.rtl import logical_arabic, logical_rtl
 from ingestion.titles import Front, read_front
 
 log = logging.getLogger(__name__)

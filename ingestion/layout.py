@@ -8,16 +8,14 @@ bookmarks, a contents page or numbered headings.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from ingestion.clean import whole_characters
+from ingestion.rtl import RTL, logical_line
 
 
 @dataclass(frozen=True)
@@ -211,7 +209,7 @@ def sized_lines(
             right = max(right, left)
             extent = (left / page_width, right / page_width, bottom / page_height)
         mixed = every_word and size > MIXED_SIZES * min(sizes)
-        shown = logical_line(boxes, start, line) if _RTL.search(line) else line
+        shown = logical_line(boxes, start, line) if RTL.search(line) else line
         lines.append(
             SizedLine(
                 " ".join(shown.split()),
@@ -323,145 +321,3 @@ def _heading_like(text: str) -> bool:
         and text[-1] not in ".,;"
         and not NOT_TITLE.search(text)
     )
-
-
-_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]{2,}")
-# Arabic letters that join only the letter before them (Unicode joining type R): alef and its
-# hamza forms, teh marbuta, dal, thal, reh, zain, waw and their variants. Inside a ligature
-# one of them can only come last.
-_JOINS_BEFORE_ONLY = re.compile(
-    "[\u0622-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0673\u0675-\u0677"
-    "\u0688-\u0699\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5]"
-)
-
-
-def _ligatures(text: str, one_glyph: Callable[[int], bool]) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or more RTL letters drawn as one glyph."""
-    found = []
-    for m in _RTL_LETTERS.finditer(text):
-        i = m.start()
-        while i < m.end() - 1:
-            j = i
-            while j < m.end() - 1 and _letters(text[j : j + 2]) and one_glyph(j):
-                j += 1
-            if j > i:
-                found.append((i, j + 1))
-            i = j + 1
-    return found
-
-
-def _impossible(letters: str) -> bool:
-    """Whether a ligature cannot be written in this order: a letter that joins only the
-    letter before it is followed by another."""
-    return bool(_JOINS_BEFORE_ONLY.search(letters[:-1]))
-
-
-def swap_ligatures(text: str, one_glyph: Callable[[int], bool]) -> str:
-    """Right-to-left text with each ligature's letters in logical order (#20).
-
-    Depending on how a generator wrote the page, PDFium gives a ligature glyph's letters in
-    visual order: lam-alef (ﻻ ﻹ ﻷ) as alef first ("اإلنتاجية" for "الإنتاجية"), beh-alef
-    and sheen-reh reversed too ("الانتخاابت" for "الانتخابات"). A ligature whose order is
-    impossible (a letter joining only the one before it, followed by another) says which;
-    the page's ligatures are all turned when more say visual than logical, so the ones that
-    read either way ("مل", "لم") follow them. The article "ال" set as two glyphs is left as
-    it is. ``one_glyph(i)`` says whether characters i and i+1 come from one glyph."""
-    found = _ligatures(text, one_glyph)
-    visual = sum(_impossible(text[a:b]) and not _impossible(text[a:b][::-1]) for a, b in found)
-    logical = sum(_impossible(text[a:b][::-1]) and not _impossible(text[a:b]) for a, b in found)
-    if visual <= logical:
-        return text
-    chars = list(text)
-    for a, b in found:
-        chars[a:b] = chars[a:b][::-1]
-    return "".join(chars)
-
-
-def _letters(pair: str) -> bool:
-    # A vowel mark sits on its letter's place but is a glyph of its own, after the letter.
-    return not any(unicodedata.category(c) == "Mn" for c in pair)
-
-
-def logical_arabic(textpage: Any, text: str) -> str:
-    """``text`` (the page's ``get_text_range()``) with RTL ligatures in logical order."""
-    if not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
-        return text
-    box = functools.lru_cache(maxsize=4)(textpage.get_charbox)
-
-    def one_glyph(i: int) -> bool:
-        return bool(box(i) == box(i + 1))
-
-    return swap_ligatures(text, one_glyph)
-
-
-# Right-to-left text (#20). PDFium puts most RTL lines in logical order, but where a generator
-# drew each word or glyph as its own object in visual order, it gives them (or their
-# brackets) back in display order: "15)ב()4(" for "15(ב)(4)".
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
-WORD_GAP = 0.2  # a gap wider than this share of the type's height between glyphs is a space
-
-
-def mirror_brackets(line: str) -> str:
-    """An RTL line's brackets turned round where they close before they open ("15)ב()4(")
-    and turned round they nest properly; other lines as they are."""
-    if not _RTL.search(line) or not any(c in line for c in "()[]{}"):
-        return line
-    if _nested(line) or not _nested(line.translate(_MIRROR)):
-        return line
-    return line.translate(_MIRROR)
-
-
-def _nested(line: str) -> bool:
-    depth = 0
-    for c in line:
-        depth += (c in "([{") - (c in ")]}")
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-def logical_line(
-    boxes: Callable[[int], tuple[float, float, float, float]], start: int, line: str
-) -> str:
-    """One line of PDFium text with RTL letters, in logical order.
-
-    ``boxes(i)`` gives character ``i``'s (left, bottom, right, top). Where the line's RTL
-    letters run left to right in PDFium's order (visual order: in logical order each follows
-    the one on its right), the glyphs are read left to right by position, spaces put where
-    the gaps are, and the Unicode bidi algorithm (python-bidi) turns that display order back
-    into logical order, brackets mirrored. Brackets that close before they open are turned."""
-    if not _RTL.search(line):
-        return line
-    glyphs = [(start + i, c) for i, c in enumerate(line) if not c.isspace()]
-    placed = [(boxes(i), c) for i, c in glyphs]
-    rightward = leftward = 0
-    for (a, x), (b, y) in pairwise(placed):
-        if _RTL.match(x) and _RTL.match(y) and abs(a[1] - b[1]) < (a[3] - a[1]) / 2:
-            rightward += b[0] > a[0] + 0.01
-            leftward += b[0] < a[0] - 0.01
-    if rightward <= leftward:
-        return mirror_brackets(line)
-    from bidi import get_display
-
-    placed.sort(key=lambda item: (item[0][0] + item[0][2]) / 2)
-    chars: list[str] = []
-    for k, (box, c) in enumerate(placed):
-        if k and box[0] - placed[k - 1][0][2] > WORD_GAP * max(box[3] - box[1], 1.0):
-            chars.append(" ")
-        chars.append(c)
-    logical: str = get_display("".join(chars), base_dir="R")
-    return mirror_brackets(logical)
-
-
-_TEXT_LINE = re.compile(r"[^\r\n]+")
-
-
-def logical_rtl(textpage: Any, text: str) -> str:
-    """``text`` (the page's text, index for index with its characters) with every line that
-    holds RTL letters in logical order (`logical_line`)."""
-    if not _RTL.search(text):
-        return text
-    if len(text) != textpage.count_chars():
-        return "".join(mirror_brackets(p) for p in re.split(r"(\r?\n)", text))
-    return _TEXT_LINE.sub(lambda m: logical_line(textpage.get_charbox, m.start(), m.group()), text)

@@ -179,7 +179,7 @@ def test_page_numbers_do_not_stick_to_a_title_line(tmp_path) -> None:
 
 
 def test_lam_alef_ligatures_come_out_in_logical_order() -> None:
-    from ingestion.layout import swap_ligatures
+    from ingestion.rtl import swap_ligatures
 
     # Letters 1-2 (5-6) come from one ligature glyph, reversed; the article "ال" (0-1) does not.
     assert swap_ligatures("اإلنتاجية", lambda i: i == 1) == "الإنتاجية"

@@ -6,7 +6,7 @@ import pytest
 from bidi import get_display
 
 from ingestion import read_pdf
-from ingestion.layout import mirror_brackets
+from ingestion.rtl import mirror_brackets
 from tests.conftest import write_pdf
 
 LINES = {
@@ -98,7 +98,7 @@ def test_ligatures_of_any_two_letters_read_in_logical_order(tmp_path) -> None:
 
 
 def test_ligatures_already_in_logical_order_are_left_alone() -> None:
-    from ingestion.layout import swap_ligatures
+    from ingestion.rtl import swap_ligatures
 
     # "با" read as one glyph, in an order an alef allows: logical already.
     assert swap_ligatures("الانتخابات", lambda i: i == 7) == "الانتخابات"
