@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
@@ -36,31 +33,22 @@ from app.store import backups, cjk
 from app.store import search as search_mod
 from app.store.faults import Connection, LibraryDamaged, LibraryError, LibraryReadOnly
 from app.store.manage import Manage, clean_tag
+from app.store.opening import (
+    BUSY_TIMEOUT_S,
+    connect,
+    has_sqlite_header,
+    quick_check,
+    writable,
+)
 from app.store.reads import Reads
-from app.store.records import FailureRecord, SearchHit
-from app.store.runs import close_dead_runs, this_process
+from app.store.records import SearchHit
+from app.store.runs import RunLog, close_dead_runs, now
 from app.store.schema import has_documents, migrate, pending, reindex_document
 from app.store.vectors import Passages
 from ingestion.document import Document
 from summarizer.base import Summary, summary_key
 
-BUSY_TIMEOUT_S = 60.0
-QUICK_CHECK_S = 0.2  # bound on the corruption check run when a library is opened
-
 log = logging.getLogger(__name__)
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _finite(settings: dict[str, Any]) -> dict[str, Any]:
-    """Settings as JSON that SQLite reads: an infinite or NaN number (a budget without a
-    bound) is written as text, since JSON has no such numbers."""
-    return {
-        k: str(v) if isinstance(v, float) and not math.isfinite(v) else v
-        for k, v in settings.items()
-    }
 
 
 class NoLibrary(LibraryError):
@@ -73,7 +61,7 @@ class NoLibrary(LibraryError):
         )
 
 
-class Store(Reads, Manage, Passages):
+class Store(Reads, Manage, Passages, RunLog):
     """A connection to one library file. Cheap to open; one per thread.
 
     A connection is confined to the thread that opened it (sqlite3's own check is on): a
@@ -111,7 +99,7 @@ class Store(Reads, Manage, Passages):
 
     def _connect(self) -> Connection:
         try:
-            if _writable(self.path):
+            if writable(self.path):
                 try:
                     return self._open_rw()
                 except LibraryReadOnly:
@@ -123,7 +111,7 @@ class Store(Reads, Manage, Passages):
             self.read_only = True
             return self._open_ro()
         except LibraryDamaged as exc:
-            if _has_sqlite_header(self.path):
+            if has_sqlite_header(self.path):
                 raise
             raise LibraryError(
                 f"The library {self.path} cannot be opened (it is not an SQLite file); choose "
@@ -137,7 +125,7 @@ class Store(Reads, Manage, Passages):
 
     def _open_rw(self) -> Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(os.fsencode(self.path), self.path)  # bytes: any file name works
+        conn = connect(os.fsencode(self.path), self.path)  # bytes: any file name works
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -349,76 +337,6 @@ class Store(Reads, Manage, Passages):
 
     # -- failures and runs --------------------------------------------------------------------
 
-    def record_failure(
-        self,
-        path: str,
-        kind: str,
-        message: str,
-        run_id: int | None = None,
-        sha256: str | None = None,
-    ) -> None:
-        path = str(Path(path).resolve())
-        with self.transaction():
-            # One open failure per path: the newest reason replaces the old one.
-            self.conn.execute(
-                "UPDATE failures SET resolved = 1 WHERE path = ? AND resolved = 0", (path,)
-            )
-            self.db.table("failures").insert(
-                {
-                    "path": path,
-                    "sha256": sha256,
-                    "kind": kind,
-                    "message": message,
-                    "run_id": run_id,
-                    "time": now(),
-                    "resolved": 0,
-                }
-            )
-
-    def _resolve_failures(self, path: str, sha256: str | None = None) -> None:
-        resolved = str(Path(path).resolve()) if path else path
-        self.conn.execute(
-            "UPDATE failures SET resolved = 1 WHERE resolved = 0 AND (path = ? OR sha256 = ?)",
-            (resolved, sha256),
-        )
-
-    def failures(self) -> list[FailureRecord]:
-        rows = self.conn.execute(
-            "SELECT id, path, kind, message, time FROM failures WHERE resolved = 0 ORDER BY id"
-        ).fetchall()
-        return [FailureRecord(*row) for row in rows]
-
-    def start_run(self, settings: dict[str, Any]) -> int:
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO runs (started_at, settings, pid, host) VALUES (?, ?, ?, ?)",
-                (now(), json.dumps(_finite(settings), default=str), *this_process()),
-            )
-        return int(cur.lastrowid or 0)
-
-    def finish_run(
-        self, run_id: int, summarized: int, skipped: int, failed: int, status: str = "done"
-    ) -> None:
-        with self.transaction():
-            self.conn.execute(
-                """UPDATE runs SET finished_at = ?, summarized = ?, skipped = ?, failed = ?,
-                   status = ? WHERE id = ?""",
-                (now(), summarized, skipped, failed, status, run_id),
-            )
-
-    def seconds_per_document(self, engine: str, model: str) -> float | None:
-        """Wall time per summarized document of earlier finished runs with this engine and
-        model setting: reading, summarizing and saving, not generation alone (#22)."""
-        row = self.conn.execute(
-            """SELECT SUM((julianday(finished_at) - julianday(started_at)) * 86400),
-                      SUM(summarized)
-               FROM runs WHERE status = 'done' AND summarized > 0 AND finished_at IS NOT NULL
-               AND json_valid(settings) AND json_extract(settings, '$.engine') = ?
-               AND json_extract(settings, '$.model') = ?""",
-            (engine, model),
-        ).fetchone()
-        return float(row[0]) / float(row[1]) if row and row[1] and row[0] is not None else None
-
     # -- chunk checkpoint (summarizer.engines.ChunkCache) -------------------------------------
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
@@ -450,56 +368,3 @@ class Store(Reads, Manage, Passages):
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-
-
-def _writable(path: Path) -> bool:
-    """Whether the library can be written: the file and its folder (for the WAL files)."""
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if not os.access(folder, os.W_OK):
-        return False
-    return not path.exists() or os.access(path, os.W_OK)
-
-
-def _has_sqlite_header(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
-def _connect(target: str | bytes, path: Path, uri: bool = False) -> Connection:
-    conn = sqlite3.connect(
-        target,
-        timeout=BUSY_TIMEOUT_S,
-        isolation_level=None,
-        factory=Connection,
-        uri=uri,
-    )
-    assert isinstance(conn, Connection)
-    conn.library_path = path
-    # Text another program stored as invalid UTF-8 (or a damaged page) reads with U+FFFD.
-    conn.text_factory = lambda b: b.decode("utf-8", "replace")
-    return conn
-
-
-def quick_check(conn: sqlite3.Connection, path: Path, seconds: float = QUICK_CHECK_S) -> bool:
-    """SQLite's quick check, interrupted after ``seconds`` (a large library is then not fully
-    checked on open; `synopsis library check` checks it all). Raises `LibraryDamaged`;
-    returns whether the check finished."""
-    # The check is one VDBE step, so a progress handler cannot stop it; an interrupt can.
-    timer = threading.Timer(seconds, conn.interrupt)
-    timer.start()
-    try:
-        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "interrupt" in str(exc).lower():
-            return False
-        raise
-    finally:
-        timer.cancel()
-    if [r[0] for r in rows] != ["ok"]:
-        raise LibraryDamaged(path, "; ".join(str(r[0]) for r in rows[:3]))
-    return True

@@ -202,7 +202,7 @@ def test_damaged_library_is_named_by_every_command_and_recovered(tmp_path, setti
 
 
 def test_the_check_on_open_is_bounded_in_time(tmp_path) -> None:
-    from app.store.library import quick_check
+    from app.store.opening import quick_check
 
     db = tmp_path / "big.sqlite"
     Store(db).close()
