@@ -36,10 +36,11 @@ lint: venv
 	$(VENV)/bin/lint-imports
 
 # sysdeps installs Tesseract, so here the OCR tests must run (elsewhere they skip, saying why).
-# One pytest worker per core (pytest-xdist); a test file stays on one worker, so its module
-# fixtures (the Ray cluster, converted models) are built once and never twice at a time.
+# One pytest worker per core (pytest-xdist). A test file whose fixtures outlive one test (the
+# Ray cluster, converted models) stays on one worker, so they are built once and never twice
+# at a time; other tests spread one by one, the longest first (tests/conftest.py).
 unit: venv sysdeps
-	SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q -n auto --dist loadfile
+	SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q -n auto --dist loadgroup --no-loadscope-reorder
 
 test: lint unit
 

@@ -52,6 +52,47 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# How `make test` spreads the suite over its workers (#23; `--dist loadgroup
+# --no-loadscope-reorder`): a test file whose fixtures live a module or class long (the Ray
+# cluster, converted models) is one unit, so they are built once and never twice at a time;
+# every other test is a unit of its own, so the parametrized corpus files split over both
+# workers. Units go out in collection order, the tests known to run longest first, so no
+# worker is left with a long test at the end while the other idles.
+LONGEST_FIRST = (
+    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[manual]",
+    "tests/app/test_cli_library.py::test_corpus_batch_fails_only_where_the_manifest_expects",
+    "tests/app/test_cli_models.py::test_resummarize_runs_the_chosen_model_over_the_library",
+    "tests/summarizer/test_fast_backends.py",
+    "tests/app/test_ray.py",
+)
+SHARED_SCOPES = {"module", "class", "package"}
+
+
+def _unit(item: pytest.Item) -> str:
+    """The xdist group of ``item``: its file where a fixture outlives one test, else itself."""
+    file = item.nodeid.split("::")[0]
+    defs = getattr(item, "_fixtureinfo", None)
+    for name in getattr(item, "fixturenames", ()):
+        chain = defs.name2fixturedefs.get(name, ()) if defs else ()
+        if chain and chain[-1].scope in SHARED_SCOPES:
+            return file
+    return item.nodeid.replace("@", "_")
+
+
+def _rank(item: pytest.Item) -> int:
+    for i, prefix in enumerate(LONGEST_FIRST):
+        if item.nodeid.startswith(prefix):
+            return i
+    return len(LONGEST_FIRST)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(_unit(item)))
+    items.sort(key=_rank)  # stable: tests keep their order within a file
+
+
 @contextlib.contextmanager
 def watching(folder: Path, settings: Any, debounce: float, poll: float) -> Iterator[list[Any]]:
     """Run `watch_folder` in a thread; yields the list its events land in; stops on exit."""
@@ -177,12 +218,49 @@ TINY_CORPUS = [
 ]
 
 
+def _built_once(
+    request: pytest.FixtureRequest, name: str, key: str, build: Callable[[Path], Path]
+) -> Path:
+    """``build(folder)`` once per ``key``, shared by the xdist workers of this run and, where
+    pytest's cache is on, by later runs: a folder under the cache (or this run's temporary
+    root) named by a hash of ``key``, built under a file lock. Each session gets its own
+    copy, so no test can change another's."""
+    import fcntl
+    import hashlib
+    import shutil
+
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        root = Path(cache.mkdir(f"{name}-{digest}"))
+    else:
+        root = request.getfixturevalue("tmp_path_factory").getbasetemp().parent / f"{name}-{digest}"
+        root.mkdir(exist_ok=True)
+    built = root / "built"
+    with (root / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "done").is_file():
+            shutil.rmtree(built, ignore_errors=True)
+            build(built)
+            (root / "done").touch()
+    copy = request.getfixturevalue("tmp_path_factory").mktemp(name) / "model"
+    shutil.copytree(built, copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
-def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly."""
+def tiny_t5(request: pytest.FixtureRequest) -> Path:
+    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly;
+    built once per version of its builder, then copied (#23)."""
+    import tokenizers
+    import transformers
     from tiny_t5 import build_tiny_t5
 
-    return build_tiny_t5(tmp_path_factory.mktemp("tiny-t5"), corpus=TINY_CORPUS * 3)
+    builder = (ROOT / "samples" / "tiny_t5.py").read_text(encoding="utf-8")
+    key = repr((builder, TINY_CORPUS, transformers.__version__, tokenizers.__version__))
+    return _built_once(
+        request, "tiny-t5", key, lambda folder: build_tiny_t5(folder, corpus=TINY_CORPUS * 3)
+    )
 
 
 @pytest.fixture(scope="session")
