@@ -196,11 +196,46 @@ def corpus_document(folder: str, name: str) -> Any:
     return _read_corpus_pdf(str(corpus_dir() / folder / name))
 
 
+# A folder every xdist worker of this run shares (this session's own where there are none):
+# what one worker made, the others read instead of making it again (#23).
+_RUN_FOLDER: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_folder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if hasattr(request.config, "workerinput") else base) / "shared-by-workers"
+    folder.mkdir(exist_ok=True)
+    _RUN_FOLDER[:] = [folder]
+    return folder
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (made if absent) across processes."""
+    import fcntl
+
+    with path.open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
 @functools.lru_cache(maxsize=64)
 def _read_corpus_pdf(path: str) -> Any:
+    import hashlib
+    import pickle
+
     from ingestion import read_pdf
 
-    return read_pdf(Path(path))
+    if not _RUN_FOLDER:
+        return read_pdf(Path(path))
+    stored = _RUN_FOLDER[0] / f"document-{hashlib.sha256(path.encode()).hexdigest()[:16]}"
+    with _locked(stored.with_suffix(".lock")):
+        if stored.is_file():
+            return pickle.loads(stored.read_bytes())
+        doc = read_pdf(Path(path))
+        stored.write_bytes(pickle.dumps(doc))
+        return doc
 
 
 def manifest_rows() -> list[dict[str, str]]:
@@ -225,7 +260,6 @@ def _built_once(
     pytest's cache is on, by later runs: a folder under the cache (or this run's temporary
     root) named by a hash of ``key``, built under a file lock. Each session gets its own
     copy, so no test can change another's."""
-    import fcntl
     import hashlib
     import shutil
 
@@ -234,11 +268,10 @@ def _built_once(
     if cache is not None:
         root = Path(cache.mkdir(f"{name}-{digest}"))
     else:
-        root = request.getfixturevalue("tmp_path_factory").getbasetemp().parent / f"{name}-{digest}"
+        root = request.getfixturevalue("_run_folder") / f"{name}-{digest}"
         root.mkdir(exist_ok=True)
     built = root / "built"
-    with (root / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(root / ".lock"):
         if not (root / "done").is_file():
             shutil.rmtree(built, ignore_errors=True)
             build(built)

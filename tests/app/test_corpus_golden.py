@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from ingestion import read_pdf
 from summarizer.base import SummaryOptions
 from summarizer.candidates import junk_reason
 from summarizer.engines import input_for
 from summarizer.extractive import ExtractiveEngine
 from summarizer.gist import document_kind
+from tests.conftest import corpus_document
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "structure" / "corpus"
 FIRST_BLOCKS = 40  # a long document's golden file keeps its first blocks and all role counts
@@ -44,8 +44,7 @@ KINDS = {
 }
 
 
-def structure(path: Path) -> dict[str, Any]:
-    doc = read_pdf(path)
+def structure(doc: Any) -> dict[str, Any]:
     item = input_for(doc)
     summary = ExtractiveEngine().summarize_one(item, SummaryOptions())
     kept_out = [[r, s.text[:70]] for s in item.sentences if (r := junk_reason(s.text))]
@@ -65,7 +64,7 @@ def structure(path: Path) -> dict[str, Any]:
 def test_a_real_document_of_each_kind_matches_its_golden_file(
     kind: str, corpus: Path, request: pytest.FixtureRequest
 ) -> None:
-    got = structure(corpus / "pdfs2" / KINDS[kind])
+    got = structure(corpus_document("pdfs2", KINDS[kind]))
     golden = GOLDEN / f"{kind}.json"
     if request.config.getoption("--regenerate-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from app.cli import cli
 from ingestion import read_pdf
 from ingestion.outline import outline_from
-from tests.conftest import text_pdf
+from tests.conftest import corpus_document, text_pdf
 
 CHAPTERS = {
     "Harbour history": "The harbour was dug by hand in the old town and served fishing boats.",
@@ -328,13 +328,12 @@ def test_sized_lines_read_word_starts_as_every_glyph_would(tmp_path) -> None:
 
 
 def test_corpus_outlines_from_bold_headings_and_none_for_a_table(corpus) -> None:
-    pdfs = corpus / "pdfs"
-    register = read_pdf(pdfs / "pdfplumber_federal-register-2020-17221.pdf")
+    register = corpus_document("pdfs", "pdfplumber_federal-register-2020-17221.pdf")
     titles = [s.title for s in register.outline]
     assert {"Background", "Comments Invited", "Proposed Design Changes"} <= set(titles)
     assert not any("Federal Register / Vol." in t for t in titles)  # the running head
-    warn = read_pdf(pdfs / "pdfplumber_ca-warn-report.pdf")
+    warn = corpus_document("pdfs", "pdfplumber_ca-warn-report.pdf")
     assert warn.outline == ()  # a table's header cells are not sections
-    assoc = read_pdf(pdfs / "formatcorpus_govdocs-050734.pdf")  # one root bookmark
+    assoc = corpus_document("pdfs", "formatcorpus_govdocs-050734.pdf")  # one root bookmark
     top = [s.title for s in assoc.outline if s.level == 0]
     assert len(top) > 10 and "California" in top

@@ -17,6 +17,7 @@ from ingestion import (
 )
 from ingestion.quality import measure
 from ingestion.worker import ExtractionWorker
+from tests.conftest import corpus_document
 
 PARAS = [
     "Synopsis reads documents and writes short summaries of them for busy people.",
@@ -191,7 +192,7 @@ def test_lam_alef_ligatures_come_out_in_logical_order() -> None:
 def test_arabic_pdf_is_extracted_and_searchable_as_written(corpus, tmp_path) -> None:
     from app.store import Store
 
-    doc = read_pdf(corpus / "pdfs" / "docling_right_to_left_01.pdf")
+    doc = corpus_document("pdfs", "docling_right_to_left_01.pdf")
     assert doc.title == "تحسين الإنتاجية وحل المشكلات من خلال البرمجة بلغة R وPython"
     text = doc.pages[0].text
     assert "الأدوات" in text and "اإلنتاجية" not in text and "المشكالت" not in text

@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from ingestion import read_pdf
-from tests.conftest import CORPUS, ROOT, corpus_dir
+from tests.conftest import CORPUS, ROOT, corpus_document
 
 sys.path.insert(0, str(ROOT / "bench"))
 from titles import right
@@ -47,7 +46,6 @@ def _labels() -> dict[str, str]:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_title_is_the_documents_own(name: str) -> None:
-    root = corpus_dir()
+    title = corpus_document("pdfs2", name).title
     label = _labels()[name]
-    title = read_pdf(root / "pdfs2" / name).title
     assert right(title, label), f"{title!r} is not {label!r}"
