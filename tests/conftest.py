@@ -22,6 +22,12 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["SYNOPSIS_OFFLINE"] = "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# One thread per math library in each test process (#23): `make test` runs one process per
+# core, and torch's default of one thread per core in each made the tiny T5's generation
+# about twice as slow beside other work (threads waiting on each other). Tests and the
+# processes they start inherit it; set it yourself to measure otherwise.
+for _threads in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_threads, "1")
 # Converted models and bench results go to a throwaway folder, never the user's cache.
 os.environ["SYNOPSIS_CACHE"] = tempfile.mkdtemp(prefix="synopsis-test-cache-")
 os.environ["SYNOPSIS_BENCH_FILE"] = os.path.join(os.environ["SYNOPSIS_CACHE"], "bench.json")
@@ -58,12 +64,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # every other test is a unit of its own, so the parametrized corpus files split over both
 # workers. Units go out in collection order, the tests known to run longest first, so no
 # worker is left with a long test at the end while the other idles.
-LONGEST_FIRST = (
-    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[manual]",
+LONGEST_FIRST = (  # from `--durations` of the whole suite, longest first
+    "tests/summarizer/test_abstractive.py::TestAbstractiveContract::test_options_travel_with_each_call",
+    "tests/summarizer/test_abstractive.py::test_batches_stay_under_the_token_budget",
+    "tests/app/test_crash_and_concurrency.py::test_sigkill_midway_then_rerun_loses_and_duplicates_nothing",
+    "tests/summarizer/test_abstractive.py::test_reduce_terminates_and_keeps_page_provenance",
     "tests/app/test_cli_library.py::test_corpus_batch_fails_only_where_the_manifest_expects",
-    "tests/app/test_cli_models.py::test_resummarize_runs_the_chosen_model_over_the_library",
-    "tests/summarizer/test_fast_backends.py",
+    "tests/app/test_shared_library.py::test_gui_batches_while_cli_processes_use_the_same_library",
+    "tests/app/test_pipeline.py::test_abstractive_pipeline_checkpoints_chunks",
+    "tests/app/test_text_safety.py::test_non_utf8_argument_and_file_name_are_replaced_with_a_note",
+    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[manual]",
+    "tests/app/test_meaning.py::test_backfill_killed_midway_resumes_without_duplicates",
     "tests/app/test_ray.py",
+    "tests/summarizer/test_fast_backends.py",
+    "tests/app/test_faults.py::test_batch_on_a_real_full_filesystem_ends_with_a_disk_full_event",
+    "tests/app/test_interrupts.py::test_sigterm_and_sigint_close_the_run_with_its_real_counts",
+    "tests/app/test_meaning.py::test_installed_seq2seq_model_answers_from_the_passages",
 )
 SHARED_SCOPES = {"module", "class", "package"}
 
