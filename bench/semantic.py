@@ -218,6 +218,16 @@ def report(scores: Scores, queries: int) -> None:
             + f" | {w['doc MRR']:.3f} / {w['page MRR']:.3f}"
             + f" | {mn['doc MRR']:.3f} / {mn['page MRR']:.3f} |"
         )
+    print("\nby half and folder, doc MRR / page MRR (pdfs: the first 80 queries, pdfs2: the rest):")
+    print("| method | A | B | pdfs | pdfs2 |")
+    print("|---|---:|---:|---:|---:|")
+    for m in methods:
+        cells = [scores[f"{m}/{k}"] for k in ("A", "B", "pdfs", "pdfs2")]
+        print(
+            f"| {m} | "
+            + " | ".join(f"{c['doc MRR']:.3f} / {c['page MRR']:.3f}" for c in cells)
+            + " |"
+        )
     print("\nconstants chosen on one half (page MRR), measured on the other:")
     print("| chosen on → measured on | method | " + " | ".join(METRICS) + " |")
     print("|---|---|" + "---:|" * len(METRICS))
