@@ -185,17 +185,26 @@ def background_note(pid: int) -> str:
 BACKGROUND: list[subprocess.Popen[bytes]] = []
 
 
+def background_index_command(db: Path, as_json: bool = False) -> tuple[list[str], Path]:
+    """The command line (and its working folder) of the low-priority `synopsis index` that
+    embeds what a run left over its budget: the CLI starts it detached, the desktop app as a
+    child whose ``--json`` lines it shows as progress (#24)."""
+    own = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app.cli"]
+    args = [*own, "index", "--db", str(Path(db).resolve()), "--background"]
+    return [*args, "--json"] if as_json else args, Path(__file__).resolve().parents[1]
+
+
 def index_in_background(db: Path) -> int:
     """Start `synopsis index` on ``db`` as a detached low-priority process that outlives this
     one (what a summarize run leaves over its embedding budget, #24); its process id."""
-    own = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app.cli"]
+    args, cwd = background_index_command(db)
     child = subprocess.Popen(  # our own CLI, no shell
-        [*own, "index", "--db", str(Path(db).resolve()), "--background"],
+        args,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # Ctrl+C in the terminal stops the run, not this
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=cwd,
     )
     BACKGROUND.append(child)
     return child.pid

@@ -1,19 +1,22 @@
 """Finding by meaning (#24): quality of keyword, semantic and hybrid search on a labelled query
 set, latency at 100k passages, embedding throughput and its share of a summarize run.
 
-1. Summarizes ../shared/corpus/pdfs into a fresh library with the extractive engine and
-   passages off (the run's time), then backfills the passages (`Indexer.backfill`, the same
+1. Summarizes ../shared/corpus/pdfs and pdfs2 into a fresh library (extractive engine,
+   passages off; the run's time), then backfills the passages (`Indexer.backfill`, the same
    code a summarize run calls per document): passages/s and added time / summarize time.
    `--db LIB` skips this and uses an already indexed library.
-2. Runs bench/semantic_queries.tsv (query, words|meaning, file, answering pages) in each mode:
-   recall@5 and MRR@10 of the answering document, and page@5 (that document in the top 5
-   with an answering page shown), overall and per kind.
+2. Runs bench/semantic_queries.tsv (query, words|meaning, file, answering pages) by keyword,
+   semantic, hybrid (closeness + w x share of the query's words, for several w) and
+   reciprocal rank fusion of bm25 and meaning (k = 10 and 60): R@1, R@5 and MRR@10 of the
+   answering document and of an answering page, on all queries, per kind, per folder, and
+   each constant chosen on one half of the queries (A/B) and measured on the other.
 3. Pads a copy of the library to `--passages` with synthetic passages (real vectors plus
    noise, renormalized) and times searches: p50/p95 per mode, query embedding included, and
    the one-time load of the vector matrix.
 4. With `--share FILES`, only: a summarize run of FILES with passages off, then on (the
    default budget): the share of time embedding added, measured.
-Usage: python bench/semantic.py [--db LIB] [--passages 100000] [--repeat 40] [--share FILES]
+Usage: python bench/semantic.py [--db LIB | --keep LIB] [--quality-only] [--passages 100000]
+       [--repeat 40] [--share FILES]
 """
 
 from __future__ import annotations
@@ -39,13 +42,16 @@ from app.store.hybrid import (  # noqa: E402
     POOL_PAGES,
     POOL_ROWS,
     Key,
-    ranked_pages,
+    fuse,
+    meaning_pages,
     word_shares,
 )
 from app.store.vectors import VectorIndex  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "pdfs"
+# Both folders: the second one's 55 documents are distractors for the first one's queries.
+CORPUS = [ROOT.parent / "shared" / "corpus" / name for name in ("pdfs", "pdfs2")]
 QUERIES = ROOT / "bench" / "semantic_queries.tsv"
+FIRST_SET = 80  # the first 80 queries were written for pdfs, the rest for pdfs2
 
 
 def build(db: Path) -> dict[str, float]:
@@ -53,7 +59,7 @@ def build(db: Path) -> dict[str, float]:
     settings = Settings(db=db, engine="extractive", workers=1, semantic=False)
     t0 = time.perf_counter()
     with Store(db) as store:
-        for _ in pipeline.run([CORPUS], settings, store):
+        for _ in pipeline.run(CORPUS, settings, store):
             pass
     summarize_s = time.perf_counter() - t0
     embed_s = 0.0
@@ -110,38 +116,40 @@ def load_queries() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def most_words_pages(store: Store, query: str) -> list[Key]:
-    """The strongest keyword baseline: bm25 rows holding any content word of the query, those
-    holding more of its words first (coordination level), bm25 order within."""
-    shares = word_shares(store.conn, query, POOL_ROWS)
-    return sorted(shares, key=lambda key: -shares[key][0])  # stable: bm25 order within
+WEIGHTS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.5)  # hybrid's words weight, chosen on one half
+RRF_K = (10, 60)  # reciprocal rank fusion's constant: 60 as published, and a small one
 
 
-def rank_fusion_pages(store: Store, query: str, vector: np.ndarray, k: int = 60) -> list[Key]:
-    """Hybrid as it was first built (#24): reciprocal rank fusion of the pages holding every
-    word of the query (bm25 order) and the pages by meaning; kept to compare."""
-    shares = word_shares(store.conn, query, POOL_ROWS)
-    every = [key for key, row in shares.items() if row[0] == 1.0][:POOL_PAGES]
-    meant = [key for key, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES).order]
+def rrf(rankings: list[list[Key]], k: int) -> list[Key]:
+    """Reciprocal rank fusion (Cormack et al., 2009): each page scores 1 / (k + rank) in every
+    ranking that holds it; best first."""
     scores: dict[Key, float] = {}
-    for ranking in (every, meant):
+    for ranking in rankings:
         for rank, key in enumerate(ranking, start=1):
             scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
     return sorted(scores, key=lambda key: -scores[key])
 
 
 def page_ranks(store: Store, query: str) -> dict[str, list[Key]]:
-    """(document, page) lists, best first, per mode; a document's rank is where its first
-    page comes (what `app.store.hybrid.find` shows)."""
+    """(document, page) lists, best first, per method; a document's rank is where its first
+    page comes (what `app.store.hybrid.find` shows). Hybrid and rank fusion are listed for
+    every constant tried; `evaluate` picks each constant on one half of the queries."""
     vector = meaning.embed([query])[0]
-    return {
-        "keyword, most words": most_words_pages(store, query),
-        "semantic": [
-            k for k, _ in ranked_pages(store, query, vector, "semantic", POOL_PAGES).order
-        ],
-        "hybrid, rank fusion (before)": rank_fusion_pages(store, query, vector),
-        "hybrid": [k for k, _ in ranked_pages(store, query, vector, "hybrid", POOL_PAGES).order],
+    meant = meaning_pages(store, vector, POOL_PAGES)
+    closeness = {key: cosine for key, (cosine, _) in meant.items()}
+    rows = word_shares(store.conn, query, POOL_ROWS)  # bm25 order
+    shares = {key: row[0] for key, row in rows.items()}
+    typed = [(h.document_id, h.page or 0) for h in meaning.search(store, query, "keyword").hits]
+    out = {
+        "keyword": typed,
+        "keyword, most words": sorted(shares, key=lambda key: -shares[key]),  # stable: bm25
+        "semantic": list(closeness),
     }
+    for w in WEIGHTS:
+        out[f"hybrid w={w}"] = [key for key, _ in fuse(closeness, shares, w)]
+    for k in RRF_K:
+        out[f"rank fusion k={k}"] = rrf([list(rows), list(closeness)], k)
+    return out
 
 
 def half(i: int) -> str:
@@ -150,10 +158,23 @@ def half(i: int) -> str:
     return "A" if (i // 2) % 2 == 0 else "B"
 
 
-def evaluate(store: Store, rows: list[dict[str, str]]) -> dict[str, dict[str, float]]:
-    """Per mode and kind (all, words, meaning, A, B): the answering document's recall@5 and
-    MRR@10, page@5 (that document in the top 5 shown at an answering page), and the answering
-    page's recall@5 and MRR@10 among the ranked pages."""
+METRICS = ("doc R@1", "doc R@5", "doc MRR", "page R@1", "page R@5", "page MRR")
+Scores = dict[str, dict[str, float]]  # "method/subset" -> metric -> mean
+
+
+def query_scores(keys: list[Key], want: int, pages: set[int]) -> tuple[float, ...]:
+    """R@1, R@5 and MRR@10 of the answering document, then of an answering page."""
+    docs = list(dict.fromkeys(d for d, _ in keys))[:10]
+    rank = docs.index(want) + 1 if want in docs else None
+    prank = next((j for j, (d, p) in enumerate(keys[:10], 1) if d == want and p in pages), None)
+    out: list[float] = []
+    for r in (rank, prank):
+        out += [float(r == 1), float(r is not None and r <= 5), 1.0 / r if r else 0.0]
+    return tuple(out)
+
+
+def evaluate(store: Store, rows: list[dict[str, str]]) -> Scores:
+    """Per method and subset (all, words, meaning, A, B, pdfs, pdfs2): the metrics' means."""
     files = {
         Path(path).name: doc
         for doc, path in store.conn.execute("SELECT document_id, path FROM document_paths")
@@ -162,31 +183,76 @@ def evaluate(store: Store, rows: list[dict[str, str]]) -> dict[str, dict[str, fl
     for i, row in enumerate(rows):
         want = files[row["file"]]
         pages = {int(p) for p in row["pages"].split(",")}
-        typed = [
-            (h.document_id, h.page or 0)
-            for h in meaning.search(store, row["query"], "keyword").hits
-        ]
-        for mode, keys in {"keyword": typed, **page_ranks(store, row["query"])}.items():
-            docs = list(dict.fromkeys(d for d, _ in keys))
-            shown = dict(reversed(keys))  # each document's first page
-            rank = docs.index(want) + 1 if want in docs[:10] else None
-            prank = next(
-                (j for j, (d, p) in enumerate(keys[:10], 1) if d == want and p in pages), None
-            )
-            vals = (
-                1.0 if rank and rank <= 5 else 0.0,
-                1.0 / rank if rank else 0.0,
-                1.0 if rank and rank <= 5 and shown[want] in pages else 0.0,
-                1.0 if prank and prank <= 5 else 0.0,
-                1.0 / prank if prank else 0.0,
-            )
-            for kind in ("all", row["kind"], half(i)):
-                found.setdefault(f"{mode}/{kind}", []).append(vals)
-    names = ("recall@5", "mrr", "page@5", "page recall@5", "page mrr")
+        folder = "pdfs2" if i >= FIRST_SET else "pdfs"
+        for method, keys in page_ranks(store, row["query"]).items():
+            for subset in ("all", row["kind"], half(i), folder):
+                found.setdefault(f"{method}/{subset}", []).append(query_scores(keys, want, pages))
     return {
-        key: {name: statistics.mean(v[j] for v in vals) for j, name in enumerate(names)}
+        key: {name: statistics.mean(v[j] for v in vals) for j, name in enumerate(METRICS)}
         for key, vals in found.items()
     }
+
+
+def chosen_on(scores: Scores, family: str, half_: str) -> str:
+    """The method of ``family`` ("hybrid w=", "rank fusion k=") with the best page MRR, then
+    doc MRR, on one half of the queries."""
+    names = {k.split("/")[0] for k in scores if k.startswith(family)}
+    return max(
+        sorted(names),
+        key=lambda m: (scores[f"{m}/{half_}"]["page MRR"], scores[f"{m}/{half_}"]["doc MRR"]),
+    )
+
+
+def report(scores: Scores, queries: int) -> None:
+    """The tables of the README: every method on all queries, then each constant chosen on one
+    half and measured on the other."""
+    methods = list(dict.fromkeys(k.split("/")[0] for k in scores))
+    print(f"\n{queries} labelled queries; library: pdfs + pdfs2 (distractors)")
+    print("| method | " + " | ".join(METRICS) + " | MRR doc/page: words | meaning |")
+    print("|---|" + "---:|" * (len(METRICS) + 2))
+    for m in methods:
+        a, w, mn = (scores[f"{m}/{k}"] for k in ("all", "words", "meaning"))
+        print(
+            f"| {m} | "
+            + " | ".join(f"{a[x]:.3f}" for x in METRICS)
+            + f" | {w['doc MRR']:.3f} / {w['page MRR']:.3f}"
+            + f" | {mn['doc MRR']:.3f} / {mn['page MRR']:.3f} |"
+        )
+    print("\nby half and folder, doc MRR / page MRR (pdfs: the first 80 queries, pdfs2: the rest):")
+    print("| method | A | B | pdfs | pdfs2 |")
+    print("|---|---:|---:|---:|---:|")
+    for m in methods:
+        cells = [scores[f"{m}/{k}"] for k in ("A", "B", "pdfs", "pdfs2")]
+        print(
+            f"| {m} | "
+            + " | ".join(f"{c['doc MRR']:.3f} / {c['page MRR']:.3f}" for c in cells)
+            + " |"
+        )
+    print("\nconstants chosen on one half (page MRR), measured on the other:")
+    print("| chosen on → measured on | method | " + " | ".join(METRICS) + " |")
+    print("|---|---|" + "---:|" * len(METRICS))
+    for pick, check in (("A", "B"), ("B", "A")):
+        fixed = ["keyword", "keyword, most words", "semantic"]
+        picked = [chosen_on(scores, f, pick) for f in ("hybrid w=", "rank fusion k=")]
+        for m in fixed + picked:
+            s = scores[f"{m}/{check}"]
+            print(
+                f"| {pick} → {check} | {m} | " + " | ".join(f"{s[x]:.3f}" for x in METRICS) + " |"
+            )
+    for subset in ("all", "A", "B"):
+        best_other = {
+            x: max(
+                scores[f"{m}/{subset}"][x] for m in ("keyword", "keyword, most words", "semantic")
+            )
+            for x in METRICS
+        }
+        for family in ("hybrid w=", "rank fusion k="):
+            m = chosen_on(scores, family, subset)
+            wins = [x for x in METRICS if scores[f"{m}/{subset}"][x] > best_other[x]]
+            print(
+                f"{subset}: {m} beats the best of keyword and semantic on {len(wins)} of "
+                f"{len(METRICS)} ({', '.join(wins) or 'none'})"
+            )
 
 
 def pad(store: Store, target: int, rng: np.random.Generator) -> int:
@@ -240,6 +306,8 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="an indexed library of the corpus (skips step 1)")
     ap.add_argument("--passages", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=40, help="queries timed per mode")
+    ap.add_argument("--keep", type=Path, help="keep the built library in this file")
+    ap.add_argument("--quality-only", action="store_true", help="skip the latency at --passages")
     ap.add_argument(
         "--share",
         type=Path,
@@ -268,39 +336,15 @@ def main() -> None:
                 f"{t['index_s'] / t['summarize_s']:.0%}",
                 flush=True,
             )
+            if args.keep:
+                with Store(db) as store:
+                    store.conn.execute("VACUUM INTO ?", (str(args.keep),))
         rows = load_queries()
         with Store(db) as store:
             scores = evaluate(store, rows)
-        modes = list(dict.fromkeys(k.split("/")[0] for k in scores))
-        print(f"\n{len(rows)} labelled queries (documents by file, answering pages)")
-        print("| mode | doc recall@5 | doc MRR@10 | page@5 | page recall@5 | page MRR@10 |")
-        print("|---|---:|---:|---:|---:|---:|")
-        for mode in modes:
-            a = scores[f"{mode}/all"]
-            print(
-                f"| {mode} | {a['recall@5']:.3f} | {a['mrr']:.3f} | {a['page@5']:.3f} | "
-                f"{a['page recall@5']:.3f} | {a['page mrr']:.3f} |"
-            )
-        print("\nby kind and half (doc MRR / page MRR): words, meaning, half A, half B")
-        print("| mode | words | meaning | A | B |")
-        print("|---|---:|---:|---:|---:|")
-        for mode in modes:
-            cells = [scores[f"{mode}/{k}"] for k in ("words", "meaning", "A", "B")]
-            print(
-                f"| {mode} | "
-                + " | ".join(f"{c['mrr']:.3f} / {c['page mrr']:.3f}" for c in cells)
-                + " |"
-            )
-        for metric in ("recall@5", "mrr", "page recall@5", "page mrr"):
-            for kind in ("all", "A", "B"):
-                hyb = scores[f"hybrid/{kind}"][metric]
-                other = max(
-                    scores[f"{m}/{kind}"][metric] for m in modes if not m.startswith("hybrid")
-                )
-                print(
-                    f"hybrid {metric} ({kind}) vs the best of keyword and semantic: "
-                    f"{hyb:.3f} vs {other:.3f} ({hyb / other:.3f}x)"
-                )
+        report(scores, len(rows))
+        if args.quality_only:
+            return
 
         with Store(db) as store:
             added = pad(store, args.passages, np.random.default_rng(7))

@@ -33,7 +33,8 @@ def _need_embedder() -> None:
     "--background",
     is_flag=True,
     hidden=True,
-    help="Low priority, no output (what a summarize run starts for what it left).",
+    help="Low priority, until nothing is left (what a summarize run starts for what it left); "
+    "silent unless --json.",
 )
 def index(db: str | None, as_json: bool, background: bool) -> None:
     """Embed the passages of every document not yet indexed (resumable, idempotent)."""
@@ -43,16 +44,19 @@ def index(db: str | None, as_json: bool, background: bool) -> None:
         os.nice(10)  # the person's own work comes first
     with meaning.index_lock(settings.db) as mine, open_store(settings) as store:
         if not mine:
-            click.echo(
+            busy = (
                 "Another `synopsis index` is embedding this library (one a summarize run "
-                "started in the background); it goes on by itself.",
-                err=True,
+                "started in the background); it goes on by itself."
             )
+            if as_json:
+                emit_json({"kind": "busy", "message": busy})
+            click.echo(busy, err=True)
             return
         if background:  # until nothing is left: a later run may have left more meanwhile
             while store.unindexed(meaning.MODEL):
-                for _ in meaning.Indexer().backfill(store):
-                    pass
+                for step in meaning.Indexer().backfill(store):
+                    if as_json:  # the desktop app shows these as its progress (#24)
+                        emit_json({"kind": "indexed", **step.__dict__})
             return
         _index_with_progress(store, as_json)
 

@@ -40,6 +40,7 @@ class BatchQueue(QMainWindow):
     left_out: list[str]
     run_paths: set[str]
     run_open: bool
+    index_left: bool
     note: QLabel
     queue: QueueModel
     dock: QDockWidget
@@ -57,6 +58,9 @@ class BatchQueue(QMainWindow):
         raise NotImplementedError
 
     def say(self, message: str) -> None:  # the window's: status bar and a plain-text box
+        raise NotImplementedError
+
+    def index_what_was_left(self) -> None:  # the window's: the background index (#24)
         raise NotImplementedError
 
     def add_paths(self, paths: list[str], password: str | None = None, force: bool = False) -> None:
@@ -155,6 +159,7 @@ class BatchQueue(QMainWindow):
             self.statusBar().showMessage(f"{Path(event['path']).name}: {event['message']}")
         if kind == "index":  # documents left over the embedding budget (#24): say so at the end
             self.left_out.append(event["message"])
+            self.index_left = True
         if kind == "done":
             message = (
                 f"{tally['summarized']} summarized, {tally['skipped']} skipped, "
@@ -186,6 +191,7 @@ class BatchQueue(QMainWindow):
         self._start_next()
         if self.worker is None:
             self.run_open = False
+        self.index_what_was_left()
 
     def _ask_password_now(self, path: str) -> None:
         """Ask as soon as an encrypted file is met (the batch goes on meanwhile); ask again

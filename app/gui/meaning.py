@@ -4,14 +4,19 @@ workers that load the embedder and answer questions off the GUI thread."""
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QUrl, Signal
+from PySide6.QtCore import QObject, QProcess, QRunnable, QUrl, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -155,3 +160,82 @@ class SimilarList(QWidget):
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.document_chosen.emit(int(item.data(DocIdRole)))
+
+
+class IndexBar(QWidget):
+    """The background index of what a batch left over its embedding budget (#24): the same
+    low-priority `synopsis index` the CLI starts, run as a child whose JSON lines fill the
+    bar; Stop kills it (each document commits on its own, so the next index resumes)."""
+
+    finished = Signal(str)  # what happened, also shown in the status bar; tests wait on it
+    progressed = Signal(int, int)  # documents done, of total
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.process: QProcess | None = None
+        self.done = 0
+        self.stopped = False
+        self._buffer = b""
+        self.bar = QProgressBar()
+        self.bar.setFormat("Indexing by meaning: %v / %m")
+        self.bar.setAccessibleName("Indexing by meaning")
+        self.stop_button = QPushButton("Stop indexing")
+        self.stop_button.clicked.connect(self.stop)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.stop_button)
+        self.setVisible(False)
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
+    def start(self, db: Path) -> None:
+        """Start indexing ``db`` unless an index from this window is already running."""
+        if self.process is not None:
+            return
+        args, cwd = meaning.background_index_command(db, as_json=True)
+        self.done, self.stopped, self._buffer = 0, False, b""
+        self.process = QProcess(self)
+        self.process.setWorkingDirectory(str(cwd))
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._finished)
+        self.bar.setRange(0, 0)  # busy until the first document says how many there are
+        self.setVisible(True)
+        self.process.start(args[0], args[1:])
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.stopped = True
+            self.process.kill()
+
+    def _read(self) -> None:
+        assert self.process is not None
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            event = json.loads(line) if line.startswith(b"{") else {}
+            if event.get("kind") == "indexed":
+                self.done += 1  # a pass over a later run's documents starts again at 1
+                self.bar.setRange(0, max(event["total"], event["done"]))
+                self.bar.setValue(event["done"])
+                self.progressed.emit(event["done"], event["total"])
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        assert self.process is not None
+        error = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
+        self.process.deleteLater()
+        self.process = None
+        self.setVisible(False)
+        if self.stopped:
+            message = (
+                f"Indexing by meaning stopped after {self.done} document(s); the rest are "
+                "found by words until the next batch or `synopsis index` embeds them."
+            )
+        elif code == 0 and self.done:
+            message = f"Indexed {self.done} document(s) by meaning; search finds them by meaning."
+        else:  # another index holds the library, or it failed: its own last line says why
+            last = error.strip().splitlines()[-1:] or [f"exit status {code}"]
+            message = last[0] if code == 0 else f"Indexing by meaning failed: {last[0]}"
+        self.finished.emit(message)

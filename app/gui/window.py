@@ -32,7 +32,7 @@ from app import meaning
 from app.files import has_file
 from app.gui.dialogs import EditDialog, TagDialog
 from app.gui.manage import ALL_DOCUMENTS, LibraryActions
-from app.gui.meaning import AskPanel, AskWorker, SimilarList, WarmUp
+from app.gui.meaning import AskPanel, AskWorker, IndexBar, SimilarList, WarmUp
 from app.gui.model_actions import ModelActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
@@ -78,6 +78,7 @@ class MainWindow(LibraryActions, ModelActions):
         self.tag_dialog: TagDialog | None = None
         self.run_paths: set[str] = set()  # files of the batches run back to back, for totals
         self.run_open = False
+        self.index_left = False  # a batch left documents over its embedding budget (#24)
         self.setWindowTitle("Synopsis")
         self.setAcceptDrops(True)
         self.resize(1200, 760)
@@ -222,6 +223,9 @@ class MainWindow(LibraryActions, ModelActions):
 
         self.backend_label = QLabel(f"engine: {self.settings.engine}")
         self.rate_label = QLabel("")
+        self.indexing = IndexBar()
+        self.indexing.finished.connect(self._indexed)
+        self.statusBar().addPermanentWidget(self.indexing)
         self.statusBar().addPermanentWidget(self.rate_label)
         self.statusBar().addPermanentWidget(self.backend_label)
 
@@ -390,6 +394,19 @@ class MainWindow(LibraryActions, ModelActions):
         if self.library.query:
             self._run_search()
 
+    def index_what_was_left(self) -> None:
+        """After the last queued batch: embed what the run left over its budget in the
+        background, as `synopsis summarize` does (setting embed_background)."""
+        if not (self.index_left and self.worker is None):
+            return
+        self.index_left = False
+        if self.settings.semantic and self.settings.embed_background:
+            self.indexing.start(self.settings.db)
+
+    def _indexed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.warm_meaning()  # the first passages of a library turn search by meaning on
+
     def ask(self, question: str) -> None:
         self.asking = AskWorker(self.settings, question)
         self.asking.signals.finished.connect(self.ask_panel.show_answer)
@@ -508,6 +525,9 @@ class MainWindow(LibraryActions, ModelActions):
         self._refresh_timer.stop()
         self._search_timer.stop()
         self.cancel()
+        if self.indexing.process is not None:  # the next batch or `synopsis index` resumes
+            self.indexing.stop()
+            self.indexing.process.waitForFinished(30000)
         if self.models_window is not None:
             self.models_window.close()  # a download stops; its part is kept
         self.pool.waitForDone(30000)

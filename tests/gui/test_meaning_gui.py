@@ -6,8 +6,9 @@ import pytest
 from app import meaning
 from app.ask import NOT_FOUND
 from app.settings import Settings
+from app.store import Store
 from tests.app.test_meaning import BAKERY, HARBOUR, TELEWORK
-from tests.conftest import text_pdf
+from tests.conftest import memo_folder, text_pdf
 
 pytestmark = pytest.mark.skipif(
     meaning.unavailable_reason() is not None, reason=str(meaning.unavailable_reason())
@@ -96,19 +97,59 @@ def test_settings_dialog_switches_finding_by_meaning(qtbot, tmp_path) -> None:
     assert dialog.result_settings().semantic is False
 
 
-def test_a_batch_says_which_documents_it_left_for_index(qtbot, tmp_path) -> None:
+def over_budget_window(qtbot, tmp_path, **settings: object):
+    """A window whose batch of three documents left all of them un-embedded (budget 0)."""
     from app.gui.window import MainWindow
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    text_pdf(docs / "harbour.pdf", HARBOUR, title="Harbour channel works")
-    text_pdf(docs / "bakery.pdf", BAKERY, title="Notes from the bakery")
-    settings = Settings(db=tmp_path / "gui.sqlite", engine="extractive", embed_budget=0.0)
-    w = MainWindow(settings)
+    docs = memo_folder(tmp_path / "docs", 3)
+    db = tmp_path / "gui.sqlite"
+    w = MainWindow(Settings(db=db, engine="extractive", embed_budget=0.0).with_(**settings))
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
     with qtbot.waitSignal(w.batch_finished, timeout=WAIT):
         w.add_paths([str(docs)])
+    return w
+
+
+def test_a_batch_says_which_documents_it_left_for_index(qtbot, tmp_path) -> None:
+    w = over_budget_window(qtbot, tmp_path, embed_background=False)
     status = w.statusBar().currentMessage()
-    assert "2 summarized" in status
-    assert "2 document(s) left for `synopsis index`" in status
+    assert "3 summarized" in status
+    assert "3 document(s) left for `synopsis index`" in status
+    assert not w.indexing.running and not w.indexing.isVisible()  # the setting says: not here
+    w.close()
+
+
+def test_a_batch_embeds_what_it_left_in_the_background_with_progress(qtbot, tmp_path) -> None:
+    w = over_budget_window(qtbot, tmp_path)
+    assert w.indexing.running and w.indexing.isVisible()
+    steps: list[tuple[int, int]] = []
+    w.indexing.progressed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(w.indexing.finished, timeout=WAIT) as finished:
+        pass
+    assert finished.args[0].startswith("Indexed 3 document(s) by meaning")
+    assert steps == [(1, 3), (2, 3), (3, 3)]
+    assert not w.indexing.isVisible()
+    assert w.statusBar().currentMessage() == finished.args[0]
+    with Store(w.settings.db) as store:
+        assert store.unindexed(meaning.MODEL) == [] and store.passage_count() >= 3
+    qtbot.waitUntil(lambda: w.library.by_meaning, timeout=WAIT)  # search uses meaning now
+    w.close()
+
+
+def test_stopping_the_background_index_leaves_the_rest_for_later(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QProcess
+
+    w = over_budget_window(qtbot, tmp_path)
+    process = w.indexing.process
+    assert process is not None
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.Running, timeout=WAIT)
+    with qtbot.waitSignal(w.indexing.finished, timeout=WAIT) as finished:
+        w.indexing.stop_button.click()  # loading the embedder alone takes longer than this
+    assert finished.args[0].startswith("Indexing by meaning stopped after 0 document(s)")
+    assert not w.indexing.running
+    with Store(w.settings.db) as store:
+        assert len(store.unindexed(meaning.MODEL)) == 3  # found by words until resumed
+        assert store.integrity_ok()
     w.close()
