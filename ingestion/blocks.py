@@ -57,10 +57,20 @@ _PAGE_NUMBER = re.compile(
 _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}", re.I)
 
 
+_LEADERS_END = re.compile(r"(?:\d|[ivxlc])\n?\Z", re.I)  # how a leaders' line must end
+
+
 def _leaders(text: str) -> bool:
-    """Dot leaders and a page number ("Method . . . . 12"), or "……": the counts first, as most
-    lines have neither and the search is slow on prose (#19's speed pass)."""
-    return (text.count(".") >= 4 or "……" in text) and bool(_DOT_LEADERS.search(text))
+    """Dot leaders and a page number ("Method . . . . 12"), or "……". What the search needs
+    is tested first (four dots, a line's last character), as the search is slow on prose
+    and on long dotted lines (#19's speed pass)."""
+    if "……" in text:
+        return True
+    return (
+        text.count(".") >= 4
+        and bool(_LEADERS_END.search(text[-2:]))
+        and bool(_DOT_LEADERS.search(text))
+    )
 
 
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")

@@ -64,6 +64,13 @@ def line_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
+def page_line_keys(page: str) -> set[str]:
+    """`line_key` of each of the page's lines with text, the page lowered and its numbers
+    replaced at once (the same keys: neither step moves a line break)."""
+    folded = _DIGITS.sub("#", page.lower())
+    return {" ".join(ln.split()) for ln in folded.splitlines() if ln.strip()}
+
+
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\S+")
 
