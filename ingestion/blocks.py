@@ -55,10 +55,29 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
 )
 _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}", re.I)
+
+
+_LEADERS_END = re.compile(r"(?:\d|[ivxlc])\n?\Z", re.I)  # how a leaders' line must end
+
+
+def _leaders(text: str) -> bool:
+    """Dot leaders and a page number ("Method . . . . 12"), or "……". What the search needs
+    is tested first (four dots, a line's last character), as the search is slow on prose
+    and on long dotted lines (#19's speed pass)."""
+    if "……" in text:
+        return True
+    return (
+        text.count(".") >= 4
+        and bool(_LEADERS_END.search(text[-2:]))
+        and bool(_DOT_LEADERS.search(text))
+    )
+
+
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _CODE = re.compile(r"[{};=<>]|[⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
 _BLANKS = re.compile(r"_{3,}")
-_DIGIT = re.compile(r"\d")
+# A table row has three numeric cells, so three digits: lines without are not tested (speed).
+_DIGITS3 = re.compile(r"\d\D*\d\D*\d")
 FOOTNOTE_ZONE = 0.25
 SMALLER = 0.85  # footnote type against the body's
 CODE_CHARS_PER_MARK = 25  # code has a brace, operator or semicolon every few words
@@ -69,6 +88,7 @@ ABSTRACT_OVERLAP = 0.6  # share of a paragraph's words found in the author's abs
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@functools.lru_cache(maxsize=4096)  # a line's, then its one-line block's (#19 speed)
 def _norm(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
@@ -125,11 +145,11 @@ def _bbox(group: list[SizedLine]) -> tuple[float, float, float, float]:
     for ln in group[1:]:
         x0, y0 = min(x0, ln.left), min(y0, ln.bottom)
         x1, y1 = max(x1, ln.right), max(y1, ln.top)
+    return (_share(x0), _share(y0), _share(x1), _share(y1))
 
-    def share(v: float) -> float:  # loose boxes overhang the page
-        return round(min(1.0, max(0.0, v)), 4)
 
-    return (share(x0), share(y0), share(x1), share(y1))
+def _share(v: float) -> float:  # loose boxes overhang the page
+    return round(min(1.0, max(0.0, v)), 4)
 
 
 def _starts_block(text: str, heading: bool) -> bool:
@@ -138,7 +158,7 @@ def _starts_block(text: str, heading: bool) -> bool:
         heading
         or _LIST_ITEM.match(text)
         or CAPTION.match(text)
-        or _DOT_LEADERS.search(text)
+        or _leaders(text)
         or ABSTRACT_HEAD.match(text)
         or _own_line(text)
     )
@@ -355,7 +375,7 @@ class _Roles:
         if numbered and _short_line(text) and (numbered["sub"] or self._set_apart(group)):
             self.in_front = self.in_authors = self.in_references = False
             return ("heading", text.split()[0].rstrip(".").count("."))
-        if _DOT_LEADERS.search(text):
+        if _leaders(text):
             return ("toc entry", None)
         return None
 
@@ -371,7 +391,7 @@ class _Roles:
         if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
             return "figure text"
         tokens = text.split()
-        rows = sum(table_row(ln.text) for ln in group) if _DIGIT.search(text) else 0
+        rows = sum(table_row(ln.text) for ln in group if _DIGITS3.search(ln.text))
         if rows >= max(1, len(group) / 2) or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):

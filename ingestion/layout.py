@@ -64,6 +64,13 @@ def line_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
+def page_line_keys(page: str) -> set[str]:
+    """`line_key` of each of the page's lines with text, the page lowered and its numbers
+    replaced at once (the same keys: neither step moves a line break)."""
+    folded = _DIGITS.sub("#", page.lower())
+    return {" ".join(ln.split()) for ln in folded.splitlines() if ln.strip()}
+
+
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\S+")
 
@@ -176,6 +183,9 @@ def sized_lines(
     boxes = textpage.get_charbox
     if turn is not None:
         boxes = lambda i: turn(textpage.get_charbox(i))  # noqa: E731
+    if not every_word:
+        return _edge_lines(text, charbox, bold_at, boxes, page_height, page_width)
+    rtl = bool(RTL.search(text))
     lines: list[SizedLine] = []
     for found in _LINE.finditer(text):
         line, start = found.group(), found.start()
@@ -209,7 +219,7 @@ def sized_lines(
             right = max(right, left)
             extent = (left / page_width, right / page_width, bottom / page_height)
         mixed = every_word and size > MIXED_SIZES * min(sizes)
-        shown = logical_line(boxes, start, line) if RTL.search(line) else line
+        shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
         lines.append(
             SizedLine(
                 " ".join(shown.split()),
@@ -220,6 +230,52 @@ def sized_lines(
                 pieces=_pieces(line, starts) if mixed else (),
             )
         )
+    return lines
+
+
+_INF = float("inf")
+
+
+def _edge_lines(
+    text: str,
+    charbox: Callable[[int], Box],
+    bold_at: Callable[[int], bool],
+    boxes: Callable[[int], Box],
+    page_height: float,
+    page_width: float,
+) -> list[SizedLine]:
+    """`sized_lines` without ``every_word``: each line's first and last glyphs only, the
+    same figures in the same order (#19's speed pass: most pages take this path, so the
+    per-line work is spelled out once for two glyphs instead of looped)."""
+    rtl = bool(RTL.search(text))
+    lines: list[SizedLine] = []
+    for found in _LINE.finditer(text):
+        line = found.group()
+        start = found.start()
+        first = len(line) - len(line.lstrip())
+        end = len(line.rstrip()) - 1
+        if end < first:
+            continue  # a line of spaces
+        left, lower, right, upper = charbox(start + first)
+        size = round(upper - lower, 1)
+        top = upper if upper > 0.0 else 0.0
+        left = left if left < _INF else _INF
+        bottom = lower if lower < _INF else _INF
+        bold = bold_at(start + first)
+        if end > first:
+            edge, lower, right, upper = charbox(start + end)
+            size = max(size, round(upper - lower, 1))
+            top = upper if upper > top else top
+            left = edge if edge < left else left
+            bottom = lower if lower < bottom else bottom
+            if bold:
+                bold = bold_at(start + end)
+        extent = (0.0, 1.0, 0.0)
+        if page_width > 0:
+            right = max(right, left)
+            extent = (left / page_width, right / page_width, bottom / page_height)
+        shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
+        lines.append(SizedLine(" ".join(shown.split()), size, top / page_height, bold, *extent))
     return lines
 
 

@@ -38,7 +38,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ingestion.layout import NOT_TITLE, SAME_SIZE, SizedLine, char_median, line_key
+from ingestion.layout import (
+    NOT_TITLE,
+    SAME_SIZE,
+    SizedLine,
+    char_median,
+    line_key,
+    page_line_keys,
+)
 
 BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
 TOP_REGION = 0.4  # a title's top is in the top 60 % of the page
@@ -264,7 +271,7 @@ def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
     seen: dict[str, int] = {}
     with_text = [p for p in pages if p.strip()]
     for page in with_text:
-        for key in {line_key(ln) for ln in page.splitlines() if ln.strip()}:
+        for key in page_line_keys(page):
             seen[key] = seen.get(key, 0) + 1
     least = max(REPEATED_PAGES, len(with_text) / 3)
     return frozenset(k for k, n in seen.items() if n >= least)
