@@ -83,11 +83,25 @@ _INDEX_ENTRY = re.compile(
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’')\]]*$")
+# A sentence ends on its own mark (Arabic "؟", Devanagari "।" and the CJK stops included),
+# perhaps inside a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"”’')\]»]*$")
+# A sentence cut where an abbreviation's full stop was taken for its end ("… by authors, e.g.").
+_CUT_AT_ABBREVIATION = re.compile(
+    r"(?:\be\.\s?g|\bi\.\s?e|\bcf|\bvs|\bet al|\bz\.\s?B|\bd\.\s?h|\bvgl)\.$", re.IGNORECASE
+)
+# A list's number or letter closing its own bracket ("1) DL models …", "a) the holder"): no
+# bracket left open.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s:;,]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+# A lead-in and its list's first item only ("… for several reasons: 1) DL models are …."),
+# the other items cut off by the sentence splitter.
+_FIRST_ITEM = re.compile(r":\s*\(?(?:1|a|i)[.)]\s")
+_NEXT_ITEM = re.compile(r"[\s;,]\(?(?:2|b|ii)[.)]\s")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
-# sentence of a dozen words has at least one; a run of figure labels or table cells has none.
+# sentence of six words or more has one; a run of figure labels or table cells has none.
 _FUNCTION_WORDS = frozenset(
     """the of and to in is a an for that with on as by are be this from it was or not
     der die das und ist zu den von mit ein eine nicht auf für sich
@@ -100,7 +114,7 @@ _FUNCTION_WORDS = frozenset(
     het een van en is op niet
     et ut sed ac ad cum est non quod""".split()
 )
-MIN_WORDS_FOR_FUNCTION_CHECK = 12
+MIN_WORDS_FOR_FUNCTION_CHECK = 6  # a verbless bullet: "– layout information (font size, etc.)"
 # ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
 MIN_FUNCTION_SHARE = 0.08
 MIN_WORDS_FOR_FUNCTION_SHARE = 20
@@ -162,8 +176,12 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
+_BULLET_LEAD = re.compile(r"^[•●▪◦‣∙·*\-–—]\s+(?=\S)")
+
+
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter or heading that extraction glued to it."""
+    """A sentence without the front matter, heading or bullet that extraction glued to it."""
+    text = _BULLET_LEAD.sub("", text)
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]
@@ -254,7 +272,47 @@ def junk_reason(text: str) -> str | None:
         share = _function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
+    return _unfinished_sentence(text, n, tokens, bool(ended))
+
+
+HEADING_CASE_WORDS = 3  # capitalised words a short title-case line has at least
+
+
+def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> str | None:
+    """Whether a line is no whole sentence by its punctuation and case: a lead-in with no
+    list after it, a bracket opened or closed outside it, an abbreviation taken for its end,
+    no sentence end at all, or a short line in title case (a slide's or a section's heading)."""
+    if text.endswith(":") or (_FIRST_ITEM.search(text) and not _NEXT_ITEM.search(text)):
+        return "lead-in"  # "… for several reasons: 1) DL models are …": the list is elsewhere
+    if _unbalanced(text):
+        return "cut in brackets"  # "… (1st Cir." or "Universität Berlin, 1999)"
+    if _CUT_AT_ABBREVIATION.search(text):
+        return "cut at abbreviation"
+    if not ended:
+        return "no sentence end"  # a slide's bullet, a table's cells, a heading run on
+    if n <= HEADING_WORDS and _title_case(tokens):
+        return "heading"  # "Space Charge & Halo Formation (A. Fedotov et al.)"
     return None
+
+
+HEADING_WORDS = 12
+
+
+def _unbalanced(text: str) -> bool:
+    bare = _ENUMERATOR.sub("", text)
+    return bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]")
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Every word outside brackets capitalised (linking words aside), three or more of them."""
+    words = [
+        w
+        for w in _BRACKETED.sub(" ", " ".join(tokens)).split()
+        if w[:1].isalpha() and w[:1].lower() != w[:1].upper() and w.lower() not in _LINKING
+    ]
+    if len(words) < HEADING_CASE_WORDS or not all(w[0].isupper() for w in words):
+        return False
+    return not _shouted_prose(tokens)
 
 
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
