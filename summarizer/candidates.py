@@ -90,9 +90,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"”’')\]»]*$")
 _CUT_AT_ABBREVIATION = re.compile(
     r"(?:\be\.\s?g|\bi\.\s?e|\bcf|\bvs|\bet al|\bz\.\s?B|\bd\.\s?h|\bvgl)\.$", re.IGNORECASE
 )
-# A list's number or letter closing its own bracket ("1) DL models …", "a) the holder"): no
-# bracket left open.
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s:;,]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+# A list's number or letter, or a footnote's number, closing a bracket it never opened ("1) DL
+# models …", "a) the holder", "재해분류표5)는"): no bracket cut off.
+_ENUMERATOR = re.compile(r"(?:(?<!\d)\d{1,2}|(?<![^\s:;,])(?:[a-zA-Z]|[ivxIVX]{1,4}))$")
 # A lead-in and its list's first item only ("… for several reasons: 1) DL models are …."),
 # the other items cut off by the sentence splitter.
 _FIRST_ITEM = re.compile(r":\s*\(?(?:1|a|i)[.)]\s")
@@ -101,7 +101,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
-# sentence of six words or more has one; a run of figure labels or table cells has none.
+# sentence of a dozen words (a bullet's of six) has one; a run of figure labels or table cells
+# has none.
 _FUNCTION_WORDS = frozenset(
     """the of and to in is a an for that with on as by are be this from it was or not
     der die das und ist zu den von mit ein eine nicht auf für sich
@@ -114,7 +115,8 @@ _FUNCTION_WORDS = frozenset(
     het een van en is op niet
     et ut sed ac ad cum est non quod""".split()
 )
-MIN_WORDS_FOR_FUNCTION_CHECK = 6  # a verbless bullet: "– layout information (font size, etc.)"
+MIN_WORDS_FOR_FUNCTION_CHECK = 12
+MIN_WORDS_FOR_BULLET_CHECK = 6  # a verbless bullet: "– layout information (font size, etc.)"
 # ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
 MIN_FUNCTION_SHARE = 0.08
 MIN_WORDS_FOR_FUNCTION_SHARE = 20
@@ -268,7 +270,10 @@ def junk_reason(text: str) -> str | None:
         return "unfinished"  # a table row: cells and numbers, no sentence end
     if FIGURE_END.search(text):
         return "caption or label"
-    if n >= MIN_WORDS_FOR_FUNCTION_CHECK and _latin(tokens):
+    checked = (
+        MIN_WORDS_FOR_BULLET_CHECK if _BULLET_LEAD.match(text) else MIN_WORDS_FOR_FUNCTION_CHECK
+    )
+    if n >= checked and _latin(tokens):
         share = _function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
@@ -288,8 +293,11 @@ def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> s
         return "cut in brackets"  # "… (1st Cir." or "Universität Berlin, 1999)"
     if _CUT_AT_ABBREVIATION.search(text):
         return "cut at abbreviation"
-    if not ended:
-        return "no sentence end"  # a slide's bullet, a table's cells, a heading run on
+    if not ended and (_LIST_LEAD.match(text) or not _running_word(tokens[-1])):
+        # A slide's bullet, a table's cells, a label: a list mark before it, or no word of
+        # running text at its end (a number, a bracket, capitals, a script without case); a
+        # paragraph that only lost its stop still reads as one.
+        return "no sentence end"
     if n <= HEADING_WORDS and _title_case(tokens):
         return "heading"  # "Space Charge & Halo Formation (A. Fedotov et al.)"
     return None
@@ -298,9 +306,30 @@ def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> s
 HEADING_WORDS = 12
 
 
+_LIST_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def _running_word(token: str) -> bool:
+    word = token.strip("\"'“”‘’«»,;")
+    cased = word.lower() != word.upper()
+    return word.isalpha() and cased and not (len(word) > 1 and word.isupper())
+
+
 def _unbalanced(text: str) -> bool:
-    bare = _ENUMERATOR.sub("", text)
-    return bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]")
+    """A bracket left open at the end, or one closed that was never opened (a list's or a
+    footnote's number aside)."""
+    for opening, closing in ("()", "[]"):
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch == opening:
+                depth += 1
+            elif ch == closing and depth:
+                depth -= 1
+            elif ch == closing and not _ENUMERATOR.search(text[max(0, i - 4) : i]):
+                return True
+        if depth:
+            return True
+    return False
 
 
 def _title_case(tokens: list[str]) -> bool:
