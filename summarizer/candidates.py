@@ -178,7 +178,9 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
-_BULLET_LEAD = re.compile(r"^[•●▪◦‣∙·*\-–—]\s+(?=\S)")
+# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …"), before a
+# capital.
+_BULLET_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_]))")
 
 
 def strip_lead_in(text: str) -> str:

@@ -41,3 +41,20 @@ def test_restore_ligatures_prefers_the_documents_own_spelling() -> None:
     assert restore_ligatures(pages)[0] == "The flow of the first river."
     assert restore_ligatures(["o\x00\x00\x00ce"]) == ["office"]
     assert restore_ligatures(["no hole here"]) == ["no hole here"]
+
+
+def test_a_white_spacer_glyph_between_seen_ones_is_dropped(
+    make_pages_pdf: Callable[..., Path],
+) -> None:
+    pdf = make_pages_pdf(
+        "spacer.pdf",
+        [
+            [
+                "%ops (The harbour is open for the bo) Tj 1 1 1 rg (Q) Tj 0 g (ats today.) Tj T*",
+                "%ops 1 1 1 rg (White words on a dark panel stay as they are.) Tj 0 g T*",
+            ]
+        ],
+    )
+    text = " ".join(p.text for p in read_pdf(pdf).pages)
+    assert "for the boats today." in text and "Q" not in text
+    assert "White words on a dark panel stay as they are." in text

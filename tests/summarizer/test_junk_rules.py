@@ -203,6 +203,11 @@ def test_a_bullet_before_a_sentence_is_cut_off() -> None:
     )
 
 
+def test_a_dingbat_read_as_a_symbol_before_a_sentence_is_cut_off() -> None:
+    assert strip_lead_in("¢ Si la PaCO2 est plus basse.") == "Si la PaCO2 est plus basse."
+    assert strip_lead_in("§ 5 applies to the harbour.") == "§ 5 applies to the harbour."
+
+
 def test_private_use_bullets_are_mapped_and_other_glyphs_dropped() -> None:
     assert normalize("\uf0b7 Stone piers last longer") == "• Stone piers last longer"
     assert normalize("Harbour\ue001 board") == "Harbour board"
