@@ -8,7 +8,8 @@ have; a heading, title or byline that text extraction glued before its first sen
 Introduction The goal of …") is cut from it; its section is the latest heading before it.
 A document without blocks (plain text) keeps "paragraph" and no section. A sentence that
 recurs on many pages wherever it stands (a web printout's "… not responsible for the content
-of external sites.", a footer glued into a line) is page furniture, by the running-line rule.
+of external sites.", a footer glued into a line) is page furniture, by the running-line rule;
+one ending on a colon before a list item is a "lead-in", which says nothing without its list.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingestion.document import Block, Sentence
 from ingestion.vocabulary import RUNNING_LINE_MIN_PAGES, running_line_pages
@@ -106,7 +108,17 @@ def placed(sentences: Sequence[Sentence], blocks: Sequence[Block]) -> list[Sente
         first = next(b for b, r in zip(owners, roles, strict=True) if r == role)
         section = index.sections[first] if first is not None else ""
         out.append(replace(s, text=text, role=role, section=section))
-    return _repeated_as_furniture(out)
+    return _repeated_as_furniture(_list_lead_ins(out))
+
+
+def _list_lead_ins(sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence that ends on a colon before a list ("If you are new to Docker, we suggest:")
+    says nothing without the list: its role is "lead-in"."""
+    out = list(sentences)
+    for i, (s, after) in enumerate(pairwise(sentences)):
+        if s.role in PROSE_ROLES and s.text.endswith(":") and after.role == "list item":
+            out[i] = replace(s, role="lead-in")
+    return out
 
 
 def _repeated_as_furniture(sentences: list[Sentence]) -> list[Sentence]:

@@ -286,16 +286,17 @@ HEADING_CASE_WORDS = 3  # capitalised words a short title-case line has at least
 
 
 def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> str | None:
-    """Whether a line is no whole sentence by its punctuation and case: a lead-in with no
-    list after it, a bracket opened or closed outside it, an abbreviation taken for its end,
+    """Whether a line is no whole sentence by its punctuation and case: a lead-in with only
+    its list's first item, a bracket opened or closed outside it, an abbreviation taken for its end,
     no sentence end at all, or a short line in title case (a slide's or a section's heading)."""
-    if text.endswith(":") or (_FIRST_ITEM.search(text) and not _NEXT_ITEM.search(text)):
+    if _FIRST_ITEM.search(text) and not _NEXT_ITEM.search(text):
         return "lead-in"  # "… for several reasons: 1) DL models are …": the list is elsewhere
     if _unbalanced(text):
         return "cut in brackets"  # "… (1st Cir." or "Universität Berlin, 1999)"
     if _CUT_AT_ABBREVIATION.search(text):
         return "cut at abbreviation"
-    if not ended and (_LIST_LEAD.match(text) or not _running_word(tokens[-1])):
+    spoken = _SPEECH_END.search(text)  # a quotation's end, or speech broken off ("… now—\"")
+    if not (ended or spoken) and (_LIST_LEAD.match(text) or not _running_word(tokens[-1])):
         # A slide's bullet, a table's cells, a label: a list mark before it, or no word of
         # running text at its end (a number, a bracket, capitals, a script without case); a
         # paragraph that only lost its stop still reads as one.
@@ -308,11 +309,12 @@ def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> s
 HEADING_WORDS = 12
 
 
+_SPEECH_END = re.compile(r"(?:[.!?…—–-]\s*[\"”’'»]?|[.!?…—–-][\"”’'»]?\s+[\"”’'»])$")
 _LIST_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
 def _running_word(token: str) -> bool:
-    word = token.strip("\"'“”‘’«»,;")
+    word = token.strip("\"'“”‘’«»,;:")
     cased = word.lower() != word.upper()
     return word.isalpha() and cased and not (len(word) > 1 and word.isupper())
 

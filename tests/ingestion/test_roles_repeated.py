@@ -27,3 +27,24 @@ def test_a_sentence_on_many_pages_is_furniture(make_pages_pdf: Callable[..., Pat
         roles.setdefault(s.text, set()).add(s.role)
     assert roles[NOTICE] == {"page furniture"}
     assert roles[TWICE] == {"paragraph"}
+
+
+def test_a_colon_before_a_list_is_a_lead_in(make_pages_pdf: Callable[..., Path]) -> None:
+    lead = "If you are new to the harbour and its rules, we suggest:"
+    told = "The keeper told the boatmen what he had seen:"
+    lines = [
+        "The harbour opened in spring after the storms had passed over the coast.",
+        "",
+        lead,
+        "- Read the rules of the harbour before the first trip out.",
+        "- Ask the keeper where the boats may be moored overnight.",
+        "",
+        told,
+        "",
+        "The boats of the northern fleet were coming home on the tide.",
+    ]
+    doc = read_pdf(make_pages_pdf("lead.pdf", [lines]), isolate=False)
+    roles = {s.text: s.role for s in document_sentences(doc)}
+    assert roles[lead] == "lead-in"
+    # a colon before a quotation or a paragraph: the sentence stays (here with what follows)
+    assert {r for t, r in roles.items() if t.startswith(told)} == {"paragraph"}

@@ -122,11 +122,6 @@ RULES = [
         "The harbour works met three difficulties: 1) old piers, 2) storms and 3) the budget.",
     ),
     (
-        "lead-in",
-        "If you are new to the harbour and its rules, we suggest:",
-        "If you are new to the harbour, we suggest that you read its rules first.",
-    ),
-    (
         "cut in brackets",
         "The court decided the harbour case under the rule in United States v. Qin (1st Cir.",
         "The court decided the harbour case (and two others) under the rule of 1998.",
@@ -140,6 +135,11 @@ RULES = [
         "cut at abbreviation",
         "The harbour keeps the records of the self-archiving of boats by owners, e.g.",
         "The harbour keeps the records of the boats, e.g. their names and owners.",
+    ),
+    (
+        "no sentence end",
+        "The harbour office keeps an archive of the boats built in the town 1998–2005",
+        'The harbour master said: "We have kept every record since the war—"',
     ),
     (
         "no sentence end",
