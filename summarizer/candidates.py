@@ -337,10 +337,15 @@ def _unbalanced(text: str) -> bool:
 
 
 def _title_case(tokens: list[str]) -> bool:
-    """Every word outside brackets capitalised (linking words aside), three or more of them."""
+    """Every word outside brackets capitalised (linking words aside), three or more of them,
+    and no comma among them (a sentence naming "the Children, Young People and Education
+    Committee" has one)."""
+    outside = _BRACKETED.sub(" ", " ".join(tokens))
+    if "," in outside:
+        return False
     words = [
         w
-        for w in _BRACKETED.sub(" ", " ".join(tokens)).split()
+        for w in outside.split()
         if w[:1].isalpha() and w[:1].lower() != w[:1].upper() and w.lower() not in _LINKING
     ]
     if len(words) < HEADING_CASE_WORDS or not all(w[0].isupper() for w in words):

@@ -154,6 +154,11 @@ RULES = [
     ),
     (
         "heading",
+        "Proposed Drilling and Blasting at Temperance Flat.",
+        "Welcome to the Children, Young People and Education Committee.",
+    ),
+    (
+        "heading",
         "Space Charge & Halo Formation (A. Fedotov et al.)",
         "Space charge limits the beam (Fedotov et al.).",
     ),
