@@ -219,10 +219,12 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 @lru_cache(maxsize=1 << 14)
-def junk_reason(text: str) -> str | None:
+def junk_reason(text: str, *, whole: bool = True) -> str | None:
     """None for a sentence a reader would want in a summary, else the rule it breaks.
     Remembered per text: a document's sentences are judged by `little_prose`, the overall
-    pick and each section's pick."""
+    pick and each section's pick. ``whole=False`` asks only whether the text is running
+    words, not whether it is a whole sentence too (`little_prose`: a slide deck's verbless
+    bullets are text, not a form's labels)."""
     text = text.strip()
     n = word_count(text)
     if n > MAX_WORDS:
@@ -272,14 +274,13 @@ def junk_reason(text: str) -> str | None:
         return "unfinished"  # a table row: cells and numbers, no sentence end
     if FIGURE_END.search(text):
         return "caption or label"
-    checked = (
-        MIN_WORDS_FOR_BULLET_CHECK if _BULLET_LEAD.match(text) else MIN_WORDS_FOR_FUNCTION_CHECK
-    )
+    bullet = whole and _BULLET_LEAD.match(text)
+    checked = MIN_WORDS_FOR_BULLET_CHECK if bullet else MIN_WORDS_FOR_FUNCTION_CHECK
     if n >= checked and _latin(tokens):
         share = _function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
-    return _unfinished_sentence(text, n, tokens, bool(ended))
+    return _unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
 
 
 HEADING_CASE_WORDS = 3  # capitalised words a short title-case line has at least
@@ -438,7 +439,7 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
     1040's "If you have a P.O. box, see instructions."): its summary is then the one honest
     line, not those sentences."""
     words = [word_count(s.text) for s in sentences]
-    reasons = [junk_reason(s.text) for s in sentences]
+    reasons = [junk_reason(s.text, whole=False) for s in sentences]
     total = sum(words) or 1
     prose = sum(n for n, why in zip(words, reasons, strict=True) if why is None) / total
     fragments = sum(why == "too short" for why in reasons) / max(1, len(reasons))
