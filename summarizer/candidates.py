@@ -178,14 +178,13 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
-# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …"), before a
-# capital.
+# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …").
 _BULLET_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_]))")
 
 
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter, heading or bullet that extraction glued to it."""
-    text = _BULLET_LEAD.sub("", text)
+    """A sentence without the front matter or heading that extraction glued to it (a bullet
+    stays: the prose rules read it)."""
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]
@@ -274,7 +273,7 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "unfinished"  # a table row: cells and numbers, no sentence end
     if FIGURE_END.search(text):
         return "caption or label"
-    bullet = whole and _BULLET_LEAD.match(text)
+    bullet = whole and _BULLET_LEAD.match(text)  # a verbless bullet: "– layout information"
     checked = MIN_WORDS_FOR_BULLET_CHECK if bullet else MIN_WORDS_FOR_FUNCTION_CHECK
     if n >= checked and _latin(tokens):
         share = _function_words(tokens) / len(tokens)

@@ -198,21 +198,6 @@ def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
     assert strip_lead_in(prose) == prose
 
 
-def test_a_bullet_before_a_sentence_is_cut_off() -> None:
-    assert (
-        strip_lead_in("– The kicker impedance was measured.")
-        == "The kicker impedance was measured."
-    )
-    assert (
-        strip_lead_in("-5 degrees were measured at night.") == "-5 degrees were measured at night."
-    )
-
-
-def test_a_dingbat_read_as_a_symbol_before_a_sentence_is_cut_off() -> None:
-    assert strip_lead_in("¢ Si la PaCO2 est plus basse.") == "Si la PaCO2 est plus basse."
-    assert strip_lead_in("§ 5 applies to the harbour.") == "§ 5 applies to the harbour."
-
-
 def test_private_use_bullets_are_mapped_and_other_glyphs_dropped() -> None:
     assert normalize("\uf0b7 Stone piers last longer") == "• Stone piers last longer"
     assert normalize("Harbour\ue001 board") == "Harbour board"
