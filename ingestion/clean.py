@@ -188,8 +188,36 @@ def reflow(text: str) -> str:
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{3}[.;:])\d{1,2}(?= [A-Z])")
 
 
+# A ligature's glyph that maps to no text, one U+0000 per letter (`ingestion.glyphs`): the
+# letters it can be, the commonest first.
+_LOST_LIGATURE = re.compile(r"([^\W\d_]*)(\x00+)([^\W\d_]*)")
+LIGATURES = {2: ("fi", "ff", "fl"), 3: ("ffi", "ffl")}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def restore_ligatures(pages: list[str]) -> list[str]:
+    """Pages with each lost ligature spelled out: as the letters that make a word the document
+    spells elsewhere (a heading or the metadata in another font, another line), else as its
+    commonest ligature of that width ("di\x00\x00\x00culties" -> "difficulties")."""
+    if not any("\x00" in p for p in pages):
+        return pages
+    known = {w.lower() for p in pages for w in _WORDS.findall(p)}
+
+    def spelled(m: re.Match[str]) -> str:
+        before, hole, after = m.groups()
+        width = min(3, max(2, len(hole)))
+        tries = LIGATURES[width] + LIGATURES[5 - width]
+        word = next(
+            (f"{before}{t}{after}" for t in tries if f"{before}{t}{after}".lower() in known),
+            f"{before}{tries[0]}{after}",
+        )
+        return word
+
+    return [_LOST_LIGATURE.sub(spelled, p) if "\x00" in p else p for p in pages]
+
+
 def clean_pages(pages: list[str]) -> list[str]:
     """The whole cleaning pass, page by page (headers/footers need all pages at once)."""
-    normalized = [normalize(p) for p in pages]
+    normalized = [normalize(p) for p in restore_ligatures(pages)]
     stripped = strip_running_lines(normalized)
     return [_FOOTNOTE_MARK.sub("", reflow(dehyphenate(p))) for p in stripped]

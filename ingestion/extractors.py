@@ -19,6 +19,7 @@ from ingestion.clean import whole_characters
 from ingestion.columns import column_text
 from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
+from ingestion.glyphs import hidden_glyphs, mark_lost_ligatures, with_fixes, with_ligature_marks
 from ingestion.layout import SizedLine, size_headings, sized_lines
 from ingestion.rtl import logical_arabic, logical_rtl
 from ingestion.titles import Front, read_front
@@ -160,12 +161,15 @@ def _read_page(pdf: Any, index: int, path: Path, raw: RawPdf, every_word: bool) 
         raw.landscape_pages += width > height
         textpage = page.get_textpage()
         # Surrogate halves kept, then joined or replaced: never dropped unseen (#20).
-        text = whole_characters(textpage.get_text_range(errors="surrogatepass"))
-        text = logical_arabic(textpage, text)
+        found = textpage.get_text_range(errors="surrogatepass")
+        marks = mark_lost_ligatures(textpage, found)  # a ligature's glyph without text (#19)
+        hidden = hidden_glyphs(page, textpage, found)  # a white spacer glyph (#19)
+        text = logical_arabic(textpage, whole_characters(found))
         lines = sized_lines(textpage, height, text, width, every_word)
         # Columns read across the gutter are read one after the other instead.
         columns = column_text(textpage, width, height)
-        raw.pages.append(columns or logical_rtl(textpage, text))
+        page_text = with_ligature_marks(columns or logical_rtl(textpage, text), marks)
+        raw.pages.append(with_fixes(page_text, hidden))
         raw.lines.append(lines)
         textpage.close()
         return bool(text.strip())

@@ -6,7 +6,10 @@ placed on the blocks by its words: each run of three words is looked up among th
 words, nearest after the last place found on its page. Its role is the one most of its words
 have; a heading, title or byline that text extraction glued before its first sentence ("1
 Introduction The goal of …") is cut from it; its section is the latest heading before it.
-A document without blocks (plain text) keeps "paragraph" and no section.
+A document without blocks (plain text) keeps "paragraph" and no section. A sentence that
+recurs on many pages wherever it stands (a web printout's "… not responsible for the content
+of external sites.", a footer glued into a line) is page furniture, by the running-line rule;
+one ending on a colon before a list item is a "lead-in", which says nothing without its list.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingestion.document import Block, Sentence
+from ingestion.vocabulary import RUNNING_LINE_MIN_PAGES, running_line_pages
 
 # Roles whose sentences may stand in a summary; the others come from the structure itself
 # (title, authors, abstract, headings) or are none (captions, tables, references, furniture).
@@ -76,7 +81,7 @@ class _Index:
 def placed(sentences: Sequence[Sentence], blocks: Sequence[Block]) -> list[Sentence]:
     """``sentences`` with their block role and section, glued leads cut (module docstring)."""
     if not blocks:
-        return list(sentences)
+        return _repeated_as_furniture(list(sentences))
     index = _Index.of(blocks)
     out: list[Sentence] = []
     cursor = 0
@@ -103,7 +108,34 @@ def placed(sentences: Sequence[Sentence], blocks: Sequence[Block]) -> list[Sente
         first = next(b for b, r in zip(owners, roles, strict=True) if r == role)
         section = index.sections[first] if first is not None else ""
         out.append(replace(s, text=text, role=role, section=section))
+    return _repeated_as_furniture(_list_lead_ins(out))
+
+
+def _list_lead_ins(sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence that ends on a colon before a list ("If you are new to Docker, we suggest:")
+    says nothing without the list: its role is "lead-in"."""
+    out = list(sentences)
+    for i, (s, after) in enumerate(pairwise(sentences)):
+        if s.role in PROSE_ROLES and s.text.endswith(":") and after.role == "list item":
+            out[i] = replace(s, role="lead-in")
     return out
+
+
+def _repeated_as_furniture(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences whose words stand on as many pages as a running line must
+    recur on (`vocabulary.running_line_pages`, and three at least: a short document may say a
+    thing twice) become page furniture, wherever they stand."""
+    pages: dict[str, set[int]] = {}
+    keys = []
+    for s in sentences:
+        key = " ".join(_WORD.findall(s.text.lower()))
+        keys.append(key)
+        pages.setdefault(key, set()).add(s.page)
+    need = max(RUNNING_LINE_MIN_PAGES, running_line_pages(len({s.page for s in sentences})))
+    return [
+        replace(s, role="page furniture") if len(pages[key]) >= need else s
+        for s, key in zip(sentences, keys, strict=True)
+    ]
 
 
 def _filled(owners: list[int | None]) -> list[int | None]:

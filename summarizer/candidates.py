@@ -83,11 +83,26 @@ _INDEX_ENTRY = re.compile(
 )  # "Side rails – See Bed rails."
 _MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’')\]]*$")
+# A sentence ends on its own mark (Arabic "؟", Devanagari "।" and the CJK stops included),
+# perhaps inside a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"”’')\]»]*$")
+# A sentence cut where an abbreviation's full stop was taken for its end ("… by authors, e.g.").
+_CUT_AT_ABBREVIATION = re.compile(
+    r"(?:\be\.\s?g|\bi\.\s?e|\bcf|\bvs|\bet al|\bz\.\s?B|\bd\.\s?h|\bvgl)\.$", re.IGNORECASE
+)
+# A list's number or letter, or a footnote's number, closing a bracket it never opened ("1) DL
+# models …", "a) the holder", "재해분류표5)는"): no bracket cut off.
+_ENUMERATOR = re.compile(r"(?:(?<!\d)\d{1,2}|(?<![^\s:;,])(?:[a-zA-Z]|[ivxIVX]{1,4}))$")
+# A lead-in and its list's first item only ("… for several reasons: 1) DL models are …."),
+# the other items cut off by the sentence splitter.
+_FIRST_ITEM = re.compile(r":\s*\(?(?:1|a|i)[.)]\s")
+_NEXT_ITEM = re.compile(r"[\s;,]\(?(?:2|b|ii)[.)]\s")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
 # Function words of the languages written in Latin script that Synopsis reads most: a real
-# sentence of a dozen words has at least one; a run of figure labels or table cells has none.
+# sentence of a dozen words (a bullet's of six) has one; a run of figure labels or table cells
+# has none.
 _FUNCTION_WORDS = frozenset(
     """the of and to in is a an for that with on as by are be this from it was or not
     der die das und ist zu den von mit ein eine nicht auf für sich
@@ -101,6 +116,7 @@ _FUNCTION_WORDS = frozenset(
     et ut sed ac ad cum est non quod""".split()
 )
 MIN_WORDS_FOR_FUNCTION_CHECK = 12
+MIN_WORDS_FOR_BULLET_CHECK = 6  # a verbless bullet: "– layout information (font size, etc.)"
 # ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
 MIN_FUNCTION_SHARE = 0.08
 MIN_WORDS_FOR_FUNCTION_SHARE = 20
@@ -162,8 +178,13 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
+# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …").
+_BULLET_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_]))")
+
+
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter or heading that extraction glued to it."""
+    """A sentence without the front matter or heading that extraction glued to it (a bullet
+    stays: the prose rules read it)."""
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]
@@ -197,10 +218,12 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 @lru_cache(maxsize=1 << 14)
-def junk_reason(text: str) -> str | None:
+def junk_reason(text: str, *, whole: bool = True) -> str | None:
     """None for a sentence a reader would want in a summary, else the rule it breaks.
     Remembered per text: a document's sentences are judged by `little_prose`, the overall
-    pick and each section's pick."""
+    pick and each section's pick. ``whole=False`` asks only whether the text is running
+    words, not whether it is a whole sentence too (`little_prose`: a slide deck's verbless
+    bullets are text, not a form's labels)."""
     text = text.strip()
     n = word_count(text)
     if n > MAX_WORDS:
@@ -250,11 +273,84 @@ def junk_reason(text: str) -> str | None:
         return "unfinished"  # a table row: cells and numbers, no sentence end
     if FIGURE_END.search(text):
         return "caption or label"
-    if n >= MIN_WORDS_FOR_FUNCTION_CHECK and _latin(tokens):
+    bullet = whole and _BULLET_LEAD.match(text)  # a verbless bullet: "– layout information"
+    checked = MIN_WORDS_FOR_BULLET_CHECK if bullet else MIN_WORDS_FOR_FUNCTION_CHECK
+    if n >= checked and _latin(tokens):
         share = _function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
+    return _unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
+
+
+HEADING_CASE_WORDS = 3  # capitalised words a short title-case line has at least
+
+
+def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> str | None:
+    """Whether a line is no whole sentence by its punctuation and case: a lead-in with only
+    its list's first item, a bracket opened or closed outside it, an abbreviation taken for its end,
+    no sentence end at all, or a short line in title case (a slide's or a section's heading)."""
+    if _FIRST_ITEM.search(text) and not _NEXT_ITEM.search(text):
+        return "lead-in"  # "… for several reasons: 1) DL models are …": the list is elsewhere
+    if _unbalanced(text):
+        return "cut in brackets"  # "… (1st Cir." or "Universität Berlin, 1999)"
+    if _CUT_AT_ABBREVIATION.search(text):
+        return "cut at abbreviation"
+    spoken = _SPEECH_END.search(text)  # a quotation's end, or speech broken off ("… now—\"")
+    if not (ended or spoken) and (_LIST_LEAD.match(text) or not _running_word(tokens[-1])):
+        # A slide's bullet, a table's cells, a label: a list mark before it, or no word of
+        # running text at its end (a number, a bracket, capitals, a script without case); a
+        # paragraph that only lost its stop still reads as one.
+        return "no sentence end"
+    if n <= HEADING_WORDS and _title_case(tokens):
+        return "heading"  # "Space Charge & Halo Formation (A. Fedotov et al.)"
     return None
+
+
+HEADING_WORDS = 12
+
+
+_SPEECH_END = re.compile(r"(?:[.!?…—–-]\s*[\"”’'»]?|[.!?…—–-][\"”’'»]?\s+[\"”’'»])$")
+_LIST_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def _running_word(token: str) -> bool:
+    word = token.strip("\"'“”‘’«»,;:")
+    cased = word.lower() != word.upper()
+    return word.isalpha() and cased and not (len(word) > 1 and word.isupper())
+
+
+def _unbalanced(text: str) -> bool:
+    """A bracket left open at the end, or one closed that was never opened (a list's or a
+    footnote's number aside)."""
+    for opening, closing in ("()", "[]"):
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch == opening:
+                depth += 1
+            elif ch == closing and depth:
+                depth -= 1
+            elif ch == closing and not _ENUMERATOR.search(text[max(0, i - 4) : i]):
+                return True
+        if depth:
+            return True
+    return False
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Every word outside brackets capitalised (linking words aside), three or more of them,
+    and no comma among them (a sentence naming "the Children, Young People and Education
+    Committee" has one)."""
+    outside = _BRACKETED.sub(" ", " ".join(tokens))
+    if "," in outside:
+        return False
+    words = [
+        w
+        for w in outside.split()
+        if w[:1].isalpha() and w[:1].lower() != w[:1].upper() and w.lower() not in _LINKING
+    ]
+    if len(words) < HEADING_CASE_WORDS or not all(w[0].isupper() for w in words):
+        return False
+    return not _shouted_prose(tokens)
 
 
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
@@ -342,7 +438,7 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
     1040's "If you have a P.O. box, see instructions."): its summary is then the one honest
     line, not those sentences."""
     words = [word_count(s.text) for s in sentences]
-    reasons = [junk_reason(s.text) for s in sentences]
+    reasons = [junk_reason(s.text, whole=False) for s in sentences]
     total = sum(words) or 1
     prose = sum(n for n, why in zip(words, reasons, strict=True) if why is None) / total
     fragments = sum(why == "too short" for why in reasons) / max(1, len(reasons))

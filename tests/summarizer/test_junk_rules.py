@@ -115,6 +115,58 @@ RULES = [
         "BT /F1 12 Tf 72 712 Td (Hello world and more text) Tj ET and the rest of it.",
         "The printer sets the text in twelve point type on the first page of the letter.",
     ),
+    # A key point is a whole sentence: by its punctuation and case (#19).
+    (
+        "lead-in",
+        "There are several practical difficulties for the harbour works: 1) the piers are old.",
+        "The harbour works met three difficulties: 1) old piers, 2) storms and 3) the budget.",
+    ),
+    (
+        "cut in brackets",
+        "The court decided the harbour case under the rule in United States v. Qin (1st Cir.",
+        "The court decided the harbour case (and two others) under the rule of 1998.",
+    ),
+    (
+        "cut in brackets",
+        "They were reviewed by the institute for environmental protection in Berlin, 1999)",
+        "The survey of the harbour (Berlin, 1999) counted the boats in every berth.",
+    ),
+    (
+        "cut at abbreviation",
+        "The harbour keeps the records of the self-archiving of boats by owners, e.g.",
+        "The harbour keeps the records of the boats, e.g. their names and owners.",
+    ),
+    (
+        "no sentence end",
+        "The harbour office keeps an archive of the boats built in the town 1998–2005",
+        'The harbour master said: "We have kept every record since the war—"',
+    ),
+    (
+        "no sentence end",
+        "(1) The demands of my work interfere with my home and family life",
+        "(1) The demands of the work interfere with the life of the harbour families.",
+    ),
+    (
+        "no sentence end",
+        "Grobid includes an evaluation framework for every models Other bibliographical "
+        "extractions in GROBID",
+        "The harbour office includes an archive of every model of boat built in the town.",
+    ),
+    (
+        "heading",
+        "Proposed Drilling and Blasting at Temperance Flat.",
+        "Welcome to the Children, Young People and Education Committee.",
+    ),
+    (
+        "heading",
+        "Space Charge & Halo Formation (A. Fedotov et al.)",
+        "Space charge limits the beam (Fedotov et al.).",
+    ),
+    (
+        "label run",
+        "– layout information (font size, font style, etc.)",
+        "– The layout gives each line a font size and a font style.",
+    ),
 ]
 
 

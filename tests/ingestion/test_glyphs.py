@@ -1,0 +1,60 @@
+"""#19: a ligature whose glyph maps to no text ("diculties") is spelled out again, from the
+glyph's box and the document's own words; a hyphen at a line's end is left to dehyphenation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ingestion import read_pdf
+from ingestion.clean import restore_ligatures
+
+# Helvetica's "Æ" is wider than tall (a glyph of three letters), "Þ" narrower (two); both are
+# mapped to U+0000 by the font's /ToUnicode, as a font without ligature mappings does.
+LOST = {"Æ": "\x00", "Þ": "\x00"}
+
+
+def test_lost_ligatures_are_spelled_from_the_glyph_box_and_the_vocabulary(
+    make_pages_pdf: Callable[..., Path],
+) -> None:
+    pdf = make_pages_pdf(
+        "lost.pdf",
+        [["The diÆculties of an eÞective plan were great.", "An effective plan is rare."]],
+        to_unicode=LOST,
+    )
+    text = " ".join(p.text for p in read_pdf(pdf).pages)
+    assert "The difficulties of an effective plan" in text  # ff: the document spells it
+    assert "diculties" not in text and "eective" not in text
+
+
+def test_a_hyphen_at_a_line_end_is_no_ligature(make_pages_pdf: Callable[..., Path]) -> None:
+    pdf = make_pages_pdf(
+        "hyphen.pdf", [["The plan was com-", "plete before the winter came to the hills."]]
+    )
+    text = " ".join(p.text for p in read_pdf(pdf).pages)
+    assert "complete before" in text
+
+
+def test_restore_ligatures_prefers_the_documents_own_spelling() -> None:
+    pages = ["The \x00\x00ow of the \x00\x00rst river.", "A steady flow."]
+    # "fl": the document spells "flow"; "fi", the commonest, where it spells neither
+    assert restore_ligatures(pages)[0] == "The flow of the first river."
+    assert restore_ligatures(["o\x00\x00\x00ce"]) == ["office"]
+    assert restore_ligatures(["no hole here"]) == ["no hole here"]
+
+
+def test_a_white_spacer_glyph_between_seen_ones_is_dropped(
+    make_pages_pdf: Callable[..., Path],
+) -> None:
+    pdf = make_pages_pdf(
+        "spacer.pdf",
+        [
+            [
+                "%ops (The harbour is open for the bo) Tj 1 1 1 rg (Q) Tj 0 g (ats today.) Tj T*",
+                "%ops 1 1 1 rg (White words on a dark panel stay as they are.) Tj 0 g T*",
+            ]
+        ],
+    )
+    text = " ".join(p.text for p in read_pdf(pdf).pages)
+    assert "for the boats today." in text and "Q" not in text
+    assert "White words on a dark panel stay as they are." in text
