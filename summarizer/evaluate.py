@@ -24,6 +24,7 @@ from summarizer.engines import DocInput, Engine
 
 BASELINES = ("lead-3", "lexrank", "textrank", "lsa")
 _WORDS = re.compile(r"\w+")
+LEAK_WORDS = 8  # a sentence that ends in this many of the abstract's words in a row leaks it
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def _cut_abstract(sents: list[Sentence], abstract: str) -> list[Sentence]:
         own = _ngrams(words, 3)
         inside = " ".join(words) in ref if words else False
         shared = sum(tuple(g) in grams for g in own) / len(own) if own else 0.0
-        if not (inside or shared >= 0.5):
+        # A byline or heading glued before an abstract sentence: its tail is the abstract's.
+        tail = len(words) >= LEAK_WORDS and f" {' '.join(words[-LEAK_WORDS:])} " in f" {ref} "
+        if not (inside or shared >= 0.5 or tail):
             kept.append(s)
     return kept
 

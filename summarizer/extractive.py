@@ -102,10 +102,12 @@ class ExtractiveEngine(Engine):
         *,
         outline: Sequence[Section] = (),
         first: int | None = None,
+        said: Sequence[str] = (),
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
-        gist's sentence) counts as said and is left out of them."""
+        gist's sentence) counts as said and is left out of them, and no sentence repeats
+        ``said`` (the gist's lines)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
@@ -113,7 +115,9 @@ class ExtractiveEngine(Engine):
         left_out = structure_only(sentences)
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
-        picked = select(texts, words, vectors=vectors, never=left_out, prior=prior, first=first)
+        picked = select(
+            texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
+        )
         return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
 
     def _about(self, doc: DocInput) -> int | None:
@@ -143,6 +147,7 @@ class ExtractiveEngine(Engine):
                 max(MIN_POINT_WORDS, words - abstract),
                 outline=doc.outline,
                 first=about,
+                said=[p.text for p in opening],
             )
             if not points and about is None:
                 points = [no_prose_line(doc.sentences, pages)]

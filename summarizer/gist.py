@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from datetime import date
 
 from ingestion.document import Sentence
 from ingestion.reader import real_metadata_title
+from ingestion.roles import PROSE_ROLES
 from ingestion.sentences import split_sentences
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
@@ -55,6 +57,28 @@ _NAME_JUNK = re.compile(
 )
 
 
+# A degree page: a thesis says what it was submitted for, in the standard phrasing of its genre.
+DEGREE_PAGE = re.compile(
+    r"\b(?:submitted|presented)\b.{0,80}\b(?:fulfil+ment|requirements?|degree)\b"
+    r"|\b(?:degree|grade?) of (?:master|doctor|bachelor|magister)\b|\bdoctor of philosophy\b"
+    r"|\b(?:master|doctoral|phd|ph\.d\.|bachelor)(?:'s)? (?:thesis|dissertation)\b"
+    r"|\b(?:thesis|dissertation) (?:submitted|presented)\b|\bzur erlangung des\b"
+    r"|\b(?:thèse|mémoire) (?:de|présentée?|soutenue?)\b|\btesis (?:doctoral|de)\b",
+    re.IGNORECASE,
+)
+DEGREE_PAGES = 5  # the degree page is among the first pages
+THESIS_AUTHORS = 2  # a thesis has one author (a byline may add the supervisor)
+
+
+def thesis_signs(doc: DocInput) -> bool:
+    """A long document with a degree page among its first pages and a single author (a
+    byline of at most THESIS_AUTHORS names): a thesis, not a book or a report."""
+    p = doc.profile
+    if max(p.page_count, doc.pages_with_text) <= THESIS_PAGES or len(p.authors) > THESIS_AUTHORS:
+        return False
+    return any(s.page <= DEGREE_PAGES and DEGREE_PAGE.search(s.text) for s in doc.sentences)
+
+
 def document_kind(doc: DocInput) -> str:
     """What kind of document ``doc`` is, by the format rules of the module docstring."""
     p = doc.profile
@@ -71,6 +95,8 @@ def document_kind(doc: DocInput) -> str:
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table
     if named:
         return named
+    if thesis_signs(doc):
+        return "thesis"
     if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):
         return "letter"
     if p.abstract:
@@ -104,8 +130,31 @@ def name_like(text: str) -> bool:
     return not (shouted and len(words) > MAX_CAPITALS_WORDS)
 
 
+# Affiliation and note marks glued to a name: digits, superscripts, stars, daggers, Greek
+# letters after a Latin one ("Gal∗+", "Loα∗", "Smith1,2", "Lee¹").
+_GLUED_MARKS = re.compile(
+    r"(?<=[^\W\d_])[\d\u00b9\u00b2\u00b3\u2070-\u209f*\u2217\u2020\u2021\u00a7\u00b6#+,\u2032]+$"
+    r"|(?<=[A-Za-z\u00c0-\u024f])[\u03b1-\u03c9\d*\u2217\u2020\u2021,+]+$"
+)
+_LETTER_MARK = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+([a-h])$")
+
+
+def without_marks(names: Sequence[str]) -> list[str]:
+    """The byline's names less the affiliation marks glued to them: symbols and digits always;
+    a lone trailing lower-case letter (a-h) only where every name of a byline of two or more
+    ends in one and the letters run from "a" without a gap ("Lanea, Bestb" -> "Lane, Best";
+    "Costa, Silva" keep theirs: one letter, no run)."""
+    out = [_GLUED_MARKS.sub("", " ".join(n.split())).strip(" ,") for n in names]
+    marks = [_LETTER_MARK.match(n.split()[-1]) if n.split() else None for n in out]
+    letters = sorted({m.group(1) for m in marks if m})
+    run = "abcdefgh"[: len(letters)]
+    if len(out) >= 2 and all(marks) and len(letters) >= 2 and "".join(letters) == run:
+        out = [n[:-1] for n in out]
+    return out
+
+
 def _authors(p: Profile) -> str:
-    names = [n for n in p.authors if name_like(n)]
+    names = [n for n in without_marks(p.authors) if name_like(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
         if name_like(meta) and not _NAME_JUNK.search(meta):
@@ -115,6 +164,59 @@ def _authors(p: Profile) -> str:
     if len(names) > 1:
         return f"{', '.join(names[:-1])} and {names[-1]}"
     return names[0] if names else ""
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai"
+    r"|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|octubre|noviembre|diciembre)"
+)
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# A date as a dateline prints it ("3 December 1954", "June 1 - 6, 2018", "2019-03-12"), and a
+# copyright line ("© 2009 ACM", "Copyright 2002, 2003 …"; "c 2009" where the sign was lost).
+DATELINE = re.compile(
+    rf"\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?,?\s+)?({_YEAR})\b"
+    rf"|\b({_YEAR})-[01]\d-[0-3]\d\b",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|\bcopyright\b|^c(?=\s))\s*((?:{_YEAR}\s*[,–-]\s*)*{_YEAR})\b", re.IGNORECASE
+)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+DATELINE_WORDS = 8  # a dateline is a short line of its own on the first page ("Berlin, …")
+BYLINE_WORDS = 25  # a date in the first page's title, byline or furniture lines
+COPYRIGHT_PAGES = 2  # a copyright line stands on the first two pages
+DATE_SENTENCES = 120
+
+
+def printed_year(sentences: Sequence[Sentence], latest: int) -> str:
+    """The year a document prints as its own: a dateline on its first page (a short line, or a
+    date in its title, byline or furniture lines; a date in running prose is some event's)
+    or the last year of a copyright line on its first two pages; the most frequent, the
+    latest of equals, never after ``latest``; "" when none is printed."""
+    years: list[int] = []
+    for s in sentences[:DATE_SENTENCES]:
+        n = word_count(s.text)
+        if s.page == 1 and (
+            n <= DATELINE_WORDS or (s.role not in PROSE_ROLES and n <= BYLINE_WORDS)
+        ):
+            years += [int(next(g for g in m.groups() if g)) for m in DATELINE.finditer(s.text)]
+        if s.page <= COPYRIGHT_PAGES:
+            years += [
+                max(map(int, _FOUR_DIGITS.findall(m.group(1)))) for m in COPYRIGHT.finditer(s.text)
+            ]
+    years = [y for y in years if y <= latest]
+    if not years:
+        return ""
+    return str(max(set(years), key=lambda y: (years.count(y), y)))
+
+
+def document_year(doc: DocInput) -> str:
+    """The document's year: the one printed on its first pages (`printed_year`) before the
+    PDF's metadata date (a 1950s paper scanned in 2019 is from the 1950s)."""
+    return printed_year(doc.sentences, date.today().year + 1) or doc.profile.year
 
 
 def gist_line(doc: DocInput) -> str:
@@ -133,8 +235,9 @@ def gist_line(doc: DocInput) -> str:
     who = _authors(p)
     if who:
         line += f", by {who}"
-    if p.year:
-        line += f" ({p.year})"
+    year = document_year(doc)
+    if year:
+        line += f" ({year})"
     return line + "."
 
 

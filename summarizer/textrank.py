@@ -33,6 +33,7 @@ STOPWORDS = frozenset(
     mean thing things get got go going say said one two""".split()
 )
 _QUOTE = re.compile(r"[\"“”]")
+OVERLAP_TERMS = 6
 GRAPH_LIMIT = 2500  # above this many candidates, centroid similarity replaces the full graph
 
 
@@ -46,7 +47,8 @@ class Weights:
     lead: float = 1.0  # absolute lead prior, exp(-i / lead_sentences)
     lead_sentences: float = 5.0
     mmr_lambda: float = 0.8
-    max_similarity: float = 0.8  # never take a near-duplicate of a chosen sentence
+    max_similarity: float = 0.8  # never take a near-duplicate of a chosen sentence ...
+    max_overlap: float = 0.7  # ... nor one whose words are mostly another's (or a said line's)
     quote_penalty: float = 0.3  # share of score lost by sentences with dialogue quotes
     min_words: int = 6
     ideal_words: int = 22
@@ -127,11 +129,13 @@ def select(
     never: Collection[int] = (),
     prior: Sequence[float] | None = None,
     first: int | None = None,
+    said: Sequence[str] = (),
 ) -> list[int]:
     """Indices (in document order) of the sentences that best summarize within the budget;
     ``never`` are weighed with the rest but not chosen; ``prior`` (one factor a sentence)
     scales their scores (findings before method, `summarizer.extractive`); ``first`` is taken
-    before any other (and returned with them)."""
+    before any other (and returned with them); ``said`` are lines the summary already holds
+    (the gist, the abstract's words): no near-repeat of them, or of each other, is taken."""
     w = weights or Weights()
     n_words = [word_count(s) for s in sentences]
     terms = [content_terms(s) for s in sentences]
@@ -149,10 +153,27 @@ def select(
         score = score * np.array([prior[i] for i in cand])
     # ``first``: already said (the gist's sentence): it counts for redundancy and budget.
     chosen = [k for k, i in enumerate(cand) if i == first]  # positions in cand
-    open_ = {k for k, i in enumerate(cand) if i not in never and k not in chosen}
+    bags = [set(terms[i]) for i in cand]
+    said_bags = [set(content_terms(t)) for t in said]
+    open_ = {
+        k
+        for k, i in enumerate(cand)
+        if i not in never and k not in chosen and not _repeats(bags[k], said_bags, w)
+    }
     lengths = [n_words[i] for i in cand]
-    _fill(chosen, open_, score, graph, lengths, budget_words, w)
+    _fill(chosen, open_, score, graph, lengths, budget_words, w, bags)
     return sorted(cand[k] for k in chosen)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """The share of the shorter bag of words that the other holds too; 0 where it has under
+    OVERLAP_TERMS words (a short remark inside a long one is no repeat: a meeting's turns)."""
+    shorter = min(len(a), len(b))
+    return len(a & b) / shorter if shorter >= OVERLAP_TERMS else 0.0
+
+
+def _repeats(bag: set[str], others: Sequence[set[str]], w: Weights) -> bool:
+    return any(overlap(bag, other) >= w.max_overlap for other in others)
 
 
 class _Graph:
@@ -202,9 +223,11 @@ def _fill(
     lengths: list[int],
     budget_words: int,
     w: Weights,
+    bags: Sequence[set[str]],
 ) -> None:
     """Add to ``chosen`` (positions among the candidates) by maximal marginal relevance until
-    the budget is spent: never a near-duplicate of a chosen sentence."""
+    the budget is spent: never a near-duplicate of a chosen sentence (by similarity, or by
+    the share of words it repeats)."""
     used = sum(lengths[k] for k in chosen)
     while open_:
         best, best_val = -1, -math.inf
@@ -212,7 +235,7 @@ def _fill(
             if used + lengths[k] > budget_words and used > 0:
                 continue
             redundancy = graph.similarity(k, chosen)
-            if redundancy >= w.max_similarity:
+            if redundancy >= w.max_similarity or _repeats(bags[k], [bags[j] for j in chosen], w):
                 continue
             val = w.mmr_lambda * float(score[k]) - (1 - w.mmr_lambda) * redundancy
             if val > best_val:

@@ -8,6 +8,7 @@ from summarizer.base import Summary, SummaryOptions, SummaryPart
 from summarizer.engines import DocInput, Profile
 from summarizer.extractive import ExtractiveEngine
 from summarizer.gist import document_kind, gist_line, with_gist
+from summarizer.textrank import Weights
 
 METHOD = [
     f"We sampled the timber piles of pier {i} with a drill and weighed each core in the lab."
@@ -177,3 +178,87 @@ def test_a_placeholder_title_is_not_presented_as_the_title() -> None:
         assert line == "A one-page document (2001).", line
     real = gist_line(DocInput("k", sents, 1, (), Profile(title="Harbour Piers", year="2001")))
     assert real == "A one-page document, “Harbour Piers” (2001)."
+
+
+def _dated(lines: list[tuple[str, int, str]], year: str = "2019", pages: int = 6) -> DocInput:
+    sents = tuple(Sentence(t, page, role) for t, page, role in lines)
+    return DocInput("k", sents, pages, (), Profile(title="Piers", page_count=pages, year=year))
+
+
+def test_the_year_printed_on_the_first_pages_beats_the_files_date() -> None:
+    from summarizer.gist import document_year
+
+    body = [(m, 2, "paragraph") for m in METHOD]
+    # A 1950s paper scanned in 2019: its "Received" dateline, a short line of the first page.
+    scanned = _dated([("7 (Received 3 December 1954)", 1, "authors"), *body])
+    assert document_year(scanned) == "1954"
+    assert gist_line(scanned).endswith("(1954).")
+    # A byline with its date ("University of Bordeaux 1 April 2010 (v.1.01)").
+    byline = "Harbour Works Lecture Ann Lee University of Brest 1 April 2010 (v.1.01)"
+    assert document_year(_dated([(byline, 1, "authors"), *body])) == "2010"
+    # The last year of a copyright line on the first two pages.
+    notice = "Copyright © 2002, 2003, 2011 Ann Lee and the Northern Harbour Board."
+    assert document_year(_dated([(notice, 2, "paragraph"), *body])) == "2011"
+    # A date in running prose is some event's, not the document's: the file's date stands.
+    prose = "On November 7, 2018, the harbour board issued an interim order closing the pier."
+    assert document_year(_dated([(prose, 1, "paragraph"), *body], year="2020")) == "2020"
+    assert document_year(_dated(body, year="2020")) == "2020"
+    # A date on a later page is not the document's either.
+    assert document_year(_dated([("Brest, 3 May 1999", 3, "paragraph"), *body])) == "2019"
+
+
+def test_a_thesis_is_known_by_its_degree_page_and_single_author() -> None:
+    degree = (
+        "A thesis submitted in fulfilment of the requirements for the degree of Master of "
+        "Science in Civil Engineering."
+    )
+    chapters = [Sentence(m, 3 + i) for i, m in enumerate(METHOD * 3)]
+
+    def long_doc(first: list[Sentence], authors: tuple[str, ...]) -> DocInput:
+        profile = Profile(title="Piers", authors=authors, page_count=200)
+        return DocInput("k", (*first, *chapters), 200, (), profile)
+
+    assert document_kind(long_doc([Sentence(degree, 2)], ("Ann Lee",))) == "thesis"
+    assert document_kind(long_doc([], ("Ann Lee",))) == "book"  # no degree page
+    many = ("Ann Lee", "Bo Chan", "Cy Dunn", "Di Eyre")
+    assert document_kind(long_doc([Sentence(degree, 2)], many)) == "book"  # many authors
+    late = [Sentence(degree, 40)]  # quoted deep inside: not the degree page
+    assert document_kind(long_doc(late, ("Ann Lee",))) == "book"
+
+
+def test_affiliation_marks_glued_to_names_are_removed() -> None:
+    from summarizer.gist import without_marks
+
+    marked = ["Patrick N.J. Lanea", "Alice E. Bestb", "Klaus Hickelb"]
+    assert without_marks(marked) == ["Patrick N.J. Lane", "Alice E. Best", "Klaus Hickel"]
+    assert without_marks(["Andreas Gal∗+", "Kyle Loα∗", "Ann Smith1,2", "Bo Lee¹"]) == [
+        "Andreas Gal",
+        "Kyle Lo",
+        "Ann Smith",
+        "Bo Lee",
+    ]
+    # Names that end in a letter of their own keep it: one letter, no run from "a"; a name
+    # alone; a run that does not start at "a".
+    for names in (["Ana Costa", "Rui Silva"], ["Ana Costa"], ["Jan Bach", "Li Zhang"]):
+        assert without_marks(names) == names
+    assert without_marks(["Νίκος Παππάς", "Ana Costa"]) == ["Νίκος Παππάς", "Ana Costa"]
+    item = doc(METHOD, title="Flow Curves", authors=("Pat Lanea", "Al Bestb"))
+    assert gist_line(item) == "A 4-page document, “Flow Curves”, by Pat Lane and Al Best."
+
+
+def test_key_points_never_repeat_the_gist_or_each_other() -> None:
+    from summarizer.textrank import select
+
+    said = "Stone footings under the northern piers halved the repairs over thirty winters."
+    longer = said[:-1] + ", while timber piles rotted within ten years of being driven."
+    texts = [said, *METHOD[:4], longer, *METHOD[4:]]
+    assert {0, 5} <= set(select(texts, 400, weights=Weights(max_overlap=1.1)))  # rule off
+    both = select(texts, 400)
+    assert (0 in both) != (5 in both)  # the longer one repeats every word of the other
+    assert not {0, 5} & set(select(texts, 400, said=[said]))  # the gist said it
+    # Through the engine: the abstract's first sentence, glued after a byline in the text,
+    # is not a key point again.
+    glued = "Ann Lee Bo Chan " + ABSTRACT.split(". ")[0] + "."
+    parts = summarize(doc([OPENING, glued, *METHOD, FINDING], 2, abstract=ABSTRACT)).parts
+    assert parts[0].kind == "abstract"
+    assert not any(ABSTRACT.split(". ")[0] in p.text for p in parts[1:])
