@@ -126,14 +126,22 @@ def _repeated_as_furniture(sentences: list[Sentence]) -> list[Sentence]:
     recur on (`vocabulary.running_line_pages`, and three at least: a short document may say a
     thing twice) become page furniture, wherever they stand."""
     pages: dict[str, set[int]] = {}
+    counts: dict[str, int] = {}
     keys = []
     for s in sentences:
         key = " ".join(_WORD.findall(s.text.lower()))
         keys.append(key)
         pages.setdefault(key, set()).add(s.page)
+        counts[key] = counts.get(key, 0) + 1
     need = max(RUNNING_LINE_MIN_PAGES, running_line_pages(len({s.page for s in sentences})))
+
+    def running(key: str) -> bool:
+        # A running line stands once per page (twice where it heads and foots it); a sentence
+        # said again and again within pages is the body's own refrain, not furniture.
+        return len(pages[key]) >= need and counts[key] <= 2 * len(pages[key])
+
     return [
-        replace(s, role="page furniture") if len(pages[key]) >= need else s
+        replace(s, role="page furniture") if running(key) else s
         for s, key in zip(sentences, keys, strict=True)
     ]
 
