@@ -56,6 +56,7 @@ def run_batch(
     """
     view = BatchView(as_json)
     last = None
+    recorded: int | None = None  # what this run's own record says it saved
     new_failures = 0
     left_unembedded = False
     try:
@@ -83,9 +84,13 @@ def run_batch(
                 close = getattr(events, "close", None)  # an interrupted run closes its
                 if close is not None:  # record now, not when Python exits
                     close()
+                # A signal can land between a document's save and its event reaching this
+                # loop: the run's record, closed with its real counts, is what was saved.
+                recorded = store.summarized_by_this_process()
     except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: say what was saved
         view.close()
-        return _interrupted(exc, last, as_json)
+        saved = recorded if recorded is not None else (last.summarized if last else 0)
+        return _interrupted(exc, saved, as_json)
     except LibraryError as exc:  # the library could not be opened or written at all
         view.close()
         if as_json:
@@ -120,8 +125,7 @@ def _index_in_background(settings: Settings, as_json: bool) -> None:
         click.echo(meaning.background_note(pid), err=True)
 
 
-def _interrupted(exc: KeyboardInterrupt, last: pipeline.Progress | None, as_json: bool) -> int:
-    saved = last.summarized if last else 0
+def _interrupted(exc: KeyboardInterrupt, saved: int, as_json: bool) -> int:
     what = "Stopped by SIGTERM" if isinstance(exc, Terminated) else "Interrupted"
     message = (
         f"{what}; {saved} document(s) summarized and saved in this run; a rerun resumes the rest."

@@ -144,6 +144,18 @@ class RunLog:
             )
         return int(cur.lastrowid or 0)
 
+    def summarized_by_this_process(self) -> int | None:
+        """The documents saved by the newest run this process started, as its record says
+        (None when it started none or the library cannot be read)."""
+        try:
+            row = self.conn.execute(
+                "SELECT summarized FROM runs WHERE pid = ? AND host = ? ORDER BY id DESC LIMIT 1",
+                this_process(),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None or row[0] is None else int(row[0])
+
     def finish_run(
         self, run_id: int, summarized: int, skipped: int, failed: int, status: str = "done"
     ) -> None:

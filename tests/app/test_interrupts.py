@@ -153,3 +153,39 @@ def test_a_crash_or_the_memory_bound_is_not_retried_as_a_kill(tmp_path, sig, kin
         stop.set()
         worker.close()
     assert len(killed) == 1 and caught.value.kind == kind and said in caught.value.user_message
+
+
+def test_a_signal_between_a_save_and_its_event_is_counted_from_the_runs_record(
+    tmp_path, monkeypatch
+) -> None:
+    """The race CI met: Ctrl+C lands after a document is saved but before its event reaches
+    the CLI's loop. The message and the JSON count what the library holds, not the last event."""
+    from click.testing import CliRunner
+
+    from app.cli import cli
+    from app.run import Run
+
+    docs = memo_folder(tmp_path / "docs", 4, tag="doc")
+    db = tmp_path / "lib.sqlite"
+    save, saves = Run.save, []
+
+    def save_then_interrupt(self, *args, **kw):
+        event = save(self, *args, **kw)
+        saves.append(event)
+        if len(saves) == 2:
+            raise KeyboardInterrupt  # as a signal handler would, before the event is yielded
+        return event
+
+    monkeypatch.setattr(Run, "save", save_then_interrupt)
+    monkeypatch.setenv("SYNOPSIS_CONFIG", str(tmp_path / "none.toml"))
+    args = ["summarize", str(docs), "--db", str(db), "--json", "--engine", "extractive"]
+    result = CliRunner().invoke(cli, [*args, "--workers", "1"])
+    assert result.exit_code == 130, result.output
+    last = json.loads(result.stdout.strip().splitlines()[-1])
+    assert last["kind"] == "interrupted" and last["summarized"] == 2
+    with Store(db) as store:
+        assert store.count_documents() == 2
+        assert store.conn.execute("SELECT status, summarized FROM runs").fetchone() == (
+            "cancelled",
+            2,
+        )
