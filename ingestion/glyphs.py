@@ -11,6 +11,7 @@ glyph wider than it is tall is three letters ("ffi"), a narrower one two ("fi").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 LOST = "\x00"  # one per letter the glyph drew
@@ -56,51 +57,113 @@ _RUN = re.compile(r"\S+")
 def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     """Runs of ``text`` (as in `mark_lost_ligatures`) holding a hidden white glyph, each with
     the glyph left out."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
     if not _white_text(page) or len(text) != textpage.count_chars():
         return {}
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    refs = [ctypes.byref(c) for c in rgba]
-
-    def white(i: int) -> bool:
-        if text[i].isspace() or not pdfium_c.FPDFText_GetFillColor(textpage.raw, i, *refs):
-            return False
-        return all(c.value >= WHITE for c in rgba[:3]) and rgba[3].value > 0
-
+    white = _white_reader(textpage, text)
     fixes: dict[str, str] = {}
     for m in _RUN.finditer(text):
         run, start = m.group(), m.start()
         if len(run) < 3:
             continue
-        seen = [not white(i) for i in range(start, m.end())]
-        keep = [
-            ch
-            for k, ch in enumerate(run)
-            if seen[k] or k in (0, len(run) - 1) or not (seen[k - 1] and seen[k + 1])
+        # A glyph inside the run is dropped when white between two that are not; its
+        # neighbours are read only then (most glyphs are not white: fewer calls).
+        drop = [
+            k
+            for k in range(1, len(run) - 1)
+            if white(start + k) and not white(start + k - 1) and not white(start + k + 1)
         ]
-        if len(keep) < len(run):
-            fixes[run] = "".join(keep)
+        if drop:
+            fixes[run] = "".join(ch for k, ch in enumerate(run) if k not in drop)
     return fixes
+
+
+def _white_reader(textpage: Any, text: str) -> Callable[[int], bool]:
+    """Whether the character at an index is a glyph filled in white. A glyph's fill is its
+    text object's, so the fill is read once per text object (PDFium's handle for it) and
+    not once per glyph (#19's speed pass: pages with white text have thousands of glyphs)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    refs = [ctypes.byref(c) for c in rgba]
+    # The handle as a plain address (a dictionary key), not a ctypes pointer object.
+    function = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(function)
+    address = ctypes.cast(raw, ctypes.c_void_p).value
+    filled: dict[int | None, bool] = {}
+
+    def white(i: int) -> bool:
+        if text[i].isspace():
+            return False
+        handle = text_object(address, i)
+        found = filled.get(handle)
+        if found is None:
+            found = filled[handle] = bool(
+                pdfium_c.FPDFText_GetFillColor(raw, i, *refs)
+                and all(c.value >= WHITE for c in rgba[:3])
+                and rgba[3].value > 0
+            )
+        return found
+
+    return white
 
 
 def _white_text(page: Any) -> bool:
     """Whether any text object on the page is filled in white (most pages: none, checked
-    object by object, not glyph by glyph)."""
+    object by object, not glyph by glyph), inside form objects too, as
+    ``page.get_objects(filter=[FPDF_PAGEOBJ_TEXT])`` walks them (PDFium's handles read
+    directly: no Python object per page object)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
     rgba = [ctypes.c_uint() for _ in range(4)]
     refs = [ctypes.byref(c) for c in rgba]
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-        if pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *refs) and all(
-            c.value >= WHITE for c in rgba[:3]
-        ):
-            return True
-    return False
+
+    def white(obj: Any) -> bool:
+        return bool(
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *refs)
+            and all(c.value >= WHITE for c in rgba[:3])
+        )
+
+    return _any_text_object(page.raw, white)
+
+
+MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects descends into form objects
+
+
+def _any_text_object(page: Any, test: Callable[[Any], bool]) -> bool:
+    """Whether ``test`` holds for a text object of the page (or of a form object on it, to
+    MAX_FORM_DEPTH levels), in the order and with the errors of pypdfium2's
+    ``get_objects``."""
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    text, form = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
+    kind_of = pdfium_c.FPDFPageObj_GetType
+
+    def walk(parent: Any, count: Callable[..., int], get: Callable[..., Any], level: int) -> bool:
+        n = count(parent)
+        if n < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = kind_of(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+                raise PdfiumError("Failed to determine pageobject type.")
+            if kind == text and test(obj):
+                return True
+            if kind == form and level < MAX_FORM_DEPTH - 1:
+                inner = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+                if walk(obj, *inner, level + 1):
+                    return True
+        return False
+
+    return walk(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
 
 
 def with_fixes(text: str, fixes: dict[str, str]) -> str:
