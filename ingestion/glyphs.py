@@ -10,6 +10,7 @@ glyph wider than it is tall is three letters ("ffi"), a narrower one two ("fi").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -51,7 +52,7 @@ def with_ligature_marks(text: str, marks: dict[str, str]) -> str:
 # font maps it to a character all the same ("监　制" read as "监制制"); white text on a dark
 # panel is white from end to end and stays.
 WHITE = 250
-_RUN = re.compile(r"\S+")
+_RUN = re.compile(r"\S{3,}")  # a run with a glyph inside (neither end is dropped)
 
 
 def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
@@ -59,92 +60,61 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     the glyph left out."""
     if not _white_text(page) or len(text) != textpage.count_chars():
         return {}
-    white = _white_reader(textpage, text)
+    white = _white_reader(textpage)
     fixes: dict[str, str] = {}
     for m in _RUN.finditer(text):
-        run, start = m.group(), m.start()
-        if len(run) < 3:
-            continue
+        start, end = m.span()
         # A glyph inside the run is dropped when white between two that are not; its
         # neighbours are read only then (most glyphs are not white: fewer calls).
         drop = [
-            k
-            for k in range(1, len(run) - 1)
-            if white(start + k) and not white(start + k - 1) and not white(start + k + 1)
+            i
+            for i in range(start + 1, end - 1)
+            if white(i) and not white(i - 1) and not white(i + 1)
         ]
         if drop:
-            fixes[run] = "".join(ch for k, ch in enumerate(run) if k not in drop)
+            fixes[m.group()] = "".join(ch for i, ch in enumerate(m.group(), start) if i not in drop)
     return fixes
 
 
-def _white_reader(textpage: Any, text: str) -> Callable[[int], bool]:
-    """Whether the character at an index is a glyph filled in white. A glyph's fill is its
-    text object's, so the fill is read once per text object (PDFium's handle for it) and
-    not once per glyph (#19's speed pass: pages with white text have thousands of glyphs)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    raw = textpage.raw
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    refs = [ctypes.byref(c) for c in rgba]
-    # The handle as a plain address (a dictionary key), not a ctypes pointer object.
-    function = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(function)
-    address = ctypes.cast(raw, ctypes.c_void_p).value
+def _white_reader(textpage: Any) -> Callable[[int], bool]:
+    """Whether the character at an index (not a space) is a glyph filled in white. A glyph's
+    fill is its text object's, so the fill is read once per text object (PDFium's handle for
+    it), not once per glyph (#19's speed pass: pages with white text have thousands)."""
+    calls = _calls()
+    rgba, at = _color()
+    address = _address(textpage.raw)
     filled: dict[int | None, bool] = {}
 
     def white(i: int) -> bool:
-        if text[i].isspace():
-            return False
-        handle = text_object(address, i)
+        handle = calls.text_object(address, i)
         found = filled.get(handle)
         if found is None:
             found = filled[handle] = bool(
-                pdfium_c.FPDFText_GetFillColor(raw, i, *refs)
-                and all(c.value >= WHITE for c in rgba[:3])
-                and rgba[3].value > 0
+                calls.glyph_fill(address, i, *at)
+                and rgba[0] >= WHITE
+                and rgba[1] >= WHITE
+                and rgba[2] >= WHITE
+                and rgba[3] > 0
             )
         return found
 
     return white
 
 
-def _white_text(page: Any) -> bool:
-    """Whether any text object on the page is filled in white (most pages: none, checked
-    object by object, not glyph by glyph), inside form objects too, as
-    ``page.get_objects(filter=[FPDF_PAGEOBJ_TEXT])`` walks them (PDFium's handles read
-    directly: no Python object per page object)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    refs = [ctypes.byref(c) for c in rgba]
-
-    def white(obj: Any) -> bool:
-        return bool(
-            pdfium_c.FPDFPageObj_GetFillColor(obj, *refs)
-            and all(c.value >= WHITE for c in rgba[:3])
-        )
-
-    return _any_text_object(page.raw, white)
-
-
 MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects descends into form objects
 
 
-def _any_text_object(page: Any, test: Callable[[Any], bool]) -> bool:
-    """Whether ``test`` holds for a text object of the page (or of a form object on it, to
-    MAX_FORM_DEPTH levels), in the order and with the errors of pypdfium2's
-    ``get_objects``."""
-    import pypdfium2.raw as pdfium_c
+def _white_text(page: Any) -> bool:
+    """Whether any text object on the page is filled in white (most pages: none, checked
+    object by object, not glyph by glyph), inside form objects too, in the order and with the
+    errors of ``page.get_objects(filter=[FPDF_PAGEOBJ_TEXT])`` (PDFium's handles read as
+    plain addresses: no Python object per page object)."""
     from pypdfium2 import PdfiumError
 
-    text, form = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
-    kind_of = pdfium_c.FPDFPageObj_GetType
+    calls = _calls()
+    rgba, at = _color()
 
-    def walk(parent: Any, count: Callable[..., int], get: Callable[..., Any], level: int) -> bool:
+    def walk(parent: int, count: Callable[..., int], get: Callable[..., int], level: int) -> bool:
         n = count(parent)
         if n < 0:
             raise PdfiumError("Failed to get number of pageobjects.")
@@ -152,18 +122,68 @@ def _any_text_object(page: Any, test: Callable[[Any], bool]) -> bool:
             obj = get(parent, i)
             if not obj:
                 raise PdfiumError("Failed to get pageobject.")
-            kind = kind_of(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+            kind = calls.kind(obj)
+            if kind == calls.UNKNOWN:
                 raise PdfiumError("Failed to determine pageobject type.")
-            if kind == text and test(obj):
+            if (
+                kind == calls.TEXT
+                and calls.object_fill(obj, *at)
+                and rgba[0] >= WHITE
+                and rgba[1] >= WHITE
+                and rgba[2] >= WHITE
+            ):
                 return True
-            if kind == form and level < MAX_FORM_DEPTH - 1:
-                inner = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
-                if walk(obj, *inner, level + 1):
-                    return True
+            inner = kind == calls.FORM and level < MAX_FORM_DEPTH - 1
+            if inner and walk(obj, calls.form_count, calls.form_object, level + 1):
+                return True
         return False
 
-    return walk(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
+    return walk(_address(page.raw), calls.page_count, calls.page_object, 0)
+
+
+@functools.cache
+def _calls() -> Any:
+    """The PDFium functions read here, taking and giving plain addresses (ints) instead of
+    ctypes pointer objects: about half the time a call."""
+    import ctypes
+    from types import SimpleNamespace
+
+    import pypdfium2.raw as pdfium_c
+
+    v, i = ctypes.c_void_p, ctypes.c_int
+
+    def plain(function: Any, restype: Any, *argtypes: Any) -> Any:
+        address = ctypes.cast(function, v).value or 0
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    return SimpleNamespace(
+        text_object=plain(pdfium_c.FPDFText_GetTextObject, v, v, i),
+        glyph_fill=plain(pdfium_c.FPDFText_GetFillColor, i, v, i, v, v, v, v),
+        page_count=plain(pdfium_c.FPDFPage_CountObjects, i, v),
+        page_object=plain(pdfium_c.FPDFPage_GetObject, v, v, i),
+        form_count=plain(pdfium_c.FPDFFormObj_CountObjects, i, v),
+        form_object=plain(pdfium_c.FPDFFormObj_GetObject, v, v, ctypes.c_ulong),
+        kind=plain(pdfium_c.FPDFPageObj_GetType, i, v),
+        object_fill=plain(pdfium_c.FPDFPageObj_GetFillColor, i, v, v, v, v, v),
+        TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT,
+        FORM=pdfium_c.FPDF_PAGEOBJ_FORM,
+        UNKNOWN=pdfium_c.FPDF_PAGEOBJ_UNKNOWN,
+    )
+
+
+def _color() -> tuple[Any, list[int]]:
+    """Four unsigned ints for a colour's R, G, B, A, and their addresses."""
+    import ctypes
+
+    rgba = (ctypes.c_uint * 4)()
+    base = ctypes.addressof(rgba)
+    return rgba, [base + 4 * k for k in range(4)]
+
+
+def _address(handle: Any) -> int:
+    import ctypes
+
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def with_fixes(text: str, fixes: dict[str, str]) -> str:
