@@ -49,6 +49,7 @@ def write_pdf(
     font: str = "Helvetica",
     dynamic_xfa: bool = False,
     rotate: Sequence[int] = (),
+    form: Sequence[str] = (),
 ) -> Path:
     """Write ``pages`` (each a list of text lines) to ``path``; returns the path.
 
@@ -66,6 +67,8 @@ def write_pdf(
     ``rotate`` gives pages a /Rotate (90, 180, 270, one per page, 0 for none); their content is
     drawn turned the other way, so each still shows upright on a portrait page, as landscape
     and scanned pages are stored.
+    ``form`` holds content-stream operators drawn on the first page through a Form XObject
+    (text inside a form object, as some generators place it), after the page's own lines.
     A line starting "%ops " is written as content-stream operators, as it is.
     A line starting "## " is a heading in 15-point bold; "** " a bold line at body size;
     "<N> " a line in N-point type, "<Nb> " in N-point bold, "<Nc> " or "<Nbc> " centred.
@@ -91,6 +94,16 @@ def write_pdf(
     bold = add(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
     )
+    xobjects = b""
+    if form:
+        body = "\n".join(form).encode("latin-1")
+        xobjects = b" /XObject << /Fm0 %d 0 R >>" % add(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> /Length %d >>\nstream\n"
+            % (font, len(body))
+            + body
+            + b"\nendstream"
+        )
     kids = []
     total = len(pages)
     for number, lines in enumerate(pages, start=1):
@@ -129,6 +142,8 @@ def write_pdf(
                 ops.append("ET")
         if footer_numbers:
             ops += ["BT", "/F1 9 Tf", "280 40 Td", f"(Page {number} of {total}) Tj", "ET"]
+        if number == 1 and form:
+            ops += ["/Fm0 Do"]
         turn = rotate[number - 1] % 360 if number <= len(rotate) else 0
         if turn:  # user space turned so the page shows upright after its /Rotate
             ops = ["q", _TURNS[turn], *ops, "Q"]
@@ -145,13 +160,14 @@ def write_pdf(
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s]%s "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>"
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >>%s >> /Contents %d 0 R >>"
                 % (
                     pages_obj,
                     _BOXES[turn],
                     b" /Rotate %d" % turn if turn else b"",
                     font,
                     bold,
+                    xobjects if number == 1 else b"",
                     content,
                 )
             )

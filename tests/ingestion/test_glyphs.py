@@ -58,3 +58,21 @@ def test_a_white_spacer_glyph_between_seen_ones_is_dropped(
     text = " ".join(p.text for p in read_pdf(pdf).pages)
     assert "for the boats today." in text and "Q" not in text
     assert "White words on a dark panel stay as they are." in text
+
+
+def test_a_white_spacer_glyph_inside_a_form_object_is_dropped(
+    make_pages_pdf: Callable[..., Path],
+) -> None:
+    # The page's own text is black; the white glyph is drawn by a Form XObject on it, which
+    # the check for white text walks into as well.
+    pdf = make_pages_pdf(
+        "form.pdf",
+        [["The page's own line is black."]],
+        form=[
+            "BT /F1 11 Tf 72 600 Td (The ferry leaves at nine from the qu) Tj",
+            "1 1 1 rg (Z) Tj 0 g (ay each morning.) Tj ET",
+        ],
+    )
+    text = " ".join(p.text for p in read_pdf(pdf).pages)
+    assert "The page's own line is black." in text
+    assert "from the quay each morning." in text and "Z" not in text
