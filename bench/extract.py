@@ -3,8 +3,9 @@
 Prints pages/s per engine, the speed ratio, how much their texts agree (word-multiset F1),
 and text quality (share of dictionary-like words, pages with text) so the default can be the
 faster engine with equal-or-better text; and the pipeline's reading with its structure pass on
-every page ("pdfium+structure") against PDFium's raw text ("pdfium text"), as a ratio.
-Usage: python bench/extract.py [PDF_DIR] [--repeat N]
+every page ("pdfium+structure") against PDFium's raw text ("pdfium text"), as a ratio;
+with --pieces, only the CPU seconds of each piece of the pipeline beyond the raw text.
+Usage: python bench/extract.py [PDF_DIR] [--repeat N] [--pieces]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from ingestion.blocks import make_blocks
@@ -69,15 +71,75 @@ def pdfium_structure(path: Path, password: str | None, max_pages: int) -> RawPdf
 
 VARIANTS = {**EXTRACTORS, "pdfium text": pdfium_text, "pdfium+structure": pdfium_structure}
 
+# The pipeline's pieces beyond PDFium's raw text, timed by `pieces` (names in extractors).
+PIECES = (
+    "hidden_glyphs",
+    "sized_lines",
+    "column_text",
+    "mark_lost_ligatures",
+    "read_front",
+    "size_headings",
+    "logical_arabic",
+    "logical_rtl",
+)
+
+
+def pieces(files: list[Path]) -> None:
+    """CPU seconds of PDFium's raw text and of the pipeline's reading over ``files``, and of
+    each piece of the pipeline (its functions timed where `extract_pdfium` calls them, and
+    `make_blocks`): where the extra time goes."""
+    import ingestion.extractors as extractors
+
+    spent: Counter[str] = Counter()
+
+    def timed(name: str, fn: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            t0 = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - t0
+
+        return run
+
+    for name in PIECES:
+        setattr(extractors, name, timed(name, getattr(extractors, name)))
+    blocks = timed("make_blocks", make_blocks)
+    raw_s = pipeline_s = 0.0
+    for path in files:
+        try:
+            t0 = time.process_time()
+            pdfium_text(path, None, 100000)
+            t1 = time.process_time()
+            raw = extract_pdfium(path, None, 100000)
+            blocks(raw.lines, title=raw.layout_title, authors=raw.authors)
+            t2 = time.process_time()
+        except PdfError:
+            continue
+        raw_s, pipeline_s = raw_s + t1 - t0, pipeline_s + t2 - t1
+    extra = pipeline_s - raw_s
+    print(f"raw text {raw_s:.2f} s, pipeline {pipeline_s:.2f} s ({raw_s / pipeline_s:.2f}x)")
+    print(f"| piece | CPU s | share of the extra {extra:.2f} s |\n|---|---:|---:|")
+    for name, secs in spent.most_common():
+        print(f"| {name} | {secs:.2f} | {secs / extra:.0%} |")
+    rest = extra - sum(spent.values())
+    print(f"| the rest (page size, rotation, text fixes) | {rest:.2f} | {rest / extra:.0%} |")
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--repeat", type=int, default=3, help="runs per file and engine (median)")
+    ap.add_argument(
+        "--pieces", action="store_true", help="only where the pipeline's extra time goes"
+    )
     args = ap.parse_args()
     files = sorted(args.folder.glob("*.pdf"))
     if not files:
         sys.exit(f"no PDFs in {args.folder}")
+    if args.pieces:
+        pieces(files)
+        return
     totals = {name: [0.0, 0] for name in VARIANTS}  # seconds, pages
     quality: dict[str, list[float]] = {
         name: [] for name in VARIANTS
