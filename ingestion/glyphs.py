@@ -102,6 +102,10 @@ def _white_reader(textpage: Any) -> Callable[[int], bool]:
 
 
 MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects descends into form objects
+# pypdfium2's words for an object of no known type (a page's warning quotes them).
+_UNKNOWN_TYPE = (
+    "Failed to determine pageobject type, did you pass in a valid FPDF_PAGEOBJECT handle?"
+)
 
 
 def _white_text(page: Any) -> bool:
@@ -124,7 +128,7 @@ def _white_text(page: Any) -> bool:
                 raise PdfiumError("Failed to get pageobject.")
             kind = calls.kind(obj)
             if kind == calls.UNKNOWN:
-                raise PdfiumError("Failed to determine pageobject type.")
+                raise PdfiumError(_UNKNOWN_TYPE)
             if (
                 kind == calls.TEXT
                 and calls.object_fill(obj, *at)
