@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingestion import ocr
-from ingestion.blocks import make_blocks, text_lines
+from ingestion.blocks import make_blocks
 from ingestion.clean import clean_pages, normalize
 from ingestion.document import Block, Document, Page
 from ingestion.errors import (
@@ -27,6 +27,7 @@ from ingestion.errors import (
 )
 from ingestion.extractors import RawPdf, extract_raw
 from ingestion.layout import SizedLine
+from ingestion.line_groups import text_lines
 from ingestion.outline import TRAILING_PAGE, outline_for
 from ingestion.quality import measure
 from ingestion.sentences import detect_language

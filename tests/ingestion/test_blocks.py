@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from ingestion import document_sentences, read_pdf
-from ingestion.blocks import make_blocks, text_lines
+from ingestion.blocks import make_blocks
 from ingestion.document import Block, Document, Page, PageQuality, Sentence
 from ingestion.layout import SizedLine
+from ingestion.line_groups import text_lines
 from ingestion.roles import placed
 from samples.pdfmaker import write_pdf
 

@@ -1,0 +1,175 @@
+"""A page's lines grouped into blocks before their roles (#19), and the line tests both
+steps share.
+
+Lines (`layout.sized_lines`, with their extent) join a block while they keep the same type size
+and weight and follow each other within a line's height; pieces of one row that sit close
+together are one line; a heading, a list item, a contents entry, a caption or a line that stands
+on its own (a page number, "References", a numbered subsection) starts a block of its own. Pages
+known only as text (OCR, pypdf) become lines by `text_lines`: one type size, a blank line a
+paragraph's break. `ingestion.blocks` names each group's role.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ingestion.clean import normalize
+from ingestion.layout import SizedLine
+from ingestion.vocabulary import (
+    ABSTRACT_HEAD,
+    APPENDIX_HEADING,
+    CAPTION,
+    CONTENTS_HEADING,
+    REFERENCES_HEADING,
+)
+
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…{2,}", re.I)
+
+
+_LEADERS_END = re.compile(r"(?:\d|[ivxlc])\n?\Z", re.I)  # how a leaders' line must end
+
+
+def leaders(text: str) -> bool:
+    """Dot leaders and a page number ("Method . . . . 12"), or "……". What the search needs
+    is tested first (four dots, a line's last character), as the search is slow on prose
+    and on long dotted lines (#19's speed pass)."""
+    if "……" in text:
+        return True
+    return (
+        text.count(".") >= 4
+        and bool(_LEADERS_END.search(text[-2:]))
+        and bool(_DOT_LEADERS.search(text))
+    )
+
+
+LIST_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@functools.lru_cache(maxsize=4096)  # a line's, then its one-line block's (#19 speed)
+def norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+ROW_GAP = 0.04  # pieces of one row closer than this share of the page width are one line
+TEXT_LINE_SIZE = 10.0  # the one type size of a page known only as text
+
+
+def text_lines(text: str) -> list[SizedLine]:
+    """A page known only as text (OCR, pypdf) as lines for `make_blocks`: one type size, one
+    line's height apart, a blank line a paragraph's break; the same roles follow from what the
+    text shows (page numbers, recurring edge lines, labels, numbers, punctuation)."""
+    rows = text.split("\n")
+    step = 1.0 / (len(rows) + 2)
+    out: list[SizedLine] = []
+    top = 1.0 - step
+    for row in rows:
+        line = " ".join(row.split())
+        if line:
+            bottom = top - 0.8 * step
+            out.append(SizedLine(line, TEXT_LINE_SIZE, top, bottom=bottom))
+            top -= step
+        else:
+            top -= 2 * step  # a blank line: more than a line's height, a new block
+    return out
+
+
+def bbox(group: list[SizedLine]) -> tuple[float, float, float, float]:
+    first = group[0]
+    x0, y0, x1, y1 = first.left, first.bottom, first.right, first.top
+    for ln in group[1:]:
+        x0, y0 = min(x0, ln.left), min(y0, ln.bottom)
+        x1, y1 = max(x1, ln.right), max(y1, ln.top)
+    return (_share(x0), _share(y0), _share(x1), _share(y1))
+
+
+def _share(v: float) -> float:  # loose boxes overhang the page
+    return round(min(1.0, max(0.0, v)), 4)
+
+
+def _starts_block(text: str, heading: bool) -> bool:
+    """Whether a line starts a block of its own (``heading``: it is an outline heading's)."""
+    return bool(
+        heading
+        or LIST_ITEM.match(text)
+        or CAPTION.match(text)
+        or leaders(text)
+        or ABSTRACT_HEAD.match(text)
+        or own_line(text)
+    )
+
+
+def normalized(line: SizedLine) -> SizedLine:
+    if line.text.isascii() and line.text.isprintable():
+        return line  # nothing for NFKC or the control characters to do (most lines)
+    text = " ".join(normalize(line.text).split())
+    return line if text == line.text else replace(line, text=text)
+
+
+def group_lines(
+    lines: Sequence[SizedLine], heading_titles: dict[str, int]
+) -> list[list[SizedLine]]:
+    groups: list[list[SizedLine]] = []
+    ends = False  # whether the last line ends its block (a heading on a line of its own)
+    for line in lines:
+        last = groups[-1][-1] if groups else None
+        heading = bool(heading_titles) and norm(line.text) in heading_titles
+        if last is not None and _joins(last, line, heading, ends):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        ends = heading or own_line(line.text)
+    return groups
+
+
+def _joins(last: SizedLine, line: SizedLine, heading: bool, ends: bool) -> bool:
+    """Whether ``line`` goes on ``last``'s block: a piece of the same row, or the next line in
+    the same type, unless ``last`` ends its block or ``line`` starts one (``heading``: it is
+    an outline heading's line)."""
+    height = max(line.top - line.bottom, 1e-3)
+    # PDFium splits a row at wide gaps and font changes ("Andreas Gal∗+, Brendan Eich∗"
+    # / ", Mike Shaver∗"): the pieces of one row that sit close together are one line.
+    if abs(last.top - line.top) <= 0.3 * height and -0.01 <= line.left - last.right <= ROW_GAP:
+        return True
+    return (
+        not ends
+        and abs(last.size - line.size) <= 0.6
+        and last.bold == line.bold
+        and 0 <= last.bottom - line.top <= 0.8 * height + 1e-3
+        and not _starts_block(line.text, heading)
+    )
+
+
+# A numbered heading: a section number ("3", "3.1", "IV.") and a few words, no sentence end.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:\d{1,2}(?P<sub>(?:\.\d{1,2})+)\.?|\d{1,2}\.?|[IVX]{1,4}\.)\s+(?P<word>[^\W\d_])[^.;:!?]*$"
+)
+HEADING_WORDS = 12
+
+
+def numbered(text: str) -> re.Match[str] | None:
+    """A numbered heading's match, its first word capitalised (in any cased script)."""
+    m = _NUMBERED_HEADING.match(text)
+    return m if m and m["word"].isupper() else None
+
+
+def short_line(text: str) -> bool:
+    """A heading's length, without a sentence's end."""
+    words = text.split()
+    return 1 <= len(words) <= HEADING_WORDS and text[-1:] not in ".,;:"
+
+
+@functools.lru_cache(maxsize=4096)  # each line is asked twice: does it start, does it end
+def own_line(text: str) -> bool:
+    """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
+    numbered subsection ("3.1 Mining rules"), a page number."""
+    if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
+        return True
+    m = numbered(text)
+    return short_line(text) and bool(APPENDIX_HEADING.match(text) or (m and m["sub"]))
