@@ -24,9 +24,9 @@ from dataclasses import replace
 from datetime import date
 
 from ingestion.document import Sentence
-from ingestion.reader import real_metadata_title
 from ingestion.roles import PROSE_ROLES
 from ingestion.sentences import split_sentences
+from ingestion.title_choice import real_metadata_title
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, little_prose, structure_only, word_count

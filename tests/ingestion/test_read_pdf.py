@@ -173,7 +173,7 @@ def test_title_comes_from_the_largest_type_not_stale_metadata(tmp_path) -> None:
 
 
 def test_page_numbers_do_not_stick_to_a_title_line(tmp_path) -> None:
-    from ingestion.reader import guess_title
+    from ingestion.title_choice import guess_title
 
     first = "THE SIEGE OF VICKSBURG. 49\nhowever, did not last long; it became too conspicuous."
     assert guess_title({}, first, tmp_path / "x.pdf") == "THE SIEGE OF VICKSBURG"

@@ -181,7 +181,7 @@ def test_a_title_over_several_sizes_takes_the_smaller_lines_above_it(tmp_path) -
 
 
 def test_a_metadata_title_is_judged_and_wins_where_the_large_type_holds_it(tmp_path) -> None:
-    from ingestion.reader import real_metadata_title
+    from ingestion.title_choice import real_metadata_title
 
     for stamp in (
         "Microsoft Word - pier.doc",
@@ -225,7 +225,7 @@ def test_an_act_is_titled_by_its_short_title_and_a_judgment_by_its_case(tmp_path
         *[BODY] * 10,
     ]
     assert _title(tmp_path, [act])[0] == "Harbour Piers Restoration Act of 2003"
-    from ingestion.reader import guess_title
+    from ingestion.title_choice import guess_title
 
     doubled = "This Act may be cited as the ‘‘Harbour Piers Act of 2003’’."  # as enrolled bills
     assert guess_title({}, "", tmp_path / "a.pdf", opening=doubled) == "Harbour Piers Act of 2003"

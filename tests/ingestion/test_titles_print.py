@@ -96,7 +96,7 @@ def test_a_stamp_in_the_metadata_points_to_the_line_that_is_the_title(tmp_path) 
 
 
 def test_a_scans_field_numbers_and_a_line_citing_authors_are_passed_over(tmp_path) -> None:
-    from ingestion.reader import guess_title
+    from ingestion.title_choice import guess_title
 
     codes = "\n".join(f"({n})" for n in (54, 71, 72, 73, 21, 22, 86, 87, 65, 30, 51, 52))
     body = f"Applicant: Harbour Board, Riverton\n{BODY}"

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RULE_FILES = [
     "ingestion/vocabulary.py",
     "ingestion/blocks.py",
+    "ingestion/title_choice.py",
     "ingestion/line_groups.py",
     "ingestion/roles.py",
     "summarizer/candidates.py",
