@@ -155,8 +155,8 @@ def paper(tmp_path):
 def test_authors_and_abstract_are_read_stored_shown_and_kept_out_of_the_summary(
     tmp_path,
 ) -> None:
+    from ingestion.bylines import authors_after
     from ingestion.layout import SizedLine
-    from ingestion.titles import authors_after
 
     # Author lines as PDFium gives them: footnote marks and commas between names.
     lines = [

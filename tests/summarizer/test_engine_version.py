@@ -18,6 +18,7 @@ RULE_FILES = [
     "ingestion/blocks.py",
     "ingestion/roles.py",
     "summarizer/candidates.py",
+    "summarizer/sentence_shape.py",
     "summarizer/gist.py",
     "summarizer/textrank.py",
     "summarizer/extractive.py",
