@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
-from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import (
     little_prose,
@@ -26,37 +25,12 @@ from summarizer.candidates import (
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, gist_parts
+from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
 MIN_POINT_WORDS = 25
-FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
-FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
-METHOD_SECTION_WEIGHT = 0.85  # under Method, Related work, Background …
-
-
-def key_point_prior(
-    texts: Sequence[str],
-    pages: Sequence[int],
-    outline: Sequence[Section],
-    sections: Sequence[str] = (),
-) -> list[float]:
-    """One factor per sentence: contributions, findings, recommendations and conclusions
-    before method detail, by what the sentence says and the section it stands in (its own,
-    `Sentence.section`, else its page's latest outline heading)."""
-    heads = sorted(outline, key=lambda s: s.first_page)
-    out = []
-    for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
-        factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
-        section = sections[i] if i < len(sections) else ""
-        section = section or next((s.title for s in reversed(heads) if s.first_page <= page), "")
-        if section and FINDING_SECTIONS.search(section):
-            factor *= FINDING_SECTION_WEIGHT
-        elif section and METHOD_SECTIONS.search(section):
-            factor *= METHOD_SECTION_WEIGHT
-        out.append(factor)
-    return out
 
 
 class ExtractiveEngine(Engine):

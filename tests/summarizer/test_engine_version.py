@@ -23,6 +23,7 @@ RULE_FILES = [
     "summarizer/textrank.py",
     "summarizer/extractive.py",
     "summarizer/sections.py",
+    "summarizer/preference.py",
 ]
 
 

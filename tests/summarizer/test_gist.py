@@ -136,7 +136,7 @@ def test_a_generated_summary_gets_the_same_given_gist() -> None:
 
 def test_the_prior_puts_findings_and_their_sections_before_method() -> None:
     from ingestion.document import Section
-    from summarizer.extractive import key_point_prior
+    from summarizer.preference import key_point_prior
     from summarizer.textrank import select
 
     outline = [Section(0, "2 Methods", 2, 2), Section(0, "3 Results", 3, 3)]
