@@ -10,7 +10,7 @@ prose at all gets `no_prose_line` instead of a summary.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ingestion.document import Sentence
@@ -221,6 +221,8 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "code or formula"
     if any(len(_GLUED_WORDS.findall(t)) >= GLUED_WORDS for t in tokens):
         return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
+    if _capitals_run(tokens):
+        return "glued labels"  # a web page's section labels in a line of headlines
     if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
         return "citation"
     if _number_run(tokens):
@@ -259,6 +261,26 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
+
+
+CAPITALS_RUN = 4  # words in capitals side by side inside a line of running words
+
+
+def _capitals_run(tokens: list[str]) -> bool:
+    """Four or more words wholly in capitals in a row inside a line that also has lowercase
+    words: a printed web page's section labels and menu run into its headlines ("… makeover
+    TECHNOLOGY OF BUSINESS BUSINESS Finland wants …"); prose names one or two acronyms at a
+    time ("the NASA JPL team"), and a notice wholly in capitals is judged as a whole."""
+    if not any(t[:1].islower() for t in tokens):
+        return False
+    run = 0
+    for t in tokens:
+        word = t.strip("\"'“”‘’(),.;:!?")
+        capitals = len(word) >= 2 and word.isalpha() and word.isupper()
+        run = run + 1 if capitals or (run and word == "&") else 0
+        if run >= CAPITALS_RUN:
+            return True
+    return False
 
 
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
@@ -338,7 +360,30 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
 
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
-    what it is and its first few labels, instead of fragments passed off as a summary."""
+    what it is and its headings, instead of fragments passed off as a summary. Headings and
+    labels are the lines without number cells (a table's header row, a form's field names);
+    the lines with numbers (its cells) are quoted only where there are too few of those."""
+    headings = _labels(s for s in sentences if not _has_numbers(s.text))
+    if len(headings) >= MIN_HEADINGS:
+        found = f"; its headings: {', '.join(headings)}."
+    else:
+        labels = _labels(sentences)
+        found = f"; it begins: {', '.join(labels)}." if labels else "."
+    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
+    line = f"{what} with little running text (a form, a table or a list){found}"
+    first = sentences[0].page if sentences else 1
+    return SummaryPart(line, (first,))
+
+
+MIN_HEADINGS = 2  # headings enough to say what a table or form holds
+
+
+def _has_numbers(text: str) -> bool:
+    return any(NUMBER_TOKEN.match(t) for t in text.split())
+
+
+def _labels(sentences: Iterable[Sentence]) -> list[str]:
+    """Up to four labels: each line's first words from its first word with a letter."""
     seen: list[str] = []
     for s in sentences:
         if PDF_OPERATORS.search(s.text):
@@ -354,8 +399,4 @@ def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
             seen.append(label)
         if len(seen) == 4:
             break
-    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
-    line = f"{what} with little running text (a form, a table or a list)"
-    line += f"; it begins: {', '.join(seen)}." if seen else "."
-    first = sentences[0].page if sentences else 1
-    return SummaryPart(line, (first,))
+    return seen

@@ -11,7 +11,8 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a form or a table has little prose (`little_prose`), slides
+The kind comes from the format: a form or a table has little prose (`little_prose`; a long
+document of labels without numbers is a list: a printed web page of headlines), slides
 are landscape pages with few words, a letter has a salutation, a paper an abstract or a
 reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
 """
@@ -29,7 +30,13 @@ from ingestion.roles import PROSE_ROLES
 from ingestion.sentences import split_sentences
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
-from summarizer.candidates import junk_reason, little_prose, structure_only, word_count
+from summarizer.candidates import (
+    FORM_PAGES,
+    junk_reason,
+    little_prose,
+    structure_only,
+    word_count,
+)
 from summarizer.engines import DocInput, Profile
 from summarizer.textrank import content_terms, select
 
@@ -89,7 +96,9 @@ def document_kind(doc: DocInput) -> str:
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if sents and little_prose(sents, doc.pages_with_text or pages):
-        return "table" if named == "table" or numeric else "form"
+        if named == "table" or numeric:
+            return "table"
+        return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines
     landscape = p.landscape_pages >= SLIDE_SHARE * pages
     if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table

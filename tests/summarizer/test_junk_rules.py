@@ -167,6 +167,12 @@ RULES = [
         "– layout information (font size, font style, etc.)",
         "– The layout gives each line a font size and a font style.",
     ),
+    (
+        "glued labels",  # a web page's section labels and menu in a line of headlines
+        "Why fast fashion needs a makeover TECHNOLOGY OF BUSINESS BUSINESS Finland wants to "
+        "transform how we make clothes.",
+        "The NASA JPL team and the ESA sent a probe to the moon in the spring of that year.",
+    ),
 ]
 
 
@@ -216,3 +222,22 @@ def test_the_no_prose_line_never_quotes_pdf_operators() -> None:
     line = no_prose_line(broken, 1).text
     assert "Vessel name, Home port" in line
     assert "Tf" not in line and "obj" not in line
+
+
+def test_the_no_prose_line_names_headings_not_cells() -> None:
+    from ingestion.document import Sentence
+
+    table = [
+        Sentence("Region Sales Returns Staff", 1),
+        Sentence("North 1921 14 12", 1),
+        Sentence("South 1934 11 9", 1),
+        Sentence("Quarter ending March", 1),
+    ]
+    line = no_prose_line(table, 1).text
+    assert "its headings: Region Sales Returns Staff, Quarter ending March." in line
+    assert "1921" not in line
+    # With one line of words only, the line says how the document begins, cells included.
+    cells = [Sentence("Region Sales Returns Staff", 1), Sentence("North shore 19 14", 1)]
+    assert (
+        "it begins: Region Sales Returns Staff, North shore 19 14." in no_prose_line(cells, 1).text
+    )
