@@ -36,21 +36,41 @@ def unsigned(line: str) -> str:
     return re.sub(r"\s+AND\s+", " and ", line) if INITIALS.search(line) else line
 
 
+_AND_LINE = re.compile(r"^(?:and|&|und|et|y|e|и)$", re.IGNORECASE)
 MAX_AUTHOR_LINES = 8
 MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 
 
 def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
-    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract."""
+    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract;
+    where each name has its affiliation lines under it and a lone "and" line before the next
+    name (a journal's byline: "LEANA GOLUBCHIK" / "Department of …" / "and" / "SANJEEV
+    KHANNA" / …), the names after each "and" as well."""
     run: list[str] = []
+    affiliated = joined = False  # past an affiliation; a lone "and" after it
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
-        if _AFFILIATION.search(line.text) or line.top < TOP_REGION:
+        if line.top < TOP_REGION:
             break
-        words = line.text.split()
+        text = line.text.strip()
+        if affiliated:
+            if _AND_LINE.match(text):
+                joined = True
+            elif joined and not _AFFILIATION.search(text):
+                run.append(", " + unsigned(text))  # a name of its own
+                joined = False
+            elif not _AFFILIATION.search(text):
+                break  # the affiliation run ended without another name
+            continue
+        if _AFFILIATION.search(text):
+            if not run:
+                break
+            affiliated = True
+            continue
+        words = text.split()
         lower = sum(w[:1].islower() for w in words)
         if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
-        run.append(unsigned(line.text))
+        run.append(unsigned(text))
     names = []
     for piece in NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")

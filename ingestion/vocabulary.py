@@ -189,7 +189,9 @@ BOILERPLATE = re.compile(
     r"|upgrade to the latest version|library of congress"
     r"|reviewers?:|(?:cover|book) design(?:ed)? by|typeset (?:in|by)|edited by\b"
     r"|reserves? the right|without (?:prior )?(?:written )?(?:permission|notice)"
-    r"|no part of this (?:publication|document|book|work) may be",
+    r"|no part of this (?:publication|document|book|work) may be"
+    r"|furnished under (?:a )?licen[cs]e"
+    r"|in accordance with the terms of (?:such|the|this|its) licen[cs]e",
     re.IGNORECASE,
 )
 

@@ -1,7 +1,7 @@
 """Whether a line reads as a whole sentence, by its punctuation and case (#19): the rules
 `candidates.junk_reason` applies after the format rules (list lead-ins cut from their items,
-brackets cut off, abbreviations taken for a sentence end, no sentence end, title-case
-headings), and the function-word tests they share with it."""
+brackets cut off, abbreviations taken for a sentence end, no sentence end or only a bracket's,
+title-case headings), and the function-word tests they share with it."""
 
 from __future__ import annotations
 
@@ -62,10 +62,16 @@ def unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> st
         return "no sentence end"
     if n <= HEADING_WORDS and title_case(tokens):
         return "heading"  # "Space Charge & Halo Formation (A. Fedotov et al.)"
+    if _BRACKET_STOP.search(text) and not text.startswith(("(", "[")):
+        return "no sentence end"  # "– position information (begin/end of line, in the doc.)"
     return None
 
 
 HEADING_WORDS = 12
+# A full stop inside a closing bracket ends the bracket's words, not the line's: a line that
+# ends so and did not open with the bracket has no sentence end of its own (a bullet's
+# "… (font size, font style, etc.)"); a sentence set wholly in brackets has one.
+_BRACKET_STOP = re.compile(r"[.!?…]\s?[)\]]$")
 
 
 _SPEECH_END = re.compile(r"(?:[.!?…—–-]\s*[\"”’'»]?|[.!?…—–-][\"”’'»]?\s+[\"”’'»])$")

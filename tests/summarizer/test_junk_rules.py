@@ -168,6 +168,17 @@ RULES = [
         "– The layout gives each line a font size and a font style.",
     ),
     (
+        "boilerplate",  # a licence notice on a manual's copyright page
+        "Any software referred to herein is furnished under license and may only be used or "
+        "copied in accordance with the terms of such license.",
+        "The city furnished the new library with books and paid for them under a state grant.",
+    ),
+    (
+        "no sentence end",  # a bullet whose only full stop ends its bracket
+        "– position information (begin/end of line, in the document, etc.)",
+        "(The position of each line is read from the page, as the document shows it.)",
+    ),
+    (
         "glued labels",  # a web page's section labels and menu in a line of headlines
         "Why fast fashion needs a makeover TECHNOLOGY OF BUSINESS BUSINESS Finland wants to "
         "transform how we make clothes.",
