@@ -157,8 +157,19 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
-# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …").
-_BULLET_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_]))")
+# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …"), or a
+# round bullet read as the figure or letter it looks like ("0 Each of the 100 sequences …",
+# Word's "o" of a second-level list) before a capitalised word.
+_BULLET_LEAD = re.compile(
+    r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_])"
+    r"|[0o]\s+(?=[A-Z][a-z]))"
+)
+
+
+def without_bullet(text: str) -> str:
+    """A key point as the reader sees it: without the bullet or dingbat before it (summaries
+    list their points themselves)."""
+    return _BULLET_LEAD.sub("", text, count=1)
 
 
 def strip_lead_in(text: str) -> str:

@@ -20,6 +20,7 @@ from summarizer.candidates import (
     no_prose_line,
     strip_lead_in,
     structure_only,
+    without_bullet,
     word_count,
 )
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
@@ -92,7 +93,11 @@ class ExtractiveEngine(Engine):
         picked = select(
             texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
         )
-        return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
+        return [
+            SummaryPart(without_bullet(texts[i]), (sentences[i].page,))
+            for i in picked
+            if i != first
+        ]
 
     def _about(self, doc: DocInput) -> int | None:
         """The sentence that says what the document is about (not needed after an abstract)."""
@@ -114,7 +119,8 @@ class ExtractiveEngine(Engine):
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
-                opening[-1] = replace(opening[-1], text=strip_lead_in(opening[-1].text))
+                shown = without_bullet(strip_lead_in(opening[-1].text))
+                opening[-1] = replace(opening[-1], text=shown)
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
             points = self.pick(
                 doc.sentences,

@@ -263,3 +263,22 @@ def test_key_points_never_repeat_the_gist_or_each_other() -> None:
     parts = summarize(doc([OPENING, glued, *METHOD, FINDING], 2, abstract=ABSTRACT)).parts
     assert parts[0].kind == "abstract"
     assert not any(ABSTRACT.split(". ")[0] in p.text for p in parts[1:])
+
+
+def test_key_points_are_shown_without_their_bullets() -> None:
+    from summarizer.candidates import without_bullet
+
+    assert without_bullet("¢ Si la PaCO2 est plus basse, il faut suspecter un désordre.") == (
+        "Si la PaCO2 est plus basse, il faut suspecter un désordre."
+    )
+    assert without_bullet("0 Each of the 100 sequences contains 32 tracks.") == (
+        "Each of the 100 sequences contains 32 tracks."
+    )
+    assert without_bullet("o The board met on Monday.") == "The board met on Monday."
+    # A number that opens a sentence, a word that starts with o, are no bullets.
+    assert without_bullet("0.5 percent of the piers failed.") == "0.5 percent of the piers failed."
+    assert without_bullet("Oslo is cold in winter.") == "Oslo is cold in winter."
+    bulleted = [f"– {m}" for m in METHOD] + [f"– {FINDING}"]
+    points = [p.text for p in summarize(doc(bulleted)).parts if p.kind == "point"]
+    assert points and not any(p.startswith("–") for p in points)
+    assert FINDING in points
