@@ -24,11 +24,12 @@ from summarizer.base import (
     SummaryOptions,
     SummaryPart,
 )
-from summarizer.candidates import body_of, little_prose, no_prose_line
+from summarizer.candidates import body_of
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 from summarizer.gist import with_gist
+from summarizer.no_prose import little_prose, no_prose_line
 from summarizer.preference import preferred_order
 from summarizer.sections import sections_of, without_heading
 

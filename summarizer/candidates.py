@@ -10,7 +10,7 @@ prose at all gets `no_prose_line` instead of a summary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ingestion.document import Sentence
@@ -24,7 +24,6 @@ from ingestion.vocabulary import (
     PDF_OPERATORS,
     ROADMAP,
 )
-from summarizer.base import SummaryPart
 from summarizer.sentence_shape import (
     LINKING,
     MIN_LOWERCASE_WORDS,
@@ -234,6 +233,8 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
     if _capitals_run(tokens):
         return "glued labels"  # a web page's section labels in a line of headlines
+    if _repeated_label(text):
+        return "field labels"  # "Return type: int x … Return type: int y …"
     if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
         return "citation"
     if _number_run(tokens):
@@ -272,6 +273,18 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
+
+
+# A field's label: one to three words, the first capitalised, then a colon.
+_FIELD = re.compile(r"(?<![\w:])([A-Z][\w-]*(?: [\w-]+){0,2}):\s")
+
+
+def _repeated_label(text: str) -> bool:
+    """The same field label twice in one line: fields of a reference page or a form read
+    across ("Return type: int x X-coordinate … Return type: int y …"); a sentence names a
+    label once."""
+    labels = _FIELD.findall(text)
+    return len(labels) != len(set(labels))
 
 
 CAPITALS_RUN = 4  # words in capitals side by side inside a line of running words
@@ -332,11 +345,6 @@ def is_prose(text: str) -> bool:
     return junk_reason(text) is None
 
 
-LABEL_WORDS = 10  # of each label quoted by the no-prose line
-LABEL_CHARS = 72
-_BLANKS = re.compile(r"_{2,}|\.{4,}")
-
-
 def structure_only(sentences: Sequence[Sentence]) -> set[int]:
     """Which sentences the document's structure names as no running text (`Sentence.role`:
     title, authors, headings, captions, tables, references, furniture …): weighed with the
@@ -348,66 +356,3 @@ def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences of paragraph and list-item blocks (all of them where there are none)."""
     body = [s for s in sentences if s.role in PROSE_ROLES]
     return body or list(sentences)
-
-
-FORM_PAGES = 4  # a form is short; a long document of fragments is a table or a listing
-FORM_PROSE = 0.4  # a form: under this share of its words in prose sentences …
-FORM_FRAGMENTS = 0.6  # … and more than this share of its "sentences" too short to be any
-TABLE_PROSE = 0.05  # any document with less prose than this is a table or a list
-
-
-def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
-    """Whether a document is a form, a table or a list with a few stray sentences in it (Form
-    1040's "If you have a P.O. box, see instructions."): its summary is then the one honest
-    line, not those sentences."""
-    words = [word_count(s.text) for s in sentences]
-    reasons = [junk_reason(s.text, whole=False) for s in sentences]
-    total = sum(words) or 1
-    prose = sum(n for n, why in zip(words, reasons, strict=True) if why is None) / total
-    fragments = sum(why == "too short" for why in reasons) / max(1, len(reasons))
-    form = pages <= FORM_PAGES and prose < FORM_PROSE and fragments > FORM_FRAGMENTS
-    return form or prose < TABLE_PROSE
-
-
-def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
-    """One honest line for a document without running prose (a form, a rate table, a list):
-    what it is and its headings, instead of fragments passed off as a summary. Headings and
-    labels are the lines without number cells (a table's header row, a form's field names);
-    the lines with numbers (its cells) are quoted only where there are too few of those."""
-    headings = _labels(s for s in sentences if not _has_numbers(s.text))
-    if len(headings) >= MIN_HEADINGS:
-        found = f"; its headings: {', '.join(headings)}."
-    else:
-        labels = _labels(sentences)
-        found = f"; it begins: {', '.join(labels)}." if labels else "."
-    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
-    line = f"{what} with little running text (a form, a table or a list){found}"
-    first = sentences[0].page if sentences else 1
-    return SummaryPart(line, (first,))
-
-
-MIN_HEADINGS = 2  # headings enough to say what a table or form holds
-
-
-def _has_numbers(text: str) -> bool:
-    return any(NUMBER_TOKEN.match(t) for t in text.split())
-
-
-def _labels(sentences: Iterable[Sentence]) -> list[str]:
-    """Up to four labels: each line's first words from its first word with a letter."""
-    seen: list[str] = []
-    for s in sentences:
-        if PDF_OPERATORS.search(s.text):
-            continue  # a broken file's content stream is no label
-        # Words from the first one with a letter: stray digits and marks do not label anything.
-        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
-        start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
-        label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
-        if len(label) > LABEL_CHARS:
-            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
-        letters = sum(ch.isalpha() for ch in label)
-        if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
-            seen.append(label)
-        if len(seen) == 4:
-            break
-    return seen

@@ -15,17 +15,11 @@ from dataclasses import replace
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
-from summarizer.candidates import (
-    little_prose,
-    no_prose_line,
-    strip_lead_in,
-    structure_only,
-    without_bullet,
-    word_count,
-)
+from summarizer.candidates import strip_lead_in, structure_only, without_bullet, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, gist_parts
+from summarizer.no_prose import little_prose, no_prose_line
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.textrank import select

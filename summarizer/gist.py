@@ -30,14 +30,9 @@ from ingestion.roles import PROSE_ROLES
 from ingestion.sentences import split_sentences
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
-from summarizer.candidates import (
-    FORM_PAGES,
-    junk_reason,
-    little_prose,
-    structure_only,
-    word_count,
-)
+from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.engines import DocInput, Profile
+from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
 
 ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words

@@ -19,6 +19,7 @@ RULE_FILES = [
     "ingestion/roles.py",
     "summarizer/candidates.py",
     "summarizer/sentence_shape.py",
+    "summarizer/no_prose.py",
     "summarizer/gist.py",
     "summarizer/textrank.py",
     "summarizer/extractive.py",

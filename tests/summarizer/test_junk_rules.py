@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingestion.clean import normalize
-from summarizer.candidates import junk_reason, no_prose_line, strip_lead_in
+from summarizer.candidates import junk_reason, strip_lead_in
+from summarizer.no_prose import no_prose_line
 
 RULES = [
     (
@@ -172,6 +173,12 @@ RULES = [
         "Any software referred to herein is furnished under license and may only be used or "
         "copied in accordance with the terms of such license.",
         "The city furnished the new library with books and paid for them under a state grant.",
+    ),
+    (
+        "field labels",  # a reference page's fields read across
+        "Return type: int x X-coordinate of top-left corner Return type: int y Y-coordinate of "
+        "top-left corner.",
+        "Return type: the function returns the number of pages as an integer, Note: never zero.",
     ),
     (
         "no sentence end",  # a bullet whose only full stop ends its bracket
