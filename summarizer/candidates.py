@@ -167,8 +167,9 @@ _BULLET_LEAD = re.compile(
 
 def without_bullet(text: str) -> str:
     """A key point as the reader sees it: without the bullet or dingbat before it (summaries
-    list their points themselves)."""
-    return _BULLET_LEAD.sub("", text, count=1)
+    list their points themselves); a bullet before a lowercase word (a command's name) stays."""
+    rest = _BULLET_LEAD.sub("", text, count=1)
+    return text if rest[:1].islower() else rest
 
 
 def strip_lead_in(text: str) -> str:

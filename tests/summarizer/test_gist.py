@@ -278,6 +278,10 @@ def test_key_points_are_shown_without_their_bullets() -> None:
     # A number that opens a sentence, a word that starts with o, are no bullets.
     assert without_bullet("0.5 percent of the piers failed.") == "0.5 percent of the piers failed."
     assert without_bullet("Oslo is cold in winter.") == "Oslo is cold in winter."
+    assert (
+        without_bullet("• magstyle の既定値は usemag である。")
+        == "• magstyle の既定値は usemag である。"
+    )
     bulleted = [f"– {m}" for m in METHOD] + [f"– {FINDING}"]
     points = [p.text for p in summarize(doc(bulleted)).parts if p.kind == "point"]
     assert points and not any(p.startswith("–") for p in points)
