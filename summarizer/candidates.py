@@ -234,8 +234,6 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
     if _capitals_run(tokens):
         return "glued labels"  # a web page's section labels in a line of headlines
-    if _repeated_label(text):
-        return "field labels"  # "Return type: int x … Return type: int y …"
     if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
         return "citation"
     if _number_run(tokens):
@@ -274,18 +272,6 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
     return unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
-
-
-# A field's label: one to three words, the first capitalised, then a colon.
-_FIELD = re.compile(r"(?<![\w:])([A-Z][\w-]*(?: [\w-]+){0,2}):\s")
-
-
-def _repeated_label(text: str) -> bool:
-    """The same field label twice in one line: fields of a reference page or a form read
-    across ("Return type: int x X-coordinate … Return type: int y …"); a sentence names a
-    label once."""
-    labels = _FIELD.findall(text)
-    return len(labels) != len(set(labels))
 
 
 CAPITALS_RUN = 4  # words in capitals side by side inside a line of running words

@@ -175,12 +175,6 @@ RULES = [
         "The city furnished the new library with books and paid for them under a state grant.",
     ),
     (
-        "field labels",  # a reference page's fields read across
-        "Return type: int x X-coordinate of top-left corner Return type: int y Y-coordinate of "
-        "top-left corner.",
-        "Return type: the function returns the number of pages as an integer, Note: never zero.",
-    ),
-    (
         "no sentence end",  # a bullet whose only full stop ends its bracket
         "– position information (begin/end of line, in the document, etc.)",
         "(The position of each line is read from the page, as the document shows it.)",
