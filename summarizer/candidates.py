@@ -280,15 +280,16 @@ CAPITALS_RUN = 4  # words in capitals side by side inside a line of running word
 def _capitals_run(tokens: list[str]) -> bool:
     """Four or more words wholly in capitals in a row inside a line that also has lowercase
     words: a printed web page's section labels and menu run into its headlines ("… makeover
-    TECHNOLOGY OF BUSINESS BUSINESS Finland wants …"); prose names one or two acronyms at a
-    time ("the NASA JPL team"), and a notice wholly in capitals is judged as a whole."""
+    TECHNOLOGY OF BUSINESS BUSINESS Finland wants …"), bare words without punctuation; prose
+    names one or two acronyms at a time ("the NASA JPL team") and punctuates a name in
+    capitals ("LIFO KIT CO., LTD., SYRACUSE."), and a notice wholly in capitals is judged as a
+    whole."""
     if not any(t[:1].islower() for t in tokens):
         return False
     run = 0
     for t in tokens:
-        word = t.strip("\"'“”‘’(),.;:!?")
-        capitals = len(word) >= 2 and word.isalpha() and word.isupper()
-        run = run + 1 if capitals or (run and word == "&") else 0
+        capitals = len(t) >= 2 and t.isalpha() and t.isupper()
+        run = run + 1 if capitals or (run and t == "&") else 0
         if run >= CAPITALS_RUN:
             return True
     return False

@@ -183,7 +183,7 @@ RULES = [
         "glued labels",  # a web page's section labels and menu in a line of headlines
         "Why fast fashion needs a makeover TECHNOLOGY OF BUSINESS BUSINESS Finland wants to "
         "transform how we make clothes.",
-        "The NASA JPL team and the ESA sent a probe to the moon in the spring of that year.",
+        "The publisher was identified as: LIFO KIT CO., LTD., SYRACUSE NEW YORK in the book.",
     ),
 ]
 
