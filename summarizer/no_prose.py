@@ -39,9 +39,9 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
 def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its headings, instead of fragments passed off as a summary. Headings and
-    labels are the lines without number cells (a table's header row, a form's field names);
-    the lines with numbers (its cells) are quoted only where there are too few of those."""
-    headings = _labels(s for s in sentences if not _has_numbers(s.text))
+    labels are the lines with at most one number (a table's title and header row, a form's
+    field names); its rows of cells are quoted only where there are too few of those."""
+    headings = _labels(s for s in sentences if not _cells(s.text))
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
     else:
@@ -54,10 +54,11 @@ def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
 
 
 MIN_HEADINGS = 2  # headings enough to say what a table or form holds
+CELL_NUMBERS = 2  # numbers that make a line a row of cells (a heading may name one year)
 
 
-def _has_numbers(text: str) -> bool:
-    return any(NUMBER_TOKEN.match(t) for t in text.split())
+def _cells(text: str) -> bool:
+    return sum(bool(NUMBER_TOKEN.match(t)) for t in text.split()) >= CELL_NUMBERS
 
 
 def _labels(sentences: Iterable[Sentence]) -> list[str]:

@@ -249,7 +249,8 @@ def test_the_no_prose_line_names_headings_not_cells() -> None:
     assert "its headings: Region Sales Returns Staff, Quarter ending March." in line
     assert "1921" not in line
     # With one line of words only, the line says how the document begins, cells included.
-    cells = [Sentence("Region Sales Returns Staff", 1), Sentence("North shore 19 14", 1)]
+    cells = [Sentence("Region Sales Returns Staff", 1), Sentence("North shore 19 14 12", 1)]
     assert (
-        "it begins: Region Sales Returns Staff, North shore 19 14." in no_prose_line(cells, 1).text
+        "it begins: Region Sales Returns Staff, North shore 19 14 12."
+        in no_prose_line(cells, 1).text
     )
