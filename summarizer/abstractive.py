@@ -79,7 +79,9 @@ class AbstractiveEngine(Engine):
         prose: list[int] = []
         for i, doc in enumerate(docs):
             if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
-                line = no_prose_line(doc.sentences, doc.pages_with_text)
+                line = no_prose_line(
+                    doc.sentences, doc.pages_with_text, after_gist=bool(doc.profile.title)
+                )
                 summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
                 yield Done(i, with_gist(doc, summary, about=False))
             else:

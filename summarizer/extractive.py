@@ -108,7 +108,8 @@ class ExtractiveEngine(Engine):
         pages = doc.pages_with_text
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
-            parts = [*gist_parts(doc, None), no_prose_line(doc.sentences, pages)]
+            opening = gist_parts(doc, None)
+            parts = [*opening, no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
@@ -124,7 +125,7 @@ class ExtractiveEngine(Engine):
                 said=[p.text for p in opening],
             )
             if not points and about is None:
-                points = [no_prose_line(doc.sentences, pages)]
+                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))

@@ -36,11 +36,15 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
     return form or prose < TABLE_PROSE
 
 
-def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
+def no_prose_line(
+    sentences: Sequence[Sentence], pages: int, *, after_gist: bool = False
+) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its headings, instead of fragments passed off as a summary. Headings and
     labels are the lines with at most one number (a table's title and header row, a form's
-    field names); its rows of cells are quoted only where there are too few of those."""
+    field names); its rows of cells are quoted only where there are too few of those.
+    ``after_gist``: the gist line before it has said what and how long the document is, so
+    the line does not say it again."""
     headings = _labels(s for s in sentences if not _cells(s.text))
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
@@ -49,6 +53,8 @@ def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
         found = f"; it begins: {', '.join(labels)}." if labels else "."
     what = f"A {pages}-page document" if pages != 1 else "A one-page document"
     line = f"{what} with little running text (a form, a table or a list){found}"
+    if after_gist:
+        line = f"Little running text (a form, a table or a list){found}"
     first = sentences[0].page if sentences else 1
     return SummaryPart(line, (first,))
 
