@@ -88,7 +88,9 @@ _CODE = re.compile(
 _INDEX_ENTRY = re.compile(
     r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
 )  # "Side rails – See Bed rails."
-_MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
+# A continuation: a mark, a lowercase word, a number before one ("11, in fact authorizes …":
+# a section number cut from "§ 11"), a year in brackets.
+_MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+[,;]?\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
 # A sentence ends on its own mark (Arabic "؟", Devanagari "।" and the CJK stops included),
 # perhaps inside a closing quote or bracket.

@@ -157,11 +157,18 @@ def without_marks(names: Sequence[str]) -> list[str]:
     return out
 
 
-def _authors(p: Profile) -> str:
+AUTHOR_PAGES = 2  # a metadata author is shown where these first pages print the name
+
+
+def _authors(p: Profile, printed: str = "") -> str:
+    """The byline's names; else the PDF metadata's author where the first pages print it
+    (``printed``, their text): a name the document never prints is whoever made the file (a
+    scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
-        if name_like(meta) and not _NAME_JUNK.search(meta):
+        shown = meta.lower() in printed.lower()
+        if shown and name_like(meta) and not _NAME_JUNK.search(meta):
             names = [meta]
     if len(names) > MAX_AUTHORS:
         return f"{', '.join(names[:MAX_AUTHORS])} and others"
@@ -217,10 +224,20 @@ def printed_year(sentences: Sequence[Sentence], latest: int) -> str:
     return str(max(set(years), key=lambda y: (years.count(y), y)))
 
 
+_TITLE_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
+
+
 def document_year(doc: DocInput) -> str:
-    """The document's year: the one printed on its first pages (`printed_year`) before the
-    PDF's metadata date (a 1950s paper scanned in 2019 is from the 1950s)."""
-    return printed_year(doc.sentences, date.today().year + 1) or doc.profile.year
+    """The document's year: the one printed on its first pages (`printed_year`), else the
+    one its title names ("U.S. Individual Income Tax Return 2010", "[2001] IESC 63"; the
+    last of several), before the PDF's metadata date (a 1950s paper scanned in 2019 is from
+    the 1950s; a 2010 tax form made from a 2008 template is the 2010 form)."""
+    latest = date.today().year + 1
+    printed = printed_year(doc.sentences, latest)
+    if printed:
+        return printed
+    named = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
+    return named[-1] if named else doc.profile.year
 
 
 def gist_line(doc: DocInput) -> str:
@@ -236,7 +253,8 @@ def gist_line(doc: DocInput) -> str:
     line = f"{article} {size} {kind}"
     if real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
-    who = _authors(p)
+    printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
+    who = _authors(p, printed)
     if who:
         line += f", by {who}"
     year = document_year(doc)

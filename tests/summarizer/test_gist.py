@@ -119,11 +119,25 @@ def test_the_title_line_itself_is_not_what_the_document_is_about() -> None:
 
 
 def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:
-    item = doc(METHOD, pages=12, title="Harbour Works 2024", author="Northern Harbour Board")
-    assert gist_line(item) == "A 12-page report, “Harbour Works 2024”, by Northern Harbour Board."
-    junk = doc(METHOD, pages=12, title="Harbour Works 2024", author="Microsoft Word - draft7.doc")
-    assert gist_line(junk) == "A 12-page report, “Harbour Works 2024”."
+    issuer = "Issued by the Northern Harbour Board for its members in the spring."
+    item = doc([issuer, *METHOD], pages=12, title="Harbour Works", author="Northern Harbour Board")
+    assert gist_line(item) == "A 12-page report, “Harbour Works”, by Northern Harbour Board."
+    # A metadata author the first pages never print made the file, not the document (#19).
+    unprinted = doc(METHOD, pages=12, title="Harbour Works", author="Emily Elkin")
+    assert gist_line(unprinted) == "A 12-page report, “Harbour Works”."
+    junk = doc([issuer, *METHOD], pages=12, title="Harbour Works", author="Microsoft Word - d.doc")
+    assert gist_line(junk) == "A 12-page report, “Harbour Works”."
     assert gist_line(doc(METHOD, pages=8, title="Piers")) == "An 8-page document, “Piers”."
+
+
+def test_the_year_a_title_names_comes_before_the_files_date() -> None:
+    form = doc(METHOD, pages=12, title="Harbour Dues Return 2010", year="2008")
+    assert gist_line(form) == "A 12-page report, “Harbour Dues Return 2010” (2010)."
+    assert gist_line(doc(METHOD, pages=12, title="Harbour Works", year="2008")).endswith("(2008).")
+    # A year printed on the first pages comes first; a number in the title is no year.
+    dated = doc(["Berlin, 3 December 2011", *METHOD], pages=12, title="Pier 2010", year="2008")
+    assert gist_line(dated).endswith("(2011).")
+    assert gist_line(doc(METHOD, pages=12, title="Form 20105", year="2008")).endswith("(2008).")
 
 
 def test_a_generated_summary_gets_the_same_given_gist() -> None:

@@ -175,6 +175,11 @@ RULES = [
         "The city furnished the new library with books and paid for them under a state grant.",
     ),
     (
+        "starts mid-sentence",  # a number cut from the citation before it
+        "11, in fact authorizes cross-border diversions of water from the river.",
+        "1999, 2000 and 2001 were dry years on the northern coast of the bay.",
+    ),
+    (
         "no sentence end",  # a bullet whose only full stop ends its bracket
         "– position information (begin/end of line, in the document, etc.)",
         "(The position of each line is read from the page, as the document shows it.)",
