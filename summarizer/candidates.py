@@ -49,6 +49,9 @@ _LABEL_START = re.compile(
     rf"^(?:{CAPTION_LABEL}|example|listing|algorithm|source|note)\s*[\d:A-Z—–-]", re.IGNORECASE
 )
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
+# A footnote glued into a line: its mark set against its first word ("… (Kang et al., 2023)
+# ∗Core contributors; see author contributions.").
+_GLUED_FOOTNOTE = re.compile(r"(?:^|\s)[∗†‡][A-Z]")
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
 # A variable: a lone Greek letter ("α", "β0", "γ′"; not the Greek articles ο, η, ή), or an
 # accent the PDF set apart from its letter ("x ̃0": a typeset tilde, as formulas have).
@@ -204,6 +207,7 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("keywords", FRONT_LABEL),  # anchored at the start by its own ^
     ("caption or label", _LABEL_START),  # anchored at the start by its own ^
     ("form marks", _FORM_MARKS),
+    ("footnote", _GLUED_FOOTNOTE),
     ("index entry", _INDEX_ENTRY),
     ("code or formula", _CODE),
 )

@@ -175,6 +175,12 @@ RULES = [
         "The city furnished the new library with books and paid for them under a state grant.",
     ),
     (
+        "footnote",  # a footnote glued into a paragraph's line
+        "Interactive clipping and synthesis (Kang et al., 2022, 2023) ∗Core contributors; see "
+        "author contributions for details.",
+        "The poet († 1970 in Paris) wrote the poem in the spring of that year for his son.",
+    ),
+    (
         "starts mid-sentence",  # a number cut from the citation before it
         "11, in fact authorizes cross-border diversions of water from the river.",
         "1999, 2000 and 2001 were dry years on the northern coast of the bay.",
