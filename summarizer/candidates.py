@@ -71,7 +71,8 @@ _BIBLIOGRAPHY = re.compile(
 # A citation with no sentence of its own: "TRIPP, supra note 37, at 37.", "Id. at 12.",
 # "See id.", "Ibid., p. 4." (short, and its words are a citation signal with numbers).
 _CITATION_SIGNAL = re.compile(
-    r"\b(?:supra|infra|ibid|ibidem|op\.\s?cit|loc\.\s?cit)\b|^(?:see\s+)?id\.(?:\s|$)",
+    r"\b(?:supra|infra|ibid|ibidem|op\.\s?cit|loc\.\s?cit)\b|^(?:see\s+)?id\.(?:\s|$)"
+    r"|\bid\.,?\s+at\s+\d",  # "See Art. V(A)1, id., at 88."
     re.IGNORECASE,
 )
 CITATION_WORDS = 15

@@ -41,11 +41,12 @@ def no_prose_line(
 ) -> SummaryPart:
     """One honest line for a document without running prose (a form, a rate table, a list):
     what it is and its headings, instead of fragments passed off as a summary. Headings and
-    labels are the lines with at most one number (a table's title and header row, a form's
-    field names); its rows of cells are quoted only where there are too few of those.
+    labels are the lines with at most one number (a table's headnote and header row, a form's
+    field names; the title is the gist's); its rows of cells are quoted only where there are
+    too few of those.
     ``after_gist``: the gist line before it has said what and how long the document is, so
     the line does not say it again."""
-    headings = _labels(s for s in sentences if not _cells(s.text))
+    headings = _labels(s for s in sentences if s.role != "title" and not _cells(s.text))
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
     else:

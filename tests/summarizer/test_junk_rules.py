@@ -175,6 +175,11 @@ RULES = [
         "The city furnished the new library with books and paid for them under a state grant.",
     ),
     (
+        "citation",  # a court's citation with its "id., at"
+        "See Art. V(A)1, id., at 88.",
+        "The court read Article V of the compact at its hearing in the spring.",
+    ),
+    (
         "footnote",  # a footnote glued into a paragraph's line
         "Interactive clipping and synthesis (Kang et al., 2022, 2023) ∗Core contributors; see "
         "author contributions for details.",
@@ -251,6 +256,7 @@ def test_the_no_prose_line_names_headings_not_cells() -> None:
     from ingestion.document import Sentence
 
     table = [
+        Sentence("Harbour Sales by Region", 1, role="title"),  # the gist's already
         Sentence("Region Sales Returns Staff", 1),
         Sentence("North 1921 14 12", 1),
         Sentence("South 1934 11 9", 1),
@@ -258,7 +264,7 @@ def test_the_no_prose_line_names_headings_not_cells() -> None:
     ]
     line = no_prose_line(table, 1).text
     assert "its headings: Region Sales Returns Staff, Quarter ending March." in line
-    assert "1921" not in line
+    assert "1921" not in line and "Harbour Sales by Region" not in line
     # With one line of words only, the line says how the document begins, cells included.
     cells = [Sentence("Region Sales Returns Staff", 1), Sentence("North shore 19 14 12", 1)]
     assert (
