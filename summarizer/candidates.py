@@ -139,6 +139,9 @@ MIN_REST_WORDS = 6
 _FIELD_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}:\s+(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
+MIN_RUN_IN, MAX_RUN_IN = 2, 4
+
+
 def _without_glued_heading(text: str) -> str:
     label = _FIELD_LABEL.match(text)
     if label and len(text[label.end() :].split()) >= MIN_REST_WORDS:
@@ -151,6 +154,10 @@ def _without_glued_heading(text: str) -> str:
     heading_style = ":" in m.group(1) or (
         len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
     )
+    # A short run-in heading in sentence case: two to four words, none of them a function
+    # word, before a capitalised clause start ("Yield related traits The genotypes showed …").
+    run_in = MIN_RUN_IN <= len(lead) <= MAX_RUN_IN and not function_words(lead)
+    heading_style = heading_style or run_in
     rest = text[m.end() :]
     if (
         not heading_style

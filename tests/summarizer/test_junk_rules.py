@@ -271,3 +271,11 @@ def test_the_no_prose_line_names_headings_not_cells() -> None:
         "it begins: Region Sales Returns Staff, North shore 19 14 12."
         in no_prose_line(cells, 1).text
     )
+
+
+def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
+    glued = "Yield related traits The genotypes showed a significant effect on grain yield."
+    assert strip_lead_in(glued) == "The genotypes showed a significant effect on grain yield."
+    # A lead with a function word is part of the sentence: nothing is cut.
+    kept = "Most of the piers The board inspected last year were rebuilt in stone."
+    assert strip_lead_in(kept) == kept
