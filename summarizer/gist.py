@@ -50,6 +50,7 @@ LETTER_PAGES = 4
 BOOK_PAGES = 150
 REPORT_PAGES = 10
 THESIS_PAGES = 60
+FORM_WORDS = 12  # a form or a table has at least this many words of labels or cells
 TABLE_NUMBERS = 0.25  # share of number tokens that makes a document of little prose a table
 MAX_AUTHORS = 3
 _NAME_JUNK = re.compile(
@@ -91,6 +92,8 @@ def document_kind(doc: DocInput) -> str:
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if sents and little_prose(sents, doc.pages_with_text or pages):
+        if words < FORM_WORDS:
+            return "document"  # a word or two on a page: no fields to call it a form
         if named == "table" or numeric:
             return "table"
         return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines

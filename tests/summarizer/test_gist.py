@@ -91,6 +91,7 @@ def test_the_kind_comes_from_the_format() -> None:
     labels = ["First Name", "Last Name", "Birthday", "Gender", "Nationality", "Signature"] * 4
     assert document_kind(doc(labels, pages=2)) == "form"
     assert document_kind(doc(labels, pages=15)) == "list"  # a printed web page's headlines
+    assert document_kind(doc(["habibi"], pages=1)) == "document"  # one word: no form
     cells = ["2019 2020 2021 12 14 16", "North 1 1921 14", "South 2 1934 11"] * 8
     assert document_kind(doc(cells, pages=2)) == "table"
     slides = ["Stone piers last longer than timber piles in cold water.", *METHOD[:3]]
