@@ -99,7 +99,7 @@ def main() -> int:
             picked = [
                 p for p in summary.parts if p.kind in ("about", "point")
             ]  # the gist line, the authors' words and the honest line are not picked sentences
-            picked = [p for p in picked if "with little running text" not in p.text]
+            picked = [p for p in picked if "little running text" not in p.text.lower()]
             reasons = [candidates.junk_reason(p.text) for p in picked]
             junk += sum(r is not None for r in reasons)
             total += len(reasons)

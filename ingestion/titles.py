@@ -38,6 +38,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ingestion.bylines import (
+    BY,
+    INITIALS,
+    NAME,
+    TOP_REGION,
+    author_line,
+    authors_after,
+    in_capitals,
+    old_style_figures,
+)
 from ingestion.layout import (
     NOT_TITLE,
     SAME_SIZE,
@@ -46,9 +56,16 @@ from ingestion.layout import (
     line_key,
     page_line_keys,
 )
+from ingestion.vocabulary import (
+    ACT_KIND,
+    CONTENTS_LINE,
+    COURT_LINE,
+    DATE_LINE,
+    LETTER_SPACED,
+    VENUE_LINE,
+)
 
 BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
-TOP_REGION = 0.4  # a title's top is in the top 60 % of the page
 NEAR_LARGEST = 0.97  # sizes this close to the largest count as the largest
 MASTHEAD_TOP = 0.85  # a masthead sits above this share of the page height
 MASTHEAD_GAP = 0.06  # its volume/issue line is within this share of the page height
@@ -64,55 +81,6 @@ _SECTION_NAMES = re.compile(
     r"(?:chapter|part|section) \w+)\b",
     re.IGNORECASE,
 )
-_AFFILIATION = re.compile(
-    r"@|\babstract\b|universit|institut|department|corporation|laborator|\binc\b|\bltd\b|"
-    r"school|college|research|center|centre|e-mail|email|\d{5}",
-    re.IGNORECASE,
-)
-# Footnote marks, affiliation letters and numbers that separate names in author lines.
-_NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
-_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
-_PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
-_NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
-_NOT_NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
-)
-_INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
-
-
-def _unsigned(line: str) -> str:
-    """An author line without its "By", and a byline in capitals with its "AND" as "and"
-    where initials show it joins names ("R. K. ANDJUS AND J. E. LOVELOCK")."""
-    line = _BY.sub("", line.strip())
-    return re.sub(r"\s+AND\s+", " and ", line) if _INITIALS.search(line) else line
-
-
-MAX_AUTHOR_LINES = 8
-MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
-
-
-def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
-    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract."""
-    run: list[str] = []
-    for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
-        if _AFFILIATION.search(line.text) or line.top < TOP_REGION:
-            break
-        words = line.text.split()
-        lower = sum(w[:1].islower() for w in words)
-        if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
-            break  # a sentence: the body has begun
-        run.append(_unsigned(line.text))
-    names = []
-    for piece in _NAME_MARKS.split(" ".join(run)):
-        name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
-        good = _NAME.match(name) and not _NOT_NAME.search(name) and len(name) <= 40
-        if good and name not in names:
-            names.append(name)
-    return tuple(names[:40])
-
-
 COVER_LINES = 15  # a first page with fewer lines is a cover...
 COVER_SHARE = 0.1  # ...whose body is its smallest type holding this share of its characters
 
@@ -178,7 +146,7 @@ def _subtitle(lines: list[SizedLine], end: int, title: list[SizedLine], body: fl
             and abs(_centre(line) - axis) <= CENTRED
             and _usable(line)
             and not any(c.isdigit() for c in line.text)
-            and not _NAME.match(line.text)
+            and not NAME.match(line.text)
         ):
             break
         out.append(line.text)
@@ -213,40 +181,8 @@ def heading_above_body(lines: list[SizedLine]) -> str:
     return ""
 
 
-# Banners (#20): a journal's or venue's line, a volume line, a court's name standing alone,
-# a date line, a numbered section heading, a contents or index heading.
-_VENUE = re.compile(
-    r"^j?ournal of\b|\bjournal$|\bvolume\s+\d|\bissue\s+\d|\bno\.\s*\d+\s*$",
-    re.IGNORECASE,
-)
-_COURT = re.compile(
-    r"^(?:in\s+)?(?:the\s+)?(?:[\w.']+\s+){0,4}(?:court|tribunal)\b(?:\s+(?:of|for)\s+.{0,60})?$",
-    re.IGNORECASE,
-)
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-)
-_DATE = re.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH})"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$",
-    re.IGNORECASE,
-)
 _FIRST = re.compile(r"^1(?:\.[01])*\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
-_CONTENTS = re.compile(
-    r"^(?:table of contents|contents|index|inhalt(?:sverzeichnis)?|sommaire|table des matières|"
-    r"índice|contenido|содержание|оглавление|目次|目录|目錄|차례|목차)$",
-    re.IGNORECASE,
-)
-_SPACED = re.compile(r"^(?:\w ){4,}\w\W*$")  # "П О С Т А Н О В Л Е Н И Е"
-# A line naming what kind of act follows, under the body that issues it ("An Act").
-_KIND = re.compile(
-    r"^(?:an? )?(?:act|bill|decree|order|ordinance|resolution|regulation|directive|judgment|"
-    r"постановление|указ|распоряжение|приказ|решение|décret|arrêté|loi|gesetz|verordnung|"
-    r"ley|decreto|resolución)$",
-    re.IGNORECASE,
-)
 BANNER_WORDS = 3  # a repeated line of fewer words is a name, not a banner
 STANDS_OUT = 1.2  # a running line is the title only where nothing else is this much larger
 REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
@@ -283,46 +219,24 @@ def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset
     text = lines[i].text.strip(" .:")
     if _masthead(lines, lines[i]):
         return "masthead"
-    if _VENUE.search(text):
+    if VENUE_LINE.search(text):
         return "venue"
     if line_key(text) in repeated and len(text.split()) >= BANNER_WORDS:
         return "repeated"  # (a product's name or code on every page may be its title)
-    if _COURT.match(text) and " v. " not in f" {text} ":
+    if COURT_LINE.match(text) and " v. " not in f" {text} ":
         return "court"
-    if _DATE.match(text):
+    if DATE_LINE.match(text):
         return "date"
     if _SECTION_NUMBER.match(text) and not _YEAR.match(text.split()[0]) and not _FIRST.match(text):
         return "section"  # "4 Conclusions": a page from the middle; "1.1 …" may open it
-    if _CONTENTS.match(text):
+    if CONTENTS_LINE.match(text):
         return "contents"
-    if _SPACED.match(text):
+    if LETTER_SPACED.match(text):
         return "kind"  # a document kind, letter-spaced under its issuer
     below = lines[i + 1 : i + 6]
-    if any(_SPACED.match(ln.text) or _KIND.match(ln.text.strip(" .:")) for ln in below):
+    if any(LETTER_SPACED.match(ln.text) or ACT_KIND.match(ln.text.strip(" .:")) for ln in below):
         return "issuer"
     return ""
-
-
-def author_line(text: str) -> bool:
-    """A line of personal names: two or more (or one with a footnote mark), each a few
-    capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
-    if "@" in text:
-        return True
-    text = _unsigned(text)
-    marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
-    pieces = [p.strip(" ,;") for p in _NAME_MARKS.split(text)]
-    pieces = [p for p in pieces if p]
-    if not pieces:
-        return False
-    names = [p for p in pieces if _NAME.match(p) and not _NOT_NAME.search(p) and len(p) <= 40]
-    covered = sum(len(p) for p in names) >= 0.7 * sum(len(p) for p in pieces)
-    initials = any(re.match(rf"^(?:[{_CAPITAL}]\.\s?)+\s*[{_CAPITAL}]", p) for p in names)
-    return covered and (len(names) >= 2 or (len(names) == 1 and (marked or initials)))
-
-
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters if c.lower() != c.upper())
 
 
 def _lined_up(a: SizedLine, b: SizedLine) -> bool:
@@ -349,9 +263,9 @@ def _above(
             and not _banner(lines, j, repeated)
             and not author_line(line.text)
             and line.text[-1:] not in ".;"
-            and _capitals(line.text) == _capitals(lead.text)
+            and in_capitals(line.text) == in_capitals(lead.text)
             # Body-size lines join only a title in capitals ("UPDATED RECOMMENDATIONS ON").
-            and (line.size >= BIGGER_THAN_BODY * body or _capitals(line.text))
+            and (line.size >= BIGGER_THAN_BODY * body or in_capitals(line.text))
         ):
             break
         start = j
@@ -421,21 +335,6 @@ def front_matter(
 
 
 BYLINE_LINES = 15  # a byline is looked for among the first page's first lines
-_OLD_STYLE = re.compile(r"(?<!\S)(?:[oil]{1,2}|[oil]+(?=[°%]))(?=[°%]|\s|$)")  # "BETWEEN o AND i°C"
-_FIGURE_LIKE = re.compile(r"\b(?=[\dIlOo]*\d)[\dIlOo]{3,}\b")  # "(I955)", "54I"
-
-
-def old_style_figures(text: str) -> str:
-    """A line in capitals with its old-style figures as digits: OCR reads a lowercase-looking
-    0 and 1 among capitals as "o" and "i" ("BETWEEN o AND i°C"), and a 1 or 0 among digits
-    as I or O ("I955"). Other lines are returned as they are."""
-    if not _capitals(_OLD_STYLE.sub("", text)):
-        return text
-    text = _OLD_STYLE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
-    return _FIGURE_LIKE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
-
-
-_TO_DIGITS = str.maketrans("oiIlO", "01110")
 
 
 def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
@@ -445,13 +344,13 @@ def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
     figures read as digits; and the byline's names."""
     lines = _split(lines)[:BYLINE_LINES]
     for i, byline in enumerate(lines):
-        signed = _BY.match(byline.text) or _INITIALS.search(byline.text)
+        signed = BY.match(byline.text) or INITIALS.search(byline.text)
         if i == 0 or not (signed and author_line(byline.text)):
             continue
         group: list[SizedLine] = []
         for ln in reversed(lines[:i]):
             if not (
-                _capitals(old_style_figures(ln.text).replace("°", ""))
+                in_capitals(old_style_figures(ln.text).replace("°", ""))
                 and _usable(ln)
                 and ln.top >= TOP_REGION
                 and abs(ln.size - lines[i - 1].size) <= 0.1 * ln.size

@@ -73,6 +73,41 @@ CAPTION_LABEL = r"(?:figure|fig\.|table|abbildung|abb\.|tabelle|tableau|tabla|р
 CAPTION = re.compile(rf"^{CAPTION_LABEL}\s*\d+", re.IGNORECASE)
 FIGURE_END = re.compile(r"\b(?:Figure|Fig\.|Table|Abbildung|Tabelle)\s+\d+[.:]?$")
 
+# -- lines that name a publication, issuer, date or section, not a document (titles) ------
+
+# Banners (#20): a journal's or venue's line, a volume line, a court's name standing alone,
+# a date line, a numbered section heading, a contents or index heading.
+VENUE_LINE = re.compile(
+    r"^j?ournal of\b|\bjournal$|\bvolume\s+\d|\bissue\s+\d|\bno\.\s*\d+\s*$",
+    re.IGNORECASE,
+)
+COURT_LINE = re.compile(
+    r"^(?:in\s+)?(?:the\s+)?(?:[\w.']+\s+){0,4}(?:court|tribunal)\b(?:\s+(?:of|for)\s+.{0,60})?$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+)
+DATE_LINE = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH})"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$",
+    re.IGNORECASE,
+)
+CONTENTS_LINE = re.compile(
+    r"^(?:table of contents|contents|index|inhalt(?:sverzeichnis)?|sommaire|table des matières|"
+    r"índice|contenido|содержание|оглавление|目次|目录|目錄|차례|목차)$",
+    re.IGNORECASE,
+)
+LETTER_SPACED = re.compile(r"^(?:\w ){4,}\w\W*$")  # "П О С Т А Н О В Л Е Н И Е"
+# A line naming what kind of act follows, under the body that issues it ("An Act").
+ACT_KIND = re.compile(
+    r"^(?:an? )?(?:act|bill|decree|order|ordinance|resolution|regulation|directive|judgment|"
+    r"постановление|указ|распоряжение|приказ|решение|décret|arrêté|loi|gesetz|verordnung|"
+    r"ley|decreto|resolución)$",
+    re.IGNORECASE,
+)
+
 # -- what a sentence does in a document -------------------------------------------------------
 
 # A sentence stating the document's purpose: "This paper presents …", "In this report we …",
@@ -154,7 +189,9 @@ BOILERPLATE = re.compile(
     r"|upgrade to the latest version|library of congress"
     r"|reviewers?:|(?:cover|book) design(?:ed)? by|typeset (?:in|by)|edited by\b"
     r"|reserves? the right|without (?:prior )?(?:written )?(?:permission|notice)"
-    r"|no part of this (?:publication|document|book|work) may be",
+    r"|no part of this (?:publication|document|book|work) may be"
+    r"|furnished under (?:a )?licen[cs]e"
+    r"|in accordance with the terms of (?:such|the|this|its) licen[cs]e",
     re.IGNORECASE,
 )
 

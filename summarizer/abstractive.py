@@ -24,11 +24,13 @@ from summarizer.base import (
     SummaryOptions,
     SummaryPart,
 )
-from summarizer.candidates import body_of, little_prose, no_prose_line
+from summarizer.candidates import body_of
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
 from summarizer.gist import with_gist
+from summarizer.no_prose import little_prose, no_prose_line
+from summarizer.preference import preferred_order
 from summarizer.sections import sections_of, without_heading
 
 MAX_LEVELS = 12
@@ -77,7 +79,9 @@ class AbstractiveEngine(Engine):
         prose: list[int] = []
         for i, doc in enumerate(docs):
             if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
-                line = no_prose_line(doc.sentences, doc.pages_with_text)
+                line = no_prose_line(
+                    doc.sentences, doc.pages_with_text, after_gist=bool(doc.profile.title)
+                )
                 summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
                 yield Done(i, with_gist(doc, summary, about=False))
             else:
@@ -138,7 +142,9 @@ class _Call:
     def run(self, docs: Sequence[DocInput]) -> Generator[Generated, None, list[Summary | AppError]]:
         """Map-reduce each document; a long document with an outline is map-reduced within
         each top-level section first (its outline summary), then across the section
-        summaries (its overall summary). All documents' windows share the same batches."""
+        summaries (its overall summary). All documents' windows share the same batches. The
+        model reads each text's findings and conclusions first (`preferred_order`), as the
+        extractive engine prefers them (#19)."""
         plans = [_sections(doc) for doc in docs]
         plans = [p if sum(bool(sents) for _, sents in p) >= 2 else [] for p in plans]
         jobs: list[DocInput] = []
@@ -146,6 +152,7 @@ class _Call:
             inputs: list[Sequence[Sentence]] = [sents for _, sents in plan if sents] or [
                 doc.sentences
             ]
+            inputs = [preferred_order(sents, doc.outline) for sents in inputs]
             jobs += [DocInput(doc.key, sents, doc.pages_with_text) for sents in inputs]
         done = iter((yield from self._map_reduce(jobs)))
         results: list[Summary | AppError] = []

@@ -24,7 +24,14 @@ from ingestion.vocabulary import (
     PDF_OPERATORS,
     ROADMAP,
 )
-from summarizer.base import SummaryPart
+from summarizer.sentence_shape import (
+    LINKING,
+    MIN_LOWERCASE_WORDS,
+    function_words,
+    latin,
+    shouted_prose,
+    unfinished_sentence,
+)
 
 MAX_WORDS = 70  # longer "sentences" are table rows, lists run together or lost punctuation
 MIN_WORDS = 5
@@ -42,6 +49,9 @@ _LABEL_START = re.compile(
     rf"^(?:{CAPTION_LABEL}|example|listing|algorithm|source|note)\s*[\d:A-Z—–-]", re.IGNORECASE
 )
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
+# A footnote glued into a line: its mark set against its first word ("… (Kang et al., 2023)
+# ∗Core contributors; see author contributions.").
+_GLUED_FOOTNOTE = re.compile(r"(?:^|\s)[∗†‡][A-Z]")
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
 # A variable: a lone Greek letter ("α", "β0", "γ′"; not the Greek articles ο, η, ή), or an
 # accent the PDF set apart from its letter ("x ̃0": a typeset tilde, as formulas have).
@@ -61,7 +71,8 @@ _BIBLIOGRAPHY = re.compile(
 # A citation with no sentence of its own: "TRIPP, supra note 37, at 37.", "Id. at 12.",
 # "See id.", "Ibid., p. 4." (short, and its words are a citation signal with numbers).
 _CITATION_SIGNAL = re.compile(
-    r"\b(?:supra|infra|ibid|ibidem|op\.\s?cit|loc\.\s?cit)\b|^(?:see\s+)?id\.(?:\s|$)",
+    r"\b(?:supra|infra|ibid|ibidem|op\.\s?cit|loc\.\s?cit)\b|^(?:see\s+)?id\.(?:\s|$)"
+    r"|\bid\.,?\s+at\s+\d",  # "See Art. V(A)1, id., at 88."
     re.IGNORECASE,
 )
 CITATION_WORDS = 15
@@ -81,46 +92,20 @@ _CODE = re.compile(
 _INDEX_ENTRY = re.compile(
     r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
 )  # "Side rails – See Bed rails."
-_MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+\s+[a-z]|\(\d{4}[a-z]?\))")
+# A continuation: a mark, a lowercase word, a number before one ("11, in fact authorizes …":
+# a section number cut from "§ 11"), a year in brackets.
+_MID_SENTENCE = re.compile(r"^(?:[,;:)\]}.]|[a-z]|\d+[,;]?\s+[a-z]|\(\d{4}[a-z]?\))")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"”’')\]—]$")  # "—": speech broken off
 # A sentence ends on its own mark (Arabic "؟", Devanagari "।" and the CJK stops included),
 # perhaps inside a closing quote or bracket.
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"”’')\]»]*$")
-# A sentence cut where an abbreviation's full stop was taken for its end ("… by authors, e.g.").
-_CUT_AT_ABBREVIATION = re.compile(
-    r"(?:\be\.\s?g|\bi\.\s?e|\bcf|\bvs|\bet al|\bz\.\s?B|\bd\.\s?h|\bvgl)\.$", re.IGNORECASE
-)
-# A list's number or letter, or a footnote's number, closing a bracket it never opened ("1) DL
-# models …", "a) the holder", "재해분류표5)는"): no bracket cut off.
-_ENUMERATOR = re.compile(r"(?:(?<!\d)\d{1,2}|(?<![^\s:;,])(?:[a-zA-Z]|[ivxIVX]{1,4}))$")
-# A lead-in and its list's first item only ("… for several reasons: 1) DL models are …."),
-# the other items cut off by the sentence splitter.
-_FIRST_ITEM = re.compile(r":\s*\(?(?:1|a|i)[.)]\s")
-_NEXT_ITEM = re.compile(r"[\s;,]\(?(?:2|b|ii)[.)]\s")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 UNFINISHED_NUMBERS = 0.1  # share of number cells in a row that ends no sentence
 _ABBREVIATION_END = re.compile(r"\b(?:Vol|Nos?|pp?|Fig|Figs|Eq|Ch|Sec|Art|Ed|eds?)\.$")
-# Function words of the languages written in Latin script that Synopsis reads most: a real
-# sentence of a dozen words (a bullet's of six) has one; a run of figure labels or table cells
-# has none.
-_FUNCTION_WORDS = frozenset(
-    """the of and to in is a an for that with on as by are be this from it was or not
-    der die das und ist zu den von mit ein eine nicht auf für sich
-    le la les de et est des un une du en que pour dans qui sur au
-    el los las y es por con del se lo una al
-    il di che non per sono della
-    o os do da em com não uma
-    at no if but its has have were will can which into than then also
-    i my me he she his her we our you your they their all had been would could there who
-    het een van en is op niet
-    et ut sed ac ad cum est non quod""".split()
-)
 MIN_WORDS_FOR_FUNCTION_CHECK = 12
 MIN_WORDS_FOR_BULLET_CHECK = 6  # a verbless bullet: "– layout information (font size, etc.)"
 # ...and in a long one they are not rare: under this share, it is labels with a "to" or two.
 MIN_FUNCTION_SHARE = 0.08
 MIN_WORDS_FOR_FUNCTION_SHARE = 20
-MIN_LOWERCASE_WORDS = 0.25  # prose in cased scripts has function words; label runs do not
 
 
 # Front matter glued to the first sentence ("Title Authors Abstract—We present ...") and a
@@ -147,12 +132,14 @@ _CLAUSE_START = (
 _GLUED_HEADING = re.compile(
     rf"^((?:\S+\s+){{0,9}}?\S*[^\W_])\s+(?=(?:{'|'.join(_CLAUSE_START)})\s+\S+\s+\S)"
 )
-_LINKING = frozenset("in of on at by to for from with and or the a an as into than".split())
 MIN_REST_WORDS = 6
 
 
 # A field label in capitals before the sentence it labels ("SUMMARY: The FAA proposes …").
 _FIELD_LABEL = re.compile(r"^[A-Z][A-Z ]{2,30}:\s+(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+
+
+MIN_RUN_IN, MAX_RUN_IN = 2, 4
 
 
 def _without_glued_heading(text: str) -> str:
@@ -167,10 +154,14 @@ def _without_glued_heading(text: str) -> str:
     heading_style = ":" in m.group(1) or (
         len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
     )
+    # A short run-in heading in sentence case: two to four words, none of them a function
+    # word, before a capitalised clause start ("Yield related traits The genotypes showed …").
+    run_in = MIN_RUN_IN <= len(lead) <= MAX_RUN_IN and not function_words(lead)
+    heading_style = heading_style or run_in
     rest = text[m.end() :]
     if (
         not heading_style
-        or lead[-1].lower() in _LINKING
+        or lead[-1].lower() in LINKING
         or not lead[0][:1].isupper()
         or len(rest.split()) < MIN_REST_WORDS
     ):
@@ -178,8 +169,20 @@ def _without_glued_heading(text: str) -> str:
     return rest
 
 
-# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …").
-_BULLET_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_]))")
+# A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …"), or a
+# round bullet read as the figure or letter it looks like ("0 Each of the 100 sequences …",
+# Word's "o" of a second-level list) before a capitalised word.
+_BULLET_LEAD = re.compile(
+    r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_])"
+    r"|[0o]\s+(?=[A-Z][a-z]))"
+)
+
+
+def without_bullet(text: str) -> str:
+    """A key point as the reader sees it: without the bullet or dingbat before it (summaries
+    list their points themselves); a bullet before a lowercase word (a command's name) stays."""
+    rest = _BULLET_LEAD.sub("", text, count=1)
+    return text if rest[:1].islower() else rest
 
 
 def strip_lead_in(text: str) -> str:
@@ -212,6 +215,7 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("keywords", FRONT_LABEL),  # anchored at the start by its own ^
     ("caption or label", _LABEL_START),  # anchored at the start by its own ^
     ("form marks", _FORM_MARKS),
+    ("footnote", _GLUED_FOOTNOTE),
     ("index entry", _INDEX_ENTRY),
     ("code or formula", _CODE),
 )
@@ -242,6 +246,8 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "code or formula"
     if any(len(_GLUED_WORDS.findall(t)) >= GLUED_WORDS for t in tokens):
         return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
+    if _capitals_run(tokens):
+        return "glued labels"  # a web page's section labels in a line of headlines
     if n <= CITATION_WORDS and _CITATION_SIGNAL.search(text):
         return "citation"
     if _number_run(tokens):
@@ -256,7 +262,7 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
     capitalised = len(cased) >= 6 and sum(
         t[0].islower() for t in cased
     ) < MIN_LOWERCASE_WORDS * len(cased)
-    if capitalised and not _shouted_prose(tokens):
+    if capitalised and not shouted_prose(tokens):
         return "label run"
     if text.endswith(":") and _ANNOUNCES.search(text):
         return "lead-in"  # "Here is an example of the function:" announces what follows
@@ -275,82 +281,32 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "caption or label"
     bullet = whole and _BULLET_LEAD.match(text)  # a verbless bullet: "– layout information"
     checked = MIN_WORDS_FOR_BULLET_CHECK if bullet else MIN_WORDS_FOR_FUNCTION_CHECK
-    if n >= checked and _latin(tokens):
-        share = _function_words(tokens) / len(tokens)
+    if n >= checked and latin(tokens):
+        share = function_words(tokens) / len(tokens)
         if share == 0 or (n >= MIN_WORDS_FOR_FUNCTION_SHARE and share < MIN_FUNCTION_SHARE):
             return "label run"
-    return _unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
+    return unfinished_sentence(text, n, tokens, bool(ended)) if whole else None
 
 
-HEADING_CASE_WORDS = 3  # capitalised words a short title-case line has at least
+CAPITALS_RUN = 4  # words in capitals side by side inside a line of running words
 
 
-def _unfinished_sentence(text: str, n: int, tokens: list[str], ended: bool) -> str | None:
-    """Whether a line is no whole sentence by its punctuation and case: a lead-in with only
-    its list's first item, a bracket opened or closed outside it, an abbreviation taken for its end,
-    no sentence end at all, or a short line in title case (a slide's or a section's heading)."""
-    if _FIRST_ITEM.search(text) and not _NEXT_ITEM.search(text):
-        return "lead-in"  # "… for several reasons: 1) DL models are …": the list is elsewhere
-    if _unbalanced(text):
-        return "cut in brackets"  # "… (1st Cir." or "Universität Berlin, 1999)"
-    if _CUT_AT_ABBREVIATION.search(text):
-        return "cut at abbreviation"
-    spoken = _SPEECH_END.search(text)  # a quotation's end, or speech broken off ("… now—\"")
-    if not (ended or spoken) and (_LIST_LEAD.match(text) or not _running_word(tokens[-1])):
-        # A slide's bullet, a table's cells, a label: a list mark before it, or no word of
-        # running text at its end (a number, a bracket, capitals, a script without case); a
-        # paragraph that only lost its stop still reads as one.
-        return "no sentence end"
-    if n <= HEADING_WORDS and _title_case(tokens):
-        return "heading"  # "Space Charge & Halo Formation (A. Fedotov et al.)"
-    return None
-
-
-HEADING_WORDS = 12
-
-
-_SPEECH_END = re.compile(r"(?:[.!?…—–-]\s*[\"”’'»]?|[.!?…—–-][\"”’'»]?\s+[\"”’'»])$")
-_LIST_LEAD = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
-
-
-def _running_word(token: str) -> bool:
-    word = token.strip("\"'“”‘’«»,;:")
-    cased = word.lower() != word.upper()
-    return word.isalpha() and cased and not (len(word) > 1 and word.isupper())
-
-
-def _unbalanced(text: str) -> bool:
-    """A bracket left open at the end, or one closed that was never opened (a list's or a
-    footnote's number aside)."""
-    for opening, closing in ("()", "[]"):
-        depth = 0
-        for i, ch in enumerate(text):
-            if ch == opening:
-                depth += 1
-            elif ch == closing and depth:
-                depth -= 1
-            elif ch == closing and not _ENUMERATOR.search(text[max(0, i - 4) : i]):
-                return True
-        if depth:
+def _capitals_run(tokens: list[str]) -> bool:
+    """Four or more words wholly in capitals in a row inside a line that also has lowercase
+    words: a printed web page's section labels and menu run into its headlines ("… makeover
+    TECHNOLOGY OF BUSINESS BUSINESS Finland wants …"), bare words without punctuation; prose
+    names one or two acronyms at a time ("the NASA JPL team") and punctuates a name in
+    capitals ("LIFO KIT CO., LTD., SYRACUSE."), and a notice wholly in capitals is judged as a
+    whole."""
+    if not any(t[:1].islower() for t in tokens):
+        return False
+    run = 0
+    for t in tokens:
+        capitals = len(t) >= 2 and t.isalpha() and t.isupper()
+        run = run + 1 if capitals or (run and t == "&") else 0
+        if run >= CAPITALS_RUN:
             return True
     return False
-
-
-def _title_case(tokens: list[str]) -> bool:
-    """Every word outside brackets capitalised (linking words aside), three or more of them,
-    and no comma among them (a sentence naming "the Children, Young People and Education
-    Committee" has one)."""
-    outside = _BRACKETED.sub(" ", " ".join(tokens))
-    if "," in outside:
-        return False
-    words = [
-        w
-        for w in outside.split()
-        if w[:1].isalpha() and w[:1].lower() != w[:1].upper() and w.lower() not in _LINKING
-    ]
-    if len(words) < HEADING_CASE_WORDS or not all(w[0].isupper() for w in words):
-        return False
-    return not _shouted_prose(tokens)
 
 
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
@@ -376,24 +332,6 @@ def _formula(text: str, tokens: list[str]) -> bool:
     return signs >= 2 or (signs >= 1 and variables >= 1) or variables >= 3
 
 
-def _shouted_prose(tokens: list[str]) -> bool:
-    """A sentence in capitals that reads as prose ("I AM PLEASED TO ADVISE YOU THAT…"): a
-    telegram, a notice, a contract's disclaimer; its function words give it away."""
-    shouted = all(not c.islower() for t in tokens for c in t)
-    return shouted and _function_words(tokens) >= MIN_LOWERCASE_WORDS * len(tokens)
-
-
-def _latin(tokens: list[str]) -> bool:
-    letters = [c for t in tokens for c in t if c.isalpha()]
-    return bool(letters) and sum(c.isascii() or "À" <= c <= "ɏ" for c in letters) > 0.9 * len(
-        letters
-    )
-
-
-def _function_words(tokens: list[str]) -> int:
-    return sum(t.strip("(\"'“‘[),.;:!?”’]").lower() in _FUNCTION_WORDS for t in tokens)
-
-
 _NUMBER_THEN_WORD = re.compile(r"^\d+\s+(\w)")
 
 
@@ -409,11 +347,6 @@ def is_prose(text: str) -> bool:
     return junk_reason(text) is None
 
 
-LABEL_WORDS = 10  # of each label quoted by the no-prose line
-LABEL_CHARS = 72
-_BLANKS = re.compile(r"_{2,}|\.{4,}")
-
-
 def structure_only(sentences: Sequence[Sentence]) -> set[int]:
     """Which sentences the document's structure names as no running text (`Sentence.role`:
     title, authors, headings, captions, tables, references, furniture …): weighed with the
@@ -425,47 +358,3 @@ def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences of paragraph and list-item blocks (all of them where there are none)."""
     body = [s for s in sentences if s.role in PROSE_ROLES]
     return body or list(sentences)
-
-
-FORM_PAGES = 4  # a form is short; a long document of fragments is a table or a listing
-FORM_PROSE = 0.4  # a form: under this share of its words in prose sentences …
-FORM_FRAGMENTS = 0.6  # … and more than this share of its "sentences" too short to be any
-TABLE_PROSE = 0.05  # any document with less prose than this is a table or a list
-
-
-def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
-    """Whether a document is a form, a table or a list with a few stray sentences in it (Form
-    1040's "If you have a P.O. box, see instructions."): its summary is then the one honest
-    line, not those sentences."""
-    words = [word_count(s.text) for s in sentences]
-    reasons = [junk_reason(s.text, whole=False) for s in sentences]
-    total = sum(words) or 1
-    prose = sum(n for n, why in zip(words, reasons, strict=True) if why is None) / total
-    fragments = sum(why == "too short" for why in reasons) / max(1, len(reasons))
-    form = pages <= FORM_PAGES and prose < FORM_PROSE and fragments > FORM_FRAGMENTS
-    return form or prose < TABLE_PROSE
-
-
-def no_prose_line(sentences: Sequence[Sentence], pages: int) -> SummaryPart:
-    """One honest line for a document without running prose (a form, a rate table, a list):
-    what it is and its first few labels, instead of fragments passed off as a summary."""
-    seen: list[str] = []
-    for s in sentences:
-        if PDF_OPERATORS.search(s.text):
-            continue  # a broken file's content stream is no label
-        # Words from the first one with a letter: stray digits and marks do not label anything.
-        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
-        start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
-        label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
-        if len(label) > LABEL_CHARS:
-            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
-        letters = sum(ch.isalpha() for ch in label)
-        if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
-            seen.append(label)
-        if len(seen) == 4:
-            break
-    what = f"A {pages}-page document" if pages != 1 else "A one-page document"
-    line = f"{what} with little running text (a form, a table or a list)"
-    line += f"; it begins: {', '.join(seen)}." if seen else "."
-    first = sentences[0].page if sentences else 1
-    return SummaryPart(line, (first,))

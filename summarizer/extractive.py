@@ -14,49 +14,18 @@ from dataclasses import replace
 
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
-from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
-from summarizer.candidates import (
-    little_prose,
-    no_prose_line,
-    strip_lead_in,
-    structure_only,
-    word_count,
-)
+from summarizer.candidates import strip_lead_in, structure_only, without_bullet, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, gist_parts
+from summarizer.no_prose import little_prose, no_prose_line
+from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
 MIN_POINT_WORDS = 25
-FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
-FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
-METHOD_SECTION_WEIGHT = 0.85  # under Method, Related work, Background …
-
-
-def key_point_prior(
-    texts: Sequence[str],
-    pages: Sequence[int],
-    outline: Sequence[Section],
-    sections: Sequence[str] = (),
-) -> list[float]:
-    """One factor per sentence: contributions, findings, recommendations and conclusions
-    before method detail, by what the sentence says and the section it stands in (its own,
-    `Sentence.section`, else its page's latest outline heading)."""
-    heads = sorted(outline, key=lambda s: s.first_page)
-    out = []
-    for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
-        factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
-        section = sections[i] if i < len(sections) else ""
-        section = section or next((s.title for s in reversed(heads) if s.first_page <= page), "")
-        if section and FINDING_SECTIONS.search(section):
-            factor *= FINDING_SECTION_WEIGHT
-        elif section and METHOD_SECTIONS.search(section):
-            factor *= METHOD_SECTION_WEIGHT
-        out.append(factor)
-    return out
 
 
 class ExtractiveEngine(Engine):
@@ -118,7 +87,11 @@ class ExtractiveEngine(Engine):
         picked = select(
             texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
         )
-        return [SummaryPart(texts[i], (sentences[i].page,)) for i in picked if i != first]
+        return [
+            SummaryPart(without_bullet(texts[i]), (sentences[i].page,))
+            for i in picked
+            if i != first
+        ]
 
     def _about(self, doc: DocInput) -> int | None:
         """The sentence that says what the document is about (not needed after an abstract)."""
@@ -135,12 +108,14 @@ class ExtractiveEngine(Engine):
         pages = doc.pages_with_text
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
-            parts = [*gist_parts(doc, None), no_prose_line(doc.sentences, pages)]
+            opening = gist_parts(doc, None)
+            parts = [*opening, no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
-                opening[-1] = replace(opening[-1], text=strip_lead_in(opening[-1].text))
+                shown = without_bullet(strip_lead_in(opening[-1].text))
+                opening[-1] = replace(opening[-1], text=shown)
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
             points = self.pick(
                 doc.sentences,
@@ -150,7 +125,7 @@ class ExtractiveEngine(Engine):
                 said=[p.text for p in opening],
             )
             if not points and about is None:
-                points = [no_prose_line(doc.sentences, pages)]
+                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))

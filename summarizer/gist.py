@@ -11,7 +11,8 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a form or a table has little prose (`little_prose`), slides
+The kind comes from the format: a form or a table has little prose (`little_prose`; a long
+document of labels without numbers is a list: a printed web page of headlines), slides
 are landscape pages with few words, a letter has a salutation, a paper an abstract or a
 reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
 """
@@ -29,8 +30,9 @@ from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
-from summarizer.candidates import junk_reason, little_prose, structure_only, word_count
+from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.engines import DocInput, Profile
+from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
 
 ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words
@@ -48,6 +50,7 @@ LETTER_PAGES = 4
 BOOK_PAGES = 150
 REPORT_PAGES = 10
 THESIS_PAGES = 60
+FORM_WORDS = 12  # a form or a table has at least this many words of labels or cells
 TABLE_NUMBERS = 0.25  # share of number tokens that makes a document of little prose a table
 MAX_AUTHORS = 3
 _NAME_JUNK = re.compile(
@@ -89,7 +92,11 @@ def document_kind(doc: DocInput) -> str:
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if sents and little_prose(sents, doc.pages_with_text or pages):
-        return "table" if named == "table" or numeric else "form"
+        if words < FORM_WORDS:
+            return "document"  # a word or two on a page: no fields to call it a form
+        if named == "table" or numeric:
+            return "table"
+        return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines
     landscape = p.landscape_pages >= SLIDE_SHARE * pages
     if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table
@@ -153,11 +160,18 @@ def without_marks(names: Sequence[str]) -> list[str]:
     return out
 
 
-def _authors(p: Profile) -> str:
+AUTHOR_PAGES = 2  # a metadata author is shown where these first pages print the name
+
+
+def _authors(p: Profile, printed: str = "") -> str:
+    """The byline's names; else the PDF metadata's author where the first pages print it
+    (``printed``, their text): a name the document never prints is whoever made the file (a
+    scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
-        if name_like(meta) and not _NAME_JUNK.search(meta):
+        shown = meta.lower() in printed.lower()
+        if shown and name_like(meta) and not _NAME_JUNK.search(meta):
             names = [meta]
     if len(names) > MAX_AUTHORS:
         return f"{', '.join(names[:MAX_AUTHORS])} and others"
@@ -213,10 +227,20 @@ def printed_year(sentences: Sequence[Sentence], latest: int) -> str:
     return str(max(set(years), key=lambda y: (years.count(y), y)))
 
 
+_TITLE_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
+
+
 def document_year(doc: DocInput) -> str:
-    """The document's year: the one printed on its first pages (`printed_year`) before the
-    PDF's metadata date (a 1950s paper scanned in 2019 is from the 1950s)."""
-    return printed_year(doc.sentences, date.today().year + 1) or doc.profile.year
+    """The document's year: the one printed on its first pages (`printed_year`), else the
+    one its title names ("U.S. Individual Income Tax Return 2010", "[2001] IESC 63"; the
+    last of several), before the PDF's metadata date (a 1950s paper scanned in 2019 is from
+    the 1950s; a 2010 tax form made from a 2008 template is the 2010 form)."""
+    latest = date.today().year + 1
+    printed = printed_year(doc.sentences, latest)
+    if printed:
+        return printed
+    named = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
+    return named[-1] if named else doc.profile.year
 
 
 def gist_line(doc: DocInput) -> str:
@@ -232,7 +256,8 @@ def gist_line(doc: DocInput) -> str:
     line = f"{article} {size} {kind}"
     if real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
-    who = _authors(p)
+    printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
+    who = _authors(p, printed)
     if who:
         line += f", by {who}"
     year = document_year(doc)

@@ -155,8 +155,8 @@ def paper(tmp_path):
 def test_authors_and_abstract_are_read_stored_shown_and_kept_out_of_the_summary(
     tmp_path,
 ) -> None:
+    from ingestion.bylines import authors_after
     from ingestion.layout import SizedLine
-    from ingestion.titles import authors_after
 
     # Author lines as PDFium gives them: footnote marks and commas between names.
     lines = [
@@ -166,6 +166,22 @@ def test_authors_and_abstract_are_read_stored_shown_and_kept_out_of_the_summary(
         SizedLine("University of London", 9, 0.83),
     ]
     assert authors_after(lines, 1) == ("Ada Lovelace", "Charles Babbage", "Mary van Berg")
+    # A journal's byline: each name over its affiliation, a lone "and" before the next (#19).
+    stacked = [
+        SizedLine("A Title", 20, 0.9),
+        SizedLine("LEANA GOLUBCHIK", 10, 0.85),
+        SizedLine("Department of Computer Science", 9, 0.84),
+        SizedLine("and", 9, 0.83),
+        SizedLine("SANJEEV KHANNA", 10, 0.82),
+        SizedLine("University of Pennsylvania, Philadelphia", 9, 0.81),
+        SizedLine("A preliminary version of this paper was presented in 2000.", 9, 0.80),
+        SizedLine("and", 9, 0.79),
+        SizedLine("NOT AN AUTHOR", 9, 0.78),
+    ]
+    assert authors_after(stacked, 1) == ("LEANA GOLUBCHIK", "SANJEEV KHANNA")
+    # Without the lone "and", the affiliation ends the byline.
+    del stacked[3]
+    assert authors_after(stacked, 1) == ("LEANA GOLUBCHIK",)
 
     doc = read_pdf(paper(tmp_path))
     assert doc.title == "Repairing the Northern Pier"

@@ -4,8 +4,9 @@ side-by-side panels. Each rule has a case it must catch and one it must pass, on
 here ("<N> " sets a line in N-point type, "b" bold, "c" centred)."""
 
 from ingestion import read_pdf
+from ingestion.bylines import old_style_figures
 from ingestion.layout import SizedLine
-from ingestion.titles import capitals_over_byline, old_style_figures
+from ingestion.titles import capitals_over_byline
 from tests.conftest import write_pdf
 
 BODY = "The board met on Tuesday and discussed the repairs of the northern pier in detail."

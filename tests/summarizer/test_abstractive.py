@@ -217,3 +217,26 @@ def test_a_form_gets_the_honest_line_without_generating(torch_backend) -> None:
     assert honest.method == "abstractive" and honest.chunks == 0  # type: ignore[union-attr]
     assert not prose.text.startswith("A 1-page document")  # type: ignore[union-attr]
     assert spy.batches and all("first name" not in t for b in spy.batches for t in b)
+
+
+def test_the_model_reads_findings_and_conclusions_first(torch_backend) -> None:
+    """#19: the abstractive engine gets the extractive engine's section preference as its
+    input order: a finding late in the text is read before the method detail ahead of it."""
+    spy = Spy(torch_backend)
+    method = [
+        Sentence(
+            f"The samples were weighed in batch {n} before they were dried.", 1, section="2 Methods"
+        )
+        for n in range(3)
+    ]
+    finding = Sentence("We find that drying halves the weight of every sample.", 3)
+    doc = DocInput("pref", (*method, finding), 3)
+    summarizer_for(spy, length="long").summarize(doc)
+    level0 = spy.batches[0]  # windows in a batch are sorted by length, not by place
+    (window,) = [w for w in level0 if "We find that drying" in w]
+    assert window.startswith("We find that drying") and "batch 0" in window, level0
+    # A text without findings is read in its own order.
+    spy.batches.clear()
+    summarizer_for(spy, length="long").summarize(DocInput("plain", tuple(method), 1))
+    (window,) = [w for w in spy.batches[0] if "batch 0" in w]
+    assert window.startswith("The samples were weighed in batch 0"), spy.batches[0]

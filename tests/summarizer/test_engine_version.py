@@ -20,10 +20,13 @@ RULE_FILES = [
     "ingestion/line_groups.py",
     "ingestion/roles.py",
     "summarizer/candidates.py",
+    "summarizer/sentence_shape.py",
+    "summarizer/no_prose.py",
     "summarizer/gist.py",
     "summarizer/textrank.py",
     "summarizer/extractive.py",
     "summarizer/sections.py",
+    "summarizer/preference.py",
 ]
 
 

@@ -90,6 +90,8 @@ def test_findings_come_before_method_and_roadmaps_are_no_key_points() -> None:
 def test_the_kind_comes_from_the_format() -> None:
     labels = ["First Name", "Last Name", "Birthday", "Gender", "Nationality", "Signature"] * 4
     assert document_kind(doc(labels, pages=2)) == "form"
+    assert document_kind(doc(labels, pages=15)) == "list"  # a printed web page's headlines
+    assert document_kind(doc(["habibi"], pages=1)) == "document"  # one word: no form
     cells = ["2019 2020 2021 12 14 16", "North 1 1921 14", "South 2 1934 11"] * 8
     assert document_kind(doc(cells, pages=2)) == "table"
     slides = ["Stone piers last longer than timber piles in cold water.", *METHOD[:3]]
@@ -118,11 +120,25 @@ def test_the_title_line_itself_is_not_what_the_document_is_about() -> None:
 
 
 def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:
-    item = doc(METHOD, pages=12, title="Harbour Works 2024", author="Northern Harbour Board")
-    assert gist_line(item) == "A 12-page report, “Harbour Works 2024”, by Northern Harbour Board."
-    junk = doc(METHOD, pages=12, title="Harbour Works 2024", author="Microsoft Word - draft7.doc")
-    assert gist_line(junk) == "A 12-page report, “Harbour Works 2024”."
+    issuer = "Issued by the Northern Harbour Board for its members in the spring."
+    item = doc([issuer, *METHOD], pages=12, title="Harbour Works", author="Northern Harbour Board")
+    assert gist_line(item) == "A 12-page report, “Harbour Works”, by Northern Harbour Board."
+    # A metadata author the first pages never print made the file, not the document (#19).
+    unprinted = doc(METHOD, pages=12, title="Harbour Works", author="Emily Elkin")
+    assert gist_line(unprinted) == "A 12-page report, “Harbour Works”."
+    junk = doc([issuer, *METHOD], pages=12, title="Harbour Works", author="Microsoft Word - d.doc")
+    assert gist_line(junk) == "A 12-page report, “Harbour Works”."
     assert gist_line(doc(METHOD, pages=8, title="Piers")) == "An 8-page document, “Piers”."
+
+
+def test_the_year_a_title_names_comes_before_the_files_date() -> None:
+    form = doc(METHOD, pages=12, title="Harbour Dues Return 2010", year="2008")
+    assert gist_line(form) == "A 12-page report, “Harbour Dues Return 2010” (2010)."
+    assert gist_line(doc(METHOD, pages=12, title="Harbour Works", year="2008")).endswith("(2008).")
+    # A year printed on the first pages comes first; a number in the title is no year.
+    dated = doc(["Berlin, 3 December 2011", *METHOD], pages=12, title="Pier 2010", year="2008")
+    assert gist_line(dated).endswith("(2011).")
+    assert gist_line(doc(METHOD, pages=12, title="Form 20105", year="2008")).endswith("(2008).")
 
 
 def test_a_generated_summary_gets_the_same_given_gist() -> None:
@@ -136,7 +152,7 @@ def test_a_generated_summary_gets_the_same_given_gist() -> None:
 
 def test_the_prior_puts_findings_and_their_sections_before_method() -> None:
     from ingestion.document import Section
-    from summarizer.extractive import key_point_prior
+    from summarizer.preference import key_point_prior
     from summarizer.textrank import select
 
     outline = [Section(0, "2 Methods", 2, 2), Section(0, "3 Results", 3, 3)]
@@ -262,3 +278,35 @@ def test_key_points_never_repeat_the_gist_or_each_other() -> None:
     parts = summarize(doc([OPENING, glued, *METHOD, FINDING], 2, abstract=ABSTRACT)).parts
     assert parts[0].kind == "abstract"
     assert not any(ABSTRACT.split(". ")[0] in p.text for p in parts[1:])
+
+
+def test_key_points_are_shown_without_their_bullets() -> None:
+    from summarizer.candidates import without_bullet
+
+    assert without_bullet("¢ Si la PaCO2 est plus basse, il faut suspecter un désordre.") == (
+        "Si la PaCO2 est plus basse, il faut suspecter un désordre."
+    )
+    assert without_bullet("0 Each of the 100 sequences contains 32 tracks.") == (
+        "Each of the 100 sequences contains 32 tracks."
+    )
+    assert without_bullet("o The board met on Monday.") == "The board met on Monday."
+    # A number that opens a sentence, a word that starts with o, are no bullets.
+    assert without_bullet("0.5 percent of the piers failed.") == "0.5 percent of the piers failed."
+    assert without_bullet("Oslo is cold in winter.") == "Oslo is cold in winter."
+    assert (
+        without_bullet("• magstyle の既定値は usemag である。")
+        == "• magstyle の既定値は usemag である。"
+    )
+    bulleted = [f"– {m}" for m in METHOD] + [f"– {FINDING}"]
+    points = [p.text for p in summarize(doc(bulleted)).parts if p.kind == "point"]
+    assert points and not any(p.startswith("–") for p in points)
+    assert FINDING in points
+
+
+def test_a_titled_form_says_its_length_and_kind_once() -> None:
+    labels = ["First Name", "Last Name", "Vessel name", "Home port", "Length", "Signature"] * 4
+    parts = summarize(doc(labels, pages=2, title="Harbour Berth Application")).parts
+    assert [p.kind for p in parts] == ["gist", "point"]
+    assert parts[0].text.startswith("A 2-page form, “Harbour Berth Application”")
+    assert parts[1].text.startswith("Little running text (a form, a table or a list); its")
+    assert "2-page" not in parts[1].text and "First Name, Last Name" in parts[1].text

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingestion.clean import normalize
-from summarizer.candidates import junk_reason, no_prose_line, strip_lead_in
+from summarizer.candidates import junk_reason, strip_lead_in
+from summarizer.no_prose import no_prose_line
 
 RULES = [
     (
@@ -167,6 +168,39 @@ RULES = [
         "– layout information (font size, font style, etc.)",
         "– The layout gives each line a font size and a font style.",
     ),
+    (
+        "boilerplate",  # a licence notice on a manual's copyright page
+        "Any software referred to herein is furnished under license and may only be used or "
+        "copied in accordance with the terms of such license.",
+        "The city furnished the new library with books and paid for them under a state grant.",
+    ),
+    (
+        "citation",  # a court's citation with its "id., at"
+        "See Art. V(A)1, id., at 88.",
+        "The court read Article V of the compact at its hearing in the spring.",
+    ),
+    (
+        "footnote",  # a footnote glued into a paragraph's line
+        "Interactive clipping and synthesis (Kang et al., 2022, 2023) ∗Core contributors; see "
+        "author contributions for details.",
+        "The poet († 1970 in Paris) wrote the poem in the spring of that year for his son.",
+    ),
+    (
+        "starts mid-sentence",  # a number cut from the citation before it
+        "11, in fact authorizes cross-border diversions of water from the river.",
+        "1999, 2000 and 2001 were dry years on the northern coast of the bay.",
+    ),
+    (
+        "no sentence end",  # a bullet whose only full stop ends its bracket
+        "– position information (begin/end of line, in the document, etc.)",
+        "(The position of each line is read from the page, as the document shows it.)",
+    ),
+    (
+        "glued labels",  # a web page's section labels and menu in a line of headlines
+        "Why fast fashion needs a makeover TECHNOLOGY OF BUSINESS BUSINESS Finland wants to "
+        "transform how we make clothes.",
+        "The publisher was identified as: LIFO KIT CO., LTD., SYRACUSE NEW YORK in the book.",
+    ),
 ]
 
 
@@ -216,3 +250,32 @@ def test_the_no_prose_line_never_quotes_pdf_operators() -> None:
     line = no_prose_line(broken, 1).text
     assert "Vessel name, Home port" in line
     assert "Tf" not in line and "obj" not in line
+
+
+def test_the_no_prose_line_names_headings_not_cells() -> None:
+    from ingestion.document import Sentence
+
+    table = [
+        Sentence("Harbour Sales by Region", 1, role="title"),  # the gist's already
+        Sentence("Region Sales Returns Staff", 1),
+        Sentence("North 1921 14 12", 1),
+        Sentence("South 1934 11 9", 1),
+        Sentence("Quarter ending March", 1),
+    ]
+    line = no_prose_line(table, 1).text
+    assert "its headings: Region Sales Returns Staff, Quarter ending March." in line
+    assert "1921" not in line and "Harbour Sales by Region" not in line
+    # With one line of words only, the line says how the document begins, cells included.
+    cells = [Sentence("Region Sales Returns Staff", 1), Sentence("North shore 19 14 12", 1)]
+    assert (
+        "it begins: Region Sales Returns Staff, North shore 19 14 12."
+        in no_prose_line(cells, 1).text
+    )
+
+
+def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
+    glued = "Yield related traits The genotypes showed a significant effect on grain yield."
+    assert strip_lead_in(glued) == "The genotypes showed a significant effect on grain yield."
+    # A lead with a function word is part of the sentence: nothing is cut.
+    kept = "Most of the piers The board inspected last year were rebuilt in stone."
+    assert strip_lead_in(kept) == kept

@@ -1,0 +1,119 @@
+"""Who wrote a document, from the lines under its title (#10, #20): personal names in any of
+Latin, Cyrillic or Greek capitals, with footnote marks, affiliation letters, "By" and "and"
+between them; affiliations, e-mails and the abstract end the run. Also OCR's old-style
+figures in a line of capitals ("BETWEEN o AND i°C" → "BETWEEN 0 AND 1°C")."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.layout import SizedLine
+
+TOP_REGION = 0.4  # a title's (and its byline's) top is in the top 60 % of the page
+
+_AFFILIATION = re.compile(
+    r"@|\babstract\b|universit|institut|department|corporation|laborator|\binc\b|\bltd\b|"
+    r"school|college|research|center|centre|e-mail|email|\d{5}",
+    re.IGNORECASE,
+)
+# Footnote marks, affiliation letters and numbers that separate names in author lines.
+NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
+BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
+_PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
+NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
+_NOT_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Your Name|Abstract|Introduction|In|For|Of|The|And|On|To|With|At|From|An?)\b"
+)
+INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
+
+
+def unsigned(line: str) -> str:
+    """An author line without its "By", and a byline in capitals with its "AND" as "and"
+    where initials show it joins names ("R. K. ANDJUS AND J. E. LOVELOCK")."""
+    line = BY.sub("", line.strip())
+    return re.sub(r"\s+AND\s+", " and ", line) if INITIALS.search(line) else line
+
+
+_AND_LINE = re.compile(r"^(?:and|&|und|et|y|e|и)$", re.IGNORECASE)
+MAX_AUTHOR_LINES = 8
+MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
+
+
+def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
+    """Names on the lines that follow a title, up to affiliations, e-mails or the abstract;
+    where each name has its affiliation lines under it and a lone "and" line before the next
+    name (a journal's byline: "LEANA GOLUBCHIK" / "Department of …" / "and" / "SANJEEV
+    KHANNA" / …), the names after each "and" as well."""
+    run: list[str] = []
+    affiliated = joined = False  # past an affiliation; a lone "and" after it
+    for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
+        if line.top < TOP_REGION:
+            break
+        text = line.text.strip()
+        if affiliated:
+            if _AND_LINE.match(text):
+                joined = True
+            elif joined and not _AFFILIATION.search(text):
+                run.append(", " + unsigned(text))  # a name of its own
+                joined = False
+            elif not _AFFILIATION.search(text):
+                break  # the affiliation run ended without another name
+            continue
+        if _AFFILIATION.search(text):
+            if not run:
+                break
+            affiliated = True
+            continue
+        words = text.split()
+        lower = sum(w[:1].islower() for w in words)
+        if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
+            break  # a sentence: the body has begun
+        run.append(unsigned(text))
+    names = []
+    for piece in NAME_MARKS.split(" ".join(run)):
+        name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
+        good = NAME.match(name) and not _NOT_NAME.search(name) and len(name) <= 40
+        if good and name not in names:
+            names.append(name)
+    return tuple(names[:40])
+
+
+def author_line(text: str) -> bool:
+    """A line of personal names: two or more (or one with a footnote mark), each a few
+    capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
+    if "@" in text:
+        return True
+    text = unsigned(text)
+    marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
+    pieces = [p.strip(" ,;") for p in NAME_MARKS.split(text)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return False
+    names = [p for p in pieces if NAME.match(p) and not _NOT_NAME.search(p) and len(p) <= 40]
+    covered = sum(len(p) for p in names) >= 0.7 * sum(len(p) for p in pieces)
+    initials = any(re.match(rf"^(?:[{_CAPITAL}]\.\s?)+\s*[{_CAPITAL}]", p) for p in names)
+    return covered and (len(names) >= 2 or (len(names) == 1 and (marked or initials)))
+
+
+def in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters if c.lower() != c.upper())
+
+
+_OLD_STYLE = re.compile(r"(?<!\S)(?:[oil]{1,2}|[oil]+(?=[°%]))(?=[°%]|\s|$)")  # "BETWEEN o AND i°C"
+_FIGURE_LIKE = re.compile(r"\b(?=[\dIlOo]*\d)[\dIlOo]{3,}\b")  # "(I955)", "54I"
+
+
+def old_style_figures(text: str) -> str:
+    """A line in capitals with its old-style figures as digits: OCR reads a lowercase-looking
+    0 and 1 among capitals as "o" and "i" ("BETWEEN o AND i°C"), and a 1 or 0 among digits
+    as I or O ("I955"). Other lines are returned as they are."""
+    if not in_capitals(_OLD_STYLE.sub("", text)):
+        return text
+    text = _OLD_STYLE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+    return _FIGURE_LIKE.sub(lambda m: m.group().translate(_TO_DIGITS), text)
+
+
+_TO_DIGITS = str.maketrans("oiIlO", "01110")

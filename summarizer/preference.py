@@ -1,0 +1,54 @@
+"""Which sentences a summary prefers (#19): contributions, findings, recommendations and
+conclusions before method detail, by what a sentence says ("We find …", "Our results show …")
+and the section it stands in (Results, Conclusions … over Method, Related work …). The
+extractive engine weighs its ranking with `key_point_prior`; the abstractive engine reads the
+body in `preferred_order`, so the model sees the same preferred sentences first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingestion.document import Section, Sentence
+from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
+
+FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
+FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
+METHOD_SECTION_WEIGHT = 0.85  # under Method, Related work, Background …
+
+
+def key_point_prior(
+    texts: Sequence[str],
+    pages: Sequence[int],
+    outline: Sequence[Section],
+    sections: Sequence[str] = (),
+) -> list[float]:
+    """One factor per sentence: contributions, findings, recommendations and conclusions
+    before method detail, by what the sentence says and the section it stands in (its own,
+    `Sentence.section`, else its page's latest outline heading)."""
+    heads = sorted(outline, key=lambda s: s.first_page)
+    out = []
+    for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
+        factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
+        section = sections[i] if i < len(sections) else ""
+        section = section or next((s.title for s in reversed(heads) if s.first_page <= page), "")
+        if section and FINDING_SECTIONS.search(section):
+            factor *= FINDING_SECTION_WEIGHT
+        elif section and METHOD_SECTIONS.search(section):
+            factor *= METHOD_SECTION_WEIGHT
+        out.append(factor)
+    return out
+
+
+def preferred_order(
+    sentences: Sequence[Sentence], outline: Sequence[Section] = ()
+) -> list[Sentence]:
+    """``sentences`` with the preferred first (highest `key_point_prior`), method detail last,
+    each group in document order (a stable sort: a text with no findings keeps its order)."""
+    prior = key_point_prior(
+        [s.text for s in sentences],
+        [s.page for s in sentences],
+        outline,
+        [s.section for s in sentences],
+    )
+    order = sorted(range(len(sentences)), key=lambda i: -prior[i])
+    return [sentences[i] for i in order]
