@@ -73,7 +73,7 @@ LONGEST_FIRST = (  # from `--durations` of the whole suite, longest first
     "tests/app/test_shared_library.py::test_gui_batches_while_cli_processes_use_the_same_library",
     "tests/app/test_pipeline.py::test_abstractive_pipeline_checkpoints_chunks",
     "tests/app/test_text_safety.py::test_non_utf8_argument_and_file_name_are_replaced_with_a_note",
-    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[manual]",
+    "tests/app/test_corpus_golden.py::test_stored_ocr_text_is_what_ocr_reads_now",
     "tests/app/test_meaning.py::test_backfill_killed_midway_resumes_without_duplicates",
     "tests/app/test_ray.py",
     "tests/summarizer/test_fast_backends.py",
@@ -227,7 +227,7 @@ def _run_folder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (made if absent) across processes."""
     import fcntl
 
@@ -246,7 +246,7 @@ def _read_corpus_pdf(path: str) -> Any:
     if not _RUN_FOLDER:
         return read_pdf(Path(path))
     stored = _RUN_FOLDER[0] / f"document-{hashlib.sha256(path.encode()).hexdigest()[:16]}"
-    with _locked(stored.with_suffix(".lock")):
+    with locked(stored.with_suffix(".lock")):
         if stored.is_file():
             return pickle.loads(stored.read_bytes())
         doc = read_pdf(Path(path))
@@ -287,7 +287,7 @@ def _built_once(
         root = request.getfixturevalue("_run_folder") / f"{name}-{digest}"
         root.mkdir(exist_ok=True)
     built = root / "built"
-    with _locked(root / ".lock"):
+    with locked(root / ".lock"):
         if not (root / "done").is_file():
             shutil.rmtree(built, ignore_errors=True)
             build(built)
