@@ -270,12 +270,17 @@ TINY_CORPUS = [
 
 
 def _built_once(
-    request: pytest.FixtureRequest, name: str, key: str, build: Callable[[Path], Path]
+    request: pytest.FixtureRequest,
+    name: str,
+    key: str,
+    build: Callable[[Path], object],
+    copy: bool = True,
 ) -> Path:
     """``build(folder)`` once per ``key``, shared by the xdist workers of this run and, where
     pytest's cache is on, by later runs: a folder under the cache (or this run's temporary
     root) named by a hash of ``key``, built under a file lock. Each session gets its own
-    copy, so no test can change another's."""
+    copy, so no test can change another's; ``copy=False`` gives the folder itself, for
+    readers only."""
     import hashlib
     import shutil
 
@@ -292,15 +297,14 @@ def _built_once(
             shutil.rmtree(built, ignore_errors=True)
             build(built)
             (root / "done").touch()
-    copy = request.getfixturevalue("tmp_path_factory").mktemp(name) / "model"
-    shutil.copytree(built, copy)
-    return copy
+    if not copy:
+        return built
+    copied = request.getfixturevalue("tmp_path_factory").mktemp(name) / "model"
+    shutil.copytree(built, copied)
+    return copied
 
 
-@pytest.fixture(scope="session")
-def tiny_t5(request: pytest.FixtureRequest) -> Path:
-    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly;
-    built once per version of its builder, then copied (#23)."""
+def _tiny_t5(request: pytest.FixtureRequest, copy: bool) -> Path:
     import tokenizers
     import transformers
     from tiny_t5 import build_tiny_t5
@@ -308,8 +312,26 @@ def tiny_t5(request: pytest.FixtureRequest) -> Path:
     builder = (ROOT / "samples" / "tiny_t5.py").read_text(encoding="utf-8")
     key = repr((builder, TINY_CORPUS, transformers.__version__, tokenizers.__version__))
     return _built_once(
-        request, "tiny-t5", key, lambda folder: build_tiny_t5(folder, corpus=TINY_CORPUS * 3)
+        request,
+        "tiny-t5",
+        key,
+        lambda folder: build_tiny_t5(folder, corpus=TINY_CORPUS * 3),
+        copy=copy,
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(request: pytest.FixtureRequest) -> Path:
+    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly;
+    built once per version of its builder, then copied (#23)."""
+    return _tiny_t5(request, copy=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_t5_kept(request: pytest.FixtureRequest) -> Path:
+    """The tiny T5's built folder itself (read it, never write it): the same path and file
+    times in every run, so what is derived from it can be kept between runs too."""
+    return _tiny_t5(request, copy=False)
 
 
 @pytest.fixture(scope="session")
