@@ -73,7 +73,7 @@ LONGEST_FIRST = (  # from `--durations` of the whole suite, longest first
     "tests/app/test_shared_library.py::test_gui_batches_while_cli_processes_use_the_same_library",
     "tests/app/test_pipeline.py::test_abstractive_pipeline_checkpoints_chunks",
     "tests/app/test_text_safety.py::test_non_utf8_argument_and_file_name_are_replaced_with_a_note",
-    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[manual]",
+    "tests/app/test_corpus_golden.py::test_stored_ocr_text_is_what_ocr_reads_now",
     "tests/app/test_meaning.py::test_backfill_killed_midway_resumes_without_duplicates",
     "tests/app/test_ray.py",
     "tests/summarizer/test_fast_backends.py",
@@ -227,7 +227,7 @@ def _run_folder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (made if absent) across processes."""
     import fcntl
 
@@ -246,7 +246,7 @@ def _read_corpus_pdf(path: str) -> Any:
     if not _RUN_FOLDER:
         return read_pdf(Path(path))
     stored = _RUN_FOLDER[0] / f"document-{hashlib.sha256(path.encode()).hexdigest()[:16]}"
-    with _locked(stored.with_suffix(".lock")):
+    with locked(stored.with_suffix(".lock")):
         if stored.is_file():
             return pickle.loads(stored.read_bytes())
         doc = read_pdf(Path(path))
@@ -270,12 +270,17 @@ TINY_CORPUS = [
 
 
 def _built_once(
-    request: pytest.FixtureRequest, name: str, key: str, build: Callable[[Path], Path]
+    request: pytest.FixtureRequest,
+    name: str,
+    key: str,
+    build: Callable[[Path], object],
+    copy: bool = True,
 ) -> Path:
     """``build(folder)`` once per ``key``, shared by the xdist workers of this run and, where
     pytest's cache is on, by later runs: a folder under the cache (or this run's temporary
     root) named by a hash of ``key``, built under a file lock. Each session gets its own
-    copy, so no test can change another's."""
+    copy, so no test can change another's; ``copy=False`` gives the folder itself, for
+    readers only."""
     import hashlib
     import shutil
 
@@ -287,20 +292,19 @@ def _built_once(
         root = request.getfixturevalue("_run_folder") / f"{name}-{digest}"
         root.mkdir(exist_ok=True)
     built = root / "built"
-    with _locked(root / ".lock"):
+    with locked(root / ".lock"):
         if not (root / "done").is_file():
             shutil.rmtree(built, ignore_errors=True)
             build(built)
             (root / "done").touch()
-    copy = request.getfixturevalue("tmp_path_factory").mktemp(name) / "model"
-    shutil.copytree(built, copy)
-    return copy
+    if not copy:
+        return built
+    copied = request.getfixturevalue("tmp_path_factory").mktemp(name) / "model"
+    shutil.copytree(built, copied)
+    return copied
 
 
-@pytest.fixture(scope="session")
-def tiny_t5(request: pytest.FixtureRequest) -> Path:
-    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly;
-    built once per version of its builder, then copied (#23)."""
+def _tiny_t5(request: pytest.FixtureRequest, copy: bool) -> Path:
     import tokenizers
     import transformers
     from tiny_t5 import build_tiny_t5
@@ -308,8 +312,26 @@ def tiny_t5(request: pytest.FixtureRequest) -> Path:
     builder = (ROOT / "samples" / "tiny_t5.py").read_text(encoding="utf-8")
     key = repr((builder, TINY_CORPUS, transformers.__version__, tokenizers.__version__))
     return _built_once(
-        request, "tiny-t5", key, lambda folder: build_tiny_t5(folder, corpus=TINY_CORPUS * 3)
+        request,
+        "tiny-t5",
+        key,
+        lambda folder: build_tiny_t5(folder, corpus=TINY_CORPUS * 3),
+        copy=copy,
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(request: pytest.FixtureRequest) -> Path:
+    """A tiny T5 saved with save_pretrained: random weights, tokenizer trained on the fly;
+    built once per version of its builder, then copied (#23)."""
+    return _tiny_t5(request, copy=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_t5_kept(request: pytest.FixtureRequest) -> Path:
+    """The tiny T5's built folder itself (read it, never write it): the same path and file
+    times in every run, so what is derived from it can be kept between runs too."""
+    return _tiny_t5(request, copy=False)
 
 
 @pytest.fixture(scope="session")

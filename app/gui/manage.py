@@ -1,7 +1,7 @@
 """Managing the library from the window (#26): the multi-selection's actions (remove with a
 confirmation and Undo, tags, export, summarize again), the details form, the tag filter and
-Locate… for a document whose file is missing. A layer of `MainWindow` over `BatchQueue`; every
-change goes through the same `Store` methods as the command line."""
+Locate… for a document whose file is missing, and restoring a backup. A layer of `MainWindow`
+over `BatchQueue`; every change goes through the same `Store` methods as the command line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QTableView
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QTableView
 
 from app.export import export
 from app.files import has_file, locate
@@ -259,3 +259,54 @@ class LibraryActions(BatchQueue):
     def file_missing(self, doc_id: int) -> bool:
         detail = self.store.detail(doc_id)
         return detail is not None and not has_file(detail.paths)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def restore_backup(self) -> None:
+        """Offer the library's backups; the one chosen replaces it (the current file is kept
+        beside it). The list is a dialog opened without blocking, so batches keep flowing."""
+        from app.store.backups import list_backups
+
+        found = list_backups(self.settings.db)
+        if not found:
+            self.say(
+                f"There are no backups of {self.settings.db} yet; one is taken each day the "
+                "library is used and before every upgrade."
+            )
+            return
+        if self.worker is not None:
+            self.say("A batch is running; cancel it or let it finish, then restore the backup.")
+            return
+        labels = [b.describe() for b in found]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Restore from backup")
+        dialog.setLabelText(
+            "Put this backup in place of the library (the current file is kept beside it):"
+        )
+        dialog.setComboBoxItems(labels)
+        dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(
+            lambda text: self.restore_from(found[labels.index(text)].path)
+        )
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def restore_from(self, backup: Path) -> None:
+        from app.store import LibraryError
+        from app.store.backups import restore
+
+        self.store.close()
+        try:
+            aside = restore(self.settings.db, backup)
+            message = f"Restored the library from {backup.name}" + (
+                f"; the library it replaced is kept as {aside}." if aside else "."
+            )
+        except (LibraryError, OSError) as exc:
+            message = getattr(exc, "user_message", None) or f"The backup was not restored: {exc}"
+        finally:
+            self.store = Store(self.settings.db)
+            self.library.store = self.store
+        self.library.refresh()
+        self._update_empty()
+        self.say(message)

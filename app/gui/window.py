@@ -1,11 +1,14 @@
-"""The main window: library list with live search, summary pane, drop zone, batch queue."""
+"""The main window: library list with live search, summary pane, drop zone, batch queue.
+
+Built here: the layout, the menus, settings and backups. Its jobs are layers of `MainWindow`:
+the list and reading pane (`document_pane`), finding by meaning (`meaning_actions`), the
+library's actions (`manage`), batches (`batches`) and models (`model_actions`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -28,31 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import meaning
-from app.files import has_file
 from app.gui.dialogs import EditDialog, TagDialog
+from app.gui.document_pane import EMPTY_TEXT, DocumentPane
 from app.gui.manage import ALL_DOCUMENTS, LibraryActions
 from app.gui.meaning import AskPanel, AskWorker, IndexBar, SimilarList, WarmUp
+from app.gui.meaning_actions import MeaningActions
 from app.gui.model_actions import ModelActions
 from app.gui.models import DocIdRole, LibraryModel, QueueModel
 from app.gui.settings_dialog import SettingsDialog
-from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView, open_pdf_at
+from app.gui.widgets import DropZone, HtmlDelegate, OutlineTree, SummaryView
 from app.gui.workers import BatchWorker, EngineCache, warm_up
 from app.settings import Settings, save_settings
 from app.store import Store
 from app.store.manage import Removed
 
-EMPTY_TEXT = (
-    "Your library is empty.\n\nDrop PDF files or whole folders anywhere in this window, or use "
-    "File → Open (Ctrl+O).\nEvery document is summarized, stored on this computer and becomes "
-    "searchable (Ctrl+F)."
-)
-
-
 QUEUE_HEIGHT = 160  # pixels: the bar and about four rows
 
 
-class MainWindow(LibraryActions, ModelActions):
+class MainWindow(DocumentPane, MeaningActions, LibraryActions, ModelActions):
     batch_finished = Signal(dict)  # the batch's last event; tests wait on it
     meaning_ready = Signal()  # the embedder is loaded: search uses meaning (#24)
 
@@ -326,114 +321,6 @@ class MainWindow(LibraryActions, ModelActions):
         self.library.refresh()
         self._update_empty()
 
-    def restore_backup(self) -> None:
-        """Offer the library's backups; the one chosen replaces it (the current file is kept
-        beside it). The list is a dialog opened without blocking, so batches keep flowing."""
-        from app.store.backups import list_backups
-
-        found = list_backups(self.settings.db)
-        if not found:
-            self.say(
-                f"There are no backups of {self.settings.db} yet; one is taken each day the "
-                "library is used and before every upgrade."
-            )
-            return
-        if self.worker is not None:
-            self.say("A batch is running; cancel it or let it finish, then restore the backup.")
-            return
-        labels = [b.describe() for b in found]
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Restore from backup")
-        dialog.setLabelText(
-            "Put this backup in place of the library (the current file is kept beside it):"
-        )
-        dialog.setComboBoxItems(labels)
-        dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(
-            lambda text: self.restore_from(found[labels.index(text)].path)
-        )
-        self.restore_dialog = dialog
-        dialog.open()
-
-    def restore_from(self, backup: Path) -> None:
-        from app.store import LibraryError
-        from app.store.backups import restore
-
-        self.store.close()
-        try:
-            aside = restore(self.settings.db, backup)
-            message = f"Restored the library from {backup.name}" + (
-                f"; the library it replaced is kept as {aside}." if aside else "."
-            )
-        except (LibraryError, OSError) as exc:
-            message = getattr(exc, "user_message", None) or f"The backup was not restored: {exc}"
-        finally:
-            self.store = Store(self.settings.db)
-            self.library.store = self.store
-        self.library.refresh()
-        self._update_empty()
-        self.say(message)
-
-    # -- finding by meaning (#24) --------------------------------------------------------------
-
-    def warm_meaning(self) -> None:
-        """Load the embedder off the GUI thread once the library has passages; search as you
-        type uses meaning from then on."""
-        if self.warming is not None or self.library.by_meaning or not self.settings.semantic:
-            return
-        if meaning.unavailable_reason() or not self.store.passage_count():
-            return
-        self.warming = WarmUp()
-        self.warming.signals.finished.connect(self._meaning_ready)
-        QThreadPool.globalInstance().start(self.warming)
-
-    def _meaning_ready(self, _info: dict) -> None:
-        self.library.by_meaning = True
-        self.meaning_ready.emit()
-        if self.library.query:
-            self._run_search()
-
-    def index_what_was_left(self) -> None:
-        """After the last queued batch: embed what the run left over its budget in the
-        background, as `synopsis summarize` does (setting embed_background)."""
-        if not (self.index_left and self.worker is None):
-            return
-        self.index_left = False
-        if self.settings.semantic and self.settings.embed_background:
-            self.indexing.start(self.settings.db)
-
-    def _indexed(self, message: str) -> None:
-        self.statusBar().showMessage(message)
-        self.warm_meaning()  # the first passages of a library turn search by meaning on
-
-    def ask(self, question: str) -> None:
-        self.asking = AskWorker(self.settings, question)
-        self.asking.signals.finished.connect(self.ask_panel.show_answer)
-        self.asking.signals.failed.connect(self.ask_panel.show_error)
-        QThreadPool.globalInstance().start(self.asking)
-
-    def show_similar(self, doc_id: int) -> None:
-        if self.library.row_of(doc_id) is None and self.library.searching:
-            self.search.clear()
-            self._run_search()
-        self.select_document(doc_id)
-        self._show_document(doc_id)
-
-    def open_document(self, doc_id: int | None, page: int = 1) -> None:
-        detail = self.store.detail(doc_id) if doc_id is not None else None
-        if detail is None or not detail.paths:
-            self.say("This document has no file on record.")
-            return
-        self.open_page(detail.paths[0], page)
-
-    def open_page(self, path: str, page: int) -> None:
-        problem = open_pdf_at(path, page)
-        if problem:
-            self.say(problem)
-        else:
-            self.statusBar().showMessage(f"Opened {Path(path).name} at page {page}", 5000)
-
     def say(self, message: str) -> None:
         """A problem the user should see: in the status bar and, as plain text, a dialog."""
         self.statusBar().showMessage(message)
@@ -441,74 +328,6 @@ class MainWindow(LibraryActions, ModelActions):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): a batch's signals keep flowing
-
-    # -- library view -------------------------------------------------------------------------
-
-    def _refresh_library(self) -> None:
-        self.library.refresh()
-        self._update_empty()
-
-    def _run_search(self) -> None:
-        self.library.set_query(self.search.text())
-        if self.library.note:  # e.g. a script the meaning index does not read (#24)
-            self.statusBar().showMessage(self.library.note, 8000)
-        self._update_empty()
-
-    def _after_reset(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        searching = self.library.searching
-        stretch = 2 if searching else 0  # snippet, or title
-        widths = (220, 80, 0) if searching else (0, 120, 50, 80, 130, 90)
-        for col in range(self.library.columnCount()):
-            if col == stretch:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-            else:  # fixed widths: measuring every row's contents would stall the GUI
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(col, widths[col])
-        if searching:  # at most 200 rows; snippets wrap
-            self.table.resizeRowsToContents()
-        # The pane follows the list: the same document, reread (it may have been summarized
-        # again), or the placeholder when the list no longer holds it.
-        row = self.library.row_of(self.shown_doc) if self.shown_doc is not None else None
-        if row is None:
-            self._show_document(None)
-        else:
-            self.table.selectRow(row)
-            self._show_document(self.shown_doc)
-
-    def _update_empty(self) -> None:
-        if self.library.searching and not self.library.hits:
-            self.empty.setText(self.library.problem or f"No matches for “{self.library.query}”.")
-            self.stack.setCurrentWidget(self.empty)
-            return
-        self.empty.setText(EMPTY_TEXT)
-        empty = not self.library.searching and not self.library.records
-        self.stack.setCurrentWidget(self.empty if empty else self.table)
-
-    def _on_select(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = {i.row() for i in selected.indexes()}
-        if not rows:
-            return
-        self._show_document(self.library.index(min(rows), 0).data(DocIdRole))
-
-    def _show_document(self, doc_id: int | None) -> None:
-        detail = self.store.detail(doc_id) if doc_id is not None else None
-        self.shown_doc = detail.id if detail else None
-        if detail is None:
-            self.summary.show_placeholder()
-        else:
-            self.summary.show_detail(detail, missing=not has_file(detail.paths))
-        self.outline.show_detail(detail)
-        self.similar.show_for(self.store, self.shown_doc)
-        sizes = self.reading.sizes()
-        if self.outline.isVisibleTo(self) and sizes[1] == 0:  # shown for the first time
-            self.reading.setSizes([sum(sizes) * 11 // 20, sum(sizes) * 9 // 20])
-
-    def select_document(self, doc_id: int) -> None:
-        row = self.library.row_of(doc_id)
-        if row is not None:
-            self.table.selectRow(row)
 
     # -- drag and drop anywhere; closing --------------------------------------------------------
 

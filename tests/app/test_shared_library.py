@@ -69,6 +69,8 @@ def _cli_loop(
             ("show", "1", "--db", db),
             ("summarize", folder, "--db", db, "--engine", "extractive", "--length", "short"),
         ):
+            if stop.is_set() and rounds:  # the GUI is done and every command has run (#23)
+                return
             r = synopsis(*args)
             if r.returncode not in (0, 2) or "malformed" in r.stderr or "locked" in r.stderr:
                 problems.append(f"{args[0]}: rc {r.returncode} {r.stderr[-400:]}")

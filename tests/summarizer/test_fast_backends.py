@@ -18,27 +18,56 @@ from tests.summarizer.contract import INPUTS, BackendContract
 # openvino int8, 16 new tokens). A broken int8 path scores near 0. Real models agree far more
 # closely; `synopsis bench` holds them to 0.8.
 INT8_AGREEMENT = 0.5
+ROOT = Path(__file__).resolve().parents[2]
 EXACT = GenerationSettings(max_new_tokens=16, min_new_tokens=16)
 
 
-@pytest.fixture(scope="module")
-def ct2_fp32(tiny_t5):
-    return CTranslate2Backend("tiny", LoadOptions(precision="fp32"), tiny_t5)
+CONVERTERS = ("cache.py", "hf_common.py", "ct2_backend.py", "openvino_backend.py")
+LIBRARIES = ("torch", "transformers", "ctranslate2", "openvino", "optimum", "optimum-intel", "nncf")
 
 
 @pytest.fixture(scope="module")
-def ct2_int8(tiny_t5):
-    return CTranslate2Backend("tiny", LoadOptions(), tiny_t5)
+def model(request, tiny_t5_kept):
+    """The tiny T5, its conversions kept between runs (#23): the converted-model cache is a
+    folder under pytest's cache named by the converters' code and the libraries' versions
+    (this run's temporary folder where pytest's cache is off; a fresh checkout converts)."""
+    import hashlib
+    from importlib.metadata import version
+
+    code = Path(CTranslate2Backend.__module__.replace(".", "/")).parent
+    digest = hashlib.sha256(str(tiny_t5_kept).encode())
+    for name in CONVERTERS:
+        digest.update((ROOT / code / name).read_bytes())
+    digest.update(repr([version(lib) for lib in LIBRARIES]).encode())
+    name = f"converted-{digest.hexdigest()[:16]}"
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        folder = Path(cache.mkdir(name))
+    else:
+        folder = request.getfixturevalue("tmp_path_factory").mktemp(name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SYNOPSIS_CACHE", str(folder))
+        yield tiny_t5_kept
 
 
 @pytest.fixture(scope="module")
-def ov_fp32(tiny_t5):
-    return OpenVINOBackend("tiny", LoadOptions(precision="fp32"), tiny_t5)
+def ct2_fp32(model):
+    return CTranslate2Backend("tiny", LoadOptions(precision="fp32"), model)
 
 
 @pytest.fixture(scope="module")
-def ov_int8(tiny_t5):
-    return OpenVINOBackend("tiny", LoadOptions(precision="int8"), tiny_t5)
+def ct2_int8(model):
+    return CTranslate2Backend("tiny", LoadOptions(), model)
+
+
+@pytest.fixture(scope="module")
+def ov_fp32(model):
+    return OpenVINOBackend("tiny", LoadOptions(precision="fp32"), model)
+
+
+@pytest.fixture(scope="module")
+def ov_int8(model):
+    return OpenVINOBackend("tiny", LoadOptions(precision="int8"), model)
 
 
 class TestCTranslate2Contract(BackendContract):
@@ -86,10 +115,10 @@ def test_beam_search_runs_on_every_fast_backend(ct2_int8, ov_fp32) -> None:
         assert len(backend.generate(INPUTS, settings)) == len(INPUTS)
 
 
-def test_conversion_is_cached_per_model_revision_and_precision(tiny_t5, ct2_int8) -> None:
+def test_conversion_is_cached_per_model_revision_and_precision(model, ct2_int8) -> None:
     root = Path(os.environ["SYNOPSIS_CACHE"]) / "ctranslate2"
     before = {p.name: p.stat().st_mtime for p in root.iterdir()}
-    CTranslate2Backend("tiny", LoadOptions(), tiny_t5)
+    CTranslate2Backend("tiny", LoadOptions(), model)
     after = {p.name: p.stat().st_mtime for p in root.iterdir()}
     assert before == after  # reused, not converted again
     assert any(name.endswith("-int8") for name in after)
@@ -140,13 +169,13 @@ def test_auto_uses_the_fastest_backend_whose_output_agrees(tmp_path, monkeypatch
     assert pick_runtime("auto") == "torch"
 
 
-def test_bench_command_measures_and_stores(tiny_t5, tmp_path, monkeypatch) -> None:
+def test_bench_command_measures_and_stores(model, tmp_path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from app.cli import cli
 
     monkeypatch.setenv("SYNOPSIS_BENCH_FILE", str(tmp_path / "b.json"))
-    result = CliRunner().invoke(cli, ["bench", "--model", str(tiny_t5), "--chunks", "3"])
+    result = CliRunner().invoke(cli, ["bench", "--model", str(model), "--chunks", "3"])
     assert result.exit_code == 0, result.output
     assert "--backend auto will use" in result.output
     stored = json.loads((tmp_path / "b.json").read_text())
