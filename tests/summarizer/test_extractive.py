@@ -75,6 +75,29 @@ def test_minilm_embeddings_are_verified_and_used() -> None:
     assert picked and sum(len(STORY[i].split()) for i in picked) <= 40
 
 
+def test_minilm_vectors_are_sentence_transformers_own() -> None:
+    """The few lines of torch that run MiniLM (#23: no sentence-transformers import on each
+    command) give the vectors sentence-transformers gives: long text cut at 256 word pieces,
+    padding in a batch of unequal lengths, an empty string, other scripts."""
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    from summarizer.backends import minilm
+
+    texts = [
+        *STORY,
+        "effects of remote work",
+        "Telework and output per hour. " * 90,
+        "",
+        "東京 café",
+    ]
+    ours = minilm.load_minilm()(texts)
+    reference = SentenceTransformer(str(minilm.model_dir()), device="cpu", local_files_only=True)
+    theirs = reference.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert ours.shape == theirs.shape and ours.dtype == np.float32
+    assert float(np.abs(ours - theirs).max()) < 1e-4
+
+
 def test_tampered_minilm_weights_are_refused(monkeypatch) -> None:
     from summarizer.backends import minilm
     from summarizer.errors import BackendUnavailable
