@@ -25,9 +25,10 @@ from typing import Any, ClassVar
 # compared before and after) renews the digest alone. Also 6: the gist's printed year, thesis and
 # affiliation marks; key points that repeat no said line (#19). 7: web-page label runs, a
 # bracket's stop is no sentence end, licence notices, stacked bylines, key points without
-# their bullets, the no-prose line's headings, the abstractive engine's findings first.
-ENGINE_VERSION = "7"
-RULES_DIGEST = "3f226b846deff26f"
+# their bullets, the no-prose line's headings, the abstractive engine's findings first. 8: the
+# no-prose line joins letter-spaced capitals ("P R I N T" -> "PRINT").
+ENGINE_VERSION = "8"
+RULES_DIGEST = "3c747de4add8208a"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {

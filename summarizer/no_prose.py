@@ -75,7 +75,7 @@ def _labels(sentences: Iterable[Sentence]) -> list[str]:
         if PDF_OPERATORS.search(s.text):
             continue  # a broken file's content stream is no label
         # Words from the first one with a letter: stray digits and marks do not label anything.
-        words = _BLANKS.sub(" ", s.text).split()  # a form's blanks are not words
+        words = unspaced(_BLANKS.sub(" ", s.text).split())  # a form's blanks are not words
         start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
         label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
         if len(label) > LABEL_CHARS:
@@ -86,3 +86,31 @@ def _labels(sentences: Iterable[Sentence]) -> list[str]:
         if len(seen) == 4:
             break
     return seen
+
+
+SPACED_LETTERS = 3  # capitals set one apart this many times or more are one letter-spaced word
+
+
+def unspaced(words: Sequence[str]) -> list[str]:
+    """Letter-spaced display type joined into its words: a run of single capitals ("P R I N T,
+    C L E A R L Y" on a form) is one word per run, the punctuation after its last letter kept;
+    shorter runs ("A B testing", "U S") stay as they are."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        out.extend(["".join(run)] if len(run) >= SPACED_LETTERS else run)
+        run.clear()
+
+    for word in words:
+        letter = word[:1]
+        single = letter.isalpha() and letter.isupper() and not word[1:].strip(".,:;")
+        if single:
+            run.append(word)
+            if word[1:]:  # punctuation after the letter ends the word
+                flush()
+        else:
+            flush()
+            out.append(word)
+    flush()
+    return out

@@ -273,6 +273,19 @@ def test_the_no_prose_line_names_headings_not_cells() -> None:
     )
 
 
+def test_the_no_prose_line_joins_letter_spaced_headings() -> None:
+    from ingestion.document import Sentence
+    from summarizer.no_prose import unspaced
+
+    form = [Sentence("P R I N T, C L E A R L Y", 1), Sentence("Vessel name Home port", 1)]
+    assert "its headings: PRINT, CLEARLY, Vessel name Home port." in no_prose_line(form, 1).text
+    # Two capitals apart, or a capital beside a word, are not letter-spaced type.
+    assert (
+        unspaced("Plan A B testing of U S ports".split()) == "Plan A B testing of U S ports".split()
+    )
+    assert unspaced("T E L: Harbour".split()) == ["TEL:", "Harbour"]
+
+
 def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
     glued = "Yield related traits The genotypes showed a significant effect on grain yield."
     assert strip_lead_in(glued) == "The genotypes showed a significant effect on grain yield."
