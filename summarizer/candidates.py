@@ -146,6 +146,9 @@ def _without_glued_heading(text: str) -> str:
     label = _FIELD_LABEL.match(text)
     if label and len(text[label.end() :].split()) >= MIN_REST_WORDS:
         text = text[label.end() :]
+    said_again = _heading_said_again(text)
+    if said_again is not None:
+        return said_again
     m = _GLUED_HEADING.match(text)
     if not m:
         return text
@@ -167,6 +170,29 @@ def _without_glued_heading(text: str) -> str:
     ):
         return text
     return rest
+
+
+REPEAT_LEAD = (2, 6)  # title-case words a heading said again by its sentence has
+REPEAT_WITHIN = 12  # ... said again within this many words of the sentence's start
+
+
+def _heading_said_again(text: str) -> str | None:
+    """The sentence without a title-case heading glued before it that the sentence itself
+    says again after a linking word ("No Action Alternative Under the no action alternative,
+    Reclamation would …"): a repetition, so the lead is the heading, not the sentence's
+    subject. None where no such heading leads."""
+    words = text.split()
+    low, high = REPEAT_LEAD
+    for n in range(min(high, len(words) - MIN_REST_WORDS), low - 1, -1):
+        lead = words[:n]
+        if not all(w.isalpha() and w[0].isupper() for w in lead) or not words[n][:1].isupper():
+            continue
+        key = [w.lower() for w in lead]
+        window = [w.lower().strip(",.;:") for w in words[n : n + REPEAT_WITHIN]]
+        for i in range(1, len(window) - n + 1):
+            if window[i : i + n] == key and window[i - 1] in LINKING:
+                return " ".join(words[n:])
+    return None
 
 
 # A bullet, or a lone symbol a dingbat font's bullet was read as ("¢ Si la PaCO2 …"), or a

@@ -286,6 +286,20 @@ def test_the_no_prose_line_joins_letter_spaced_headings() -> None:
     assert unspaced("T E L: Harbour".split()) == ["TEL:", "Harbour"]
 
 
+def test_a_title_case_heading_the_sentence_says_again_is_cut_from_it() -> None:
+    glued = (
+        "Harbour Repair Plan Under the harbour repair plan, the board would rebuild two piers "
+        "before the winter storms."
+    )
+    assert strip_lead_in(glued).startswith("Under the harbour repair plan, the board")
+    # A name the sentence repeats after a verb, not a linking word, is its subject: kept.
+    named = "New York City Council members told New York City officials the budget would fall."
+    assert strip_lead_in(named) == named
+    # A title-case subject followed by a lowercase word is no heading either.
+    subject = "Harbour Board members said the harbour board would meet in the spring again."
+    assert strip_lead_in(subject) == subject
+
+
 def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
     glued = "Yield related traits The genotypes showed a significant effect on grain yield."
     assert strip_lead_in(glued) == "The genotypes showed a significant effect on grain yield."
