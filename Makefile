@@ -11,9 +11,19 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: venv sysdeps demo test lint unit bench bench-extract bench-search bench-batch bench-summarize samples gui bundle bundle-test clean
+.PHONY: venv native sysdeps demo test lint unit bench bench-extract bench-search bench-batch bench-summarize samples gui bundle bundle-test clean
 
-venv: $(STAMP)
+venv: $(STAMP) native
+
+# The C helper that batches PDFium's per-glyph reads (ingestion/glyph_reads.py, #19): built
+# when a compiler is present, else the same reads run in Python (slower, the same figures).
+NATIVE := ingestion/_glyph_reads.so
+native: $(NATIVE)
+
+$(NATIVE): ingestion/glyph_reads.c
+	@if command -v $(CC) >/dev/null 2>&1; then \
+		$(CC) -O2 -shared -fPIC -o $@ $< && echo "built $@"; \
+	else echo "no C compiler ($(CC)): PDFium's glyphs are read from Python (slower)"; fi
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

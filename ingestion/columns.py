@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import Any
 
-Rect = tuple[float, float, float, float]  # left, bottom, right, top
+from ingestion.glyph_reads import Rect, text_rects
 
 MIN_ROWS = 4
 MIN_COLUMN_WIDTH = 0.2  # median run width on each side, as a share of the page width
@@ -75,29 +75,9 @@ def columns_at(rects: list[Rect], x: float, width: float) -> tuple[float, float]
     return (bottom, top) if min(widths) >= MIN_COLUMN_WIDTH * width else None
 
 
-def _rects(textpage: Any) -> list[Rect]:
-    """The text page's rectangles (left, bottom, right, top), as ``get_rect`` gives them, read
-    with one set of ctypes doubles for the page (not four new ones a rectangle)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-    from pypdfium2 import PdfiumError
-
-    count = textpage.count_rects()
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-    read = pdfium_c.FPDFText_GetRect
-    raw = textpage.raw
-    rects: list[Rect] = []
-    for i in range(count):
-        if not read(raw, i, left, top, right, bottom):
-            raise PdfiumError(f"Failed to get rectangle {i}.")
-        rects.append((left.value, bottom.value, right.value, top.value))
-    return rects
-
-
 def column_text(textpage: Any, width: float, height: float) -> str | None:
     """The page's text column by column when PDFium reads it across the gutter, else None."""
-    rects = _rects(textpage)
+    rects = text_rects(textpage)
     x = across_gutter(rects, width)
     found = columns_at(rects, x, width) if x is not None else None
     if x is None or found is None:

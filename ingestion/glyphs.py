@@ -10,10 +10,12 @@ glyph wider than it is tall is three letters ("ffi"), a narrower one two ("fi").
 
 from __future__ import annotations
 
-import functools
+import ctypes
 import re
 from collections.abc import Callable
 from typing import Any
+
+from ingestion.glyph_reads import address, calls, white_glyphs, white_text
 
 LOST = "\x00"  # one per letter the glyph drew
 _HOLE = "\ufffe"
@@ -60,7 +62,7 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     the glyph left out."""
     if not _white_text(page) or len(text) != textpage.count_chars():
         return {}
-    white = _white_reader(textpage)
+    white = _white_reader(textpage, len(text))
     fixes: dict[str, str] = {}
     for m in _RUN.finditer(text):
         start, end = m.span()
@@ -76,21 +78,26 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     return fixes
 
 
-def _white_reader(textpage: Any) -> Callable[[int], bool]:
+def _white_reader(textpage: Any, count: int) -> Callable[[int], bool | int]:
     """Whether the character at an index (not a space) is a glyph filled in white. A glyph's
     fill is its text object's, so the fill is read once per text object (PDFium's handle for
-    it), not once per glyph (#19's speed pass: pages with white text have thousands)."""
-    calls = _calls()
-    rgba, at = _color()
-    address = _address(textpage.raw)
+    it), not once per glyph (#19's speed pass: pages with white text have thousands); with
+    the compiled helper, every glyph's at once."""
+    mask = white_glyphs(textpage, count, WHITE)
+    if mask is not None:
+        return mask.__getitem__
+    c = calls()
+    rgba = (ctypes.c_uint * 4)()
+    at = [ctypes.addressof(rgba) + 4 * k for k in range(4)]
+    page = address(textpage.raw)
     filled: dict[int | None, bool] = {}
 
     def white(i: int) -> bool:
-        handle = calls.text_object(address, i)
+        handle = c.text_object(page, i)
         found = filled.get(handle)
         if found is None:
             found = filled[handle] = bool(
-                calls.glyph_fill(address, i, *at)
+                c.glyph_fill(page, i, *at)
                 and rgba[0] >= WHITE
                 and rgba[1] >= WHITE
                 and rgba[2] >= WHITE
@@ -106,88 +113,54 @@ MAX_FORM_DEPTH = 15  # as pypdfium2's get_objects descends into form objects
 _UNKNOWN_TYPE = (
     "Failed to determine pageobject type, did you pass in a valid FPDF_PAGEOBJECT handle?"
 )
+_WALK_FAULTS = {
+    -1: "Failed to get number of pageobjects.",
+    -2: "Failed to get pageobject.",
+    -3: _UNKNOWN_TYPE,
+}
 
 
 def _white_text(page: Any) -> bool:
     """Whether any text object on the page is filled in white (most pages: none, checked
     object by object, not glyph by glyph), inside form objects too, in the order and with the
     errors of ``page.get_objects(filter=[FPDF_PAGEOBJ_TEXT])`` (PDFium's handles read as
-    plain addresses: no Python object per page object)."""
+    plain addresses: no Python object per page object; with the compiled helper, one call)."""
     from pypdfium2 import PdfiumError
 
-    calls = _calls()
-    rgba, at = _color()
+    found = white_text(page, WHITE, MAX_FORM_DEPTH)
+    if found is not None:
+        if found < 0:
+            raise PdfiumError(_WALK_FAULTS[found])
+        return bool(found)
+    c = calls()
+    rgba = (ctypes.c_uint * 4)()
+    at = [ctypes.addressof(rgba) + 4 * k for k in range(4)]
 
     def walk(parent: int, count: Callable[..., int], get: Callable[..., int], level: int) -> bool:
         n = count(parent)
         if n < 0:
-            raise PdfiumError("Failed to get number of pageobjects.")
+            raise PdfiumError(_WALK_FAULTS[-1])
         for i in range(n):
             obj = get(parent, i)
             if not obj:
-                raise PdfiumError("Failed to get pageobject.")
-            kind = calls.kind(obj)
-            if kind == calls.UNKNOWN:
-                raise PdfiumError(_UNKNOWN_TYPE)
+                raise PdfiumError(_WALK_FAULTS[-2])
+            kind = c.kind(obj)
+            if kind == c.UNKNOWN:
+                raise PdfiumError(_WALK_FAULTS[-3])
             if (
-                kind == calls.TEXT
-                and calls.object_fill(obj, *at)
+                kind == c.TEXT
+                and c.object_fill(obj, *at)
                 and rgba[0] >= WHITE
                 and rgba[1] >= WHITE
                 and rgba[2] >= WHITE
             ):
                 return True
-            inner = kind == calls.FORM and level < MAX_FORM_DEPTH - 1
-            if inner and walk(obj, calls.form_count, calls.form_object, level + 1):
+            inner = kind == c.FORM and level < MAX_FORM_DEPTH - 1
+            if inner and walk(obj, c.form_count, c.form_object, level + 1):
                 return True
         return False
 
-    return walk(_address(page.raw), calls.page_count, calls.page_object, 0)
-
-
-@functools.cache
-def _calls() -> Any:
-    """The PDFium functions read here, taking and giving plain addresses (ints) instead of
-    ctypes pointer objects: about half the time a call."""
-    import ctypes
-    from types import SimpleNamespace
-
-    import pypdfium2.raw as pdfium_c
-
-    v, i = ctypes.c_void_p, ctypes.c_int
-
-    def plain(function: Any, restype: Any, *argtypes: Any) -> Any:
-        address = ctypes.cast(function, v).value or 0
-        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-    return SimpleNamespace(
-        text_object=plain(pdfium_c.FPDFText_GetTextObject, v, v, i),
-        glyph_fill=plain(pdfium_c.FPDFText_GetFillColor, i, v, i, v, v, v, v),
-        page_count=plain(pdfium_c.FPDFPage_CountObjects, i, v),
-        page_object=plain(pdfium_c.FPDFPage_GetObject, v, v, i),
-        form_count=plain(pdfium_c.FPDFFormObj_CountObjects, i, v),
-        form_object=plain(pdfium_c.FPDFFormObj_GetObject, v, v, ctypes.c_ulong),
-        kind=plain(pdfium_c.FPDFPageObj_GetType, i, v),
-        object_fill=plain(pdfium_c.FPDFPageObj_GetFillColor, i, v, v, v, v, v),
-        TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT,
-        FORM=pdfium_c.FPDF_PAGEOBJ_FORM,
-        UNKNOWN=pdfium_c.FPDF_PAGEOBJ_UNKNOWN,
-    )
-
-
-def _color() -> tuple[Any, list[int]]:
-    """Four unsigned ints for a colour's R, G, B, A, and their addresses."""
-    import ctypes
-
-    rgba = (ctypes.c_uint * 4)()
-    base = ctypes.addressof(rgba)
-    return rgba, [base + 4 * k for k in range(4)]
-
-
-def _address(handle: Any) -> int:
-    import ctypes
-
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    return walk(address(page.raw), c.page_count, c.page_object, 0)
 
 
 def with_fixes(text: str, fixes: dict[str, str]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingestion.clean import whole_characters
+from ingestion.glyph_reads import glyph_boxes
 from ingestion.rtl import RTL, logical_line
 
 
@@ -98,9 +99,10 @@ BOLD = 600  # font weight of a bold face
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
-def _bold_reader(raw: Any) -> Callable[[int], bool]:
-    """Whether the character at an index is set in a bold face: its font weight, or, for
-    fonts that state none (the standard 14 without a descriptor), its font's name."""
+def _bold_reader(raw: Any) -> Callable[[int, int], bool]:
+    """Whether the character at an index, of font weight ``weight`` (PDFium's, read with its
+    box), is set in a bold face: its weight, or, for fonts that state none (the standard 14
+    without a descriptor), its font's name."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -108,10 +110,9 @@ def _bold_reader(raw: Any) -> Callable[[int], bool]:
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
 
-    def bold(index: int) -> bool:
-        weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+    def bold(index: int, weight: int) -> bool:
         if weight > 0:
-            return bool(weight >= BOLD)
+            return weight >= BOLD
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), ctypes.byref(flags))
         return bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
@@ -164,61 +165,56 @@ def sized_lines(
     Without ``every_word`` only a line's first and last words are read (the body pages' blocks
     need a line's size, weight and extent, not its mixed sizes): a third of the calls.
     """
-    import pypdfium2.raw as pdfium_c
-
     count = textpage.count_chars()
     text = textpage.get_text_range() if text is None else text
     turn = _page_turn(textpage, page_width, page_height)
     if len(text) != count:  # characters beyond the BMP: indexes and text do not line up
         return _sized_lines_by_char(textpage, page_height, turn)
-    rect = pdfium_c.FS_RECTF()
-    raw = textpage.raw
-    bold_at = _bold_reader(raw)
-
-    def charbox(index: int) -> Box:
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
-        box = (rect.left, rect.bottom, rect.right, rect.top)
-        return turn(box) if turn is not None else box
-
     boxes = textpage.get_charbox
     if turn is not None:
         boxes = lambda i: turn(textpage.get_charbox(i))  # noqa: E731
+    bold_at = _bold_reader(textpage.raw)
     if not every_word:
-        return _edge_lines(text, charbox, bold_at, boxes, page_height, page_width)
+        return _edge_lines(textpage, text, turn, bold_at, boxes, page_height, page_width)
+    # The glyphs to read, a page at a time (`glyph_reads`): each word's first, then the
+    # line's last for its right edge.
+    found: list[tuple[str, int, list[int]]] = []
+    indexes: list[int] = []
+    for m in _LINE.finditer(text):
+        line, start = m.group(), m.start()
+        at = [word.start() for word in _WORD.finditer(line)]
+        if not at:
+            continue
+        found.append((line, start, at))
+        indexes += [start + j for j in at]
+        if page_width > 0:
+            indexes.append(start + len(line.rstrip()) - 1)
+    read, weights = _read_boxes(textpage, indexes, turn)
     rtl = bool(RTL.search(text))
     lines: list[SizedLine] = []
-    for found in _LINE.finditer(text):
-        line, start = found.group(), found.start()
+    k = 0
+    for line, start, at in found:
         starts: list[tuple[int, float]] = []
         top = 0.0
         bold = True
         left = bottom = float("inf")
-        end = len(line.rstrip()) - 1
-        if every_word:
-            at = [word.start() for word in _WORD.finditer(line)]
-        else:  # the first word's first glyph and the line's last: its right edge too
-            first = len(line) - len(line.lstrip())
-            at = [first, end] if end > first else [first] if end == first else []
-        right = 0.0
         for j in at:
-            edge, lower, right, upper = charbox(start + j)
+            edge, lower, right, upper = read[k]
             starts.append((j, round(upper - lower, 1)))
             top = upper if upper > top else top
             left = edge if edge < left else left
             bottom = lower if lower < bottom else bottom
             if bold:
-                bold = bold_at(start + j)
-        if not starts:
-            continue
+                bold = bold_at(start + j, weights[k])
+            k += 1
         sizes = [size for _, size in starts]
         size = max(sizes)
         extent = (0.0, 1.0, 0.0)
         if page_width > 0:
-            if every_word:
-                right = charbox(start + end)[2]
-            right = max(right, left)
+            right = max(read[k][2], left)
+            k += 1
             extent = (left / page_width, right / page_width, bottom / page_height)
-        mixed = every_word and size > MIXED_SIZES * min(sizes)
+        mixed = size > MIXED_SIZES * min(sizes)
         shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
         lines.append(
             SizedLine(
@@ -233,13 +229,24 @@ def sized_lines(
     return lines
 
 
+def _read_boxes(
+    textpage: Any, indexes: list[int], turn: Callable[[Box], Box] | None
+) -> tuple[list[Box], list[int]]:
+    """The loose glyph box at each of ``indexes`` (turned upright by ``turn``) and its font
+    weight, read a page at a time."""
+    flat, weights = glyph_boxes(textpage, indexes)
+    read = list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+    return ([turn(b) for b in read] if turn is not None else read), weights
+
+
 _INF = float("inf")
 
 
 def _edge_lines(
+    textpage: Any,
     text: str,
-    charbox: Callable[[int], Box],
-    bold_at: Callable[[int], bool],
+    turn: Callable[[Box], Box] | None,
+    bold_at: Callable[[int, int], bool],
     boxes: Callable[[int], Box],
     page_height: float,
     page_width: float,
@@ -247,29 +254,40 @@ def _edge_lines(
     """`sized_lines` without ``every_word``: each line's first and last glyphs only, the
     same figures in the same order (#19's speed pass: most pages take this path, so the
     per-line work is spelled out once for two glyphs instead of looped)."""
-    rtl = bool(RTL.search(text))
-    lines: list[SizedLine] = []
-    for found in _LINE.finditer(text):
-        line = found.group()
-        start = found.start()
+    found: list[tuple[str, int, int, int]] = []
+    indexes: list[int] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        start = m.start()
         first = len(line) - len(line.lstrip())
         end = len(line.rstrip()) - 1
         if end < first:
             continue  # a line of spaces
-        left, lower, right, upper = charbox(start + first)
+        found.append((line, start, first, end))
+        indexes.append(start + first)
+        if end > first:
+            indexes.append(start + end)
+    read, weights = _read_boxes(textpage, indexes, turn)
+    rtl = bool(RTL.search(text))
+    lines: list[SizedLine] = []
+    k = 0
+    for line, start, first, end in found:
+        left, lower, right, upper = read[k]
         size = round(upper - lower, 1)
         top = upper if upper > 0.0 else 0.0
         left = left if left < _INF else _INF
         bottom = lower if lower < _INF else _INF
-        bold = bold_at(start + first)
+        bold = bold_at(start + first, weights[k])
+        k += 1
         if end > first:
-            edge, lower, right, upper = charbox(start + end)
+            edge, lower, right, upper = read[k]
             size = max(size, round(upper - lower, 1))
             top = upper if upper > top else top
             left = edge if edge < left else left
             bottom = lower if lower < bottom else bottom
             if bold:
-                bold = bold_at(start + end)
+                bold = bold_at(start + end, weights[k])
+            k += 1
         extent = (0.0, 1.0, 0.0)
         if page_width > 0:
             right = max(right, left)

@@ -1,0 +1,108 @@
+/* Batched PDFium reads for ingestion/glyph_reads.py (#19's speed pass).
+ *
+ * One call per page instead of one ctypes call per glyph, rectangle or page object. It links
+ * to nothing: PDFium's functions come in as pointers from pypdfium2.raw, so this library only
+ * loops. Each function reads in the order, and with the buffers, of the pure-Python path in
+ * glyph_reads.py, so both give the same figures (tests/ingestion/test_glyph_reads.py).
+ * Built by `make` (cc -O2 -shared -fPIC); without a compiler the Python path is used.
+ */
+
+typedef void *handle;
+typedef struct {
+    float left, top, right, bottom;
+} rectf; /* PDFium's FS_RECTF */
+
+#define GLYPH_READS_VERSION 1
+
+int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
+
+/* Each glyph's loose box (left, bottom, right, top) and font weight, for `count` indexes, read
+ * in order with one rectangle for the page (a failed read leaves the last box, as in Python). */
+void glyph_boxes(handle textpage, int count, const int *indexes, double *boxes, int *weights,
+                 int (*loose_box)(handle, int, rectf *), int (*font_weight)(handle, int)) {
+    rectf rect = {0, 0, 0, 0};
+    for (int k = 0; k < count; k++) {
+        loose_box(textpage, indexes[k], &rect);
+        boxes[4 * k] = rect.left;
+        boxes[4 * k + 1] = rect.bottom;
+        boxes[4 * k + 2] = rect.right;
+        boxes[4 * k + 3] = rect.top;
+        weights[k] = font_weight(textpage, indexes[k]);
+    }
+}
+
+/* The text page's `count` rectangles (left, bottom, right, top); -1, or the index whose read
+ * failed. */
+int text_rects(handle textpage, int count, double *rects,
+               int (*get_rect)(handle, int, double *, double *, double *, double *)) {
+    double left = 0, top = 0, right = 0, bottom = 0;
+    for (int i = 0; i < count; i++) {
+        if (!get_rect(textpage, i, &left, &top, &right, &bottom))
+            return i;
+        rects[4 * i] = left;
+        rects[4 * i + 1] = bottom;
+        rects[4 * i + 2] = right;
+        rects[4 * i + 3] = top;
+    }
+    return -1;
+}
+
+/* Whether each of the page's `count` characters is a glyph filled in white (its text
+ * object's fill, read once per run of one object): 1 or 0 into `out`. */
+void white_glyphs(handle textpage, int count, unsigned char *out, int white,
+                  handle (*text_object)(handle, int),
+                  int (*fill)(handle, int, unsigned *, unsigned *, unsigned *, unsigned *)) {
+    handle last = 0;
+    int last_white = 0, known = 0;
+    unsigned r, g, b, a;
+    for (int i = 0; i < count; i++) {
+        handle object = text_object(textpage, i);
+        if (!known || object != last) {
+            last_white = fill(textpage, i, &r, &g, &b, &a) && r >= (unsigned)white &&
+                         g >= (unsigned)white && b >= (unsigned)white && a > 0;
+            last = object;
+            known = 1;
+        }
+        out[i] = (unsigned char)last_white;
+    }
+}
+
+typedef struct {
+    int (*page_count)(handle);
+    handle (*page_object)(handle, int);
+    int (*form_count)(handle);
+    handle (*form_object)(handle, unsigned long);
+    int (*kind)(handle);
+    int (*fill)(handle, unsigned *, unsigned *, unsigned *, unsigned *);
+    int text, form, unknown, white, max_depth;
+} walk_calls;
+
+/* 1 when a text object of the page (or of a form object inside it, down to max_depth) is
+ * filled in white, else 0; -1 a count failed, -2 an object could not be read, -3 an object of
+ * unknown type: the first such fault in the walk's order stops it. */
+static int walk(const walk_calls *c, handle parent, int level) {
+    int n = level ? c->form_count(parent) : c->page_count(parent);
+    if (n < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        handle obj =
+            level ? c->form_object(parent, (unsigned long)i) : c->page_object(parent, i);
+        if (!obj)
+            return -2;
+        int kind = c->kind(obj);
+        if (kind == c->unknown)
+            return -3;
+        unsigned r, g, b, a;
+        if (kind == c->text && c->fill(obj, &r, &g, &b, &a) && r >= (unsigned)c->white &&
+            g >= (unsigned)c->white && b >= (unsigned)c->white)
+            return 1;
+        if (kind == c->form && level < c->max_depth - 1) {
+            int found = walk(c, obj, level + 1);
+            if (found)
+                return found;
+        }
+    }
+    return 0;
+}
+
+int white_text(handle page, const walk_calls *calls) { return walk(calls, page, 0); }

@@ -1,0 +1,205 @@
+"""PDFium's per-glyph reads batched a page at a time (#19's speed pass).
+
+Layout reads a box and a font weight for two glyphs of every line, the column check every
+text-run rectangle, the white-spacer check every page object and, on pages with white text,
+every glyph's fill: one ctypes call each, which made most of the structure pass's cost. A small
+C helper (`glyph_reads.c`, built by `make` into ``_glyph_reads.so`` with the system ``cc``)
+does each page's reads in one call, taking PDFium's own function pointers from pypdfium2, so it
+links to nothing. Without it (no compiler on the machine) the same reads run here in Python,
+in the same order and with the same buffers: both give the same figures
+(`tests/ingestion/test_glyph_reads.py`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+from array import array
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+LIBRARY = Path(__file__).with_name("_glyph_reads.so")
+SOURCE = Path(__file__).with_name("glyph_reads.c")
+VERSION = 1  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+
+Rect = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def load(path: Path = LIBRARY) -> Any:
+    """The compiled helper at ``path`` with its functions typed, or None when it is missing,
+    cannot be loaded or is of another version."""
+    try:
+        lib = ctypes.CDLL(str(path))
+        if lib.glyph_reads_version() != VERSION:
+            return None
+    except (OSError, AttributeError):
+        return None
+    v, i = ctypes.c_void_p, ctypes.c_int
+    lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v]
+    lib.glyph_boxes.restype = None
+    lib.text_rects.argtypes = [v, i, v, v]
+    lib.text_rects.restype = i
+    lib.white_glyphs.argtypes = [v, i, v, i, v, v]
+    lib.white_glyphs.restype = None
+    lib.white_text.argtypes = [v, v]
+    lib.white_text.restype = i
+    return lib
+
+
+@functools.cache
+def helper() -> Any:
+    """The compiled helper next to this module, or None (then the Python path runs)."""
+    return load()
+
+
+@functools.cache
+def calls() -> Any:
+    """The PDFium functions read here, taking and giving plain addresses (ints) instead of
+    ctypes pointer objects (about half the time a call), with their addresses for the helper."""
+    import pypdfium2.raw as pdfium_c
+
+    v, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+    addresses: dict[str, int] = {}
+
+    def plain(name: str, function: Any, restype: Any, *argtypes: Any) -> Any:
+        address = addresses[name] = ctypes.cast(function, v).value or 0
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    rect = ctypes.POINTER(pdfium_c.FS_RECTF)
+    return SimpleNamespace(
+        text_object=plain("text_object", pdfium_c.FPDFText_GetTextObject, v, v, i),
+        glyph_fill=plain("glyph_fill", pdfium_c.FPDFText_GetFillColor, i, v, i, v, v, v, v),
+        page_count=plain("page_count", pdfium_c.FPDFPage_CountObjects, i, v),
+        page_object=plain("page_object", pdfium_c.FPDFPage_GetObject, v, v, i),
+        form_count=plain("form_count", pdfium_c.FPDFFormObj_CountObjects, i, v),
+        form_object=plain("form_object", pdfium_c.FPDFFormObj_GetObject, v, v, ctypes.c_ulong),
+        kind=plain("kind", pdfium_c.FPDFPageObj_GetType, i, v),
+        object_fill=plain("object_fill", pdfium_c.FPDFPageObj_GetFillColor, i, v, v, v, v, v),
+        loose_box=plain("loose_box", pdfium_c.FPDFText_GetLooseCharBox, i, v, i, rect),
+        font_weight=plain("font_weight", pdfium_c.FPDFText_GetFontWeight, i, v, i),
+        get_rect=plain("get_rect", pdfium_c.FPDFText_GetRect, i, v, i, d, d, d, d),
+        address=addresses,
+        TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT,
+        FORM=pdfium_c.FPDF_PAGEOBJ_FORM,
+        UNKNOWN=pdfium_c.FPDF_PAGEOBJ_UNKNOWN,
+    )
+
+
+def address(handle: Any) -> int:
+    """A PDFium handle (a ctypes pointer) as a plain address."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[int]]:
+    """The loose box (left, bottom, right, top, flat: four floats a glyph) and font weight of
+    the glyph at each of ``indexes``, read in order."""
+    n = len(indexes)
+    lib, c = helper(), calls()
+    page = address(textpage.raw)
+    if lib is not None and n:
+        at = array("i", indexes)
+        boxes = array("d", bytes(32 * n))
+        weights = array("i", bytes(4 * n))
+        lib.glyph_boxes(
+            page,
+            n,
+            at.buffer_info()[0],
+            boxes.buffer_info()[0],
+            weights.buffer_info()[0],
+            c.address["loose_box"],
+            c.address["font_weight"],
+        )
+        return boxes.tolist(), weights.tolist()
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    at_rect = ctypes.pointer(rect)
+    flat: list[float] = []
+    found: list[int] = []
+    for index in indexes:
+        c.loose_box(page, index, at_rect)
+        flat += (rect.left, rect.bottom, rect.right, rect.top)
+        found.append(c.font_weight(page, index))
+    return flat, found
+
+
+def text_rects(textpage: Any) -> list[Rect]:
+    """The text page's rectangles (left, bottom, right, top), as ``get_rect`` gives them."""
+    from pypdfium2 import PdfiumError
+
+    count = textpage.count_rects()
+    lib, c = helper(), calls()
+    page = address(textpage.raw)
+    if lib is not None:
+        flat = array("d", bytes(32 * count))
+        failed = lib.text_rects(page, count, flat.buffer_info()[0], c.address["get_rect"])
+        if failed >= 0:
+            raise PdfiumError(f"Failed to get rectangle {failed}.")
+        values = flat.tolist()
+        return list(zip(values[0::4], values[1::4], values[2::4], values[3::4], strict=True))
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(x) for x in (left, top, right, bottom)]
+    rects: list[Rect] = []
+    for i in range(count):
+        if not c.get_rect(page, i, *refs):
+            raise PdfiumError(f"Failed to get rectangle {i}.")
+        rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
+
+
+def white_glyphs(textpage: Any, count: int, white: int) -> bytes | None:
+    """1 or 0 per character: whether its glyph's fill (its text object's) is white (R, G and B
+    at least ``white``, not transparent); None without the helper (the caller reads glyphs
+    one at a time, only those it needs)."""
+    lib = helper()
+    if lib is None:
+        return None
+    c = calls()
+    out = ctypes.create_string_buffer(count)
+    lib.white_glyphs(
+        address(textpage.raw),
+        count,
+        out,
+        white,
+        c.address["text_object"],
+        c.address["glyph_fill"],
+    )
+    return out.raw
+
+
+class _WalkCalls(ctypes.Structure):
+    _fields_ = [
+        *((name, ctypes.c_void_p) for name in ("page_count", "page_object", "form_count")),
+        *((name, ctypes.c_void_p) for name in ("form_object", "kind", "fill")),
+        *((name, ctypes.c_int) for name in ("text", "form", "unknown", "white", "max_depth")),
+    ]
+
+
+@functools.cache
+def _walk_calls(white: int, max_depth: int) -> _WalkCalls:
+    c = calls()
+    a = c.address
+    return _WalkCalls(
+        a["page_count"],
+        a["page_object"],
+        a["form_count"],
+        a["form_object"],
+        a["kind"],
+        a["object_fill"],
+        c.TEXT,
+        c.FORM,
+        c.UNKNOWN,
+        white,
+        max_depth,
+    )
+
+
+def white_text(page: Any, white: int, max_depth: int) -> int | None:
+    """The helper's walk of the page's objects: 1 when a text object (also inside form
+    objects, to ``max_depth``) is filled in white, 0 when none is, -1 / -2 / -3 for a count,
+    an object or an object's type that could not be read; None without the helper."""
+    lib = helper()
+    if lib is None:
+        return None
+    return int(lib.white_text(address(page.raw), ctypes.byref(_walk_calls(white, max_depth))))
