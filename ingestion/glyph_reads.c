@@ -12,23 +12,31 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 1
+#define GLYPH_READS_VERSION 2
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
-/* Each glyph's loose box (left, bottom, right, top) and font weight, for `count` indexes, read
- * in order with one rectangle for the page (a failed read leaves the last box, as in Python). */
-void glyph_boxes(handle textpage, int count, const int *indexes, double *boxes, int *weights,
-                 int (*loose_box)(handle, int, rectf *), int (*font_weight)(handle, int)) {
+/* Each glyph's loose box (left, bottom, right, top), whether it was read, and its font weight,
+ * for `count` indexes, read in order with one rectangle for the page (a failed read leaves the
+ * last box, as in Python). */
+void glyph_boxes(handle textpage, int count, const int *indexes, double *boxes, int *ok,
+                 int *weights, int (*loose_box)(handle, int, rectf *),
+                 int (*font_weight)(handle, int)) {
     rectf rect = {0, 0, 0, 0};
     for (int k = 0; k < count; k++) {
-        loose_box(textpage, indexes[k], &rect);
+        ok[k] = loose_box(textpage, indexes[k], &rect);
         boxes[4 * k] = rect.left;
         boxes[4 * k + 1] = rect.bottom;
         boxes[4 * k + 2] = rect.right;
         boxes[4 * k + 3] = rect.top;
         weights[k] = font_weight(textpage, indexes[k]);
     }
+}
+
+/* The Unicode code of each of the text page's `count` characters. */
+void char_codes(handle textpage, int count, unsigned *codes, unsigned (*unicode)(handle, int)) {
+    for (int i = 0; i < count; i++)
+        codes[i] = unicode(textpage, i);
 }
 
 /* The text page's `count` rectangles (left, bottom, right, top); -1, or the index whose read

@@ -21,7 +21,7 @@ from typing import Any
 
 LIBRARY = Path(__file__).with_name("_glyph_reads.so")
 SOURCE = Path(__file__).with_name("glyph_reads.c")
-VERSION = 1  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 2  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -36,8 +36,10 @@ def load(path: Path = LIBRARY) -> Any:
     except (OSError, AttributeError):
         return None
     v, i = ctypes.c_void_p, ctypes.c_int
-    lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v]
+    lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v, v]
     lib.glyph_boxes.restype = None
+    lib.char_codes.argtypes = [v, i, v, v]
+    lib.char_codes.restype = None
     lib.text_rects.argtypes = [v, i, v, v]
     lib.text_rects.restype = i
     lib.white_glyphs.argtypes = [v, i, v, i, v, v]
@@ -78,6 +80,7 @@ def calls() -> Any:
         object_fill=plain("object_fill", pdfium_c.FPDFPageObj_GetFillColor, i, v, v, v, v, v),
         loose_box=plain("loose_box", pdfium_c.FPDFText_GetLooseCharBox, i, v, i, rect),
         font_weight=plain("font_weight", pdfium_c.FPDFText_GetFontWeight, i, v, i),
+        unicode=plain("unicode", pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, v, i),
         get_rect=plain("get_rect", pdfium_c.FPDFText_GetRect, i, v, i, d, d, d, d),
         address=addresses,
         TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT,
@@ -91,37 +94,51 @@ def address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[int]]:
-    """The loose box (left, bottom, right, top, flat: four floats a glyph) and font weight of
-    the glyph at each of ``indexes``, read in order."""
+def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[int], list[int]]:
+    """The loose box (left, bottom, right, top, flat: four floats a glyph), whether it was read
+    (0 or 1) and the font weight of the glyph at each of ``indexes``, read in order."""
     n = len(indexes)
     lib, c = helper(), calls()
     page = address(textpage.raw)
     if lib is not None and n:
         at = array("i", indexes)
         boxes = array("d", bytes(32 * n))
+        ok = array("i", bytes(4 * n))
         weights = array("i", bytes(4 * n))
         lib.glyph_boxes(
             page,
             n,
             at.buffer_info()[0],
             boxes.buffer_info()[0],
+            ok.buffer_info()[0],
             weights.buffer_info()[0],
             c.address["loose_box"],
             c.address["font_weight"],
         )
-        return boxes.tolist(), weights.tolist()
+        return boxes.tolist(), ok.tolist(), weights.tolist()
     import pypdfium2.raw as pdfium_c
 
     rect = pdfium_c.FS_RECTF()
     at_rect = ctypes.pointer(rect)
     flat: list[float] = []
+    read: list[int] = []
     found: list[int] = []
     for index in indexes:
-        c.loose_box(page, index, at_rect)
+        read.append(1 if c.loose_box(page, index, at_rect) else 0)
         flat += (rect.left, rect.bottom, rect.right, rect.top)
         found.append(c.font_weight(page, index))
-    return flat, found
+    return flat, read, found
+
+
+def char_codes(textpage: Any, count: int) -> list[int]:
+    """The Unicode code of each of the text page's first ``count`` characters."""
+    lib, c = helper(), calls()
+    page = address(textpage.raw)
+    if lib is not None and count:
+        codes = array("I", bytes(4 * count))
+        lib.char_codes(page, count, codes.buffer_info()[0], c.address["unicode"])
+        return codes.tolist()
+    return [c.unicode(page, i) for i in range(count)]
 
 
 def text_rects(textpage: Any) -> list[Rect]:

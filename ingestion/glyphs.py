@@ -55,6 +55,7 @@ def with_ligature_marks(text: str, marks: dict[str, str]) -> str:
 # panel is white from end to end and stays.
 WHITE = 250
 _RUN = re.compile(r"\S{3,}")  # a run with a glyph inside (neither end is dropped)
+_LONE_WHITE = re.compile(rb"(?<=\x00)\x01(?=\x00)")  # in a mask of white glyphs
 
 
 def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
@@ -62,7 +63,10 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     the glyph left out."""
     if not _white_text(page) or len(text) != textpage.count_chars():
         return {}
-    white = _white_reader(textpage, len(text))
+    mask = white_glyphs(textpage, len(text), WHITE)  # every glyph's, by the compiled helper
+    if mask is not None and not _LONE_WHITE.search(mask):
+        return {}  # no white glyph between two that are not: nothing to drop
+    white = mask.__getitem__ if mask is not None else _white_reader(textpage)
     fixes: dict[str, str] = {}
     for m in _RUN.finditer(text):
         start, end = m.span()
@@ -78,14 +82,10 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     return fixes
 
 
-def _white_reader(textpage: Any, count: int) -> Callable[[int], bool | int]:
+def _white_reader(textpage: Any) -> Callable[[int], bool]:
     """Whether the character at an index (not a space) is a glyph filled in white. A glyph's
     fill is its text object's, so the fill is read once per text object (PDFium's handle for
-    it), not once per glyph (#19's speed pass: pages with white text have thousands); with
-    the compiled helper, every glyph's at once."""
-    mask = white_glyphs(textpage, count, WHITE)
-    if mask is not None:
-        return mask.__getitem__
+    it), not once per glyph (#19's speed pass: pages with white text have thousands)."""
     c = calls()
     rgba = (ctypes.c_uint * 4)()
     at = [ctypes.addressof(rgba) + 4 * k for k in range(4)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingestion.clean import whole_characters
-from ingestion.glyph_reads import glyph_boxes
+from ingestion.glyph_reads import char_codes, glyph_boxes
 from ingestion.rtl import RTL, logical_line
 
 
@@ -234,7 +234,7 @@ def _read_boxes(
 ) -> tuple[list[Box], list[int]]:
     """The loose glyph box at each of ``indexes`` (turned upright by ``turn``) and its font
     weight, read a page at a time."""
-    flat, weights = glyph_boxes(textpage, indexes)
+    flat, _, weights = glyph_boxes(textpage, indexes)
     read = list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
     return ([turn(b) for b in read] if turn is not None else read), weights
 
@@ -300,10 +300,18 @@ def _edge_lines(
 def _sized_lines_by_char(
     textpage: Any, page_height: float, turn: Callable[[Box], Box] | None = None
 ) -> list[SizedLine]:
-    """Every character's glyph box, one call each (when text and indexes do not line up);
-    on a turned page, the boxes turned upright by ``turn``."""
-    import pypdfium2.raw as pdfium_c
+    """Every character's glyph box (when text and indexes do not line up), read a page at a
+    time; on a turned page, the boxes turned upright by ``turn``."""
+    from pypdfium2 import PdfiumError
 
+    every = [chr(code) for code in char_codes(textpage, textpage.count_chars())]
+    inked = [i for i, ch in enumerate(every) if ch not in "\r\n" and not ch.isspace()]
+    flat, ok, _ = glyph_boxes(textpage, inked)
+    if not all(ok):
+        raise PdfiumError("Failed to get charbox.")  # as pypdfium2's get_charbox says it
+    boxes = list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+    if turn is not None:
+        boxes = [turn(box) for box in boxes]
     lines: list[SizedLine] = []
     chars: list[str] = []
     sizes: list[float] = []
@@ -314,16 +322,16 @@ def _sized_lines_by_char(
         if text and sizes:
             lines.append(SizedLine(" ".join(text.split()), max(sizes), top / page_height))
 
-    for i in range(textpage.count_chars()):
-        ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+    k = 0
+    for ch in every:
         if ch in "\r\n":
             close()
             chars, sizes, top = [], [], 0.0
             continue
         chars.append(ch)
         if not ch.isspace():
-            box = textpage.get_charbox(i, loose=True)
-            _left, bottom, _right, upper = turn(box) if turn is not None else box
+            _left, bottom, _right, upper = boxes[k]
+            k += 1
             sizes.append(round(upper - bottom, 1))
             top = max(top, upper)
     close()

@@ -82,11 +82,13 @@ def test_helper_and_python_read_built_pdfs_alike(
 
 
 CORPUS_FILES = [
-    "pdfs/docling_redp5110_sampled.pdf",  # white text, measured word by word
+    "pdfs/docling_redp5110_sampled.pdf",  # white text, measured word by word; pages whose
+    # text and character indexes do not line up (glyphs beyond the BMP), read glyph by glyph
     "pdfs/docling_right_to_left_01.pdf",  # right-to-left lines
     "pdfs/pdfplumber_federal-register-2020-17221.pdf",  # three columns, white text
     "pdfs/samplefiles_multicolumn.pdf",
     "pdfs/unstructured_korean-text-with-tables.pdf",  # white text
+    "pdfs2/mineru_demo1.pdf",  # glyphs beyond the BMP
     "pdfs2/pymupdf_bug1945.pdf",  # white text, measured word by word
     "pdfs2/veml6075_datasheet.pdf",
 ]
