@@ -64,10 +64,23 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
     if not _white_text(page) or len(text) != textpage.count_chars():
         return {}
     mask = white_glyphs(textpage, len(text), WHITE)  # every glyph's, by the compiled helper
-    if mask is not None and not _LONE_WHITE.search(mask):
-        return {}  # no white glyph between two that are not: nothing to drop
-    white = mask.__getitem__ if mask is not None else _white_reader(textpage)
+    if mask is None:
+        found = _lone_by_glyph(text, _white_reader(textpage))
+    else:
+        found = _lone_in_mask(text, mask)
     fixes: dict[str, str] = {}
+    for start, end, drop in found:
+        run = text[start:end]
+        fixes[run] = "".join(ch for i, ch in enumerate(run, start) if i not in drop)
+    return fixes
+
+
+Runs = list[tuple[int, int, list[int]]]  # a run's start and end, its glyphs to drop
+
+
+def _lone_by_glyph(text: str, white: Callable[[int], bool]) -> Runs:
+    """The runs holding a white glyph between two that are not, glyph by glyph."""
+    found: Runs = []
     for m in _RUN.finditer(text):
         start, end = m.span()
         # A glyph inside the run is dropped when white between two that are not; its
@@ -78,8 +91,28 @@ def hidden_glyphs(page: Any, textpage: Any, text: str) -> dict[str, str]:
             if white(i) and not white(i - 1) and not white(i + 1)
         ]
         if drop:
-            fixes[m.group()] = "".join(ch for i, ch in enumerate(m.group(), start) if i not in drop)
-    return fixes
+            found.append((start, end, drop))
+    return found
+
+
+def _lone_in_mask(text: str, mask: bytes) -> Runs:
+    """`_lone_by_glyph` from a mask of every glyph's whiteness: only its lone white glyphs
+    are looked at (a glyph inside a run: neither it nor its neighbours are spaces)."""
+    runs: dict[int, tuple[int, list[int]]] = {}
+    for m in _LONE_WHITE.finditer(mask):
+        i = m.start()
+        if text[i - 1].isspace() or text[i].isspace() or text[i + 1].isspace():
+            continue
+        start = i - 1
+        while start and not text[start - 1].isspace():
+            start -= 1
+        if start not in runs:
+            end = i + 2
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            runs[start] = (end, [])
+        runs[start][1].append(i)
+    return [(start, end, drop) for start, (end, drop) in runs.items()]
 
 
 def _white_reader(textpage: Any) -> Callable[[int], bool]:
