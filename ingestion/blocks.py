@@ -86,7 +86,7 @@ def make_blocks(
         groups = group_lines(lines, alone)
         for i, group in enumerate(groups):
             edge = i in (0, len(groups) - 1) and len(group) == 1
-            text = " ".join(ln.text for ln in group)
+            text = group[0].text if len(group) == 1 else " ".join([ln.text for ln in group])
             role, level = roles.role(group, text, number, edge)
             out.append(Block(role, number, bbox(group), text, level))
     return tuple(out)

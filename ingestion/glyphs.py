@@ -28,14 +28,13 @@ def mark_lost_ligatures(textpage: Any, text: str) -> dict[str, str]:
     is a glyph without text, each with LOST once per letter in its place."""
     if _HOLE not in text:
         return {}
-    import pypdfium2.raw as pdfium_c
-
     if len(text) != textpage.count_chars():
         return {}  # text and characters out of step: nothing to read the holes from
+    unicode, page = calls().unicode, address(textpage.raw)
     found: dict[str, str] = {}
     for m in _IN_WORD.finditer(text):
         at = m.start() + m.group().index(_HOLE)
-        if pdfium_c.FPDFText_GetUnicode(textpage.raw, at) != 0:
+        if unicode(page, at) != 0:
             continue  # a hyphen at a line's end
         left, bottom, right, top = textpage.get_charbox(at)
         letters = 3 if right - left >= WIDE * max(top - bottom, 1e-3) else 2

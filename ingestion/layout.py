@@ -99,10 +99,10 @@ BOLD = 600  # font weight of a bold face
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
-def _bold_reader(raw: Any) -> Callable[[int, int], bool]:
-    """Whether the character at an index, of font weight ``weight`` (PDFium's, read with its
-    box), is set in a bold face: its weight, or, for fonts that state none (the standard 14
-    without a descriptor), its font's name."""
+def _bold_by_name(raw: Any) -> Callable[[int], bool]:
+    """Whether the character at an index is set in a bold face by its font's name, for fonts
+    that state no weight (the standard 14 without a descriptor); else a glyph's font weight
+    (read with its box) says it: ``weight >= BOLD`` where ``weight > 0``."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -110,9 +110,7 @@ def _bold_reader(raw: Any) -> Callable[[int, int], bool]:
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
 
-    def bold(index: int, weight: int) -> bool:
-        if weight > 0:
-            return weight >= BOLD
+    def bold(index: int) -> bool:
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), ctypes.byref(flags))
         return bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
@@ -173,9 +171,9 @@ def sized_lines(
     boxes = textpage.get_charbox
     if turn is not None:
         boxes = lambda i: turn(textpage.get_charbox(i))  # noqa: E731
-    bold_at = _bold_reader(textpage.raw)
+    by_name = _bold_by_name(textpage.raw)
     if not every_word:
-        return _edge_lines(textpage, text, turn, bold_at, boxes, page_height, page_width)
+        return _edge_lines(textpage, text, turn, by_name, boxes, page_height, page_width)
     # The glyphs to read, a page at a time (`glyph_reads`): each word's first, then the
     # line's last for its right edge.
     found: list[tuple[str, int, list[int]]] = []
@@ -205,7 +203,8 @@ def sized_lines(
             left = edge if edge < left else left
             bottom = lower if lower < bottom else bottom
             if bold:
-                bold = bold_at(start + j, weights[k])
+                w = weights[k]
+                bold = w >= BOLD if w > 0 else by_name(start + j)
             k += 1
         sizes = [size for _, size in starts]
         size = max(sizes)
@@ -246,7 +245,7 @@ def _edge_lines(
     textpage: Any,
     text: str,
     turn: Callable[[Box], Box] | None,
-    bold_at: Callable[[int, int], bool],
+    by_name: Callable[[int], bool],
     boxes: Callable[[int], Box],
     page_height: float,
     page_width: float,
@@ -277,7 +276,8 @@ def _edge_lines(
         top = upper if upper > 0.0 else 0.0
         left = left if left < _INF else _INF
         bottom = lower if lower < _INF else _INF
-        bold = bold_at(start + first, weights[k])
+        w = weights[k]
+        bold = w >= BOLD if w > 0 else by_name(start + first)
         k += 1
         if end > first:
             edge, lower, right, upper = read[k]
@@ -286,7 +286,8 @@ def _edge_lines(
             left = edge if edge < left else left
             bottom = lower if lower < bottom else bottom
             if bold:
-                bold = bold_at(start + end, weights[k])
+                w = weights[k]
+                bold = w >= BOLD if w > 0 else by_name(start + end)
             k += 1
         extent = (0.0, 1.0, 0.0)
         if page_width > 0:

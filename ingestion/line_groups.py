@@ -89,8 +89,10 @@ def bbox(group: list[SizedLine]) -> tuple[float, float, float, float]:
     return (_share(x0), _share(y0), _share(x1), _share(y1))
 
 
-def _share(v: float) -> float:  # loose boxes overhang the page
-    return round(min(1.0, max(0.0, v)), 4)
+def _share(v: float) -> float:
+    """``round(min(1.0, max(0.0, v)), 4)``: loose boxes overhang the page (spelled out: a
+    call less, for every block's four edges; NaN gives 0.0 as there)."""
+    return round(v if 0.0 < v <= 1.0 else 1.0 if v > 1.0 else 0.0, 4)
 
 
 def _starts_block(text: str, heading: bool) -> bool:
