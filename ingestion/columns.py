@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import statistics
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from ingestion.glyph_reads import Rect, text_rects
+from ingestion.glyph_reads import Rect, as_rects, gutter_steps, text_rects
 
 MIN_ROWS = 4
 MIN_COLUMN_WIDTH = 0.2  # median run width on each side, as a share of the page width
@@ -35,15 +36,18 @@ def _same_row(a: Rect, b: Rect) -> bool:
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
-def across_gutter(rects: list[Rect], width: float) -> float | None:
+def across_gutter(rects: Sequence[float], width: float) -> float | None:
     """The x that PDFium's order steps across most often, from a run to the next run on the
-    same row to its right, when it does so on at least ``MIN_ROWS`` rows; else None."""
+    same row to its right, when it does so on at least ``MIN_ROWS`` rows; else None.
+    ``rects`` as `text_rects` gives them (flat)."""
     lo, hi = (share * width for share in GUTTER_RANGE)
-    steps = [
-        (a[2], b[0])
-        for a, b in pairwise(rects)
-        if lo <= a[2] < b[0] and a[2] <= hi and _same_row(a, b)
-    ]
+    steps = gutter_steps(rects, lo, hi)  # by the compiled helper, or here:
+    if steps is None:
+        steps = [
+            (a[2], b[0])
+            for a, b in pairwise(as_rects(rects))
+            if lo <= a[2] < b[0] and a[2] <= hi and _same_row(a, b)
+        ]
     if len(steps) < MIN_ROWS:
         return None
     starts = sorted(s for s, _ in steps)
@@ -79,7 +83,7 @@ def column_text(textpage: Any, width: float, height: float) -> str | None:
     """The page's text column by column when PDFium reads it across the gutter, else None."""
     rects = text_rects(textpage)
     x = across_gutter(rects, width)
-    found = columns_at(rects, x, width) if x is not None else None
+    found = columns_at(as_rects(rects), x, width) if x is not None else None
     if x is None or found is None:
         return None
     bottom, top = found

@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 2
+#define GLYPH_READS_VERSION 3
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -53,6 +53,29 @@ int text_rects(handle textpage, int count, double *rects,
         rects[4 * i + 3] = top;
     }
     return -1;
+}
+
+/* ingestion/columns.py's steps across a gutter: for each rectangle (of `count`, as
+ * text_rects gives them) and the next, when the first ends between lo and hi, left of the
+ * next, on the same row, its right edge and the next one's left into `steps`; how many.
+ * min and max as Python's (the first unless the second is less / greater). */
+int gutter_steps(const double *rects, int count, double lo, double hi, double *steps) {
+    int found = 0;
+    for (int i = 0; i + 1 < count; i++) {
+        const double *a = rects + 4 * i, *b = rects + 4 * i + 4;
+        if (!(lo <= a[2] && a[2] < b[0] && a[2] <= hi))
+            continue;
+        double top = b[3] < a[3] ? b[3] : a[3];
+        double bottom = b[1] > a[1] ? b[1] : a[1];
+        double ha = a[3] - a[1], hb = b[3] - b[1];
+        double low = hb < ha ? hb : ha;
+        if (top - bottom > 0.5 * low) {
+            steps[2 * found] = a[2];
+            steps[2 * found + 1] = b[0];
+            found++;
+        }
+    }
+    return found;
 }
 
 /* Whether each of the page's `count` characters is a glyph filled in white (its text

@@ -15,13 +15,17 @@ from __future__ import annotations
 import ctypes
 import functools
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 LIBRARY = Path(__file__).with_name("_glyph_reads.so")
 SOURCE = Path(__file__).with_name("glyph_reads.c")
-VERSION = 2  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+# How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
+# rounding, so its arithmetic is Python's.
+BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
+VERSION = 3  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -42,6 +46,8 @@ def load(path: Path = LIBRARY) -> Any:
     lib.char_codes.restype = None
     lib.text_rects.argtypes = [v, i, v, v]
     lib.text_rects.restype = i
+    lib.gutter_steps.argtypes = [v, i, ctypes.c_double, ctypes.c_double, v]
+    lib.gutter_steps.restype = i
     lib.white_glyphs.argtypes = [v, i, v, i, v, v]
     lib.white_glyphs.restype = None
     lib.white_text.argtypes = [v, v]
@@ -141,8 +147,9 @@ def char_codes(textpage: Any, count: int) -> list[int]:
     return [c.unicode(page, i) for i in range(count)]
 
 
-def text_rects(textpage: Any) -> list[Rect]:
-    """The text page's rectangles (left, bottom, right, top), as ``get_rect`` gives them."""
+def text_rects(textpage: Any) -> Sequence[float]:
+    """The text page's rectangles as ``get_rect`` gives them, flat: left, bottom, right, top
+    of each in turn (`as_rects` makes them tuples)."""
     from pypdfium2 import PdfiumError
 
     count = textpage.count_rects()
@@ -153,16 +160,33 @@ def text_rects(textpage: Any) -> list[Rect]:
         failed = lib.text_rects(page, count, flat.buffer_info()[0], c.address["get_rect"])
         if failed >= 0:
             raise PdfiumError(f"Failed to get rectangle {failed}.")
-        values = flat.tolist()
-        return list(zip(values[0::4], values[1::4], values[2::4], values[3::4], strict=True))
+        return flat
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(x) for x in (left, top, right, bottom)]
-    rects: list[Rect] = []
+    values: list[float] = []
     for i in range(count):
         if not c.get_rect(page, i, *refs):
             raise PdfiumError(f"Failed to get rectangle {i}.")
-        rects.append((left.value, bottom.value, right.value, top.value))
-    return rects
+        values += (left.value, bottom.value, right.value, top.value)
+    return values
+
+
+def as_rects(flat: Sequence[float]) -> list[Rect]:
+    """`text_rects`' figures as (left, bottom, right, top) tuples."""
+    return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+
+
+def gutter_steps(flat: Sequence[float], lo: float, hi: float) -> list[tuple[float, float]] | None:
+    """`ingestion.columns`' steps across a gutter between ``lo`` and ``hi``, by the helper
+    from `text_rects`' figures; None without it (columns.py reads them in Python)."""
+    lib = helper()
+    if lib is None or not isinstance(flat, array):
+        return None
+    n = len(flat) // 4
+    out = array("d", bytes(16 * max(n - 1, 0)))
+    found = lib.gutter_steps(flat.buffer_info()[0], n, lo, hi, out.buffer_info()[0])
+    values = out.tolist()
+    return list(zip(values[0 : 2 * found : 2], values[1 : 2 * found : 2], strict=True))
 
 
 def white_glyphs(textpage: Any, count: int, white: int) -> bytes | None:

@@ -28,7 +28,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> Any:
         pytest.skip("no C compiler (cc) on this machine to build the helper with")
     out = tmp_path_factory.mktemp("native") / "_glyph_reads.so"
     subprocess.run(
-        [cc, "-O2", "-shared", "-fPIC", "-o", str(out), str(glyph_reads.SOURCE)], check=True
+        [cc, *glyph_reads.BUILD_FLAGS, "-o", str(out), str(glyph_reads.SOURCE)], check=True
     )
     lib = glyph_reads.load(out)
     assert lib is not None, "the helper was built but did not load"
