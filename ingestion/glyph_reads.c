@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 3
+#define GLYPH_READS_VERSION 4
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -31,6 +31,76 @@ void glyph_boxes(handle textpage, int count, const int *indexes, double *boxes, 
         boxes[4 * k + 3] = rect.top;
         weights[k] = font_weight(textpage, indexes[k]);
     }
+}
+
+/* Python's str.isspace() (what strip() strips). */
+static int is_space(unsigned c) {
+    return (c >= 0x9 && c <= 0xd) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* ingestion/layout.py's _edge_lines, its figures only: for each line of `text` (`count` code
+ * points, split at \r and \n) with a glyph, its start and stop, its first and last glyph
+ * (relative) and whether they differ into `ints` (5 a line); the two glyphs' box heights, the
+ * line's top, left, right and bottom as shares of the page into `shares` (6 a line; left,
+ * right and bottom only with a page width); the two glyphs' font weights into `weights`. Each
+ * figure with Python's operations in Python's order (floats widened before subtracting; min
+ * and max as Python's). How many lines. */
+int edge_lines(handle textpage, const unsigned *text, int count, double width, double height,
+               int *ints, double *shares, int *weights, int (*loose_box)(handle, int, rectf *),
+               int (*font_weight)(handle, int)) {
+    rectf rect = {0, 0, 0, 0};
+    const double inf = 1.0 / 0.0;
+    int lines = 0, i = 0;
+    while (i < count) {
+        if (text[i] == '\r' || text[i] == '\n') {
+            i++;
+            continue;
+        }
+        int start = i;
+        while (i < count && text[i] != '\r' && text[i] != '\n')
+            i++;
+        int stop = i, first = 0, end = stop - start - 1;
+        while (start + first < stop && is_space(text[start + first]))
+            first++;
+        while (end >= 0 && is_space(text[start + end]))
+            end--;
+        if (end < first)
+            continue; /* a line of spaces */
+        loose_box(textpage, start + first, &rect);
+        double left = rect.left, lower = rect.bottom, right = rect.right, upper = rect.top;
+        double d1 = upper - lower, d2 = 0.0;
+        double top = upper > 0.0 ? upper : 0.0;
+        left = left < inf ? left : inf;
+        double bottom = lower < inf ? lower : inf;
+        int w1 = font_weight(textpage, start + first), w2 = 0;
+        if (end > first) {
+            loose_box(textpage, start + end, &rect);
+            double edge = rect.left;
+            lower = rect.bottom;
+            right = rect.right;
+            upper = rect.top;
+            d2 = upper - lower;
+            top = upper > top ? upper : top;
+            left = edge < left ? edge : left;
+            bottom = lower < bottom ? lower : bottom;
+            w2 = font_weight(textpage, start + end);
+        }
+        int *n = ints + 5 * lines;
+        n[0] = start, n[1] = stop, n[2] = first, n[3] = end, n[4] = end > first;
+        double *s = shares + 6 * lines;
+        s[0] = d1, s[1] = d2, s[2] = top / height;
+        if (width > 0) {
+            right = left > right ? left : right;
+            s[3] = left / width, s[4] = right / width, s[5] = bottom / height;
+        } else {
+            s[3] = 0.0, s[4] = 1.0, s[5] = 0.0;
+        }
+        weights[2 * lines] = w1, weights[2 * lines + 1] = w2;
+        lines++;
+    }
+    return lines;
 }
 
 /* The Unicode code of each of the text page's `count` characters. */

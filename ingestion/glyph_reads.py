@@ -25,7 +25,7 @@ SOURCE = Path(__file__).with_name("glyph_reads.c")
 # How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
 # rounding, so its arithmetic is Python's.
 BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
-VERSION = 3  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 4  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -42,6 +42,9 @@ def load(path: Path = LIBRARY) -> Any:
     v, i = ctypes.c_void_p, ctypes.c_int
     lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v, v]
     lib.glyph_boxes.restype = None
+    d = ctypes.c_double
+    lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v]
+    lib.edge_lines.restype = i
     lib.char_codes.argtypes = [v, i, v, v]
     lib.char_codes.restype = None
     lib.text_rects.argtypes = [v, i, v, v]
@@ -134,6 +137,51 @@ def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[in
         flat += (rect.left, rect.bottom, rect.right, rect.top)
         found.append(c.font_weight(page, index))
     return flat, read, found
+
+
+EdgeLine = tuple[int, int, int, int, int, float, float, float, float, float, float, int, int]
+
+
+def edge_lines(textpage: Any, text: str, width: float, height: float) -> list[EdgeLine] | None:
+    """`ingestion.layout`'s lines by their first and last glyphs, by the helper: for each line
+    of ``text`` with a glyph, its start, stop, first and last glyph, whether they differ, the
+    two glyphs' box heights, its top, left, right and bottom as shares of the page (left, right
+    and bottom only with a ``width``), and the two glyphs' font weights; None without the
+    helper or with a page of no height (whose shares Python's division refuses)."""
+    lib = helper()
+    if lib is None or not height:
+        return None
+    c = calls()
+    n = len(text)
+    ints = array("i", bytes(20 * n))
+    shares = array("d", bytes(48 * n))
+    weights = array("i", bytes(8 * n))
+    found = lib.edge_lines(
+        address(textpage.raw),
+        text.encode("utf-32-le", "surrogatepass"),
+        n,
+        width,
+        height,
+        ints.buffer_info()[0],
+        shares.buffer_info()[0],
+        weights.buffer_info()[0],
+        c.address["loose_box"],
+        c.address["font_weight"],
+    )
+    i, d, w = (
+        ints[: 5 * found].tolist(),
+        shares[: 6 * found].tolist(),
+        weights[: 2 * found].tolist(),
+    )
+    return list(
+        zip(
+            *(i[k::5] for k in range(5)),
+            *(d[k::6] for k in range(6)),
+            w[0::2],
+            w[1::2],
+            strict=True,
+        )
+    )
 
 
 def char_codes(textpage: Any, count: int) -> list[int]:

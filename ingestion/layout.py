@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingestion.clean import whole_characters
-from ingestion.glyph_reads import char_codes, glyph_boxes
+from ingestion.glyph_reads import EdgeLine, char_codes, edge_lines, glyph_boxes
 from ingestion.rtl import RTL, logical_line
 
 
@@ -252,7 +252,11 @@ def _edge_lines(
 ) -> list[SizedLine]:
     """`sized_lines` without ``every_word``: each line's first and last glyphs only, the
     same figures in the same order (#19's speed pass: most pages take this path, so the
-    per-line work is spelled out once for two glyphs instead of looped)."""
+    per-line work is spelled out once for two glyphs instead of looped; the compiled helper
+    measures the lines of an unturned page in one call)."""
+    measured = edge_lines(textpage, text, page_width, page_height) if turn is None else None
+    if measured is not None:
+        return _measured_lines(text, measured, by_name, boxes, page_width)
     found: list[tuple[str, int, int, int]] = []
     indexes: list[int] = []
     for m in _LINE.finditer(text):
@@ -295,6 +299,30 @@ def _edge_lines(
             extent = (left / page_width, right / page_width, bottom / page_height)
         shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
         lines.append(SizedLine(" ".join(shown.split()), size, top / page_height, bold, *extent))
+    return lines
+
+
+def _measured_lines(
+    text: str,
+    measured: list[EdgeLine],
+    by_name: Callable[[int], bool],
+    boxes: Callable[[int], Box],
+    page_width: float,
+) -> list[SizedLine]:
+    """`_edge_lines` from the helper's figures: the same sizes, weights and text."""
+    rtl = bool(RTL.search(text))
+    lines: list[SizedLine] = []
+    for start, stop, first, end, two, d1, d2, top, left, right, bottom, w1, w2 in measured:
+        size = round(d1, 1)
+        if two:
+            size = max(size, round(d2, 1))
+        bold = w1 >= BOLD if w1 > 0 else by_name(start + first)
+        if two and bold:
+            bold = w2 >= BOLD if w2 > 0 else by_name(start + end)
+        line = text[start:stop]
+        shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
+        extent = (left, right, bottom) if page_width > 0 else (0.0, 1.0, 0.0)
+        lines.append(SizedLine(" ".join(shown.split()), size, top, bold, *extent))
     return lines
 
 
