@@ -76,3 +76,22 @@ def test_a_white_spacer_glyph_inside_a_form_object_is_dropped(
     text = " ".join(p.text for p in read_pdf(pdf).pages)
     assert "The page's own line is black." in text
     assert "from the quay each morning." in text and "Z" not in text
+
+
+def test_holes_in_words_finds_what_the_word_pattern_finds() -> None:
+    # #19's speed pass looks outward from each hole instead of running the pattern over the
+    # page: the same words, in the same order, on strings of letters, digits, marks and holes.
+    import random
+
+    from ingestion.glyphs import _IN_WORD, holes_in_words
+
+    pieces = ["a", "Z", "é", "ß", "中", "\ufffe", "\ufffe", "1", "_", "²", " ", "\r\n", "-"]
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        want = [
+            (m.start(), m.start() + m.group().index("\ufffe"), m.end())
+            for m in _IN_WORD.finditer(text)
+        ]
+        assert list(holes_in_words(text)) == want, repr(text)
+    assert list(holes_in_words("di\ufffeculties, com\ufffe\r\nplete")) == [(0, 2, 11)]
