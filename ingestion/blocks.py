@@ -104,8 +104,10 @@ def _cells(group: list[SizedLine]) -> bool:
     if len(group) < CELL_LINES:
         return False
     words = sorted(len(ln.text.split()) for ln in group)
+    if words[len(words) // 2] > CELL_WORDS:
+        return False  # prose: its line ends need not be read
     ends = sum(bool(_SENTENCE_END.search(ln.text)) for ln in group)
-    return words[len(words) // 2] <= CELL_WORDS and ends < CELL_ENDS * len(group)
+    return ends < CELL_ENDS * len(group)
 
 
 def _labels(group: list[SizedLine]) -> bool:
@@ -250,13 +252,12 @@ class _Roles:
         smaller = max(ln.size for ln in group) < SMALLER * self.body
         if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
             return "figure text"
-        tokens = text.split()
         rows = sum(table_row(ln.text) for ln in group if _DIGITS3.search(ln.text))
         if rows >= max(1, len(group) / 2) or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"
-        if _BLANKS.search(text) or (len(tokens) <= 6 and text.endswith(":")):
+        if _BLANKS.search(text) or (text.endswith(":") and len(text.split()) <= 6):
             return "form label"
         if smaller and group[-1].bottom < FOOTNOTE_ZONE:
             return "footnote"
