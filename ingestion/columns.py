@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from ingestion.glyph_reads import Rect, as_rects, gutter_steps, text_rects
+from ingestion.glyph_reads import Rect, as_boxes, gutter_steps, text_rects
 
 MIN_ROWS = 4
 MIN_COLUMN_WIDTH = 0.2  # median run width on each side, as a share of the page width
@@ -45,7 +45,7 @@ def across_gutter(rects: Sequence[float], width: float) -> float | None:
     if steps is None:
         steps = [
             (a[2], b[0])
-            for a, b in pairwise(as_rects(rects))
+            for a, b in pairwise(as_boxes(rects))
             if lo <= a[2] < b[0] and a[2] <= hi and _same_row(a, b)
         ]
     if len(steps) < MIN_ROWS:
@@ -83,7 +83,7 @@ def column_text(textpage: Any, width: float, height: float) -> str | None:
     """The page's text column by column when PDFium reads it across the gutter, else None."""
     rects = text_rects(textpage)
     x = across_gutter(rects, width)
-    found = columns_at(as_rects(rects), x, width) if x is not None else None
+    found = columns_at(as_boxes(rects), x, width) if x is not None else None
     if x is None or found is None:
         return None
     bottom, top = found

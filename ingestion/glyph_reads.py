@@ -5,7 +5,8 @@ text-run rectangle, the white-spacer check every page object and, on pages with 
 every glyph's fill: one ctypes call each, which made most of the structure pass's cost. A small
 C helper (`glyph_reads.c`, built by `make` into ``_glyph_reads.so`` with the system ``cc``)
 does each page's reads in one call, taking PDFium's own function pointers from pypdfium2, so it
-links to nothing. Without it (no compiler on the machine) the same reads run here in Python,
+links to nothing; it also measures an unturned page's lines by their first and last glyphs and
+finds the steps across a gutter, the per-line and per-rectangle loops around those reads. Without it (no compiler on the machine) the same reads run here in Python,
 in the same order and with the same buffers: both give the same figures
 (`tests/ingestion/test_glyph_reads.py`).
 """
@@ -197,7 +198,7 @@ def char_codes(textpage: Any, count: int) -> list[int]:
 
 def text_rects(textpage: Any) -> Sequence[float]:
     """The text page's rectangles as ``get_rect`` gives them, flat: left, bottom, right, top
-    of each in turn (`as_rects` makes them tuples)."""
+    of each in turn (`as_boxes` makes them tuples)."""
     from pypdfium2 import PdfiumError
 
     count = textpage.count_rects()
@@ -219,8 +220,8 @@ def text_rects(textpage: Any) -> Sequence[float]:
     return values
 
 
-def as_rects(flat: Sequence[float]) -> list[Rect]:
-    """`text_rects`' figures as (left, bottom, right, top) tuples."""
+def as_boxes(flat: Sequence[float]) -> list[Rect]:
+    """Flat figures (of `text_rects`, `glyph_boxes`) as (left, bottom, right, top) tuples."""
     return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingestion.clean import whole_characters
-from ingestion.glyph_reads import EdgeLine, char_codes, edge_lines, glyph_boxes
+from ingestion.glyph_reads import EdgeLine, as_boxes, char_codes, edge_lines, glyph_boxes
 from ingestion.rtl import RTL, logical_line
 
 
@@ -234,7 +234,7 @@ def _read_boxes(
     """The loose glyph box at each of ``indexes`` (turned upright by ``turn``) and its font
     weight, read a page at a time."""
     flat, _, weights = glyph_boxes(textpage, indexes)
-    read = list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+    read = as_boxes(flat)
     return ([turn(b) for b in read] if turn is not None else read), weights
 
 
@@ -338,7 +338,7 @@ def _sized_lines_by_char(
     flat, ok, _ = glyph_boxes(textpage, inked)
     if not all(ok):
         raise PdfiumError("Failed to get charbox.")  # as pypdfium2's get_charbox says it
-    boxes = list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+    boxes = as_boxes(flat)
     if turn is not None:
         boxes = [turn(box) for box in boxes]
     lines: list[SizedLine] = []
