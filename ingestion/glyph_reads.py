@@ -6,9 +6,9 @@ every glyph's fill: one ctypes call each, which made most of the structure pass'
 C helper (`glyph_reads.c`, built by `make` into ``_glyph_reads.so`` with the system ``cc``)
 does each page's reads in one call, taking PDFium's own function pointers from pypdfium2, so it
 links to nothing; it also measures an unturned page's lines by their first and last glyphs and
-finds the steps across a gutter, the per-line and per-rectangle loops around those reads. Without it (no compiler on the machine) the same reads run here in Python,
-in the same order and with the same buffers: both give the same figures
-(`tests/ingestion/test_glyph_reads.py`).
+finds the steps across a gutter, the per-line and per-rectangle loops around those reads.
+Without it (no compiler on the machine) the same reads run here in Python, in the same order
+and with the same buffers: both give the same figures (`tests/ingestion/test_glyph_reads.py`).
 """
 
 from __future__ import annotations
