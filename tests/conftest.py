@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import json
 import os
 import signal
 import sys
@@ -119,11 +120,47 @@ def _rank(item: pytest.Item) -> int:
     return len(LONGEST_FIRST)
 
 
+# xdist 3.8 names a unit by a suffix it puts on `item._nodeid`, which pytest 9 no longer reads
+# (nodeid comes from `item._id`), so `--dist loadgroup` had made every test a unit of its own:
+# a file's module fixtures (converted models, the Ray cluster) were built on both workers
+# (#23). Each worker writes the units it computed under UNITS; the scheduler below reads them.
+UNITS = "SYNOPSIS_TEST_UNITS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller; its workers inherit the variable
+        os.environ[UNITS] = tempfile.mkdtemp(prefix="synopsis-test-units-")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(_unit(item)))
     items.sort(key=_rank)  # stable: tests keep their order within a file
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get(UNITS):
+        marks = {i.nodeid: i.get_closest_marker("xdist_group") for i in items}
+        units = {nodeid: str(m.args[0]) for nodeid, m in marks.items() if m and m.args}
+        Path(os.environ[UNITS], f"{worker}.json").write_text(json.dumps(units))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadgroup` with the units the workers computed (see UNITS)."""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    units: dict[str, str] = {}
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if not units:  # read once every worker has collected
+                for found in Path(os.environ[UNITS]).glob("*.json"):
+                    units.update(json.loads(found.read_text()))
+            return units.get(nodeid, nodeid)
+
+    return Units(config, log)
 
 
 @contextlib.contextmanager
