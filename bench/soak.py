@@ -34,7 +34,7 @@ def _write(db: str, folder: str, until: float, out: mp.Queue) -> None:
     from app.store import Store
 
     rounds, errors = 0, []
-    while time.time() < until:
+    while not rounds or time.time() < until:  # one round at least, however late it started
         # Every round brings one new document, so every round really writes.
         text_pdf(
             Path(folder) / f"new{rounds:05d}.pdf",
@@ -57,8 +57,9 @@ def _write(db: str, folder: str, until: float, out: mp.Queue) -> None:
 def _read(db: str, until: float, out: mp.Queue) -> None:
     from app.store import Store
 
-    reads, errors = 0, []
-    while time.time() < until:
+    reads, tries, errors = 0, 0, []
+    while not tries or time.time() < until:  # one try at least, however late it started
+        tries += 1
         try:
             with Store(db) as store:
                 store.recent(limit=50)

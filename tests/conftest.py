@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import json
 import os
 import signal
 import sys
@@ -65,20 +66,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # workers. Units go out in collection order, the tests known to run longest first, so no
 # worker is left with a long test at the end while the other idles.
 LONGEST_FIRST = (  # from `--durations` of the whole suite, longest first
-    "tests/summarizer/test_abstractive.py::TestAbstractiveContract::test_options_travel_with_each_call",
-    "tests/summarizer/test_abstractive.py::test_batches_stay_under_the_token_budget",
-    "tests/app/test_crash_and_concurrency.py::test_sigkill_midway_then_rerun_loses_and_duplicates_nothing",
-    "tests/summarizer/test_abstractive.py::test_reduce_terminates_and_keeps_page_provenance",
-    "tests/app/test_cli_library.py::test_corpus_batch_fails_only_where_the_manifest_expects",
-    "tests/app/test_shared_library.py::test_gui_batches_while_cli_processes_use_the_same_library",
-    "tests/app/test_pipeline.py::test_abstractive_pipeline_checkpoints_chunks",
-    "tests/app/test_text_safety.py::test_non_utf8_argument_and_file_name_are_replaced_with_a_note",
-    "tests/app/test_corpus_golden.py::test_stored_ocr_text_is_what_ocr_reads_now",
-    "tests/app/test_meaning.py::test_backfill_killed_midway_resumes_without_duplicates",
-    "tests/app/test_ray.py",
+    # The two longest units first, one per worker: the first builds the tiny T5 while the
+    # Ray file starts its cluster and runs its extractive batch, so no worker waits on the
+    # other's build (#23); then, alternating, tests that need the tiny T5 and tests that do not.
     "tests/summarizer/test_fast_backends.py",
+    "tests/app/test_ray.py",
     "tests/app/test_faults.py::test_batch_on_a_real_full_filesystem_ends_with_a_disk_full_event",
+    "tests/app/test_shared_library.py::test_soak_several_writers_and_readers",
+    "tests/app/test_crash_and_concurrency.py::test_sigkill_midway_then_rerun_loses_and_duplicates_nothing",
+    "tests/ingestion/test_corpus.py::test_corpus_file_ends_as_manifest_says[pdfjs_issue7229.pdf]",
+    "tests/app/test_shared_library.py::test_gui_batches_while_cli_processes_use_the_same_library",
+    "tests/app/test_cli_library.py::test_corpus_batch_fails_only_where_the_manifest_expects",
+    "tests/app/test_meaning.py::test_backfill_killed_midway_resumes_without_duplicates",
+    "tests/summarizer/test_abstractive.py::TestAbstractiveContract::test_options_travel_with_each_call",
     "tests/app/test_interrupts.py::test_sigterm_and_sigint_close_the_run_with_its_real_counts",
+    "tests/summarizer/test_abstractive.py::test_batches_stay_under_the_token_budget",
+    "tests/gui/test_meaning_gui.py::test_a_batch_embeds_what_it_left_in_the_background_with_progress",
+    "tests/app/test_shared_library.py::test_list_and_show_end_quietly_when_the_reader_goes_away",
+    "tests/ingestion/test_ocr.py::test_pages_in_all_four_orientations_are_each_read_upright",
+    "tests/app/test_text_safety.py::test_non_utf8_argument_and_file_name_are_replaced_with_a_note",
+    "tests/summarizer/test_eval_corpus.py::test_extractive_engine_beats_baselines_on_rouge_l",
+    "tests/ingestion/test_titles_corpus.py::test_corpus_title_is_the_documents_own[doctor_vector-pdf.pdf]",
+    "tests/app/test_meaning.py::test_summarize_embeds_what_it_left_in_the_background",
+    "tests/summarizer/test_abstractive.py::test_reduce_terminates_and_keeps_page_provenance",
+    "tests/ingestion/test_corpus.py::test_corpus_file_ends_as_manifest_says[pdfjs_freeculture.pdf]",
+    "tests/app/test_corpus_golden.py::test_stored_ocr_text_is_what_ocr_reads_now",
+    "tests/app/test_fuzz.py::test_mutated_pdfs_end_as_documents_or_named_errors",
+    "tests/app/test_faults.py::test_damaged_library_is_named_by_every_command_and_recovered",
+    "tests/app/test_corpus_golden.py::test_a_real_document_of_each_kind_matches_its_golden_file[book]",
+    "tests/app/test_ocr_batch.py::test_scanned_pdf_is_ocrd_stored_shown_exported_and_found",
+    "tests/app/test_interrupts.py::test_kill_9_leaves_a_run_that_is_marked_interrupted_and_workers_that_end",
+    "tests/app/test_pipeline.py::test_abstractive_pipeline_checkpoints_chunks",
     "tests/app/test_meaning.py::test_installed_seq2seq_model_answers_from_the_passages",
 )
 SHARED_SCOPES = {"module", "class", "package"}
@@ -102,11 +120,47 @@ def _rank(item: pytest.Item) -> int:
     return len(LONGEST_FIRST)
 
 
+# xdist 3.8 names a unit by a suffix it puts on `item._nodeid`, which pytest 9 no longer reads
+# (nodeid comes from `item._id`), so `--dist loadgroup` had made every test a unit of its own:
+# a file's module fixtures (converted models, the Ray cluster) were built on both workers
+# (#23). Each worker writes the units it computed under UNITS; the scheduler below reads them.
+UNITS = "SYNOPSIS_TEST_UNITS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller; its workers inherit the variable
+        os.environ[UNITS] = tempfile.mkdtemp(prefix="synopsis-test-units-")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(_unit(item)))
     items.sort(key=_rank)  # stable: tests keep their order within a file
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get(UNITS):
+        marks = {i.nodeid: i.get_closest_marker("xdist_group") for i in items}
+        units = {nodeid: str(m.args[0]) for nodeid, m in marks.items() if m and m.args}
+        Path(os.environ[UNITS], f"{worker}.json").write_text(json.dumps(units))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadgroup` with the units the workers computed (see UNITS)."""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    units: dict[str, str] = {}
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if not units:  # read once every worker has collected
+                for found in Path(os.environ[UNITS]).glob("*.json"):
+                    units.update(json.loads(found.read_text()))
+            return units.get(nodeid, nodeid)
+
+    return Units(config, log)
 
 
 @contextlib.contextmanager

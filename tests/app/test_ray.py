@@ -86,6 +86,7 @@ def test_ray_actors_hold_a_loaded_t5(cluster, folder, tmp_path, tiny_t5) -> None
     db = tmp_path / "t5.sqlite"
     args = ["summarize", str(folder), "--db", str(db), "--model", str(tiny_t5)]
     args += ["--backend", "torch", "--engine", "abstractive", "--ray", cluster.address, "--json"]
+    args += ["--workers", "1"]  # one reader and one summarizer actor: one CPU each (#23)
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     stored = summaries(db)

@@ -114,13 +114,15 @@ def test_gui_batches_while_cli_processes_use_the_same_library(qtbot, tmp_path) -
 
 
 def test_soak_several_writers_and_readers(tmp_path) -> None:
-    """A short run of bench/soak.py: writer and reader processes on one file, then checks."""
+    """A short run of bench/soak.py: writer and reader processes on one file, then checks.
+    Each process runs one round at least, however long it took to start; the long soak is
+    `python bench/soak.py --seconds 300` (bench/README.md)."""
     out = subprocess.run(
         [
             sys.executable,
             "bench/soak.py",
             "--seconds",
-            "20",
+            "8",
             "--writers",
             "3",
             "--readers",
