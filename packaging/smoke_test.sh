@@ -12,6 +12,9 @@ PYTHONPATH=samples .venv/bin/python -c "from tiny_t5 import build_tiny_t5; build
 from pathlib import Path; from tests.conftest import scanned_pdf
 scanned_pdf(Path('$work/scan.pdf'), ['The ferry timetable changes on the first of May.'] * 4)"
 cp -r dist/synopsis "$work/bundle"          # away from the source tree
+if [ -f ingestion/_glyph_reads.so ]; then   # the C helper for glyph reads travels with it
+  find "$work/bundle" -name _glyph_reads.so | grep -q . && echo "bundle has the glyph-read helper"
+fi
 cp samples/*.pdf "$work/" && mkdir "$work/pdfs" && mv "$work"/*.pdf "$work/pdfs/"
 mv "$work/pdfs/scan.pdf" "$work/"
 cd "$work"

@@ -7,6 +7,7 @@ import csv
 import functools
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -130,6 +131,11 @@ UNITS = "SYNOPSIS_TEST_UNITS"
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # the controller; its workers inherit the variable
         os.environ[UNITS] = tempfile.mkdtemp(prefix="synopsis-test-units-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and os.environ.get(UNITS):
+        shutil.rmtree(os.environ.pop(UNITS), ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
