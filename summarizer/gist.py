@@ -30,6 +30,7 @@ from ingestion.title_choice import real_metadata_title
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
+from summarizer.captions import court_caption, letter_subject, parties, without_greeting
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.no_prose import FORM_PAGES, little_prose
@@ -106,6 +107,8 @@ def document_kind(doc: DocInput) -> str:
         return "thesis"
     if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):
         return "letter"
+    if not p.abstract and court_caption(p.front, p.title):
+        return "court opinion"
     if p.abstract:
         return "thesis" if pages > THESIS_PAGES else "paper"
     if pages <= THESIS_PAGES and any(s.role == "reference" for s in sents):
@@ -211,7 +214,13 @@ def gist_line(doc: DocInput) -> str:
     size = "one-page" if pages == 1 else f"{pages}-page"
     article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
     line = f"{article} {size} {kind}"
-    if real_metadata_title(p.title):
+    subject = letter_subject(p.front) if kind == "letter" else ""
+    named = parties(p.front, p.title) if kind == "court opinion" else ""
+    if subject:
+        line += f" about “{subject}”"  # its subject line, not the address block
+    elif named:
+        line += f", “{named}”"
+    elif real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
     who = _authors(p, printed)
@@ -275,7 +284,7 @@ def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
     elif about is not None:
-        parts.append(SummaryPart(about.text, (about.page,), kind="about"))
+        parts.append(SummaryPart(without_greeting(about.text), (about.page,), kind="about"))
     return parts
 
 
