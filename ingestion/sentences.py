@@ -255,13 +255,15 @@ _NUMBERED_END = re.compile(
 _NUMBER_START = re.compile(r"^\(?\S*\d")
 
 
-_CLOSES = re.compile(r"^[^()]{0,80}\)")
+_CLOSES = re.compile(r"^[^()]{0,40}\)")
+_SHORT_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.$")  # "Cir.", "Jan.", "Ct."
 
 
 def _in_brackets(before: str, after: str) -> bool:
-    """A stop inside a bracket the sentence opened, the bracket closing early in what follows:
-    an abbreviation's stop, not a sentence's end ("(1st Cir. Jan. 9, 2023)")."""
-    return before.count("(") > before.count(")") and bool(_CLOSES.match(after))
+    """A stop after a short abbreviation inside a bracket the sentence opened, the bracket
+    closing early in what follows: not a sentence's end ("(1st Cir. Jan. 9, 2023)")."""
+    opened = before.count("(") > before.count(")")
+    return opened and bool(_SHORT_ABBREVIATION.search(before) and _CLOSES.match(after))
 
 
 def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

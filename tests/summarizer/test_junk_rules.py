@@ -11,6 +11,16 @@ from summarizer.no_prose import no_prose_line
 
 RULES = [
     (
+        "footnote",
+        "1We use code snippets to illustrate the toolkit's core designs and abstractions.",
+        "3D printing lets the harbour board make new parts for the old cranes quickly.",
+    ),
+    (
+        "acknowledgements",
+        "I would also like to thank my family for the support they gave me all these years.",
+        "The board would like to rebuild the pier before the winter storms arrive.",
+    ),
+    (
         "unfinished",
         "Stand 30.6.2014 Display Technologie LCD Typ TFT IPS Farbdisplay Diagonale in cm 14 cm "
         "Diagonale in Zoll 5,5 ”",
@@ -305,4 +315,14 @@ def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
     assert strip_lead_in(glued) == "The genotypes showed a significant effect on grain yield."
     # A lead with a function word is part of the sentence: nothing is cut.
     kept = "Most of the piers The board inspected last year were rebuilt in stone."
+    assert strip_lead_in(kept) == kept
+
+
+def test_a_date_stamp_glued_before_the_first_sentence_is_cut_off() -> None:
+    stamped = "Stand 30.6.2014 Das neue Smartphone setzt neue Maßstäbe in der Welt der Telefone."
+    assert (
+        strip_lead_in(stamped)
+        == "Das neue Smartphone setzt neue Maßstäbe in der Welt der Telefone."
+    )
+    kept = "Am 30.6.2014 stellte der Hersteller das neue Smartphone in Berlin vor."
     assert strip_lead_in(kept) == kept
