@@ -51,8 +51,11 @@ _LABEL_START = re.compile(
 _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s")  # form arrows, boxes, bullets
 # A footnote glued into a line: its mark set against its first word ("… (Kang et al., 2023)
 # ∗Core contributors; see author contributions.").
-# A footnote's number set against its first word at the start ("1We use code snippets …").
-_GLUED_FOOTNOTE = re.compile(r"(?:^|\s)[∗†‡][A-Z]|^\d{1,2}(?=[A-Z][a-z]+\s)")
+_GLUED_FOOTNOTE = re.compile(r"(?:^|\s)[∗†‡][A-Z]")
+# A footnote's number set against the word opening its clause ("1We use code snippets …"; a
+# section number against its heading, "1Introduction Natural …", is the body going on): a
+# footnote, weighed with the body (it shares its terms) but never a key point.
+FOOTNOTE_START = re.compile(r"^\d{1,2}(?=(?:We|Our|This|These|The|It|In|For|See|Note|A|An)\s)")
 # Thanks, as an acknowledgements section words them: the author's, not the document's point.
 _THANKS = re.compile(
     r"\b(?:I|we)\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|wish\s+to\s+)?thank\b"
@@ -97,6 +100,8 @@ _FURNITURE = re.compile(
 _CODE = re.compile(
     r"[{}=<>|].*[{}=<>|].*[{}=<>|]|\b(?:SELECT|INSERT|UPDATE)\b.+\b(?:FROM|INTO|SET)\b"
 )
+# Section numbers of a table of contents: a dotted number, or page and section side by side.
+_CONTENTS_NUMBERS = re.compile(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})+\s|(?:^|\s)\d{1,3}\s+\d{1,2}\s")
 _INDEX_ENTRY = re.compile(
     r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
 )  # "Side rails – See Bed rails."
@@ -208,7 +213,9 @@ def _heading_said_again(text: str) -> str | None:
 # Word's "o" of a second-level list) before a capitalised word.
 _BULLET_LEAD = re.compile(
     r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_])"
-    r"|[0o]\s+(?=[A-Z][a-z]))"
+    r"|[0o]\s+(?=[A-Z][a-z])"
+    # a dingbat read as a lone accented capital no language writes alone ("Ê Savoir …")
+    r"|[ÂÃÄÅÆÇÈÊËÌÍÎÏÐÑÒÔÕÖØÙÛÜÝÞ]\s+(?=[A-Z][a-z]))"
 )
 
 
@@ -309,6 +316,8 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "label run"
     if text.endswith(":") and _ANNOUNCES.search(text):
         return "lead-in"  # "Here is an example of the function:" announces what follows
+    if text.endswith(" .") and _CONTENTS_NUMBERS.search(text):
+        return "contents entry"  # "8 4 Options 9 4.1 Class options ." (its dot leader cut)
     if n <= 12 and (
         not _TERMINAL.search(text)
         or text.endswith("—")  # a short line broken off is no summary sentence either
@@ -407,10 +416,10 @@ def above_title(sentences: Sequence[Sentence]) -> set[int]:
 def structure_only(sentences: Sequence[Sentence]) -> set[int]:
     """Which sentences the document's structure names as no running text (`Sentence.role`:
     title, authors, headings, captions, tables, references, furniture …; what stands above
-    the title): weighed with the rest, never picked."""
-    return {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES} | above_title(
-        sentences
-    )
+    the title; footnotes glued to their number): weighed with the rest, never picked."""
+    never = {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES}
+    never |= {i for i, s in enumerate(sentences) if FOOTNOTE_START.match(s.text)}
+    return never | above_title(sentences)
 
 
 def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:
