@@ -10,7 +10,7 @@ year: a file re-saved, sampled or converted years later carries the later date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 from ingestion.roles import PROSE_ROLES
@@ -74,13 +74,14 @@ def _years(line: Line) -> list[int]:
     return found
 
 
-def printed_year(lines: Sequence[Line], latest: int) -> str:
+def printed_year(lines: Sequence[Line], latest: int, named: Collection[str] = ()) -> str:
     """The year the first lines print as the document's own (the module docstring's rules):
-    the most frequent, the latest of equals, never after ``latest``; "" when none is."""
+    one the title names (``named``: a newsletter's "November 2006" over its calendar's dates),
+    else the most frequent, the latest of equals, never after ``latest``; "" when none is."""
     years = [y for line in lines[:DATE_LINES] for y in _years(line) if y <= latest]
     if not years:
         return ""
-    return str(max(set(years), key=lambda y: (years.count(y), y)))
+    return str(max(set(years), key=lambda y: (str(y) in named, years.count(y), y)))
 
 
 def printed_anywhere(year: str, texts: Iterable[str]) -> bool:

@@ -193,10 +193,11 @@ def document_year(doc: DocInput) -> str:
     where the pages print that year (a 1950s paper scanned in 2019 is from the 1950s; a
     Redpaper sampled in 2024 is not from 2024); "" when nothing says."""
     latest = date.today().year + 1
-    printed = printed_year(doc.profile.front, latest) or printed_year(doc.sentences, latest)
+    named: list[str] = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
+    printed = printed_year(doc.profile.front, latest, named)
+    printed = printed or printed_year(doc.sentences, latest, named)
     if printed:
         return printed
-    named: list[str] = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
     if named:
         return named[-1]
     texts = [s.text for s in (*doc.profile.front, *doc.sentences)]

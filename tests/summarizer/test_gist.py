@@ -245,6 +245,16 @@ def test_the_first_pages_lines_give_the_year_where_sentences_run_them_together()
     assert year([("August 2015", 1, "heading"), ("Overview 3", 1, "paragraph")]) == "2015"
     # A copyright line whose holder stands between the sign and the year.
     assert year([("© Copyright Harbour Board Ltd. 2014. All rights reserved.", 2, "x")]) == "2014"
+    # Of two printed years equally often, the one the title names (a newsletter's issue date
+    # over its calendar's), else the latest.
+    calendar = [("November 2006 Volume 47", 1, "paragraph"), ("Monday, January 1, 2007", 1, "p")]
+    assert year(calendar) == "2007"
+    issue = Profile(
+        title="Piers - November 2006",
+        page_count=6,
+        front=tuple(Sentence(t, page, role) for t, page, role in calendar),
+    )
+    assert document_year(DocInput("k", body, 6, (), issue)) == "2006"
     # Near misses: a year alone on a later page, a year after lower-case words.
     assert year([("2010", 3, "page furniture")]) == ""
     assert year([("Copyright law since 1976 protects the harbour plans.", 2, "paragraph")]) == ""
