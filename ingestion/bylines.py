@@ -16,9 +16,12 @@ _AFFILIATION = re.compile(
     r"school|college|research|center|centre|e-mail|email|\d{5}",
     re.IGNORECASE,
 )
-# Footnote marks, affiliation letters and numbers that separate names in author lines.
-NAME_MARKS = re.compile(r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+")
-BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)  # "By R. K. Andjus"
+# Footnote marks, affiliation letters and numbers that separate names in author lines; with the
+# symbols and dingbats journals use as marks ("Thomason1☯", "Babar1☯*").
+NAME_MARKS = re.compile(
+    r"(?:\s*[∗*†‡§¶#$+α-ωΑ-Ω\d\u2600-\u27bf]+[,\s]*)+(?=\s|$)|\s*,\s*(?:and\s+)?|\s+and\s+"
+)
+BY = re.compile(r"^(?:by|von|par|por)(?:\s+|$)", re.IGNORECASE)  # "By R. K. Andjus"; "by" alone
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω"
 _PART = rf"(?:[{_CAPITAL}][\w.'’-]*|van|von|de|der|den|da|di|le|la)"
 NAME = re.compile(rf"^{_PART}(?:\s+{_PART}){{1,4}}$")
@@ -70,6 +73,8 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         lower = sum(w[:1].islower() for w in words)
         if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
             break  # a sentence: the body has begun
+        if not names_cover(unsigned(text)):
+            continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
         run.append(unsigned(text))
     names = []
     for piece in NAME_MARKS.split(" ".join(run)):
@@ -80,6 +85,24 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     return tuple(names[:40])
 
 
+NAMES_SHARE = 0.7  # of a byline's text that its names make up
+
+
+def _names(text: str) -> tuple[list[str], list[str]]:
+    """The pieces of a line split at name marks, commas and "and", and those that are names."""
+    pieces = [p for p in (p.strip(" ,;") for p in NAME_MARKS.split(text)) if p]
+    names = [p for p in pieces if NAME.match(p) and not _NOT_NAME.search(p) and len(p) <= 40]
+    return names, pieces
+
+
+def names_cover(text: str) -> bool:
+    """Whether names make up most of a line (NAMES_SHARE of its pieces' letters): a byline,
+    not a subtitle whose list holds a name-like piece ("…, Fresno and Madera Counties,
+    California"); an empty line passes."""
+    names, pieces = _names(text)
+    return sum(len(p) for p in names) >= NAMES_SHARE * sum(len(p) for p in pieces)
+
+
 def author_line(text: str) -> bool:
     """A line of personal names: two or more (or one with a footnote mark), each a few
     capitalised words or initials, separated by commas, "and" or marks; or an e-mail."""
@@ -87,12 +110,10 @@ def author_line(text: str) -> bool:
         return True
     text = unsigned(text)
     marked = bool(re.search(r"[A-Za-zÀ-ÿ][∗*†‡♦§¶]|[a-zà-ÿ]\d{1,2}(?:,\d{1,2})*(?:\s|,|$)", text))
-    pieces = [p.strip(" ,;") for p in NAME_MARKS.split(text)]
-    pieces = [p for p in pieces if p]
+    names, pieces = _names(text)
     if not pieces:
         return False
-    names = [p for p in pieces if NAME.match(p) and not _NOT_NAME.search(p) and len(p) <= 40]
-    covered = sum(len(p) for p in names) >= 0.7 * sum(len(p) for p in pieces)
+    covered = names_cover(text)
     initials = any(re.match(rf"^(?:[{_CAPITAL}]\.\s?)+\s*[{_CAPITAL}]", p) for p in names)
     return covered and (len(names) >= 2 or (len(names) == 1 and (marked or initials)))
 

@@ -242,16 +242,28 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     return _rejoined(text, list(punkt_tokenizer(language).span_tokenize(text)))
 
 
-# Punkt ends a sentence after an initialism it has not learned ("the I.S.P. cruisers"), and
-# after a reference word before its number ("Docket No. FAA–2020–0686", "see Fig. 3"). A
-# lowercase word after the one, a token with a digit after the other, is the same sentence
-# going on. (Speech tags after a quotation closed by "?" or "!" were rejoined the same way and
-# measured worse: squality ROUGE-L -0.0017.)
+# Punkt ends a sentence after an initialism it has not learned ("the I.S.P. cruisers"), after
+# a reference word before its number ("Docket No. FAA–2020–0686", "see Fig. 3"), and after an
+# abbreviation inside brackets ("(1st Cir. Jan. 9, 2023)"). A lowercase word after the first, a
+# token with a digit after the second, the bracket closing soon after the third, is the same
+# sentence going on. (Speech tags after a quotation closed by "?" or "!" were rejoined the same
+# way and measured worse: squality ROUGE-L -0.0017.)
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _NUMBERED_END = re.compile(
     r"\b(?:No|Nos|Vol|Vols|Fig|Figs|Eq|Eqs|Tab|Ref|Refs|Sec|Art|Ch|pp|cf)\.$", re.IGNORECASE
 )
 _NUMBER_START = re.compile(r"^\(?\S*\d")
+
+
+_CLOSES = re.compile(r"^[^()]{0,40}\)")
+_SHORT_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.$")  # "Cir.", "Jan.", "Ct."
+
+
+def _in_brackets(before: str, after: str) -> bool:
+    """A stop after a short abbreviation inside a bracket the sentence opened, the bracket
+    closing early in what follows: not a sentence's end ("(1st Cir. Jan. 9, 2023)")."""
+    opened = before.count("(") > before.count(")")
+    return opened and bool(_SHORT_ABBREVIATION.search(before) and _CLOSES.match(after))
 
 
 def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -260,7 +272,8 @@ def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             before, after = text[out[-1][0] : out[-1][1]], text[a:b]
             lowercase = after[:1].islower() and _INITIALISM_END.search(before)
-            if lowercase or (_NUMBERED_END.search(before) and _NUMBER_START.match(after)):
+            numbered = _NUMBERED_END.search(before) and _NUMBER_START.match(after)
+            if lowercase or numbered or _in_brackets(before, after):
                 out[-1] = (out[-1][0], b)
                 continue
         out.append((a, b))

@@ -125,7 +125,10 @@ PURPOSE = re.compile(
     rf"|\b(?:in|with)\s+this\s+{_GENRES},?\s+(?:we|i)\b"
     rf"|\b(?:the\s+)?(?:purpose|aim|goal|objective|scope)s?\s+of\s+this\s+{_GENRES}\b"
     r"|^(?:here\s+)?we\s+(?:present|propose|introduce|describe|report|investigate|study"
-    r"|develop|show|examine|address)\b",
+    r"|develop|show|examine|address)\b"
+    # A letter says why it was sent: "X submits this letter under …", "I am writing to …".
+    rf"|\b(?:submits?|sends?|files?|encloses?)\s+this\s+{_GENRES}\b"
+    r"|\b(?:i|we)\s+(?:am|are)\s+writing\s+(?:to|in|on|about|regarding)\b",
     re.IGNORECASE,
 )
 # Contributions, findings, recommendations and conclusions: what a reader wants first.

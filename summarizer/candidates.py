@@ -52,6 +52,17 @@ _FORM_MARKS = re.compile(r"[▶►▸▲•□■☐☑✓✔]|^[*^]\s|\s\^\s") 
 # A footnote glued into a line: its mark set against its first word ("… (Kang et al., 2023)
 # ∗Core contributors; see author contributions.").
 _GLUED_FOOTNOTE = re.compile(r"(?:^|\s)[∗†‡][A-Z]")
+# A footnote's number set against the word opening its clause ("1We use code snippets …"; a
+# section number against its heading, "1Introduction Natural …", is the body going on): a
+# footnote, weighed with the body (it shares its terms) but never a key point.
+FOOTNOTE_START = re.compile(r"^\d{1,2}(?=(?:We|Our|This|These|The|It|In|For|See|Note|A|An)\s)")
+# Thanks, as an acknowledgements section words them: the author's, not the document's point.
+_THANKS = re.compile(
+    r"\b(?:I|we)\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|wish\s+to\s+)?thank\b"
+    r"|\b(?:I|we)\s+(?:am|are)\s+(?:\w+\s+)?(?:grateful|indebted|thankful)\b"
+    r"|\bowe\s+(?:my|our)\s+(?:\w+\s+)?gratitude\b",
+    re.IGNORECASE,
+)
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
 # A variable: a lone Greek letter ("α", "β0", "γ′"; not the Greek articles ο, η, ή), or an
 # accent the PDF set apart from its letter ("x ̃0": a typeset tilde, as formulas have).
@@ -89,6 +100,8 @@ _FURNITURE = re.compile(
 _CODE = re.compile(
     r"[{}=<>|].*[{}=<>|].*[{}=<>|]|\b(?:SELECT|INSERT|UPDATE)\b.+\b(?:FROM|INTO|SET)\b"
 )
+# Section numbers of a table of contents: a dotted number, or page and section side by side.
+_CONTENTS_NUMBERS = re.compile(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})+\s|(?:^|\s)\d{1,3}\s+\d{1,2}\s")
 _INDEX_ENTRY = re.compile(
     r"[–—-]\s*see(?: also)?\s", re.IGNORECASE
 )  # "Side rails – See Bed rails."
@@ -200,7 +213,9 @@ def _heading_said_again(text: str) -> str | None:
 # Word's "o" of a second-level list) before a capitalised word.
 _BULLET_LEAD = re.compile(
     r"^(?:[•●▪◦‣∙·*\-–—]\s+(?=\S)|[^\w\s\"'“‘(\[<$€£§#@&+=%]\s+(?=[^\W\d_])"
-    r"|[0o]\s+(?=[A-Z][a-z]))"
+    r"|[0o]\s+(?=[A-Z][a-z])"
+    # a dingbat read as a lone accented capital no language writes alone ("Ê Savoir …")
+    r"|[ÂÃÄÅÆÇÈÊËÌÍÎÏÐÑÒÔÕÖØÙÛÜÝÞ]\s+(?=[A-Z][a-z]))"
 )
 
 
@@ -211,9 +226,17 @@ def without_bullet(text: str) -> str:
     return text if rest[:1].islower() else rest
 
 
+# A date stamp before the first sentence: a word at most, then a numeric date ("Stand
+# 30.6.2014 Das neue …", "As of 06/30/2014 The …").
+_STAMP_LEAD = re.compile(
+    r"^(?:[A-Z][^\W\d_]*\s+){0,2}\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\s+(?=[A-Z][^\W\d_]*\s)"
+)
+
+
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter or heading that extraction glued to it (a bullet
-    stays: the prose rules read it)."""
+    """A sentence without the front matter, date stamp or heading that extraction glued to it
+    (a bullet stays: the prose rules read it)."""
+    text = _STAMP_LEAD.sub("", text, count=1)
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]
@@ -242,6 +265,7 @@ _PATTERN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption or label", _LABEL_START),  # anchored at the start by its own ^
     ("form marks", _FORM_MARKS),
     ("footnote", _GLUED_FOOTNOTE),
+    ("acknowledgements", _THANKS),
     ("index entry", _INDEX_ENTRY),
     ("code or formula", _CODE),
 )
@@ -292,6 +316,8 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "label run"
     if text.endswith(":") and _ANNOUNCES.search(text):
         return "lead-in"  # "Here is an example of the function:" announces what follows
+    if text.endswith(" .") and _CONTENTS_NUMBERS.search(text):
+        return "contents entry"  # "8 4 Options 9 4.1 Class options ." (its dot leader cut)
     if n <= 12 and (
         not _TERMINAL.search(text)
         or text.endswith("—")  # a short line broken off is no summary sentence either
@@ -373,14 +399,32 @@ def is_prose(text: str) -> bool:
     return junk_reason(text) is None
 
 
+TITLE_WITHIN = 40  # the title is among the document's first sentences
+
+
+def above_title(sentences: Sequence[Sentence]) -> set[int]:
+    """Sentences set above the title on its page: a court's standing notice, a journal's
+    header, a slip sheet's instructions ("NOTE: Where it is feasible, a syllabus will be
+    released …"), never the body, which starts under the title."""
+    first = next((i for i, s in enumerate(sentences[:TITLE_WITHIN]) if s.role == "title"), None)
+    if first is None:
+        return set()
+    page = sentences[first].page
+    return {i for i in range(first) if sentences[i].page == page}
+
+
 def structure_only(sentences: Sequence[Sentence]) -> set[int]:
     """Which sentences the document's structure names as no running text (`Sentence.role`:
-    title, authors, headings, captions, tables, references, furniture …): weighed with the
-    rest, never picked."""
-    return {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES}
+    title, authors, headings, captions, tables, references, furniture …; what stands above
+    the title; footnotes glued to their number): weighed with the rest, never picked."""
+    never = {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES}
+    never |= {i for i, s in enumerate(sentences) if FOOTNOTE_START.match(s.text)}
+    return never | above_title(sentences)
 
 
 def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of paragraph and list-item blocks (all of them where there are none)."""
-    body = [s for s in sentences if s.role in PROSE_ROLES]
+    """The sentences of paragraph and list-item blocks under the title (all of them where
+    there are none)."""
+    never = structure_only(sentences)
+    body = [s for i, s in enumerate(sentences) if i not in never]
     return body or list(sentences)

@@ -41,6 +41,9 @@ class Profile:
     abstract: str = ""
     page_count: int = 0
     landscape_pages: int = 0
+    # The first pages' blocks as lines (text, page, role): datelines, a letter's subject line
+    # and a court's caption keep their own lines here, where sentences may run them together.
+    front: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class DocInput:
 
 
 MIN_YEAR = 1970  # PDF dates before this are unset clocks
+FRONT_PAGES = 2  # the profile keeps the blocks of the first pages ...
+FRONT_BLOCKS = 200  # ... up to this many
 
 
 def input_for(doc: Document) -> DocInput:
@@ -71,6 +76,11 @@ def input_for(doc: Document) -> DocInput:
         abstract=doc.abstract,
         page_count=doc.page_count,
         landscape_pages=doc.landscape_pages,
+        front=tuple(
+            Sentence(" ".join(b.text.split()), b.page, b.role)
+            for b in doc.blocks[:FRONT_BLOCKS]
+            if b.page <= FRONT_PAGES
+        ),
     )
     return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 

@@ -25,12 +25,13 @@ from dataclasses import replace
 from datetime import date
 
 from ingestion.document import Sentence
-from ingestion.roles import PROSE_ROLES
 from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
+from summarizer.captions import court_caption, letter_subject, parties, without_greeting
+from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
@@ -106,6 +107,8 @@ def document_kind(doc: DocInput) -> str:
         return "thesis"
     if pages <= LETTER_PAGES and any(SALUTATION.search(s.text) for s in sents[:40]):
         return "letter"
+    if not p.abstract and court_caption(p.front, p.title):
+        return "court opinion"
     if p.abstract:
         return "thesis" if pages > THESIS_PAGES else "paper"
     if pages <= THESIS_PAGES and any(s.role == "reference" for s in sents):
@@ -180,67 +183,25 @@ def _authors(p: Profile, printed: str = "") -> str:
     return names[0] if names else ""
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai"
-    r"|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
-    r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-    r"|septiembre|octubre|noviembre|diciembre)"
-)
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-# A date as a dateline prints it ("3 December 1954", "June 1 - 6, 2018", "2019-03-12"), and a
-# copyright line ("© 2009 ACM", "Copyright 2002, 2003 …"; "c 2009" where the sign was lost).
-DATELINE = re.compile(
-    rf"\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?,?\s+)?({_YEAR})\b"
-    rf"|\b({_YEAR})-[01]\d-[0-3]\d\b",
-    re.IGNORECASE,
-)
-COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|\bcopyright\b|^c(?=\s))\s*((?:{_YEAR}\s*[,–-]\s*)*{_YEAR})\b", re.IGNORECASE
-)
-_FOUR_DIGITS = re.compile(r"\d{4}")
-DATELINE_WORDS = 8  # a dateline is a short line of its own on the first page ("Berlin, …")
-BYLINE_WORDS = 25  # a date in the first page's title, byline or furniture lines
-COPYRIGHT_PAGES = 2  # a copyright line stands on the first two pages
-DATE_SENTENCES = 120
-
-
-def printed_year(sentences: Sequence[Sentence], latest: int) -> str:
-    """The year a document prints as its own: a dateline on its first page (a short line, or a
-    date in its title, byline or furniture lines; a date in running prose is some event's)
-    or the last year of a copyright line on its first two pages; the most frequent, the
-    latest of equals, never after ``latest``; "" when none is printed."""
-    years: list[int] = []
-    for s in sentences[:DATE_SENTENCES]:
-        n = word_count(s.text)
-        if s.page == 1 and (
-            n <= DATELINE_WORDS or (s.role not in PROSE_ROLES and n <= BYLINE_WORDS)
-        ):
-            years += [int(next(g for g in m.groups() if g)) for m in DATELINE.finditer(s.text)]
-        if s.page <= COPYRIGHT_PAGES:
-            years += [
-                max(map(int, _FOUR_DIGITS.findall(m.group(1)))) for m in COPYRIGHT.finditer(s.text)
-            ]
-    years = [y for y in years if y <= latest]
-    if not years:
-        return ""
-    return str(max(set(years), key=lambda y: (years.count(y), y)))
-
-
-_TITLE_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
+_TITLE_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/.-])")
 
 
 def document_year(doc: DocInput) -> str:
-    """The document's year: the one printed on its first pages (`printed_year`), else the
-    one its title names ("U.S. Individual Income Tax Return 2010", "[2001] IESC 63"; the
-    last of several), before the PDF's metadata date (a 1950s paper scanned in 2019 is from
-    the 1950s; a 2010 tax form made from a 2008 template is the 2010 form)."""
+    """The document's year: the one printed on its first lines (`printed_year`: the first
+    pages' blocks, then its sentences), else the one its title names ("U.S. Individual Income
+    Tax Return 2010", "[2001] IESC 63"; the last of several), else the PDF's metadata date
+    where the pages print that year (a 1950s paper scanned in 2019 is from the 1950s; a
+    Redpaper sampled in 2024 is not from 2024); "" when nothing says."""
     latest = date.today().year + 1
-    printed = printed_year(doc.sentences, latest)
+    named: list[str] = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
+    printed = printed_year(doc.profile.front, latest, named)
+    printed = printed or printed_year(doc.sentences, latest, named)
     if printed:
         return printed
-    named = [y for y in _TITLE_YEAR.findall(doc.profile.title) if int(y) <= latest]
-    return named[-1] if named else doc.profile.year
+    if named:
+        return named[-1]
+    texts = [s.text for s in (*doc.profile.front, *doc.sentences)]
+    return doc.profile.year if printed_anywhere(doc.profile.year, texts) else ""
 
 
 def gist_line(doc: DocInput) -> str:
@@ -254,7 +215,13 @@ def gist_line(doc: DocInput) -> str:
     size = "one-page" if pages == 1 else f"{pages}-page"
     article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
     line = f"{article} {size} {kind}"
-    if real_metadata_title(p.title):
+    subject = letter_subject(p.front) if kind == "letter" else ""
+    named = parties(p.front, p.title) if kind == "court opinion" else ""
+    if subject:
+        line += f" about “{subject}”"  # its subject line, not the address block
+    elif named:
+        line += f", “{named}”"
+    elif real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
     who = _authors(p, printed)
@@ -318,7 +285,7 @@ def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
     elif about is not None:
-        parts.append(SummaryPart(about.text, (about.page,), kind="about"))
+        parts.append(SummaryPart(without_greeting(about.text), (about.page,), kind="about"))
     return parts
 
 

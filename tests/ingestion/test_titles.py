@@ -291,3 +291,34 @@ def test_a_dynamic_xfa_forms_placeholder_page_is_not_its_title(tmp_path) -> None
     assert _title(tmp_path, [placeholder], title=name, dynamic_xfa=True)[0] == name
     # The same page in an ordinary PDF: its large type wins over the metadata.
     assert _title(tmp_path, [placeholder], title=name)[0] == "Please wait"
+
+
+def test_a_byline_is_a_line_mostly_of_names() -> None:
+    from ingestion.bylines import authors_after
+    from ingestion.layout import SizedLine
+
+    def names(*texts: str) -> tuple[str, ...]:
+        lines = [SizedLine("Harbour Piers", 20, 0.9)]
+        lines += [SizedLine(t, 10, 0.85 - i / 100) for i, t in enumerate(texts)]
+        return authors_after(lines, 1)
+
+    # A subtitle whose list holds one name-like piece is no byline; nor is an event's name.
+    assert (
+        names(
+            "Pier Drilling & Sampling Program, Upper River Basin, Fresno and Madera "
+            "Counties, California"
+        )
+        == ()
+    )
+    assert names("The Harbour Saturdays, Saison I", "University of Brest") == ()
+    # Names with dingbat marks, after a lone "by" line; near miss: a byline of names only.
+    assert names("Kayla Thomason1☯, Md Ali Babar1☯*, John E. Erickson1☯, Greg Mac2") == (
+        "Kayla Thomason",
+        "Md Ali Babar",
+        "John E. Erickson",
+        "Greg Mac",
+    )
+    assert names("by", "Frank Schmager", "A thesis submitted to the University of Brest") == (
+        "Frank Schmager",
+    )
+    assert names("Ann Lee, Bo Chan and Cy Dunn") == ("Ann Lee", "Bo Chan", "Cy Dunn")

@@ -23,6 +23,8 @@ RULE_FILES = [
     "summarizer/sentence_shape.py",
     "summarizer/no_prose.py",
     "summarizer/gist.py",
+    "summarizer/dates.py",
+    "summarizer/captions.py",
     "summarizer/textrank.py",
     "summarizer/extractive.py",
     "summarizer/sections.py",

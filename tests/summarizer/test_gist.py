@@ -43,7 +43,8 @@ def test_a_paper_opens_with_what_it_is_and_the_authors_words() -> None:
     )
     parts = summarize(item).parts
     assert parts[0] == SummaryPart(
-        "A 4-page paper, “Stone and Timber Piers”, by Ada Lovelace and Grace Hopper (2021).",
+        # The file's date (2021) is printed nowhere in the text: no year is shown.
+        "A 4-page paper, “Stone and Timber Piers”, by Ada Lovelace and Grace Hopper.",
         (1,),
         kind="gist",
     )
@@ -134,11 +135,15 @@ def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:
 def test_the_year_a_title_names_comes_before_the_files_date() -> None:
     form = doc(METHOD, pages=12, title="Harbour Dues Return 2010", year="2008")
     assert gist_line(form) == "A 12-page report, “Harbour Dues Return 2010” (2010)."
-    assert gist_line(doc(METHOD, pages=12, title="Harbour Works", year="2008")).endswith("(2008).")
+    printed = [*METHOD, "The harbour board has met every spring since 2008 to plan works."]
+    assert gist_line(doc(printed, pages=12, title="Harbour Works", year="2008")).endswith("(2008).")
     # A year printed on the first pages comes first; a number in the title is no year.
     dated = doc(["Berlin, 3 December 2011", *METHOD], pages=12, title="Pier 2010", year="2008")
     assert gist_line(dated).endswith("(2011).")
-    assert gist_line(doc(METHOD, pages=12, title="Form 20105", year="2008")).endswith("(2008).")
+    assert gist_line(doc(printed, pages=12, title="Form 20105", year="2008")).endswith("(2008).")
+    # The file's date where the pages never print that year (a file sampled or re-saved years
+    # later): no year rather than a wrong one.
+    assert gist_line(doc(METHOD, pages=12, title="Harbour Works", year="2008")).endswith("Works”.")
 
 
 def test_a_generated_summary_gets_the_same_given_gist() -> None:
@@ -188,7 +193,7 @@ def test_a_byline_that_names_no_one_is_left_out() -> None:
 
 
 def test_a_placeholder_title_is_not_presented_as_the_title() -> None:
-    sents = [Sentence("The harbour board met and agreed to repair the northern pier.", 1)]
+    sents = [Sentence("In 2001 the harbour board met and agreed to repair the northern pier.", 1)]
     for placeholder in ("Document1", "report_final.docx", "Microsoft Word - piers.doc"):
         line = gist_line(DocInput("k", sents, 1, (), Profile(title=placeholder, year="2001")))
         assert line == "A one-page document (2001).", line
@@ -215,12 +220,44 @@ def test_the_year_printed_on_the_first_pages_beats_the_files_date() -> None:
     # The last year of a copyright line on the first two pages.
     notice = "Copyright © 2002, 2003, 2011 Ann Lee and the Northern Harbour Board."
     assert document_year(_dated([(notice, 2, "paragraph"), *body])) == "2011"
-    # A date in running prose is some event's, not the document's: the file's date stands.
+    # A date in running prose is some event's, not the document's.
     prose = "On November 7, 2018, the harbour board issued an interim order closing the pier."
-    assert document_year(_dated([(prose, 1, "paragraph"), *body], year="2020")) == "2020"
-    assert document_year(_dated(body, year="2020")) == "2020"
+    assert document_year(_dated([(prose, 1, "paragraph"), *body], year="2020")) == ""
+    # The file's date stands where the pages print that year, and only there.
+    assert document_year(_dated([(prose, 1, "paragraph"), *body], year="2018")) == "2018"
+    assert document_year(_dated(body, year="2020")) == ""
     # A date on a later page is not the document's either.
-    assert document_year(_dated([("Brest, 3 May 1999", 3, "paragraph"), *body])) == "2019"
+    assert document_year(_dated([("Brest, 3 May 1999", 3, "paragraph"), *body])) == ""
+
+
+def test_the_first_pages_lines_give_the_year_where_sentences_run_them_together() -> None:
+    from summarizer.gist import document_year
+
+    body = tuple(Sentence(m, 2) for m in METHOD)
+
+    def year(front: list[tuple[str, int, str]]) -> str:
+        lines = tuple(Sentence(t, page, role) for t, page, role in front)
+        profile = Profile(title="Piers", page_count=6, year="2019", front=lines)
+        return document_year(DocInput("k", body, 6, (), profile))
+
+    # A year alone under a thesis's title; a date line a sentence would run into a contents list.
+    assert year([("Piers", 1, "title"), ("2010", 1, "page furniture")]) == "2010"
+    assert year([("August 2015", 1, "heading"), ("Overview 3", 1, "paragraph")]) == "2015"
+    # A copyright line whose holder stands between the sign and the year.
+    assert year([("© Copyright Harbour Board Ltd. 2014. All rights reserved.", 2, "x")]) == "2014"
+    # Of two printed years equally often, the one the title names (a newsletter's issue date
+    # over its calendar's), else the latest.
+    calendar = [("November 2006 Volume 47", 1, "paragraph"), ("Monday, January 1, 2007", 1, "p")]
+    assert year(calendar) == "2007"
+    issue = Profile(
+        title="Piers - November 2006",
+        page_count=6,
+        front=tuple(Sentence(t, page, role) for t, page, role in calendar),
+    )
+    assert document_year(DocInput("k", body, 6, (), issue)) == "2006"
+    # Near misses: a year alone on a later page, a year after lower-case words.
+    assert year([("2010", 3, "page furniture")]) == ""
+    assert year([("Copyright law since 1976 protects the harbour plans.", 2, "paragraph")]) == ""
 
 
 def test_a_thesis_is_known_by_its_degree_page_and_single_author() -> None:

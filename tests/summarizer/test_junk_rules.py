@@ -11,6 +11,16 @@ from summarizer.no_prose import no_prose_line
 
 RULES = [
     (
+        "contents entry",
+        "8 4 Class options of the package 9 4.1 Options of the harbour classes only .",
+        "The class options of version 4.1 are listed in the harbour manual's fourth part.",
+    ),
+    (
+        "acknowledgements",
+        "I would also like to thank my family for the support they gave me all these years.",
+        "The board would like to rebuild the pier before the winter storms arrive.",
+    ),
+    (
         "unfinished",
         "Stand 30.6.2014 Display Technologie LCD Typ TFT IPS Farbdisplay Diagonale in cm 14 cm "
         "Diagonale in Zoll 5,5 ”",
@@ -306,3 +316,38 @@ def test_a_run_in_heading_in_sentence_case_is_cut_from_its_sentence() -> None:
     # A lead with a function word is part of the sentence: nothing is cut.
     kept = "Most of the piers The board inspected last year were rebuilt in stone."
     assert strip_lead_in(kept) == kept
+
+
+def test_a_date_stamp_glued_before_the_first_sentence_is_cut_off() -> None:
+    stamped = "Stand 30.6.2014 Das neue Smartphone setzt neue Maßstäbe in der Welt der Telefone."
+    assert (
+        strip_lead_in(stamped)
+        == "Das neue Smartphone setzt neue Maßstäbe in der Welt der Telefone."
+    )
+    kept = "Am 30.6.2014 stellte der Hersteller das neue Smartphone in Berlin vor."
+    assert strip_lead_in(kept) == kept
+
+
+def test_a_footnote_glued_to_its_number_and_what_stands_above_the_title_are_never_picked() -> None:
+    from ingestion.document import Sentence
+    from summarizer.candidates import structure_only
+
+    sents = [
+        Sentence("NOTE: Where it is feasible, a syllabus will be released with the opinion.", 1),
+        Sentence("Harbour Piers", 1, "title"),
+        Sentence("1We use code snippets to illustrate the toolkit's core designs.", 1),
+        Sentence("1Introduction The harbour piers were built of timber in 1890.", 1),
+        Sentence("3D printing lets the harbour board make new parts for the old cranes.", 1),
+        Sentence("The piers were rebuilt in stone after the storm of 1953.", 2),
+    ]
+    assert structure_only(sents) == {0, 1, 2}
+
+
+def test_a_dingbat_read_as_a_lone_accented_capital_is_a_bullet() -> None:
+    from summarizer.candidates import without_bullet
+
+    assert without_bullet("Ê Savoir conduire le diagnostic d'une acidose.") == (
+        "Savoir conduire le diagnostic d'une acidose."
+    )
+    kept = "À Paris, le diagnostic d'une acidose est conduit aux urgences."
+    assert without_bullet(kept) == kept
