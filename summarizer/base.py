@@ -28,8 +28,8 @@ from typing import Any, ClassVar
 # their bullets, the no-prose line's headings, the abstractive engine's findings first. 8: the
 # no-prose line joins letter-spaced capitals ("P R I N T" -> "PRINT"). 9: a title-case heading
 # the sentence says again after a linking word is cut from it.
-ENGINE_VERSION = "9"
-RULES_DIGEST = "779cacf86d6aa7c5"
+ENGINE_VERSION = "10"
+RULES_DIGEST = "7ee5dd6e7305e361"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {

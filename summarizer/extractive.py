@@ -18,10 +18,12 @@ from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import strip_lead_in, structure_only, without_bullet, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
-from summarizer.gist import about_index, gist_parts
-from summarizer.no_prose import little_prose, no_prose_line
+from summarizer.gist import about_index, document_kind, gist_parts
+from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
+from summarizer.slide_marks import unmarked
+from summarizer.table_facts import table_notes
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
@@ -104,18 +106,26 @@ class ExtractiveEngine(Engine):
         if not doc.sentences:
             return NothingToSummarize()
         start = time.perf_counter()
+        doc = replace(doc, sentences=unmarked(doc.sentences))
         words = options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         pages = doc.pages_with_text
+        kind = document_kind(doc)
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
-            parts = [*opening, no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
+            line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
+            notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
+            parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
                 shown = without_bullet(strip_lead_in(opening[-1].text))
                 opening[-1] = replace(opening[-1], text=shown)
+            slides = slides_line(doc.sentences) if kind == "slide deck" else ""
+            if slides:  # what the deck covers, after the line saying what it is
+                at = 1 if opening and opening[0].kind == "gist" else 0
+                opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,)))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
             points = self.pick(
                 doc.sentences,
@@ -124,8 +134,8 @@ class ExtractiveEngine(Engine):
                 first=about,
                 said=[p.text for p in opening],
             )
-            if not points and about is None:
-                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
+            if not points and about is None and not slides:
+                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))

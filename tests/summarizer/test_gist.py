@@ -308,5 +308,5 @@ def test_a_titled_form_says_its_length_and_kind_once() -> None:
     parts = summarize(doc(labels, pages=2, title="Harbour Berth Application")).parts
     assert [p.kind for p in parts] == ["gist", "point"]
     assert parts[0].text.startswith("A 2-page form, “Harbour Berth Application”")
-    assert parts[1].text.startswith("Little running text (a form, a table or a list); its")
+    assert parts[1].text.startswith("Its headings: First Name, Last Name")
     assert "2-page" not in parts[1].text and "First Name, Last Name" in parts[1].text
