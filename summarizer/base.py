@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 # no-prose line joins letter-spaced capitals ("P R I N T" -> "PRINT"). 9: a title-case heading
 # the sentence says again after a linking word is cut from it.
 ENGINE_VERSION = "10"
-RULES_DIGEST = "7ee5dd6e7305e361"
+RULES_DIGEST = "aba6315c2f78f09a"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {
@@ -98,7 +98,9 @@ class GenerationSettings:
 class SummaryPart:
     """A piece of a summary and the pages it came from. ``kind`` says what it is: "gist" (what
     the document is), "abstract" (the authors' words), "about" (the sentence stating what it
-    is about) or "point" (a key point); see `summarizer.gist`."""
+    is about), "covers" (what its structure shows it holds: a deck's slide titles, a table's
+    header row and rows; `summarizer.no_prose`) or "point" (a key point); see
+    `summarizer.gist`."""
 
     text: str
     pages: tuple[int, ...]

@@ -23,7 +23,7 @@ from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked
-from summarizer.table_facts import table_notes
+from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
@@ -83,7 +83,7 @@ class ExtractiveEngine(Engine):
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
         # document's topics) but are never picked: only paragraphs and list items are.
-        left_out = structure_only(sentences)
+        left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         picked = select(
@@ -125,7 +125,7 @@ class ExtractiveEngine(Engine):
             slides = slides_line(doc.sentences) if kind == "slide deck" else ""
             if slides:  # what the deck covers, after the line saying what it is
                 at = 1 if opening and opening[0].kind == "gist" else 0
-                opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,)))
+                opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
             points = self.pick(
                 doc.sentences,

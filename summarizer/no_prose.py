@@ -50,7 +50,8 @@ def no_prose_line(
     first = sentences[0].page if sentences else 1
     said = _by_kind(sentences, kind)
     if said:
-        return SummaryPart(said if after_gist else f"{_what(pages, kind)}: {said}", (first,))
+        said = said if after_gist else f"{_what(pages, kind)}: {said[:1].lower()}{said[1:]}"
+        return SummaryPart(said, (first,), kind="covers")
     headings = _labels(s for s in sentences if s.role != "title" and not _cells(s.text))
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
@@ -63,6 +64,7 @@ def no_prose_line(
         line = f"Little running text (a form, a table or a list){found}"
         if kind in NAMED_LABELS and len(headings) >= MIN_HEADINGS:
             line = f"Its {NAMED_LABELS[kind]}: {', '.join(headings)}."
+            return SummaryPart(line, (first,), kind="covers")
     return SummaryPart(line, (first,))
 
 

@@ -162,3 +162,32 @@ def table_notes(sentences: Sequence[Sentence]) -> list[Sentence]:
         if s.role != "title" and word_count(s.text) >= NOTE_WORDS and junk_reason(s.text) is None
     ]
     return notes[:MAX_NOTES]
+
+
+LABEL_TOKENS = 3  # a field's label: the first tokens of a line, capitalised or marks …
+LABEL_PAGES = 4  # … opening lines on this many pages …
+LABEL_RUN = 6  # … each followed by more capitalised values, no lowercase word among them
+
+
+def _label_token(token: str) -> bool:
+    return not token[:1].isalpha() or token[:1].isupper()
+
+
+def field_lines(sentences: Sequence[Sentence]) -> set[int]:
+    """Which sentences are a record's field lines: they open with the same few capitalised
+    tokens ("Dataset(s) / Years …", "Data Type Numeric …") on LABEL_PAGES pages or more, a
+    form's or a data dictionary's label before its values, repeated record after record,
+    with no lowercase word in their first LABEL_RUN tokens ("The Review Group recognized
+    …" on every page is prose about one subject)."""
+    runs = [s.text.split()[:LABEL_RUN] for s in sentences]
+    openings = [tuple(run[:LABEL_TOKENS]) for run in runs]
+    pages: dict[tuple[str, ...], set[int]] = {}
+    for run, opening, s in zip(runs, openings, sentences, strict=True):
+        if len(run) == LABEL_RUN and all(map(_label_token, run)):
+            pages.setdefault(opening, set()).add(s.page)
+    repeated = {o for o, on in pages.items() if len(on) >= LABEL_PAGES}
+    return {
+        i
+        for i, (o, run) in enumerate(zip(openings, runs, strict=True))
+        if o in repeated and all(map(_label_token, run))
+    }

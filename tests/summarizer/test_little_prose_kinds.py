@@ -31,6 +31,7 @@ def test_a_table_is_told_by_its_header_row_and_its_rows() -> None:
     assert "about 6 rows of figures (Northport, Southbay, Eastmere … Total)" in said
     line = no_prose_line(table(), 1, after_gist=True, kind="table").text
     assert line.startswith("Its header row:") and "Little running text" not in line
+    assert no_prose_line(table(), 1, after_gist=True, kind="table").kind == "covers"
     # Two rows of figures are no table to describe: the headings stand in.
     assert describe_table(table()[:3]) == ""
     assert (
@@ -133,3 +134,16 @@ def test_a_page_of_headlines_names_them_and_marks_a_cut() -> None:
     line = no_prose_line(heads, 15, after_gist=True, kind="list").text
     assert line.startswith("Its headlines: Storm closes the northern harbour")
     assert "for a week as waves …, Ferry fares rise again." in line  # a cut is said
+
+
+def test_a_records_field_lines_are_never_key_points() -> None:
+    from summarizer.table_facts import field_lines
+
+    field = "Dataset(s) / Years Visit (SF) / FY{} – To Date Previous Names None"
+    prose = "The Review Group found that dredging each spring keeps the {} berth open."
+    sents = [Sentence(field.format(80 + p), p) for p in range(1, 5)]
+    sents += [Sentence(prose.format(name), p) for p, name in enumerate(HARBOURS[:4], 1)]
+    # The same capitalised label opens lines on four pages, values and no lowercase word
+    # after it: a record's field; the same capitalised subject before a verb is prose.
+    assert field_lines(sents) == {0, 1, 2, 3}
+    assert field_lines(sents[:3] + sents[4:]) == set()  # three pages are no record
