@@ -86,12 +86,29 @@ def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
     what its kind would (its headings then stand in)."""
     if kind == "slide deck":
         return slides_line(sentences)
+    if kind == "document":
+        whole = whole_text(sentences)
+        if whole:
+            return whole
     if kind in TABLE_KINDS:
         table = describe_table(sentences)
         parts = section_titles(sentences)
         if table:
             return _sentence(f"{table}; its parts: {'; '.join(parts)}" if parts else table)
     return ""
+
+
+WHOLE_WORDS = 150  # a page this short is given whole, not cut into "headings"
+
+
+def whole_text(sentences: Sequence[Sentence]) -> str:
+    """ "It reads: …" with a short page's whole text (a credits page's roles each before its
+    names), or "" past WHOLE_WORDS words."""
+    lines = [" ".join(s.text.split()) for s in sentences if not PDF_OPERATORS.search(s.text)]
+    text = " ".join(line for line in lines if line)
+    if not text or word_count(text) > WHOLE_WORDS:
+        return ""
+    return f"It reads: {text}" + ("" if text[-1] in ".!?。" else ".")
 
 
 def slides_line(sentences: Sequence[Sentence]) -> str:

@@ -147,3 +147,20 @@ def test_a_records_field_lines_are_never_key_points() -> None:
     # after it: a record's field; the same capitalised subject before a verb is prose.
     assert field_lines(sents) == {0, 1, 2, 3}
     assert field_lines(sents[:3] + sents[4:]) == set()  # three pages are no record
+
+
+def test_a_short_page_without_prose_is_given_whole() -> None:
+    credits = [
+        Sentence("Editor: Ann Lee Translator: Bo Chen", 1),
+        Sentence("Designers: Cy Dunn, Di Eve, Ed Fox", 1),
+    ]
+    line = no_prose_line(credits, 1, after_gist=True, kind="document")
+    assert line.text == (
+        "It reads: Editor: Ann Lee Translator: Bo Chen Designers: Cy Dunn, Di Eve, Ed Fox."
+    )
+    assert line.kind == "covers"
+    # Past WHOLE_WORDS words the page is named by its headings instead.
+    long_page = credits + [
+        Sentence(f"Reviewers of part {i}: Fay Gill, Gus Hale", 1) for i in range(30)
+    ]
+    assert "It reads" not in no_prose_line(long_page, 1, after_gist=True, kind="document").text
