@@ -22,7 +22,7 @@ from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
-from summarizer.slide_marks import unmarked
+from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
 
@@ -74,11 +74,13 @@ class ExtractiveEngine(Engine):
         outline: Sequence[Section] = (),
         first: int | None = None,
         said: Sequence[str] = (),
+        titled: bool = False,
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
         gist's sentence) counts as said and is left out of them, and no sentence repeats
-        ``said`` (the gist's lines)."""
+        ``said`` (the gist's lines); ``titled``: a slide deck's short points get their slide's title
+        (`with_slide_title`)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
@@ -89,11 +91,10 @@ class ExtractiveEngine(Engine):
         picked = select(
             texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
         )
-        return [
-            SummaryPart(without_bullet(texts[i]), (sentences[i].page,))
-            for i in picked
-            if i != first
-        ]
+        shown = [without_bullet(t) for t in texts]
+        if titled:
+            shown = [with_slide_title(t, s.section) for t, s in zip(shown, sentences, strict=True)]
+        return [SummaryPart(shown[i], (sentences[i].page,)) for i in picked if i != first]
 
     def _about(self, doc: DocInput) -> int | None:
         """The sentence that says what the document is about (not needed after an abstract)."""
@@ -133,6 +134,7 @@ class ExtractiveEngine(Engine):
                 outline=doc.outline,
                 first=about,
                 said=[p.text for p in opening],
+                titled=kind == "slide deck",
             )
             if not points and about is None and not slides:
                 points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)]

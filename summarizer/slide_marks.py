@@ -46,3 +46,24 @@ def unmarked(sentences: Sequence[Sentence]) -> list[Sentence]:
     if not letter:
         return list(sentences)
     return [replace(s, text=without_bullet_letter(s.text, letter)) for s in sentences]
+
+
+CONTEXT_WORDS = 15  # a slide's bullet shorter than this is shown under its slide's title …
+TITLE_WORDS = 10  # … a title of at most this many words
+LABEL_LEAD = 3  # a bullet with a colon in its first words is labelled already
+
+
+def with_slide_title(text: str, title: str) -> str:
+    """A short bullet of a slide with the slide's title before it ("Identifying Chemotherapy
+    Events: Agreement at 88% and a kappa of 0.73."): alone it says too little; a long
+    bullet, a long title, a title not starting with a capital or a bullet that starts with
+    its title or its own label ("Channels: …") stays as it is."""
+    title = " ".join(title.split()).strip(" .:;,")
+    words = text.split()
+    if not title or len(words) >= CONTEXT_WORDS or len(title.split()) > TITLE_WORDS:
+        return text
+    if text.lower().startswith(title.lower()) or not title[0].isupper():
+        return text  # said already; or a fragment ("“duck typing”") caught as a title
+    if any(w.endswith(":") for w in words[:LABEL_LEAD]):
+        return text  # "Channels: a typed FIFO …" has its own label
+    return f"{title}: {text}"

@@ -164,3 +164,17 @@ def test_a_short_page_without_prose_is_given_whole() -> None:
         Sentence(f"Reviewers of part {i}: Fay Gill, Gus Hale", 1) for i in range(30)
     ]
     assert "It reads" not in no_prose_line(long_page, 1, after_gist=True, kind="document").text
+
+
+def test_a_short_slide_bullet_is_shown_under_its_slide_title() -> None:
+    from summarizer.slide_marks import with_slide_title
+
+    title = "Dredging Results"
+    assert with_slide_title("Agreement at 88% with the survey.", title) == (
+        "Dredging Results: Agreement at 88% with the survey."
+    )
+    long = "Dredging every spring keeps the outer berths open for the ships that come " * 2
+    assert with_slide_title(long, title) == long  # says enough alone
+    assert with_slide_title("Channels: a typed queue.", title) == "Channels: a typed queue."
+    assert with_slide_title("Dredging Results were good.", title) == "Dredging Results were good."
+    assert with_slide_title("Agreement at 88%.", "“duck typing”") == "Agreement at 88%."
