@@ -86,7 +86,7 @@ def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
     what its kind would (its headings then stand in)."""
     if kind == "slide deck":
         return slides_line(sentences)
-    if kind == "document":
+    if kind == "document" and len({s.page for s in sentences}) == 1:
         whole = whole_text(sentences)
         if whole:
             return whole
@@ -98,7 +98,7 @@ def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
     return ""
 
 
-WHOLE_WORDS = 150  # a page this short is given whole, not cut into "headings"
+WHOLE_WORDS = 150  # one page this short is given whole, not cut into "headings"
 
 
 def whole_text(sentences: Sequence[Sentence]) -> str:
