@@ -28,7 +28,7 @@ from summarizer.candidates import body_of
 from summarizer.chunking import Unit, Window, make_units, pack
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, Generated
 from summarizer.errors import Cancelled, GenerationFailed, NothingToSummarize
-from summarizer.gist import with_gist
+from summarizer.gist import document_kind, with_gist
 from summarizer.no_prose import little_prose, no_prose_line
 from summarizer.preference import preferred_order
 from summarizer.sections import sections_of, without_heading
@@ -80,7 +80,10 @@ class AbstractiveEngine(Engine):
         for i, doc in enumerate(docs):
             if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
                 line = no_prose_line(
-                    doc.sentences, doc.pages_with_text, after_gist=bool(doc.profile.title)
+                    doc.sentences,
+                    doc.pages_with_text,
+                    after_gist=bool(doc.profile.title),
+                    kind=document_kind(doc),
                 )
                 summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
                 yield Done(i, with_gist(doc, summary, about=False))

@@ -30,9 +30,12 @@ from typing import Any, ClassVar
 # the sentence says again after a linking word is cut from it. 10: bylines mostly of names, the
 # year from the first pages' own lines (a file's date only where printed), a letter's subject
 # line, court opinions and their parties, what stands above the title, footnotes, thanks,
-# date stamps, cut contents entries and dingbat capitals off key points.
+# date stamps, cut contents entries and dingbat capitals off key points; tables told by their
+# header row, rows and headnote, slide decks by their slide titles, forms by their headings,
+# pages of headlines by their headlines, a one-page short document given whole, bullet letters
+# and field lines off key points.
 ENGINE_VERSION = "10"
-RULES_DIGEST = "82dcc0bfe4883088"
+RULES_DIGEST = "2ef1c25abc683956"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {
@@ -101,7 +104,9 @@ class GenerationSettings:
 class SummaryPart:
     """A piece of a summary and the pages it came from. ``kind`` says what it is: "gist" (what
     the document is), "abstract" (the authors' words), "about" (the sentence stating what it
-    is about) or "point" (a key point); see `summarizer.gist`."""
+    is about), "covers" (what its structure shows it holds: a deck's slide titles, a table's
+    header row and rows; `summarizer.no_prose`) or "point" (a key point); see
+    `summarizer.gist`."""
 
     text: str
     pages: tuple[int, ...]

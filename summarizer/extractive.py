@@ -18,10 +18,12 @@ from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import strip_lead_in, structure_only, without_bullet, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
-from summarizer.gist import about_index, gist_parts
-from summarizer.no_prose import little_prose, no_prose_line
+from summarizer.gist import about_index, document_kind, gist_parts
+from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
+from summarizer.slide_marks import unmarked, with_slide_title
+from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
@@ -72,26 +74,27 @@ class ExtractiveEngine(Engine):
         outline: Sequence[Section] = (),
         first: int | None = None,
         said: Sequence[str] = (),
+        titled: bool = False,
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
         gist's sentence) counts as said and is left out of them, and no sentence repeats
-        ``said`` (the gist's lines)."""
+        ``said`` (the gist's lines); ``titled``: a slide deck's short points get their slide's title
+        (`with_slide_title`)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
         # document's topics) but are never picked: only paragraphs and list items are.
-        left_out = structure_only(sentences)
+        left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         picked = select(
             texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
         )
-        return [
-            SummaryPart(without_bullet(texts[i]), (sentences[i].page,))
-            for i in picked
-            if i != first
-        ]
+        shown = [without_bullet(t) for t in texts]
+        if titled:
+            shown = [with_slide_title(t, s.section) for t, s in zip(shown, sentences, strict=True)]
+        return [SummaryPart(shown[i], (sentences[i].page,)) for i in picked if i != first]
 
     def _about(self, doc: DocInput) -> int | None:
         """The sentence that says what the document is about (not needed after an abstract)."""
@@ -104,18 +107,26 @@ class ExtractiveEngine(Engine):
         if not doc.sentences:
             return NothingToSummarize()
         start = time.perf_counter()
+        doc = replace(doc, sentences=unmarked(doc.sentences))
         words = options.word_budget(sum(len(s.text.split()) for s in doc.sentences))
         pages = doc.pages_with_text
+        kind = document_kind(doc)
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
-            parts = [*opening, no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
+            line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
+            notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
+            parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
                 shown = without_bullet(strip_lead_in(opening[-1].text))
                 opening[-1] = replace(opening[-1], text=shown)
+            slides = slides_line(doc.sentences) if kind == "slide deck" else ""
+            if slides:  # what the deck covers, after the line saying what it is
+                at = 1 if opening and opening[0].kind == "gist" else 0
+                opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
             points = self.pick(
                 doc.sentences,
@@ -123,9 +134,10 @@ class ExtractiveEngine(Engine):
                 outline=doc.outline,
                 first=about,
                 said=[p.text for p in opening],
+                titled=kind == "slide deck",
             )
-            if not points and about is None:
-                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening))]
+            if not points and about is None and not slides:
+                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))

@@ -11,6 +11,7 @@ from ingestion.document import Sentence
 from ingestion.vocabulary import NUMBER_TOKEN, PDF_OPERATORS
 from summarizer.base import SummaryPart
 from summarizer.candidates import junk_reason, word_count
+from summarizer.table_facts import describe_table
 
 LABEL_WORDS = 10  # of each label quoted by the no-prose line
 LABEL_CHARS = 72
@@ -37,15 +38,20 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
 
 
 def no_prose_line(
-    sentences: Sequence[Sentence], pages: int, *, after_gist: bool = False
+    sentences: Sequence[Sentence], pages: int, *, after_gist: bool = False, kind: str = ""
 ) -> SummaryPart:
-    """One honest line for a document without running prose (a form, a rate table, a list):
-    what it is and its headings, instead of fragments passed off as a summary. Headings and
-    labels are the lines with at most one number (a table's headnote and header row, a form's
-    field names; the title is the gist's); its rows of cells are quoted only where there are
-    too few of those.
+    """One honest line for a document without running prose, by its ``kind`` (the gist's):
+    a table's header row and rows (`describe_table`), a deck's slide titles, a page of
+    headlines, else its headings. Headings and labels are the lines with at most one number
+    (a table's headnote, a form's field names; the title is the gist's); its rows of cells
+    are quoted only where there are too few of those.
     ``after_gist``: the gist line before it has said what and how long the document is, so
     the line does not say it again."""
+    first = sentences[0].page if sentences else 1
+    said = _by_kind(sentences, kind)
+    if said:
+        said = said if after_gist else f"{_what(pages, kind)}: {said[:1].lower()}{said[1:]}"
+        return SummaryPart(said, (first,), kind="covers")
     headings = _labels(s for s in sentences if s.role != "title" and not _cells(s.text))
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
@@ -56,8 +62,85 @@ def no_prose_line(
     line = f"{what} with little running text (a form, a table or a list){found}"
     if after_gist:
         line = f"Little running text (a form, a table or a list){found}"
-    first = sentences[0].page if sentences else 1
+        if kind in NAMED_LABELS and len(headings) >= MIN_HEADINGS:
+            line = f"Its {NAMED_LABELS[kind]}: {', '.join(headings)}."
+            return SummaryPart(line, (first,), kind="covers")
     return SummaryPart(line, (first,))
+
+
+# What a kind's label lines are, once the gist has named the kind: a form's headings, a long
+# run of labels' headlines (a printed front page).
+NAMED_LABELS = {"form": "headings", "list": "headlines"}
+TABLE_KINDS = ("table", "document")  # a page too short to be named a table may hold one
+MAX_PARTS = 8  # section or slide titles named by the line
+PART_CHARS = 70
+
+
+def _what(pages: int, kind: str) -> str:
+    size = "one-page" if pages == 1 else f"{pages}-page"
+    return f"A {size} {kind}"
+
+
+def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
+    """The line's words for a table or a slide deck; "" where the document shows none of
+    what its kind would (its headings then stand in)."""
+    if kind == "slide deck":
+        return slides_line(sentences)
+    if kind == "document" and len({s.page for s in sentences}) == 1:
+        whole = whole_text(sentences)
+        if whole:
+            return whole
+    if kind in TABLE_KINDS:
+        table = describe_table(sentences)
+        parts = section_titles(sentences)
+        if table:
+            return _sentence(f"{table}; its parts: {'; '.join(parts)}" if parts else table)
+    return ""
+
+
+WHOLE_WORDS = 150  # one page this short is given whole, not cut into "headings"
+
+
+def whole_text(sentences: Sequence[Sentence]) -> str:
+    """ "It reads: …" with a short page's whole text (a credits page's roles each before its
+    names), or "" past WHOLE_WORDS words."""
+    lines = [" ".join(s.text.split()) for s in sentences if not PDF_OPERATORS.search(s.text)]
+    text = " ".join(line for line in lines if line)
+    if not text or word_count(text) > WHOLE_WORDS:
+        return ""
+    return f"It reads: {text}" + ("" if text[-1] in ".!?。" else ".")
+
+
+def slides_line(sentences: Sequence[Sentence]) -> str:
+    """A slide deck's titles (its outline: the sections its sentences stand in), "Its slides:
+    A; B; …"; "" for fewer than MIN_HEADINGS."""
+    titles = section_titles(sentences)
+    return f"Its slides: {'; '.join(titles)}." if len(titles) >= MIN_HEADINGS else ""
+
+
+def _sentence(clauses: str) -> str:
+    return clauses[:1].upper() + clauses[1:] + "."
+
+
+def section_titles(sentences: Sequence[Sentence]) -> list[str]:
+    """The sections the sentences stand in (their headings, in order, each once), up to
+    MAX_PARTS with how many more; each cut at a word, never mid-word, past PART_CHARS."""
+    titles: list[str] = []
+    for s in sentences:
+        title = " ".join(s.section.split()).strip(" .:;,")
+        if title and title not in titles:
+            titles.append(title)
+    shown = [_cut(t, PART_CHARS) for t in titles[:MAX_PARTS]]
+    if len(titles) > MAX_PARTS:
+        shown.append(f"and {len(titles) - MAX_PARTS} more")
+    return shown
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut after a whole word and marked "…" if cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
 MIN_HEADINGS = 2  # headings enough to say what a table or form holds
@@ -78,8 +161,8 @@ def _labels(sentences: Iterable[Sentence]) -> list[str]:
         words = unspaced(_BLANKS.sub(" ", s.text).split())  # a form's blanks are not words
         start = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
         label = " ".join(words[start : start + LABEL_WORDS]).strip(" .:;,*")
-        if len(label) > LABEL_CHARS:
-            label = label[:LABEL_CHARS].rsplit(" ", 1)[0]
+        if len(words) > start + LABEL_WORDS or len(label) > LABEL_CHARS:
+            label = _cut(label, LABEL_CHARS) if len(label) > LABEL_CHARS else f"{label} …"
         letters = sum(ch.isalpha() for ch in label)
         if letters >= 2 and letters >= 0.5 * len(label.replace(" ", "")) and label not in seen:
             seen.append(label)

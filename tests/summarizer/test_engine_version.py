@@ -29,6 +29,8 @@ RULE_FILES = [
     "summarizer/extractive.py",
     "summarizer/sections.py",
     "summarizer/preference.py",
+    "summarizer/table_facts.py",
+    "summarizer/slide_marks.py",
 ]
 
 

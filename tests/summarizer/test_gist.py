@@ -343,7 +343,7 @@ def test_key_points_are_shown_without_their_bullets() -> None:
 def test_a_titled_form_says_its_length_and_kind_once() -> None:
     labels = ["First Name", "Last Name", "Vessel name", "Home port", "Length", "Signature"] * 4
     parts = summarize(doc(labels, pages=2, title="Harbour Berth Application")).parts
-    assert [p.kind for p in parts] == ["gist", "point"]
+    assert [p.kind for p in parts] == ["gist", "covers"]
     assert parts[0].text.startswith("A 2-page form, “Harbour Berth Application”")
-    assert parts[1].text.startswith("Little running text (a form, a table or a list); its")
+    assert parts[1].text.startswith("Its headings: First Name, Last Name")
     assert "2-page" not in parts[1].text and "First Name, Last Name" in parts[1].text
