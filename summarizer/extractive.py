@@ -15,10 +15,11 @@ from dataclasses import replace
 from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
-from summarizer.candidates import strip_lead_in, structure_only, without_bullet, word_count
+from summarizer.candidates import structure_only, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, document_kind, gist_parts
+from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading

@@ -8,9 +8,10 @@ from ingestion import document_sentences, read_pdf
 from ingestion.document import Sentence
 from samples.pdfmaker import write_pdf
 from summarizer.base import SummaryOptions
-from summarizer.candidates import junk_reason, strip_lead_in
+from summarizer.candidates import junk_reason
 from summarizer.engines import DocInput, input_for
 from summarizer.extractive import ExtractiveEngine
+from summarizer.lead_ins import strip_lead_in
 
 
 @pytest.mark.parametrize(

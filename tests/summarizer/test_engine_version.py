@@ -20,6 +20,7 @@ RULE_FILES = [
     "ingestion/line_groups.py",
     "ingestion/roles.py",
     "summarizer/candidates.py",
+    "summarizer/lead_ins.py",
     "summarizer/sentence_shape.py",
     "summarizer/no_prose.py",
     "summarizer/gist.py",

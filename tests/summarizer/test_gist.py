@@ -318,7 +318,7 @@ def test_key_points_never_repeat_the_gist_or_each_other() -> None:
 
 
 def test_key_points_are_shown_without_their_bullets() -> None:
-    from summarizer.candidates import without_bullet
+    from summarizer.lead_ins import without_bullet
 
     assert without_bullet("¢ Si la PaCO2 est plus basse, il faut suspecter un désordre.") == (
         "Si la PaCO2 est plus basse, il faut suspecter un désordre."

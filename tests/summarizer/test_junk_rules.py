@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingestion.clean import normalize
-from summarizer.candidates import junk_reason, strip_lead_in
+from summarizer.candidates import junk_reason
+from summarizer.lead_ins import strip_lead_in
 from summarizer.no_prose import no_prose_line
 
 RULES = [
@@ -344,7 +345,7 @@ def test_a_footnote_glued_to_its_number_and_what_stands_above_the_title_are_neve
 
 
 def test_a_dingbat_read_as_a_lone_accented_capital_is_a_bullet() -> None:
-    from summarizer.candidates import without_bullet
+    from summarizer.lead_ins import without_bullet
 
     assert without_bullet("Ê Savoir conduire le diagnostic d'une acidose.") == (
         "Savoir conduire le diagnostic d'une acidose."
