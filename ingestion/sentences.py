@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ingestion.document import Document, Sentence
+from ingestion.nltk_import import nltk_module
 from ingestion.roles import placed
 from ingestion.vocabulary import ABSTRACT_LABEL
 
@@ -217,17 +218,17 @@ def detect_language(text: str) -> str:
 @lru_cache(maxsize=8)
 def punkt_tokenizer(language: str) -> PunktSentenceTokenizer:
     """NLTK's Punkt tokenizer with parameters loaded from the installed model package."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    punkt = nltk_module("nltk.tokenize.punkt")
     if language not in PUNKT_LANGUAGES:
         language = "english"
     data = importlib.import_module(f"punkt.data.{language}")
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(data.ABBREV_TYPES)
     params.collocations = set(data.COLLOCATIONS)
     params.sent_starters = set(data.SENT_STARTERS)
     params.ortho_context = defaultdict(int, data.ORTHO_CONTEXT)
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ingestion.nltk_import import nltk_module
 from summarizer.candidates import CJK, is_prose, word_count
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
@@ -62,9 +63,7 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+    return nltk_module("nltk.stem.porter").PorterStemmer()
 
 
 def content_terms(sentence: str) -> list[str]:
