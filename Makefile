@@ -22,7 +22,8 @@ native: $(NATIVE)
 
 $(NATIVE): ingestion/glyph_reads.c
 	@if command -v $(CC) >/dev/null 2>&1; then \
-		$(CC) -O2 -ffp-contract=off -shared -fPIC -o $@ $< && echo "built $@"; \
+		$(CC) -O2 -ffp-contract=off -shared -fPIC -o $@ $< && echo "built $@" \
+			|| echo "$(CC) could not build $@: PDFium's glyphs are read from Python (slower)"; \
 	else echo "no C compiler ($(CC)): PDFium's glyphs are read from Python (slower)"; fi
 
 $(STAMP): pyproject.toml constraints.txt

@@ -116,3 +116,27 @@ def test_splitting_imports_nltk_without_its_optional_scientific_stack() -> None:
     assert out[2] == "[]"  # neither was imported by NLTK
     for line in out[3:]:
         assert line.endswith("importable")
+
+
+def test_only_nltks_own_imports_are_refused_the_optional_stack() -> None:
+    """The finder that keeps SciPy from NLTK refuses it to NLTK's modules alone, so another
+    thread importing it meanwhile, or a library asking what is installed, is not misled."""
+    code = (
+        "import sys\n"
+        "from ingestion.nltk_import import _RefusedToNltk\n"
+        "sys.meta_path.insert(0, _RefusedToNltk())\n"
+        "try:\n"
+        "    exec('import scipy', {'__name__': 'nltk.metrics.association'})\n"
+        "except ModuleNotFoundError:\n"
+        "    print('refused to nltk')\n"
+        "exec('import scipy', {'__name__': 'transformers.utils'})\n"
+        "print('given to others', 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert out == ["refused to nltk", "given to others True"]
