@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ingestion.document import Block, Section
-from ingestion.layout import HEADING_RATIO, SizedLine, char_median, line_key
+from ingestion.layout import SizedLine, char_median, line_key
 from ingestion.line_groups import (
     LIST_ITEM,
     PAGE_NUMBER,
@@ -47,6 +47,7 @@ from ingestion.line_groups import (
     numbered,
     short_line,
 )
+from ingestion.type_headings import HEADING_RATIO
 from ingestion.vocabulary import (
     ABSTRACT_HEAD,
     APPENDIX_HEADING,

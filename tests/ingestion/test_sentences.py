@@ -104,13 +104,7 @@ def test_splitting_imports_nltk_without_its_optional_scientific_stack() -> None:
         "        importlib.import_module(m)\n"
         "        print(m, 'importable')\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    out = _python(code)
     assert out[0] == "['Dr. Smith came.', 'He sat down.']"
     assert out[1] == "['runner', 'run']"
     assert out[2] == "[]"  # neither was imported by NLTK
@@ -132,11 +126,16 @@ def test_only_nltks_own_imports_are_refused_the_optional_stack() -> None:
         "exec('import scipy', {'__name__': 'transformers.utils'})\n"
         "print('given to others', 'scipy' in sys.modules)\n"
     )
-    out = subprocess.run(
+    out = _python(code)
+    assert out == ["refused to nltk", "given to others True"]
+
+
+def _python(code: str) -> list[str]:
+    """The lines ``code`` prints, run by a fresh interpreter (nothing imported beforehand)."""
+    return subprocess.run(
         [sys.executable, "-c", code],
         cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.splitlines()
-    assert out == ["refused to nltk", "given to others True"]
