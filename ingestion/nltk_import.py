@@ -14,48 +14,23 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.abc
-import sys
-import threading
-from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+
+from ingestion.lean_import import RefusedTo, import_refusing
 
 OPTIONAL = frozenset({"scipy", "sklearn", "matplotlib", "pandas"})  # NLTK's guarded imports
 
 
-class _RefusedToNltk(importlib.abc.MetaPathFinder):
+class _RefusedToNltk(RefusedTo):
     """Refuses OPTIONAL's packages when the import statement runs in one of NLTK's modules."""
 
-    def find_spec(self, fullname: str, path: Sequence[str] | None, target: Any = None) -> None:
-        if fullname.partition(".")[0] in OPTIONAL and _importer().partition(".")[0] == "nltk":
-            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
-        return None  # everyone else: the usual finders
-
-
-def _importer() -> str:
-    """The module whose code asked for the import: the first frame outside the import system."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        name = str(frame.f_globals.get("__name__", ""))
-        if not (name.startswith("importlib") or frame.f_code.co_filename.startswith("<frozen")):
-            return name
-        frame = frame.f_back  # type: ignore[assignment]
-    return ""
-
-
-_LOCK = threading.Lock()
+    def __init__(self) -> None:
+        super().__init__("nltk", OPTIONAL)
 
 
 @functools.cache
 def _nltk() -> ModuleType:
-    with _LOCK:
-        finder = _RefusedToNltk()
-        sys.meta_path.insert(0, finder)
-        try:
-            return importlib.import_module("nltk")
-        finally:
-            sys.meta_path.remove(finder)
+    return import_refusing("nltk", OPTIONAL)
 
 
 def nltk_module(name: str) -> ModuleType:

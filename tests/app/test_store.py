@@ -6,6 +6,7 @@ from ingestion import document_sentences, read_pdf
 from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput
 from summarizer.extractive import ExtractiveEngine
+from tests.ingestion.test_sentences import _python
 
 
 def summarize(doc, length="medium"):
@@ -204,3 +205,18 @@ def test_recovering_a_library_from_before_011_keeps_its_summaries(
     with Store(target) as store:
         rows = sorted(store.conn.execute("SELECT method, runtime FROM summaries"))
         assert rows == [("abstractive", "torch"), ("extractive", "")]
+
+
+def test_the_library_opens_without_importing_pandas(tmp_path) -> None:
+    """sqlite-utils imports pandas (about 1 s) for a column type the library never stores: it is
+    refused to sqlite-utils alone, the library works, and pandas stays importable (#23)."""
+    code = (
+        "import sys\n"
+        "from app.store import Store\n"
+        f"with Store({str(tmp_path / 'lib.sqlite')!r}) as store:\n"
+        "    print(len(store.recent()))\n"
+        "print('pandas' in sys.modules)\n"
+        "import pandas\n"
+        "print('pandas importable')\n"
+    )
+    assert _python(code) == ["0", "False", "pandas importable"]
