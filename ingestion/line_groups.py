@@ -197,4 +197,4 @@ def own_line(text: str) -> bool:
     if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
         return True
     m = numbered(text)
-    return short_line(text) and bool(APPENDIX_HEADING.match(text) or (m and m["sub"]))
+    return bool(APPENDIX_HEADING.match(text) or (m and m["sub"])) and short_line(text)
