@@ -60,7 +60,7 @@ from ingestion.vocabulary import (
 )
 
 _CODE = re.compile(r"[{};=<>]|[⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
-_BLANKS = re.compile(r"_{3,}")
+_BLANKS = "___"  # blanks to fill: three underscores or more
 # A table row has three numeric cells, so three digits: lines without are not tested (speed).
 _DIGITS3 = re.compile(r"\d\D*\d\D*\d")
 FOOTNOTE_ZONE = 0.25
@@ -85,12 +85,20 @@ def make_blocks(
     out: list[Block] = []
     for number, lines in enumerate(pages, 1):
         groups = group_lines(lines, alone)
+        end = len(groups) - 1
         for i, group in enumerate(groups):
-            edge = i in (0, len(groups) - 1) and len(group) == 1
-            text = group[0].text if len(group) == 1 else " ".join([ln.text for ln in group])
-            role, level = roles.role(group, text, number, edge)
-            out.append(Block(role, number, bbox(group), text, level))
+            one = len(group) == 1
+            text = group[0].text if one else " ".join([ln.text for ln in group])
+            role, level = roles.role(group, text, number, one and (i == 0 or i == end))
+            # Block(role, number, bbox(group), text, level), made without the frozen
+            # dataclass's __init__ (one object.__setattr__ a field; #19's speed pass).
+            block = _NEW(Block)
+            block.__dict__.update(role=role, page=number, bbox=bbox(group), text=text, level=level)
+            out.append(block)
     return tuple(out)
+
+
+_NEW = object.__new__
 
 
 CELL_WORDS = 3  # a table's cells stacked one a line: a few words each ...
@@ -218,10 +226,8 @@ class _Roles:
         """A line of the outline; "References", "Contents", "Appendix"; a numbered heading
         ("3.1 Mining rules"; "3 Method" in bold or larger type); a contents entry."""
         level = self.headings.get((key, page))
-        if level is None:
-            level = next(
-                (lv for p, lv in self.heading_pages.get(key, ()) if abs(p - page) <= 1), None
-            )
+        if level is None and key in self.heading_pages:
+            level = next((lv for p, lv in self.heading_pages[key] if abs(p - page) <= 1), None)
         if level is not None:
             self.in_front = self.in_authors = False
             self.in_references = bool(REFERENCES_HEADING.match(text))
@@ -250,15 +256,19 @@ class _Roles:
             return "caption"
         if LIST_ITEM.match(text):
             return "list item"
-        smaller = max(ln.size for ln in group) < SMALLER * self.body
+        tallest = group[0].size if len(group) == 1 else max(ln.size for ln in group)
+        smaller = tallest < SMALLER * self.body
         if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
             return "figure text"
-        rows = sum(table_row(ln.text) for ln in group if _DIGITS3.search(ln.text))
+        # A line with three digits has them in the block's text: without, no line is tested.
+        rows = 0
+        if _DIGITS3.search(text):
+            rows = sum(table_row(ln.text) for ln in group if _DIGITS3.search(ln.text))
         if rows >= max(1, len(group) / 2) or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"
-        if _BLANKS.search(text) or (text.endswith(":") and len(text.split()) <= 6):
+        if _BLANKS in text or (text.endswith(":") and len(text.split()) <= 6):
             return "form label"
         if smaller and group[-1].bottom < FOOTNOTE_ZONE:
             return "footnote"

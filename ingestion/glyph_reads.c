@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 4
+#define GLYPH_READS_VERSION 5
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -98,6 +98,76 @@ int edge_lines(handle textpage, const unsigned *text, int count, double width, d
             s[3] = 0.0, s[4] = 1.0, s[5] = 0.0;
         }
         weights[2 * lines] = w1, weights[2 * lines + 1] = w2;
+        lines++;
+    }
+    return lines;
+}
+
+/* ingestion/layout.py's sized_lines word by word, its figures only: for each line of `text`
+ * (split at \r and \n, as edge_lines) with a word, each word's first glyph read (box and font
+ * weight) and, with a page width, the line's last glyph (box), in Python's order with one
+ * rectangle for the page. Into `words` (2 a word: its index in the line and its font weight)
+ * and `heights` (a word's box height); into `ints` (5 a line): start, stop, first word's
+ * index in `words`, how many, and whether every word's weight says bold (1), one says not
+ * before any lacks a weight (0), or one lacks it while all before say bold (-1: Python asks
+ * the font's name); into `shares` (6 a line): the tallest and the shortest word's height,
+ * the line's top, left, right and bottom (left, right, bottom and top as Python computes
+ * them: top from 0, left and bottom from infinity, over word starts; the right edge no less
+ * than the left; shares of the page, left, right and bottom only with a width). How many
+ * lines. */
+int word_lines(handle textpage, const unsigned *text, int count, double width, double height,
+               int *ints, double *shares, int *words, double *heights,
+               int (*loose_box)(handle, int, rectf *), int (*font_weight)(handle, int)) {
+    rectf rect = {0, 0, 0, 0};
+    const double inf = 1.0 / 0.0;
+    int lines = 0, nwords = 0, i = 0;
+    while (i < count) {
+        if (text[i] == '\r' || text[i] == '\n') {
+            i++;
+            continue;
+        }
+        int start = i;
+        while (i < count && text[i] != '\r' && text[i] != '\n')
+            i++;
+        int stop = i, first = nwords, end = stop - start - 1, bold = 1;
+        while (end >= 0 && is_space(text[start + end]))
+            end--;
+        if (end < 0)
+            continue; /* a line of spaces */
+        double top = 0.0, left = inf, bottom = inf, tallest = 0.0, shortest = 0.0;
+        for (int j = 0; j <= end; j++) {
+            if (is_space(text[start + j]) || (j > 0 && !is_space(text[start + j - 1])))
+                continue; /* not a word's first character */
+            loose_box(textpage, start + j, &rect);
+            double edge = rect.left, lower = rect.bottom, upper = rect.top;
+            double h = upper - lower;
+            int w = font_weight(textpage, start + j);
+            if (nwords == first) {
+                tallest = shortest = h;
+            } else {
+                tallest = h > tallest ? h : tallest;
+                shortest = h < shortest ? h : shortest;
+            }
+            top = upper > top ? upper : top;
+            left = edge < left ? edge : left;
+            bottom = lower < bottom ? lower : bottom;
+            if (bold == 1)
+                bold = w > 0 ? w >= 600 : -1;
+            words[2 * nwords] = j, words[2 * nwords + 1] = w;
+            heights[nwords++] = h;
+        }
+        double *s = shares + 6 * lines;
+        s[0] = tallest, s[1] = shortest, s[2] = top / height;
+        if (width > 0) {
+            loose_box(textpage, start + end, &rect);
+            double right = rect.right;
+            right = left > right ? left : right;
+            s[3] = left / width, s[4] = right / width, s[5] = bottom / height;
+        } else {
+            s[3] = 0.0, s[4] = 1.0, s[5] = 0.0;
+        }
+        int *n = ints + 5 * lines;
+        n[0] = start, n[1] = stop, n[2] = first, n[3] = nwords - first, n[4] = bold;
         lines++;
     }
     return lines;

@@ -26,7 +26,7 @@ SOURCE = Path(__file__).with_name("glyph_reads.c")
 # How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
 # rounding, so its arithmetic is Python's.
 BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
-VERSION = 4  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 5  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -46,6 +46,8 @@ def load(path: Path = LIBRARY) -> Any:
     d = ctypes.c_double
     lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v]
     lib.edge_lines.restype = i
+    lib.word_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v, v]
+    lib.word_lines.restype = i
     lib.char_codes.argtypes = [v, i, v, v]
     lib.char_codes.restype = None
     lib.text_rects.argtypes = [v, i, v, v]
@@ -182,6 +184,48 @@ def edge_lines(textpage: Any, text: str, width: float, height: float) -> list[Ed
             w[1::2],
             strict=True,
         )
+    )
+
+
+# `word_lines`' figures: per line (start, stop, first word, words, bold: 1, 0 or -1 where
+# a word's weight is missing), (tallest, shortest, top, left, right, bottom); per word (index
+# in the line, font weight), and its box height.
+WordLines = tuple[list[tuple[int, ...]], list[tuple[float, ...]], list[int], list[float]]
+
+
+def word_lines(textpage: Any, text: str, width: float, height: float) -> WordLines | None:
+    """`ingestion.layout`'s lines read word by word (each word's first glyph, then the line's
+    last glyph with a ``width``), by the helper: see ``word_lines`` in glyph_reads.c for the
+    figures; None without the helper or with a page of no height (as `edge_lines`)."""
+    lib = helper()
+    if lib is None or not height:
+        return None
+    c = calls()
+    n = len(text)
+    ints = array("i", bytes(20 * n))
+    shares = array("d", bytes(48 * n))
+    words = array("i", bytes(8 * n))
+    heights = array("d", bytes(8 * n))
+    found = lib.word_lines(
+        address(textpage.raw),
+        text.encode("utf-32-le", "surrogatepass"),
+        n,
+        width,
+        height,
+        ints.buffer_info()[0],
+        shares.buffer_info()[0],
+        words.buffer_info()[0],
+        heights.buffer_info()[0],
+        c.address["loose_box"],
+        c.address["font_weight"],
+    )
+    i, d = ints[: 5 * found].tolist(), shares[: 6 * found].tolist()
+    count = sum(i[3::5])
+    return (
+        list(zip(*(i[k::5] for k in range(5)), strict=True)),
+        list(zip(*(d[k::6] for k in range(6)), strict=True)),
+        words[: 2 * count].tolist(),
+        heights[:count].tolist(),
     )
 
 

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from unicodedata import is_normalized
 
 from ingestion.clean import normalize
 from ingestion.layout import SizedLine
@@ -90,35 +91,42 @@ def text_lines(text: str) -> list[SizedLine]:
 
 
 def bbox(group: list[SizedLine]) -> tuple[float, float, float, float]:
+    """The group's box as shares of the page, each edge ``round(min(1.0, max(0.0, v)), 4)``:
+    loose boxes overhang the page (spelled out, min and max too: no call for every block's
+    four edges; NaN gives 0.0 as there)."""
     first = group[0]
     x0, y0, x1, y1 = first.left, first.bottom, first.right, first.top
-    for ln in group[1:]:
-        x0, y0 = min(x0, ln.left), min(y0, ln.bottom)
-        x1, y1 = max(x1, ln.right), max(y1, ln.top)
-    return (_share(x0), _share(y0), _share(x1), _share(y1))
+    for ln in group[1:]:  # min and max spelled out, keeping the first of equals and NaN
+        if ln.left < x0:
+            x0 = ln.left
+        if ln.bottom < y0:
+            y0 = ln.bottom
+        if ln.right > x1:
+            x1 = ln.right
+        if ln.top > y1:
+            y1 = ln.top
+    return (
+        round(x0 if 0.0 < x0 <= 1.0 else 1.0 if x0 > 1.0 else 0.0, 4),
+        round(y0 if 0.0 < y0 <= 1.0 else 1.0 if y0 > 1.0 else 0.0, 4),
+        round(x1 if 0.0 < x1 <= 1.0 else 1.0 if x1 > 1.0 else 0.0, 4),
+        round(y1 if 0.0 < y1 <= 1.0 else 1.0 if y1 > 1.0 else 0.0, 4),
+    )
 
 
-def _share(v: float) -> float:
-    """``round(min(1.0, max(0.0, v)), 4)``: loose boxes overhang the page (spelled out: a
-    call less, for every block's four edges; NaN gives 0.0 as there)."""
-    return round(v if 0.0 < v <= 1.0 else 1.0 if v > 1.0 else 0.0, 4)
-
-
-def _starts_block(text: str, heading: bool) -> bool:
-    """Whether a line starts a block of its own (``heading``: it is an outline heading's)."""
+def _starts_block(text: str) -> bool:
+    """Whether a line starts a block of its own, besides an outline heading's line and a line
+    that stands on its own (`own_line`), which `group_lines` has asked already."""
     return bool(
-        heading
-        or LIST_ITEM.match(text)
-        or CAPTION.match(text)
-        or leaders(text)
-        or ABSTRACT_HEAD.match(text)
-        or own_line(text)
+        LIST_ITEM.match(text) or CAPTION.match(text) or leaders(text) or ABSTRACT_HEAD.match(text)
     )
 
 
 def normalized(line: SizedLine) -> SizedLine:
-    if line.text.isascii() and line.text.isprintable():
-        return line  # nothing for NFKC or the control characters to do (most lines)
+    text = line.text
+    if text.isprintable() and (text.isascii() or is_normalized("NFKC", text)):
+        # Nothing for `normalize` to do (most lines): what it changes or drops is either not
+        # printable (controls, soft hyphens, U+FFFE, surrogates, private use) or not in NFKC.
+        return line
     text = " ".join(normalize(line.text).split())
     return line if text == line.text else replace(line, text=text)
 
@@ -126,35 +134,42 @@ def normalized(line: SizedLine) -> SizedLine:
 def group_lines(
     lines: Sequence[SizedLine], heading_titles: dict[str, int]
 ) -> list[list[SizedLine]]:
+    """The page's lines in blocks: a line joins the last one's block when it is a piece of
+    the same row, or the next line in the same type, unless the last line ends its block (a
+    heading on a line of its own) or this one starts one (see the module docstring)."""
     groups: list[list[SizedLine]] = []
-    ends = False  # whether the last line ends its block (a heading on a line of its own)
+    group: list[SizedLine] = []
+    last: SizedLine | None = None
+    ends = False  # whether the last line ends its block
     for line in lines:
-        last = groups[-1][-1] if groups else None
-        heading = bool(heading_titles) and norm(line.text) in heading_titles
-        if last is not None and _joins(last, line, heading, ends):
-            groups[-1].append(line)
+        text, top = line.text, line.top
+        heading = bool(heading_titles) and norm(text) in heading_titles
+        alone = own_line(text)
+        joins = False
+        if last is not None:
+            height = top - line.bottom
+            if height < 1e-3:  # max(height, 1e-3), spelled out (a call less a line)
+                height = 1e-3
+            # PDFium splits a row at wide gaps and font changes ("Andreas Gal∗+, Brendan
+            # Eich∗" / ", Mike Shaver∗"): the pieces of one row that sit close together are
+            # one line.
+            joins = (
+                abs(last.top - top) <= 0.3 * height and -0.01 <= line.left - last.right <= ROW_GAP
+            ) or (
+                not ends
+                and abs(last.size - line.size) <= 0.6
+                and last.bold == line.bold
+                and 0 <= last.bottom - top <= 0.8 * height + 1e-3
+                and not (heading or alone or _starts_block(text))
+            )
+        if joins:
+            group.append(line)
         else:
-            groups.append([line])
-        ends = heading or own_line(line.text)
+            group = [line]
+            groups.append(group)
+        ends = heading or alone
+        last = line
     return groups
-
-
-def _joins(last: SizedLine, line: SizedLine, heading: bool, ends: bool) -> bool:
-    """Whether ``line`` goes on ``last``'s block: a piece of the same row, or the next line in
-    the same type, unless ``last`` ends its block or ``line`` starts one (``heading``: it is
-    an outline heading's line)."""
-    height = max(line.top - line.bottom, 1e-3)
-    # PDFium splits a row at wide gaps and font changes ("Andreas Gal∗+, Brendan Eich∗"
-    # / ", Mike Shaver∗"): the pieces of one row that sit close together are one line.
-    if abs(last.top - line.top) <= 0.3 * height and -0.01 <= line.left - last.right <= ROW_GAP:
-        return True
-    return (
-        not ends
-        and abs(last.size - line.size) <= 0.6
-        and last.bold == line.bold
-        and 0 <= last.bottom - line.top <= 0.8 * height + 1e-3
-        and not _starts_block(line.text, heading)
-    )
 
 
 # A numbered heading: a section number ("3", "3.1", "IV.") and a few words, no sentence end.
@@ -176,11 +191,10 @@ def short_line(text: str) -> bool:
     return 1 <= len(words) <= HEADING_WORDS and text[-1:] not in ".,;:"
 
 
-@functools.lru_cache(maxsize=4096)  # each line is asked twice: does it start, does it end
 def own_line(text: str) -> bool:
     """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
     numbered subsection ("3.1 Mining rules"), a page number."""
     if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
         return True
     m = numbered(text)
-    return short_line(text) and bool(APPENDIX_HEADING.match(text) or (m and m["sub"]))
+    return bool(APPENDIX_HEADING.match(text) or (m and m["sub"])) and short_line(text)
