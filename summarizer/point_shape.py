@@ -9,6 +9,7 @@ roadmap step ("Then, we discuss how …"). `candidates.junk_reason` asks `point_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 # A single-letter variable, perhaps with an index, a prime or a bracketed index ("X", "f",
@@ -66,8 +67,9 @@ _ITEM_GOES_ON = re.compile(rf"^{_ENUMERATOR}\s+[a-z]")
 # A definition cut into items: a dash before an enumerator inside the line ("… means an
 # area— (A) that is …").
 _DASH_THEN_ITEM = re.compile(rf"[—–]\s*{_ENUMERATOR}\s")
-# Ending on a dash or a semicolon: the lead-in of a list, or one item of it.
-_ITEM_END = re.compile(r"(?:[—–]|\s-|;)$")
+# Ending on a dash or a semicolon: the lead-in of a list, or one item of it (a hyphen set
+# apart is a speaker breaking off, as transcripts write it).
+_ITEM_END = re.compile(r"(?:[—–]|;)$")
 # A dash set against an item's lowercase first word ("—a heavy disk is assigned …").
 _DASH_ITEM = re.compile(r"^[—–-][a-z]")
 
@@ -83,14 +85,20 @@ def cut_list_item(text: str) -> bool:
 
 
 # A field label: one or two words and a colon ("Return type:", "Parameters:").
+# A name before it ("Project Manager:", "User Interface:") makes it a transcript's speaker.
 _FIELD = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?:\s[a-z]+)?):\s")
 FIELD_VALUE_WORDS = 8  # a field's value is short; a speaker's turn in a transcript is long
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper()
 
 
 def repeated_fields(text: str) -> bool:
     """Fields of a reference page run together: a label said twice in the line, with short
     values between labels ("Return type: int x X-coordinate … Return type: int y …")."""
-    labels = list(_FIELD.finditer(text))
+    labels = [m for m in _FIELD.finditer(text) if not _after_a_name(text, m.start())]
     names = [m[1] for m in labels]
     if len(names) == len(set(names)):
         return False
@@ -103,7 +111,7 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 _UNIT = re.compile(r"^[^\W\d_]{1,4}\.?$")
 SPEC_WORDS = 15  # a specification's cell is short
 SPEC_QUANTITIES = 2
-_LABEL_THEN_VALUE = re.compile(r":\s+(?:\S+\s+){0,3}\d[\d.,]*\s+[^\W\d_]{1,4}\.?$")
+_LABEL_THEN_VALUE = re.compile(r":\s+(?:\S+\s+){0,3}\d(?:[\d.,]*\d)?\s+[^\W\d_]{1,4}\.?$")
 
 
 def spec_cells(text: str) -> bool:
@@ -132,6 +140,28 @@ _ROADMAP_STEP = re.compile(
     r"|showed|introduced|explained|reviewed|saw)\b",
     re.IGNORECASE,
 )
+
+
+# A label in capitals and a colon opening a line ("DENIED: The user profile is …").
+_CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z0-9_]{1,30}(?: [A-Z0-9_]{1,30}){0,2}:\s")
+LABEL_RUN = 3  # lines in a row opened so: a table's or a definition list's cells
+
+
+def label_runs(texts: Sequence[str]) -> set[int]:
+    """Indices of lines in a run of `LABEL_RUN` or more, each opened by a label in capitals
+    ("ALLOWED: The user profile is allowed …", "DENIED: …", "USER: …"): a table's cells
+    that happen to be sentences, no key point out of it. A transcript's speakers ("Grad A:")
+    and a lone "SUMMARY: …" are not such a run."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate([*texts, ""]):
+        if _CAPITALS_LABEL.match(text):
+            run.append(i)
+            continue
+        if len(run) >= LABEL_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def point_shape_reason(text: str) -> str | None:

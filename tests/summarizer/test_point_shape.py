@@ -9,6 +9,7 @@ import pytest
 
 from ingestion.document import Section
 from summarizer.candidates import junk_reason
+from summarizer.lead_ins import strip_lead_in
 from summarizer.long_prior import (
     CONTEXT_WEIGHT,
     LONG_PAGES,
@@ -18,6 +19,7 @@ from summarizer.long_prior import (
     long_document_prior,
     math_setup,
 )
+from summarizer.point_shape import label_runs
 from summarizer.preference import key_point_prior
 
 SHAPES = [
@@ -65,8 +67,8 @@ SHAPES = [
     (
         "field labels",
         "Return type: int x X-coordinate of top-left corner Return type: int y Y-coordinate",
-        "Grad A: So the first thing you would want to do is say which transcript you are on "
-        "and then read each line with a small pause between them Grad A: Yes.",
+        "Project Manager: Let me see Industrial Designer: Right Project Manager: we have got "
+        "forty minutes",
     ),
     (
         "spec cells",
@@ -77,6 +79,11 @@ SHAPES = [
         "spec cells",
         "Sprechzeit (Netzversorgung abhängig) 2G: Bis zu 1140 min.",
         "The trial ran as follows: patients were treated for 12 weeks.",
+    ),
+    (
+        "spec cells",
+        "Akku: 3.000 mAh Gewicht: 149 g Display: 5,5 Zoll",
+        "Lynne Neagle AM: Item 3, then.",
     ),
     (
         "roadmap",
@@ -145,3 +152,29 @@ def test_short_texts_keep_their_weights() -> None:
     texts, _, outline, sections = _book(LONG_PAGES * 4)
     short_pages = [1, 1, 2, 2]
     assert long_document_prior(texts, short_pages, outline, sections) == [1.0] * 4
+
+
+def test_a_run_of_lines_opened_by_capitals_labels_is_no_key_point() -> None:
+    lines = [
+        "USAGE VARCHAR(7) Usage setting:",
+        "ALLOWED: The user profile is allowed to use the function.",
+        "DENIED: The user profile is not allowed to use the function.",
+        "USER: The user profile is a user.",
+        "The function usage is checked before every query that the user runs.",
+        "SUMMARY: The agency proposes to amend the rule for all operators.",
+    ]
+    assert label_runs(lines) == {1, 2, 3}
+    speakers = ["Grad A: So we start.", "Grad B: Yes we do.", "Grad A: Then the digits."]
+    assert label_runs(speakers) == set()
+
+
+def test_a_dingbat_inside_the_line_and_a_question_label_at_its_end_are_cut() -> None:
+    line = "Alcaloses (non incluses dans le programme) Ê Savoir définir l’alcalose et son type."
+    assert strip_lead_in(line) == "Savoir définir l’alcalose et son type."
+    asked = "Le pH urinaire permet de définir si la réponse rénale est adaptée ou non ` Q2."
+    assert (
+        strip_lead_in(asked)
+        == "Le pH urinaire permet de définir si la réponse rénale est adaptée ou non."
+    )
+    plain = "Le Québec (Canada) Énergie produit plus de courant que la province ne consomme."
+    assert strip_lead_in(plain) == plain
