@@ -71,16 +71,16 @@ _DASH_THEN_ITEM = re.compile(rf"[—–]\s*{_ENUMERATOR}\s")
 # apart is a speaker breaking off, as transcripts write it).
 _ITEM_END = re.compile(r"(?:[—–]|;)$")
 # A dash set against an item's lowercase first word ("—a heavy disk is assigned …").
+SHORT_LINE = 12
 _DASH_ITEM = re.compile(r"^[—–-][a-z]")
 
 
 def cut_list_item(text: str) -> bool:
     """One item of an enumerated list, or a definition cut into its items: no whole point."""
+    # (a short line broken off on a dash is left to the heading rule of `junk_reason`)
+    ended = _ITEM_END.search(text) and (text.endswith(";") or len(text.split()) > SHORT_LINE)
     return bool(
-        _ITEM_END.search(text)
-        or _ITEM_GOES_ON.match(text)
-        or _DASH_THEN_ITEM.search(text)
-        or _DASH_ITEM.match(text)
+        ended or _ITEM_GOES_ON.match(text) or _DASH_THEN_ITEM.search(text) or _DASH_ITEM.match(text)
     )
 
 
