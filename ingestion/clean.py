@@ -216,8 +216,25 @@ def restore_ligatures(pages: list[str]) -> list[str]:
     return [_LOST_LIGATURE.sub(spelled, p) if "\x00" in p else p for p in pages]
 
 
+# A word split after its ligature, the glyph drawn wider than its letters ("défi nir").
+_SPLIT_LIGATURE = re.compile(r"\b([^\W\d_]*(?:fi|fl|ff)) ([a-zà-ÿ][^\W\d_]*)")
+
+
+def rejoin_ligatures(pages: list[str]) -> list[str]:
+    """Pages with each word split after a ligature ("défi nir") joined again where the
+    document spells the joined word elsewhere ("définir"); two words ("staff members")
+    stay apart."""
+    known = {w.lower() for p in pages for w in _WORDS.findall(p)}
+
+    def joined(m: re.Match[str]) -> str:
+        word = m[1] + m[2]
+        return word if word.lower() in known else m[0]
+
+    return [_SPLIT_LIGATURE.sub(joined, p) for p in pages]
+
+
 def clean_pages(pages: list[str]) -> list[str]:
     """The whole cleaning pass, page by page (headers/footers need all pages at once)."""
-    normalized = [normalize(p) for p in restore_ligatures(pages)]
+    normalized = rejoin_ligatures([normalize(p) for p in restore_ligatures(pages)])
     stripped = strip_running_lines(normalized)
     return [_FOOTNOTE_MARK.sub("", reflow(dehyphenate(p))) for p in stripped]

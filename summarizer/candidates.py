@@ -25,6 +25,7 @@ from ingestion.vocabulary import (
     ROADMAP,
 )
 from summarizer.lead_ins import BULLET_LEAD
+from summarizer.point_shape import point_shape_reason
 from summarizer.sentence_shape import (
     MIN_LOWERCASE_WORDS,
     function_words,
@@ -60,7 +61,10 @@ FOOTNOTE_START = re.compile(r"^\d{1,2}(?=(?:We|Our|This|These|The|It|In|For|See|
 _THANKS = re.compile(
     r"\b(?:I|we)\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|wish\s+to\s+)?thank\b"
     r"|\b(?:I|we)\s+(?:am|are)\s+(?:\w+\s+)?(?:grateful|indebted|thankful)\b"
-    r"|\bowe\s+(?:my|our)\s+(?:\w+\s+)?gratitude\b",
+    r"|\bowe\s+(?:my|our)\s+(?:\w+\s+)?gratitude\b"
+    # the other languages' thanks, and the heading glued before them
+    r"|\bvielen\s+dank\b|\bdanksagung(?:en)?\b|\bremerciements\b|\bagradecimientos\b"
+    r"|\b(?:möchte|möchten)\s+(?:ich|wir)\s+.{0,80}\bdanken\b|^acknowledg(?:e)?ments?\b",
     re.IGNORECASE,
 )
 _MATH = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦]|:=")
@@ -179,6 +183,9 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
         return "table row"  # cells read across a row: "… 2.3.59 245 15 19-39 …"
     if ROADMAP.search(text):
         return "roadmap"  # "Section 5 describes …" says where things are, not what they say
+    shape = point_shape_reason(text) if whole else None  # a key point's shape, not a form's
+    if shape is not None:
+        return shape
     if text.endswith("?") and not _QUOTED.search(text):
         return "question"  # a template's or a slide's question, not a point the text makes
     if _MID_SENTENCE.match(text) or _lowercase_start(text):

@@ -21,6 +21,7 @@ from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
+from summarizer.point_shape import label_runs
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked, with_slide_title
@@ -87,6 +88,7 @@ class ExtractiveEngine(Engine):
         # Headings, captions, tables and the reference list weigh in the graph (they name the
         # document's topics) but are never picked: only paragraphs and list items are.
         left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
+        left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         picked = select(

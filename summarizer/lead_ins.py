@@ -122,10 +122,24 @@ _STAMP_LEAD = re.compile(
 )
 
 
+# A dingbat bullet inside the line, a heading glued before it ("Alcaloses (…) Ê Savoir définir
+# …"): a symbol font's bullet read as a lone accented capital or a bullet sign.
+_BULLET_INSIDE = re.compile(
+    r"^(?:\S+\s+){1,15}?(?:[ÂÃÄÅÆÇÈÊËÌÍÎÏÐÑÒÔÕÖØÙÛÜÝÞ]|[•●▪■➢✓✔►▶])\s+(?=[A-Z][a-z])"
+)
+# A lone spacing accent and a short label at the line's end: a dingbat read as an accent
+# before a question's number ("… adaptée ou non ` Q2.").
+_TRAILING_MARK = re.compile(r"\s+[`´¨˜ˆ]\s+\w{1,4}(?=[.!?]$)")
+
+
 def strip_lead_in(text: str) -> str:
-    """A sentence without the front matter, date stamp or heading that extraction glued to it
-    (a bullet stays: the prose rules read it)."""
-    text = _STAMP_LEAD.sub("", text, count=1)
+    """A sentence without the front matter, date stamp or heading that extraction glued to it,
+    nor a dingbat's mark and label at its end (a bullet at its start stays: the prose rules
+    read it)."""
+    text = _TRAILING_MARK.sub("", _STAMP_LEAD.sub("", text, count=1))
+    inside = _BULLET_INSIDE.match(text)
+    if inside and len(text[inside.end() :].split()) >= MIN_REST_WORDS:
+        text = text[inside.end() :]
     m = _ABSTRACT_LEAD.match(text)
     if m:
         text = text[m.end() :]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ingestion.document import Section, Sentence
 from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
+from summarizer.long_prior import long_document_prior
 
 FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
 FINDING_SECTION_WEIGHT = 1.2  # under Results, Conclusions, Recommendations …
@@ -24,9 +25,10 @@ def key_point_prior(
 ) -> list[float]:
     """One factor per sentence: contributions, findings, recommendations and conclusions
     before method detail, by what the sentence says and the section it stands in (its own,
-    `Sentence.section`, else its page's latest outline heading)."""
+    `Sentence.section`, else its page's latest outline heading); in a long document, also
+    a chapter's overview before context-bound sentences and set-ups (`long_document_prior`)."""
     heads = sorted(outline, key=lambda s: s.first_page)
-    out = []
+    out = long_document_prior(texts, pages, outline, sections)
     for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
         factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
         section = sections[i] if i < len(sections) else ""
@@ -35,7 +37,7 @@ def key_point_prior(
             factor *= FINDING_SECTION_WEIGHT
         elif section and METHOD_SECTIONS.search(section):
             factor *= METHOD_SECTION_WEIGHT
-        out.append(factor)
+        out[i] *= factor
     return out
 
 

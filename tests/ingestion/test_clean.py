@@ -1,4 +1,11 @@
-from ingestion.clean import clean_pages, dehyphenate, normalize, reflow, strip_running_lines
+from ingestion.clean import (
+    clean_pages,
+    dehyphenate,
+    normalize,
+    reflow,
+    rejoin_ligatures,
+    strip_running_lines,
+)
 
 
 def test_normalize_expands_ligatures_and_line_ends() -> None:
@@ -146,3 +153,11 @@ def test_copies_of_one_page_keep_their_lines() -> None:
     """A letter and its copy, a page scanned twice (#20): copies make no furniture."""
     pages = ["Dear Clerk,\nThe pier was rebuilt.\nMore text.\nYours, Ada"] * 2
     assert all("Dear Clerk," in p and "Yours, Ada" in p for p in strip_running_lines(pages))
+
+
+def test_a_word_split_after_its_ligature_is_joined_where_the_document_spells_it() -> None:
+    pages = ["Savoir défi nir l’acidose.", "Il faut définir la réponse. Le staff members."]
+    assert rejoin_ligatures(pages) == [
+        "Savoir définir l’acidose.",
+        "Il faut définir la réponse. Le staff members.",
+    ]

@@ -32,6 +32,8 @@ RULE_FILES = [
     "summarizer/preference.py",
     "summarizer/table_facts.py",
     "summarizer/slide_marks.py",
+    "summarizer/point_shape.py",
+    "summarizer/long_prior.py",
 ]
 
 

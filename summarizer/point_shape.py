@@ -1,0 +1,179 @@
+"""Shapes of a line that is no key point of running prose (#19), by its format: a numbered
+statement of lecture notes with its math set-up ("Remark 8 Let X, Y be spaces …"), a
+definition cut into enumerated items (a dash or a semicolon at its end, an item opening in
+lowercase), a reference page's fields run together ("Return type: int x … Return type: …"),
+a specification's label–value cells ("Capacity 3.000 mAh Stand-by 2G: up to 548 h."), and a
+roadmap step ("Then, we discuss how …"). `candidates.junk_reason` asks `point_shape_reason`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+# A single-letter variable, perhaps with an index, a prime or a bracketed index ("X", "f",
+# "x0", "R[i]", "U′"); the one-letter words of the languages Synopsis reads are no variables.
+_VARIABLE = re.compile(r"^[(\[{]*[A-Za-z](?:\d+|[′']+|\[[^\]]{1,4}\]|_\w)?[)\]},.;:]*$")
+_ONE_LETTER_WORDS = frozenset("a A I i e o y u w z à é è ó O E Y".split())
+_MATH_SIGN = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦∅]|:=|(?<=\s)[=<>+](?=\s)")
+
+# "Word N" or "Word N.M" opening a line, perhaps with a name in brackets: a numbered
+# theorem, definition or remark of lecture notes and textbooks ("Definition 3", "Satz 2.1");
+# or a list's number ("3) Ist X diskret, …").
+_NUMBERED_LABEL = re.compile(
+    r"^(?:[A-ZÀ-Þ][^\W\d_]{2,}\s+\d{1,3}(?:\.\d{1,3})*\s+(?:\([^)]{1,80}\)\s+)?"
+    r"|\(?\d{1,2}\)\s+)"
+)
+# A proof's label: its steps lean on the statement before them.
+_PROOF = re.compile(r"^(?:proof|beweis|preuve|démonstration|demostración|dimostrazione)\b\s*[.:]",
+                    re.IGNORECASE)  # fmt: skip
+SETUP_VARIABLES = 1  # a variable or a math sign after the label makes it a math set-up
+
+
+def variables(tokens: list[str]) -> int:
+    """Single-letter variables among ``tokens`` (one-letter words aside)."""
+    return sum(bool(_VARIABLE.match(t)) and t.strip("()[]{},.;:") not in _ONE_LETTER_WORDS
+               for t in tokens)  # fmt: skip
+
+
+# A math set-up opening: "Let X be …", "Sei (X, T) …", "Soit f …", "Sea A …", "Suppose x …"
+# (a variable after it; "Let us …" and "Assume a user …" are prose).
+_SETUP = re.compile(r"^(?:let|sei|seien|soit|soient|sea|sean|suppose|assume)\s+(\S+)", re.I)
+
+
+def _defines_variable(text: str) -> bool:
+    m = _SETUP.match(text)
+    return m is not None and variables([m[1]]) == 1
+
+
+def numbered_statement(text: str) -> bool:
+    """A numbered label opening a statement with a math set-up ("Bemerkung 8 Seien X, Y
+    topologische Räume und f : X → Y …"), a proof ("Proof: …"), a variable defined ("Let R[i]
+    be …"); "Windows 10 brings a new start menu." has no set-up."""
+    if _PROOF.match(text) or _defines_variable(text):
+        return True
+    m = _NUMBERED_LABEL.match(text)
+    if not m:
+        return False
+    rest = text[m.end() :]
+    return bool(_MATH_SIGN.search(rest)) or variables(rest.split()) >= SETUP_VARIABLES
+
+
+# An enumerator: "(A)", "(1)", "(ii)", "‘‘(d)" (a bill quoting the law it amends).
+_ENUMERATOR = r"[‘'\"“]*\((?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)"
+# An item that goes on a sentence opened elsewhere: its enumerator before a lowercase word.
+_ITEM_GOES_ON = re.compile(rf"^{_ENUMERATOR}\s+[a-z]")
+# A definition cut into items: a dash before an enumerator inside the line ("… means an
+# area— (A) that is …").
+_DASH_THEN_ITEM = re.compile(rf"[—–]\s*{_ENUMERATOR}\s")
+# Ending on a dash or a semicolon: the lead-in of a list, or one item of it (a hyphen set
+# apart is a speaker breaking off, as transcripts write it).
+_ITEM_END = re.compile(r"(?:[—–]|;)$")
+# A dash set against an item's lowercase first word ("—a heavy disk is assigned …").
+SHORT_LINE = 12
+_DASH_ITEM = re.compile(r"^[—–-][a-z]")
+
+
+def cut_list_item(text: str) -> bool:
+    """One item of an enumerated list, or a definition cut into its items: no whole point."""
+    # (a short line broken off on a dash is left to the heading rule of `junk_reason`)
+    ended = _ITEM_END.search(text) and (text.endswith(";") or len(text.split()) > SHORT_LINE)
+    return bool(
+        ended or _ITEM_GOES_ON.match(text) or _DASH_THEN_ITEM.search(text) or _DASH_ITEM.match(text)
+    )
+
+
+# A field label: one or two words and a colon ("Return type:", "Parameters:").
+# A name before it ("Project Manager:", "User Interface:") makes it a transcript's speaker.
+_FIELD = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?:\s[a-z]+)?):\s")
+FIELD_VALUE_WORDS = 8  # a field's value is short; a speaker's turn in a transcript is long
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper()
+
+
+def repeated_fields(text: str) -> bool:
+    """Fields of a reference page run together: a label said twice in the line, with short
+    values between labels ("Return type: int x X-coordinate … Return type: int y …")."""
+    labels = [m for m in _FIELD.finditer(text) if not _after_a_name(text, m.start())]
+    names = [m[1] for m in labels]
+    if len(names) == len(set(names)):
+        return False
+    gaps = [len(text[a.end() : b.start()].split()) for a, b in pairwise(labels)]
+    return bool(gaps) and max(gaps) <= FIELD_VALUE_WORDS
+
+
+# A quantity: a number and its unit ("3.000 mAh", "548 Std.", "1140 min.", "5 MP").
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+_UNIT = re.compile(r"^[^\W\d_]{1,4}\.?$")
+SPEC_WORDS = 15  # a specification's cell is short
+SPEC_QUANTITIES = 2
+_LABEL_THEN_VALUE = re.compile(r":\s+(?:\S+\s+){0,3}\d(?:[\d.,]*\d)?\s+[^\W\d_]{1,4}\.?$")
+
+
+def spec_cells(text: str) -> bool:
+    """Label–value cells of a specification read as one line: two quantities with their
+    units, or a label and its value ending on one ("Sprechzeit 2G: Bis zu 1140 min.")."""
+    tokens = text.split()
+    if len(tokens) > SPEC_WORDS:
+        return False
+    quantities = sum(
+        bool(_NUMBER.match(a) and _UNIT.match(b)) and b.rstrip(".").lower() not in _NOT_UNITS
+        for a, b in pairwise(tokens)
+    )
+    return quantities >= SPEC_QUANTITIES or bool(_LABEL_THEN_VALUE.search(text))
+
+
+# Short words after a number that are no unit ("3 of them", "in 2010 and").
+_NOT_UNITS = frozenset("of and or to in the for on at by per und der die das de et la le y".split())
+
+# A step of the document's roadmap: "Then, we discuss how …", "In the previous section, we
+# described …", "Next, we turn to …".
+_ROADMAP_STEP = re.compile(
+    r"^(?:(?:then|next|first|second|third|finally|afterwards|subsequently|lastly),?\s+"
+    r"|in\s+(?:this|the\s+(?:next|following|previous|preceding|last|remaining))\s+(?:sections?"
+    r"|chapters?|parts?|subsections?),?\s+)we\s+(?:\w+\s+)?(?:discuss|describe|present|explain|show"
+    r"|introduce|review|outline|turn|detail|consider|evaluate|described|presented|discussed"
+    r"|showed|introduced|explained|reviewed|saw)\b",
+    re.IGNORECASE,
+)
+
+
+# A label in capitals and a colon opening a line ("DENIED: The user profile is …").
+_CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z0-9_]{1,30}(?: [A-Z0-9_]{1,30}){0,2}:\s")
+LABEL_RUN = 3  # lines in a row opened so: a table's or a definition list's cells
+
+
+def label_runs(texts: Sequence[str]) -> set[int]:
+    """Indices of lines in a run of `LABEL_RUN` or more, each opened by a label in capitals
+    ("ALLOWED: The user profile is allowed …", "DENIED: …", "USER: …"): a table's cells
+    that happen to be sentences, no key point out of it. A transcript's speakers ("Grad A:")
+    and a lone "SUMMARY: …" are not such a run."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate([*texts, ""]):
+        if _CAPITALS_LABEL.match(text):
+            run.append(i)
+            continue
+        if len(run) >= LABEL_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
+def point_shape_reason(text: str) -> str | None:
+    """Which of these shapes ``text`` has (the reason `junk_reason` reports), else None."""
+    if _ROADMAP_STEP.match(text):
+        return "roadmap"
+    if numbered_statement(text):
+        return "numbered statement"
+    if cut_list_item(text):
+        return "list item"
+    if repeated_fields(text):
+        return "field labels"
+    if spec_cells(text):
+        return "spec cells"
+    return None
