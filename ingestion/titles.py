@@ -71,7 +71,20 @@ MASTHEAD_TOP = 0.85  # a masthead sits above this share of the page height
 MASTHEAD_GAP = 0.06  # its volume/issue line is within this share of the page height
 _ISSUE = re.compile(r"\b(?:vol\.?|volume)\s*\d", re.IGNORECASE)  # "Vol. 85, No. 152"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MARKS = re.compile(r"[*∗†‡§¶]+$")
+# Footnote marks after a title's last word: symbols, superscript figures, or a figure with a
+# closing parenthesis and none opened ("… bonifiés 2019 1)").
+_MARKS = re.compile(r"[*∗†‡§¶]+$|(?<=\S)[\u00b9\u00b2\u00b3\u2070-\u2079]+$|(?<=\S)\s+\d{1,2}\)$")
+
+
+def _unmarked(text: str) -> str:
+    """A title line less its footnote mark (`_MARKS`); a closing parenthesis is a mark only
+    where none was opened ("Tax Return (Form 1)" keeps its own)."""
+    mark = _MARKS.search(text)
+    if mark is None or (mark.group().endswith(")") and "(" in text[: mark.start()]):
+        return text
+    return text[: mark.start()]
+
+
 CENTRED = 0.05  # centres within this share of the page width are on one axis
 BODY_LINES = 3  # a paragraph of body text: this many lines in a row at the body's size
 _SECTION_NAMES = re.compile(
@@ -318,13 +331,13 @@ def front_matter(
             break
         run.append(line)
     end = start + len(run)
-    texts = [_MARKS.sub("", ln.text) for ln in run]
+    texts = [_unmarked(ln.text) for ln in run]
     after = lines[end] if end < len(lines) else None
     if after is not None and after.top == run[-1].top and _YEAR.match(after.text):
         texts.append(after.text)  # "… Tax Return 2010": the year set apart on the same line
         end += 1
     subtitle = _subtitle(lines, end, run, body)
-    texts += [_MARKS.sub("", t) for t in subtitle]
+    texts += [_unmarked(t) for t in subtitle]
     end += len(subtitle)
     title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
     title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
