@@ -26,6 +26,7 @@ from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
+from summarizer.web_page import headlines_line
 
 SIMILARITIES = ("tfidf", "embeddings")
 MIN_POINT_WORDS = 25
@@ -116,6 +117,8 @@ class ExtractiveEngine(Engine):
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
             line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
+            said = headlines_line(doc.profile.front) if kind == "web page" else ""
+            line = replace(line, text=said, kind="covers") if said else line
             notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
             parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         else:

@@ -11,7 +11,8 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a form or a table has little prose (`little_prose`; a long
+The kind comes from the format: a browser's printout is a web page (`summarizer.web_page`,
+titled by the page or its site); a form or a table has little prose (`little_prose`; a long
 document of labels without numbers is a list: a printed web page of headlines), slides
 are landscape pages with few words, a letter has a salutation, a paper an abstract or a
 reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
@@ -35,6 +36,7 @@ from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
+from summarizer.web_page import page_title, printed_web_page
 
 ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words
 ABSTRACT_SENTENCES = 2
@@ -92,6 +94,8 @@ def document_kind(doc: DocInput) -> str:
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
+    if printed_web_page(p.made_by, p.front):
+        return "web page"
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
@@ -221,6 +225,8 @@ def gist_line(doc: DocInput) -> str:
         line += f" about “{subject}”"  # its subject line, not the address block
     elif named:
         line += f", “{named}”"
+    elif kind == "web page":
+        line += f", “{(page_title(p.meta_title, p.front, p.notices) or p.title).strip(' .')}”"
     elif real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
