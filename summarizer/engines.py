@@ -48,6 +48,7 @@ class Profile:
     made_by: str = ""  # the PDF's creator and producer (a browser prints web pages)
     meta_title: str = ""  # the metadata's title as written (a browser's is the page's name)
     notices: tuple[str, ...] = ()  # the blocks with a copyright notice, in reading order
+    parts: tuple[str, ...] = ()  # a collection's parts, each under its own byline
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def input_for(doc: Document) -> DocInput:
         made_by=f"{doc.metadata.get('creator', '')} {doc.metadata.get('producer', '')}".strip(),
         meta_title=doc.metadata.get("title", ""),
         notices=tuple(b.text for b in doc.blocks if _NOTICE_MARK.search(b.text)),
+        parts=doc.parts,
     )
     return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 

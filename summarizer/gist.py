@@ -12,10 +12,12 @@ The gist is given, never generated: both engines open their summaries with it.
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
 The kind comes from the format: a browser's printout is a web page (`summarizer.web_page`,
-titled by the page or its site); a form or a table has little prose (`little_prose`; a long
-document of labels without numbers is a list: a printed web page of headlines), slides
-are landscape pages with few words, a letter has a salutation, a paper an abstract or a
-reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
+titled by the page or its site); an anthology whose parts each have a byline a collection
+(`ingestion.collection`; its line names the parts); a form or a table has little prose
+(`little_prose`; a long document of labels without numbers is a list: a printed web page of
+headlines), slides are landscape pages with few words, a letter has a salutation, a paper
+an abstract or a reference list, a book hundreds of pages; a title naming its genre ("… User
+Manual") says so.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
+from ingestion.collection import MIN_PARTS
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
@@ -96,6 +99,8 @@ def document_kind(doc: DocInput) -> str:
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if printed_web_page(p.made_by, p.front):
         return "web page"
+    if len(p.parts) >= MIN_PARTS:
+        return "collection"
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
@@ -280,14 +285,27 @@ def about_index(
     return central[0] if central else None
 
 
+MAX_PARTS_NAMED = 8  # a collection's parts named by its line, then how many more
+
+
+def parts_line(parts: Sequence[str]) -> str:
+    """ "It collects 12 pieces: A; B; …; and 4 more." for a collection's parts."""
+    named = "; ".join(parts[:MAX_PARTS_NAMED])
+    more = f"; and {len(parts) - MAX_PARTS_NAMED} more" if len(parts) > MAX_PARTS_NAMED else ""
+    return f"It collects {len(parts)} pieces: {named}{more}."
+
+
 def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
-    """The gist's parts: the line, then the abstract's words or ``about`` (the sentence the
-    engine chose as what the document is about, see `about_index`)."""
+    """The gist's parts: the line (with a collection's parts after it), then the abstract's
+    words or ``about`` (the sentence the engine chose as what the document is about, see
+    `about_index`)."""
     parts: list[SummaryPart] = []
     first = doc.sentences[0].page if doc.sentences else 1
     line = gist_line(doc)
     if line:
         parts.append(SummaryPart(line, (first,), kind="gist"))
+    if len(doc.profile.parts) >= MIN_PARTS:
+        parts.append(SummaryPart(parts_line(doc.profile.parts), (first,), kind="covers"))
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
     elif about is not None:
