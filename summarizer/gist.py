@@ -254,6 +254,9 @@ def from_abstract(abstract: str) -> str:
     return " ".join(out)
 
 
+_TRADEMARK = re.compile(r"[®™]|(?<=[a-z])TM\b")
+
+
 def about_index(
     sentences: Sequence[str], title: str = "", never: Collection[int] = ()
 ) -> int | None:
@@ -262,12 +265,18 @@ def about_index(
     lead), raised by the words it shares with the title; None for a text without prose.
     ``never`` are sentences the structure names as no running text (`structure_only`)."""
     skip = set(never)
-    limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(sentences))))
-    for i in range(min(limit, len(sentences))):
+    # The window counts sentences of running text only: a long contents list read as
+    # fragments ("Notices .", ".") is no reason to miss the preface's purpose statement.
+    running = [
+        i
+        for i, text in enumerate(sentences)
+        if i not in skip and word_count(text) >= MIN_ABOUT_WORDS
+    ]
+    limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(running))))
+    for i in running[:limit]:
         text = sentences[i]
-        if i in skip:
-            continue
-        if PURPOSE.search(text) and word_count(text) >= MIN_ABOUT_WORDS and not junk_reason(text):
+        # A trademark sign on a product's name does not make its purpose statement a notice.
+        if PURPOSE.search(text) and not junk_reason(_TRADEMARK.sub("", text)):
             return i
     if not title and sum(word_count(t) for t in sentences) > SHORT_TEXT_WORDS:
         return None  # a long untitled text (a transcript) opens with chatter, not its subject
