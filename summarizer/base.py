@@ -33,8 +33,11 @@ from typing import Any, ClassVar
 # date stamps, cut contents entries and dingbat capitals off key points; tables told by their
 # header row, rows and headnote, slide decks by their slide titles, forms by their headings,
 # pages of headlines by their headlines, a one-page short document given whole, bullet letters
-# and field lines off key points.
-ENGINE_VERSION = "10"
+# and field lines off key points. 11: membership grades off bylines, one name a line, no byline
+# under a date line; side-by-side panels titled together; web pages by their site and
+# headlines; collections by their parts, a key point from each; acknowledgements off key
+# points; the purpose statement found past a contents list.
+ENGINE_VERSION = "11"
 RULES_DIGEST = "7f3bcef13edc8ed9"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.

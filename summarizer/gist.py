@@ -27,6 +27,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
+from ingestion.bylines import in_capitals
 from ingestion.collection import MIN_PARTS
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
@@ -180,6 +181,10 @@ def _authors(p: Profile, printed: str = "") -> str:
     (``printed``, their text): a name the document never prints is whoever made the file (a
     scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
+    if any(not in_capitals(n) for n in names):
+        # Among names in mixed case, one wholly in capitals is an institution's initials
+        # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names.
+        names = [n for n in names if not in_capitals(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
         shown = meta.lower() in printed.lower()
@@ -318,7 +323,9 @@ def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
     elif about is not None:
-        parts.append(SummaryPart(without_greeting(about.text), (about.page,), kind="about"))
+        # Trademark signs on product names, dropped: the line says what the document is about.
+        shown = _TRADEMARK.sub("", without_greeting(about.text))
+        parts.append(SummaryPart(shown, (about.page,), kind="about"))
     return parts
 
 

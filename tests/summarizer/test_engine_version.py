@@ -32,6 +32,9 @@ RULE_FILES = [
     "summarizer/preference.py",
     "summarizer/table_facts.py",
     "summarizer/slide_marks.py",
+    "summarizer/web_page.py",
+    "summarizer/thanks.py",
+    "ingestion/collection.py",
 ]
 
 

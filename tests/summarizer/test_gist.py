@@ -364,3 +364,11 @@ def test_a_preface_purpose_statement_after_a_long_contents_list_says_what_it_is_
     # Near miss: a notice is still no purpose statement.
     notice = "This publication provides no warranty; Harbour® is a registered trademark of ours."
     assert about_index([*contents, notice, *METHOD], "Pier Footings") != 400
+
+
+def test_initials_in_capitals_among_names_in_mixed_case_are_an_institution() -> None:
+    item = doc(METHOD, pages=8, title="Piers", authors=("Е. А. Соколов", "ФКН ВШЭ"))
+    assert gist_line(item) == "An 8-page document, “Piers”, by Е. А. Соколов."
+    # Near miss: a byline all in capitals keeps its names.
+    caps = doc(METHOD, pages=8, title="Piers", authors=("LEANA GOLUBCHIK", "SANJEEV KHANNA"))
+    assert gist_line(caps) == "An 8-page document, “Piers”, by LEANA GOLUBCHIK and SANJEEV KHANNA."
