@@ -48,6 +48,7 @@ def unsigned(line: str) -> str:
 
 _AND_LINE = re.compile(r"^(?:and|&|und|et|y|e|и)$", re.IGNORECASE)
 MAX_AUTHOR_LINES = 8
+BYLINE_SIZES = 0.1  # a byline's name lines differ in size by at most this share
 MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
 # A line of dates and figures only ("07/01/2015 - 03/25/2016", "2019"): a byline comes above
 # the date, so under a date line only a signed or plain list of names ("By …", two names,
@@ -75,6 +76,7 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     name (a journal's byline: "LEANA GOLUBCHIK" / "Department of …" / "and" / "SANJEEV
     KHANNA" / …), the names after each "and" as well."""
     run: list[str] = []
+    size = 0.0  # the byline's type size
     affiliated = joined = dated = False  # past an affiliation; a lone "and" after it; a date
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
         if line.top < TOP_REGION:
@@ -105,7 +107,10 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             break  # a sentence: the body has begun
         if not names_cover(unsigned(text)):
             continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
+        if run and size and abs(line.size - size) > BYLINE_SIZES * size:
+            break  # a byline is set in one size: a line in another is no name of it
         run.append(_joined(run, unsigned(text)))
+        size = size or line.size
     names = []
     for piece in NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")

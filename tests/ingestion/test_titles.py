@@ -341,6 +341,10 @@ def test_a_byline_loses_its_membership_grades_and_splits_a_name_a_line() -> None
     # One name a line: two people; near miss: a list wrapped after a comma keeps its names.
     assert names("Ann Lee", "Bo Chan", "November 20, 2015") == ("Ann Lee", "Bo Chan")
     assert names("Ann Lee, Bo Chan", ", and Cy Dunn") == ("Ann Lee", "Bo Chan", "Cy Dunn")
+    # A line in another size under the names is no name of the byline ("Technical Note #12").
+    sized = [SizedLine("Harbour Piers", 20, 0.9), SizedLine("Harbour Board Support", 14, 0.85)]
+    sized.append(SizedLine("Technical Note #12", 21, 0.8))
+    assert authors_after(sized, 1) == ("Harbour Board Support",)
 
 
 def test_under_a_date_line_a_lone_name_like_line_is_no_byline() -> None:
