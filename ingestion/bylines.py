@@ -107,10 +107,11 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             break  # a sentence: the body has begun
         if not names_cover(unsigned(text)):
             continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
-        if run and size and abs(line.size - size) > BYLINE_SIZES * size:
+        lettered = any(c.isalpha() for c in text)  # not a mark set apart ("1", "*")
+        if run and size and lettered and abs(line.size - size) > BYLINE_SIZES * size:
             break  # a byline is set in one size: a line in another is no name of it
         run.append(_joined(run, unsigned(text)))
-        size = size or line.size
+        size = size or (line.size if lettered else 0.0)
     names = []
     for piece in NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")
