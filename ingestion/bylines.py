@@ -107,7 +107,8 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             break  # a sentence: the body has begun
         if not names_cover(unsigned(text)):
             continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
-        lettered = any(c.isalpha() for c in text)  # not a mark set apart ("1", "*")
+        # Not a mark set apart ("1", "*") nor a lone "by" over the names in their own size.
+        lettered = any(c.isalpha() for c in unsigned(text))
         if run and size and lettered and abs(line.size - size) > BYLINE_SIZES * size:
             break  # a byline is set in one size: a line in another is no name of it
         run.append(_joined(run, unsigned(text)))

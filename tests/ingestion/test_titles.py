@@ -345,6 +345,10 @@ def test_a_byline_loses_its_membership_grades_and_splits_a_name_a_line() -> None
     sized = [SizedLine("Harbour Piers", 20, 0.9), SizedLine("Harbour Board Support", 14, 0.85)]
     sized.append(SizedLine("Technical Note #12", 21, 0.8))
     assert authors_after(sized, 1) == ("Harbour Board Support",)
+    # A lone "by" in smaller type over the name is part of the byline.
+    signed = [SizedLine("Harbour Piers", 20, 0.9), SizedLine("by", 11, 0.85)]
+    signed.append(SizedLine("Frank Schmager", 14, 0.8))
+    assert authors_after(signed, 1) == ("Frank Schmager",)
 
 
 def test_under_a_date_line_a_lone_name_like_line_is_no_byline() -> None:
