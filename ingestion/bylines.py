@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingestion.layout import SizedLine
+from ingestion.vocabulary import DATE_LINE
 
 TOP_REGION = 0.4  # a title's (and its byline's) top is in the top 60 % of the page
 
@@ -32,16 +33,41 @@ _NOT_NAME = re.compile(
 INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
 
 
+# A society's membership grade after a byline's names: one to three capitalised words, then the
+# society's initials in capitals ("…, Member, IEEE", "…, Senior Member, IEEE").
+_GRADE = re.compile(r",\s*(?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]+,\s*[A-Z]{2,6}(?=\s*(?:,|$))")
+
+
 def unsigned(line: str) -> str:
-    """An author line without its "By", and a byline in capitals with its "AND" as "and"
-    where initials show it joins names ("R. K. ANDJUS AND J. E. LOVELOCK")."""
-    line = BY.sub("", line.strip())
+    """An author line without its "By" and the membership grades after its names, and a byline
+    in capitals with its "AND" as "and" where initials show it joins names ("R. K. ANDJUS AND
+    J. E. LOVELOCK")."""
+    line = _GRADE.sub("", BY.sub("", line.strip()))
     return re.sub(r"\s+AND\s+", " and ", line) if INITIALS.search(line) else line
 
 
 _AND_LINE = re.compile(r"^(?:and|&|und|et|y|e|и)$", re.IGNORECASE)
 MAX_AUTHOR_LINES = 8
+BYLINE_SIZES = 0.1  # a byline's name lines differ in size by at most this share
 MAX_NAME_LINE_WORDS = 8  # a longer line mostly in lower case is a sentence: no more names
+# A line of dates and figures only ("07/01/2015 - 03/25/2016", "2019"): a byline comes above
+# the date, so under a date line only a signed or plain list of names ("By …", two names,
+# initials, marks) is one; a lone name-like line there is a subtitle ("Fiscal Year").
+_DATES_ONLY = re.compile(r"^(?=.*\d{4})[\d\s./,:()–—-]+$")
+
+
+def _dated(text: str) -> bool:
+    return bool(_DATES_ONLY.match(text) or DATE_LINE.match(text))
+
+
+def _joined(run: list[str], text: str) -> str:
+    """``text`` as it continues ``run``: after a line that ends in a whole name, a new name
+    ("Ruikai Liu" / "Jorj McKie" are two people); else the same name or list, wrapped."""
+    if not run:
+        return text
+    last = [p for p in (p.strip(" ,;") for p in NAME_MARKS.split(run[-1])) if p]
+    ends_in_name = bool(last) and bool(NAME.match(last[-1]))
+    return ", " + text if ends_in_name else text
 
 
 def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
@@ -50,11 +76,17 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     name (a journal's byline: "LEANA GOLUBCHIK" / "Department of …" / "and" / "SANJEEV
     KHANNA" / …), the names after each "and" as well."""
     run: list[str] = []
-    affiliated = joined = False  # past an affiliation; a lone "and" after it
+    size = 0.0  # the byline's type size
+    affiliated = joined = dated = False  # past an affiliation; a lone "and" after it; a date
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
         if line.top < TOP_REGION:
             break
         text = line.text.strip()
+        if not run and _dated(text):
+            dated = True
+            continue
+        if dated and not (BY.match(text) or author_line(text)):
+            break  # under the date line, a lone unmarked name-like line ("Fiscal Year")
         if affiliated:
             if _AND_LINE.match(text):
                 joined = True
@@ -75,7 +107,12 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             break  # a sentence: the body has begun
         if not names_cover(unsigned(text)):
             continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
-        run.append(unsigned(text))
+        # Not a mark set apart ("1", "*") nor a lone "by" over the names in their own size.
+        lettered = any(c.isalpha() for c in unsigned(text))
+        if run and size and lettered and abs(line.size - size) > BYLINE_SIZES * size:
+            break  # a byline is set in one size: a line in another is no name of it
+        run.append(_joined(run, unsigned(text)))
+        size = size or (line.size if lettered else 0.0)
     names = []
     for piece in NAME_MARKS.split(" ".join(run)):
         name = " ".join(piece.replace("( )", " ").split()).strip(" ,;")

@@ -81,6 +81,7 @@ class Document:
     abstract: str = ""  # the author's abstract, kept apart from the generated summary
     blocks: tuple[Block, ...] = ()  # every page's blocks with roles, in reading order
     landscape_pages: int = 0  # pages wider than tall
+    parts: tuple[str, ...] = ()  # a collection's parts (`ingestion.collection`), in order
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:
@@ -106,6 +107,7 @@ class Document:
             "authors": list(self.authors),
             "abstract": self.abstract,
             "outline": [asdict(s) for s in self.outline],
+            **({"parts": list(self.parts)} if self.parts else {}),
             "ocr_pages": list(self.ocr_pages),
             "pages": [
                 {"number": p.number, "text": p.text, "ocr": p.ocr, "quality": asdict(p.quality)}

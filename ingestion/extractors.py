@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.clean import whole_characters
+from ingestion.collection import collection_parts
 from ingestion.columns import column_text
 from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
@@ -50,6 +51,7 @@ class RawPdf:
     headings: list[tuple[int, str, int]] = field(default_factory=list)
     lines: list[list[SizedLine]] = field(default_factory=list)  # every page's (pdfium only)
     landscape_pages: int = 0  # pages wider than tall (slides are)
+    parts: tuple[str, ...] = ()  # a collection's parts, each under its own byline (pdfium only)
 
 
 _PDF_DATE = re.compile(
@@ -192,6 +194,16 @@ def _front_and_headings(raw: RawPdf, placeholder: bool) -> None:
     front = read_front(first, raw.pages) if first and not placeholder else Front()
     raw.layout_title, raw.heading_title = front.title, front.heading
     raw.authors, raw.large_text = front.authors, front.large
+    parts = collection_parts(raw.lines)
+    if parts:
+        # An anthology: a byline on its first page names one part's author, not the whole's;
+        # its parts are its outline where it has no bookmarks.
+        raw.parts = tuple(title for title, _, _ in parts)
+        if set(raw.authors) & {name for _, names, _ in parts for name in names}:
+            raw.authors = ()
+        if not raw.bookmarks:
+            raw.headings = [(0, title, page) for title, _, page in parts]
+            return
     if len(raw.pages) >= HEADINGS_MIN_PAGES and not raw.bookmarks:
         raw.headings = size_headings(raw.lines)
 

@@ -443,7 +443,7 @@ def _sized_lines_by_char(
 
 NOT_TITLE = re.compile(
     r"copyright|©|@|https?:|www\.|\w\.(?:com|org|net|edu|gov)\b|doi|arxiv|issn|isbn|vol\.|"
-    r"proceedings|preprint|[{}%]|^\d+$|^page\b",
+    r"proceedings|preprint|[{}]|(?<!\d)%|^\d+$|^page\b",
     re.IGNORECASE,
 )
 SAME_SIZE = 0.9  # lines within this share of a size continue it

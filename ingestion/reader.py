@@ -122,6 +122,7 @@ def build_document(
         authors=raw.authors,
         abstract=find_abstract([p.text for p in pages[:2]]),
         landscape_pages=raw.landscape_pages,
+        parts=raw.parts,
     )
 
 

@@ -23,8 +23,9 @@ Named rules, in order:
   personal names (initials and surnames, in any of Latin, Cyrillic or Greek letters), e-mails
   and affiliations are never part of it.
 - **CJK titles** count each ideograph as a word; a leading list number ("（３）") is dropped.
-- **panels** (#20): the largest type set twice side by side at one height, one line in each
-  half of the page, heads two panels (a flyer's spread): no title for the page.
+- **panels** (#20, #19): the largest type set twice side by side at one height, one line in
+  each half of the page, heads two panels (a leaflet's spread): the title is both panels'
+  titles, "left / right", and no byline.
 - **capitals over a byline** (#20): where no type stands out, lines wholly in capitals right
   above a byline ("By R. K. ANDJUS AND …") are the title, OCR's old-style figures ("o", "i"
   among capitals, "I955") read as digits.
@@ -71,7 +72,20 @@ MASTHEAD_TOP = 0.85  # a masthead sits above this share of the page height
 MASTHEAD_GAP = 0.06  # its volume/issue line is within this share of the page height
 _ISSUE = re.compile(r"\b(?:vol\.?|volume)\s*\d", re.IGNORECASE)  # "Vol. 85, No. 152"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MARKS = re.compile(r"[*∗†‡§¶]+$")
+# Footnote marks after a title's last word: symbols, superscript figures, or a figure with a
+# closing parenthesis and none opened ("… bonifiés 2019 1)").
+_MARKS = re.compile(r"[*∗†‡§¶]+$|(?<=\S)[\u00b9\u00b2\u00b3\u2070-\u2079]+$|(?<=\S)\s+\d{1,2}\)$")
+
+
+def _unmarked(text: str) -> str:
+    """A title line less its footnote mark (`_MARKS`); a closing parenthesis is a mark only
+    where none was opened ("Tax Return (Form 1)" keeps its own)."""
+    mark = _MARKS.search(text)
+    if mark is None or (mark.group().endswith(")") and "(" in text[: mark.start()]):
+        return text
+    return text[: mark.start()]
+
+
 CENTRED = 0.05  # centres within this share of the page width are on one axis
 BODY_LINES = 3  # a paragraph of body text: this many lines in a row at the body's size
 _SECTION_NAMES = re.compile(
@@ -304,34 +318,57 @@ def front_matter(
     if biggest < BIGGER_THAN_BODY * body:
         return "", ()
     # Of lines set within a hair of the largest size, the highest on the page.
-    lead = max((ln for ln in top if ln.size >= NEAR_LARGEST * biggest), key=lambda ln: ln.top)
-    if any(_panels(lead, ln) for ln in top if ln.size >= NEAR_LARGEST * biggest):
-        return "", ()  # side-by-side panels, each with its own heading: no title for the page
+    leads = [ln for ln in top if ln.size >= NEAR_LARGEST * biggest]
+    lead = max(leads, key=lambda ln: ln.top)
+    partner = next((ln for ln in leads if _panels(lead, ln)), None)
+    if partner is not None:
+        # Side-by-side panels, each with its own heading: the page's title is both headings
+        # (a leaflet's two offers), each taken as a title of its half; no byline.
+        halves = sorted((lead, partner), key=lambda ln: ln.left)
+        found = [_title_at(lines, ln, repeated, body, biggest)[0] for ln in halves]
+        return (" / ".join(found), ()) if all(found) else ("", ())
+    title, end = _title_at(lines, lead, repeated, body, biggest)
+    return (title, authors_after(lines, end)) if title else ("", ())
+
+
+def _title_at(
+    lines: list[SizedLine],
+    lead: SizedLine,
+    repeated: frozenset[str],
+    body: float,
+    biggest: float,
+) -> tuple[str, int]:
+    """The title whose largest type is ``lead`` (with the lines above it, its subtitle and a
+    year beside it) and the index of the line after it; ("", 0) when it is too long or too
+    short. In a panel (``lead`` in one half of the page) the other half is not read."""
     first = lines.index(lead)
     start = _above(lines, first, lead, repeated, body)
     run: list[SizedLine] = lines[start:first]
+    half = lead.right <= 0.5 or lead.left > 0.5
     for j in range(first, len(lines)):
         line = lines[j]
         if line.size < SAME_SIZE * lead.size or not _usable(line):
             break
+        if half and line is not lead and (line.left > 0.5) != (lead.left > 0.5):
+            break  # the other panel
         if run and line is not lead and (author_line(line.text) or _banner(lines, j)):
             break
         run.append(line)
     end = start + len(run)
-    texts = [_MARKS.sub("", ln.text) for ln in run]
+    texts = [_unmarked(ln.text) for ln in run]
     after = lines[end] if end < len(lines) else None
     if after is not None and after.top == run[-1].top and _YEAR.match(after.text):
         texts.append(after.text)  # "… Tax Return 2010": the year set apart on the same line
         end += 1
     subtitle = _subtitle(lines, end, run, body)
-    texts += [_MARKS.sub("", t) for t in subtitle]
+    texts += [_unmarked(t) for t in subtitle]
     end += len(subtitle)
     title = _LIST_NUMBER.sub("", " ".join(texts)).strip(" .,;:")
     title = _ET_AL.sub("", title)  # a case caption's "… v. Herrmann et al."
     words = word_count(title)
     if words > 30 or (words < 2 and biggest < 1.5 * body):
-        return "", ()
-    return title, authors_after(lines, end)
+        return "", 0
+    return title, end
 
 
 BYLINE_LINES = 15  # a byline is looked for among the first page's first lines

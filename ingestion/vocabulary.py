@@ -115,10 +115,12 @@ ACT_KIND = re.compile(
 _GENRES = (
     r"(?:paper|article|report|study|thesis|dissertation|document|guide|manual|handbook|book"
     r"|chapter|note|letter|memo(?:randum)?|brief|proposal|assessment|review|survey|work"
-    r"|rule|regulation|notice|decision|opinion|guideline|white paper|presentation)"
+    r"|rule|regulation|notice|decision|opinion|guideline|white paper|presentation|publication)"
 )
 PURPOSE = re.compile(
-    rf"\b(?:this|the present|our)\s+{_GENRES}\s+(?:\w+\s+){{0,2}}(?:describes?|presents?"
+    # "This paper presents", "This IBM® Redpaper™ publication provides" (up to two names before)
+    rf"\b(?:this|the present|our)\s+(?:\S+\s+){{0,2}}?{_GENRES}\s+(?:\w+\s+){{0,2}}"
+    r"(?:describes?|presents?"
     r"|proposes?|introduces?|reports?|examines?|investigates?|explores?|provides?|sets out"
     r"|summari[sz]es?|outlines?|discusses|addresses|evaluates?|analy[sz]es?|shows?|aims?"
     r"|seeks?|focuses|considers|documents|reviews|establishes|contains|gives)\b"

@@ -33,6 +33,7 @@ from summarizer.sentence_shape import (
     shouted_prose,
     unfinished_sentence,
 )
+from summarizer.thanks import acknowledgements
 
 MAX_WORDS = 70  # longer "sentences" are table rows, lists run together or lost punctuation
 MIN_WORDS = 5
@@ -298,10 +299,11 @@ def above_title(sentences: Sequence[Sentence]) -> set[int]:
 def structure_only(sentences: Sequence[Sentence]) -> set[int]:
     """Which sentences the document's structure names as no running text (`Sentence.role`:
     title, authors, headings, captions, tables, references, furniture …; what stands above
-    the title; footnotes glued to their number): weighed with the rest, never picked."""
+    the title; footnotes glued to their number; the acknowledgements): weighed with the rest,
+    never picked."""
     never = {i for i, s in enumerate(sentences) if s.role not in PROSE_ROLES}
     never |= {i for i, s in enumerate(sentences) if FOOTNOTE_START.match(s.text)}
-    return never | above_title(sentences)
+    return never | above_title(sentences) | acknowledgements(sentences)
 
 
 def body_of(sentences: Sequence[Sentence]) -> list[Sentence]:

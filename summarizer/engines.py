@@ -11,6 +11,7 @@ beam count. Each engine follows one summarizing *method*: `AbstractiveEngine(bac
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ class Profile:
     # The first pages' blocks as lines (text, page, role): datelines, a letter's subject line
     # and a court's caption keep their own lines here, where sentences may run them together.
     front: tuple[Sentence, ...] = ()
+    made_by: str = ""  # the PDF's creator and producer (a browser prints web pages)
+    meta_title: str = ""  # the metadata's title as written (a browser's is the page's name)
+    notices: tuple[str, ...] = ()  # the blocks with a copyright notice, in reading order
+    parts: tuple[str, ...] = ()  # a collection's parts, each under its own byline
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class DocInput:
     profile: Profile = Profile()
 
 
+_NOTICE_MARK = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.IGNORECASE)
 MIN_YEAR = 1970  # PDF dates before this are unset clocks
 FRONT_PAGES = 2  # the profile keeps the blocks of the first pages ...
 FRONT_BLOCKS = 200  # ... up to this many
@@ -81,6 +87,10 @@ def input_for(doc: Document) -> DocInput:
             for b in doc.blocks[:FRONT_BLOCKS]
             if b.page <= FRONT_PAGES
         ),
+        made_by=f"{doc.metadata.get('creator', '')} {doc.metadata.get('producer', '')}".strip(),
+        meta_title=doc.metadata.get("title", ""),
+        notices=tuple(b.text for b in doc.blocks if _NOTICE_MARK.search(b.text)),
+        parts=doc.parts,
     )
     return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 

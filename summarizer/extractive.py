@@ -27,6 +27,7 @@ from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
+from summarizer.web_page import headlines_line
 
 SIMILARITIES = ("tfidf", "embeddings")
 MIN_POINT_WORDS = 25
@@ -99,6 +100,23 @@ class ExtractiveEngine(Engine):
             shown = [with_slide_title(t, s.section) for t, s in zip(shown, sentences, strict=True)]
         return [SummaryPart(shown[i], (sentences[i].page,)) for i in picked if i != first]
 
+    def _one_a_part(
+        self, sentences: Sequence[Sentence], words: int, headings: tuple[str, ...]
+    ) -> list[SummaryPart]:
+        """A collection's key points: the central sentence of each part (the sections its
+        sentences stand in; not one its heading and byline are glued to), up to about
+        ``words`` words in all."""
+        groups: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            groups.setdefault(s.section, []).append(s)
+        out: list[SummaryPart] = []
+        for inside in groups.values():
+            own = [s for s in inside if not s.text.startswith(headings)]
+            out += self.pick(own, MIN_POINT_WORDS)[:1] if own else []
+            if sum(word_count(p.text) for p in out) >= words:
+                break
+        return out
+
     def _about(self, doc: DocInput) -> int | None:
         """The sentence that says what the document is about (not needed after an abstract)."""
         if doc.profile.abstract:
@@ -118,8 +136,17 @@ class ExtractiveEngine(Engine):
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
             line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
+            said = headlines_line(doc.profile.front) if kind == "web page" else ""
+            line = replace(line, text=said, kind="covers") if said else line
             notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
             parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
+        elif kind == "collection":
+            # An anthology: no one sentence says what all its parts are about; a key point
+            # from each part, in order, after the line naming them.
+            parts = [
+                *gist_parts(doc, None),
+                *self._one_a_part(doc.sentences, words, doc.profile.parts),
+            ]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)

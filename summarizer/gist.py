@@ -11,10 +11,13 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a form or a table has little prose (`little_prose`; a long
-document of labels without numbers is a list: a printed web page of headlines), slides
-are landscape pages with few words, a letter has a salutation, a paper an abstract or a
-reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
+The kind comes from the format: a browser's printout is a web page (`summarizer.web_page`,
+titled by the page or its site); an anthology whose parts each have a byline a collection
+(`ingestion.collection`; its line names the parts); a form or a table has little prose
+(`little_prose`; a long document of labels without numbers is a list: a printed web page of
+headlines), slides are landscape pages with few words, a letter has a salutation, a paper
+an abstract or a reference list, a book hundreds of pages; a title naming its genre ("… User
+Manual") says so.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
+from ingestion.bylines import in_capitals
+from ingestion.collection import MIN_PARTS
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
@@ -35,6 +40,7 @@ from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
+from summarizer.web_page import page_title, printed_web_page
 
 ABSTRACT_WORDS = 25  # the abstract's first sentences, up to about this many words
 ABSTRACT_SENTENCES = 2
@@ -92,6 +98,10 @@ def document_kind(doc: DocInput) -> str:
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
+    if printed_web_page(p.made_by, p.front):
+        return "web page"
+    if len(p.parts) >= MIN_PARTS:
+        return "collection"
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
@@ -171,6 +181,10 @@ def _authors(p: Profile, printed: str = "") -> str:
     (``printed``, their text): a name the document never prints is whoever made the file (a
     scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
+    if any(not in_capitals(n) for n in names):
+        # Among names in mixed case, one wholly in capitals is an institution's initials
+        # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names.
+        names = [n for n in names if not in_capitals(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
         shown = meta.lower() in printed.lower()
@@ -221,6 +235,8 @@ def gist_line(doc: DocInput) -> str:
         line += f" about “{subject}”"  # its subject line, not the address block
     elif named:
         line += f", “{named}”"
+    elif kind == "web page":
+        line += f", “{(page_title(p.meta_title, p.front, p.notices) or p.title).strip(' .')}”"
     elif real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
@@ -243,6 +259,9 @@ def from_abstract(abstract: str) -> str:
     return " ".join(out)
 
 
+_TRADEMARK = re.compile(r"[®™]|(?<=[a-z])TM\b")
+
+
 def about_index(
     sentences: Sequence[str], title: str = "", never: Collection[int] = ()
 ) -> int | None:
@@ -251,12 +270,18 @@ def about_index(
     lead), raised by the words it shares with the title; None for a text without prose.
     ``never`` are sentences the structure names as no running text (`structure_only`)."""
     skip = set(never)
-    limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(sentences))))
-    for i in range(min(limit, len(sentences))):
+    # The window counts sentences of running text only: a long contents list read as
+    # fragments ("Notices .", ".") is no reason to miss the preface's purpose statement.
+    running = [
+        i
+        for i, text in enumerate(sentences)
+        if i not in skip and word_count(text) >= MIN_ABOUT_WORDS
+    ]
+    limit = min(PURPOSE_SENTENCES, max(OPENING_SENTENCES, int(PURPOSE_SHARE * len(running))))
+    for i in running[:limit]:
         text = sentences[i]
-        if i in skip:
-            continue
-        if PURPOSE.search(text) and word_count(text) >= MIN_ABOUT_WORDS and not junk_reason(text):
+        # A trademark sign on a product's name does not make its purpose statement a notice.
+        if PURPOSE.search(text) and not junk_reason(_TRADEMARK.sub("", text)):
             return i
     if not title and sum(word_count(t) for t in sentences) > SHORT_TEXT_WORDS:
         return None  # a long untitled text (a transcript) opens with chatter, not its subject
@@ -274,18 +299,33 @@ def about_index(
     return central[0] if central else None
 
 
+MAX_PARTS_NAMED = 8  # a collection's parts named by its line, then how many more
+
+
+def parts_line(parts: Sequence[str]) -> str:
+    """ "It collects 12 pieces: A; B; …; and 4 more." for a collection's parts."""
+    named = "; ".join(parts[:MAX_PARTS_NAMED])
+    more = f"; and {len(parts) - MAX_PARTS_NAMED} more" if len(parts) > MAX_PARTS_NAMED else ""
+    return f"It collects {len(parts)} pieces: {named}{more}."
+
+
 def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
-    """The gist's parts: the line, then the abstract's words or ``about`` (the sentence the
-    engine chose as what the document is about, see `about_index`)."""
+    """The gist's parts: the line (with a collection's parts after it), then the abstract's
+    words or ``about`` (the sentence the engine chose as what the document is about, see
+    `about_index`)."""
     parts: list[SummaryPart] = []
     first = doc.sentences[0].page if doc.sentences else 1
     line = gist_line(doc)
     if line:
         parts.append(SummaryPart(line, (first,), kind="gist"))
+    if len(doc.profile.parts) >= MIN_PARTS:
+        parts.append(SummaryPart(parts_line(doc.profile.parts), (first,), kind="covers"))
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))
     elif about is not None:
-        parts.append(SummaryPart(without_greeting(about.text), (about.page,), kind="about"))
+        # Trademark signs on product names, dropped: the line says what the document is about.
+        shown = _TRADEMARK.sub("", without_greeting(about.text))
+        parts.append(SummaryPart(shown, (about.page,), kind="about"))
     return parts
 
 

@@ -18,8 +18,9 @@ _HEADING_LEAD = re.compile(
     rf"^{_NUMBER}\s+(?:[A-Z][\w-]*\s+){{1,5}}?(?=[A-Z][a-z]+\s+[a-z])"
     # "1.2 Current state of IBM i security Because …": a dotted section number, any case
     rf"|^\d{{1,2}}(?:\.\d{{1,2}})+\.?\s+[A-Z]\S*\s+(?:\S+\s+){{0,7}}?(?=[A-Z][a-z]+\s+[a-z])"
-    rf"|^.{{0,200}}?\b{_NUMBER}\s+(?:Introduction|Background|Related Work|Overview|Motivation"
-    r"|Conclusions?|Discussion|Summary|Preface|Foreword)\s+(?=[A-Z])"
+    # "xi Preface This publication …": a front-matter page number in lower-case Roman figures
+    rf"|^.{{0,200}}?\b(?:{_NUMBER}|[ivxl]{{1,5}})\s+(?:Introduction|Background|Related Work"
+    r"|Overview|Motivation|Conclusions?|Discussion|Summary|Preface|Foreword)\s+(?=[A-Z])"
 )
 
 

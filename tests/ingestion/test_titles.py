@@ -322,3 +322,61 @@ def test_a_byline_is_a_line_mostly_of_names() -> None:
         "Frank Schmager",
     )
     assert names("Ann Lee, Bo Chan and Cy Dunn") == ("Ann Lee", "Bo Chan", "Cy Dunn")
+
+
+def test_a_byline_loses_its_membership_grades_and_splits_a_name_a_line() -> None:
+    from ingestion.bylines import authors_after
+    from ingestion.layout import SizedLine
+
+    def names(*texts: str) -> tuple[str, ...]:
+        lines = [SizedLine("Harbour Piers", 20, 0.9)]
+        lines += [SizedLine(t, 10, 0.85 - i / 100) for i, t in enumerate(texts)]
+        return authors_after(lines, 1)
+
+    # A society's grade after the names is no part of them; near miss: a place after names
+    # is not a grade (no initials in capitals), so the line stays a subtitle.
+    assert names("Ann Lee and Bo Chan, Member, IEEE") == ("Ann Lee", "Bo Chan")
+    assert names("Ann Lee and Bo Chan, Senior Member, IEEE") == ("Ann Lee", "Bo Chan")
+    assert names("Fresno and Madera Counties, Upper Basin, California") == ()
+    # One name a line: two people; near miss: a list wrapped after a comma keeps its names.
+    assert names("Ann Lee", "Bo Chan", "November 20, 2015") == ("Ann Lee", "Bo Chan")
+    assert names("Ann Lee, Bo Chan", ", and Cy Dunn") == ("Ann Lee", "Bo Chan", "Cy Dunn")
+    # A line in another size under the names is no name of the byline ("Technical Note #12").
+    sized = [SizedLine("Harbour Piers", 20, 0.9), SizedLine("Harbour Board Support", 14, 0.85)]
+    sized.append(SizedLine("Technical Note #12", 21, 0.8))
+    assert authors_after(sized, 1) == ("Harbour Board Support",)
+    # A lone "by" in smaller type over the name is part of the byline.
+    signed = [SizedLine("Harbour Piers", 20, 0.9), SizedLine("by", 11, 0.85)]
+    signed.append(SizedLine("Frank Schmager", 14, 0.8))
+    assert authors_after(signed, 1) == ("Frank Schmager",)
+
+
+def test_under_a_date_line_a_lone_name_like_line_is_no_byline() -> None:
+    from ingestion.bylines import authors_after
+    from ingestion.layout import SizedLine
+
+    def names(*texts: str) -> tuple[str, ...]:
+        lines = [SizedLine("Harbour Berth Report", 20, 0.9)]
+        lines += [SizedLine(t, 10, 0.85 - i / 100) for i, t in enumerate(texts)]
+        return authors_after(lines, 1)
+
+    assert names("07/01/2015 - 03/25/2016", "Fiscal Year") == ()
+    assert names("March 2016", "Harbour Master") == ()
+    # Near misses: the lone name above the date; a signed name or a list of names under it.
+    assert names("Harbour Master", "March 2016") == ("Harbour Master",)
+    assert names("March 2016", "By Ann Lee") == ("Ann Lee",)
+    assert names("March 2016", "Ann Lee and Bo Chan") == ("Ann Lee", "Bo Chan")
+
+
+def test_a_note_number_after_a_title_goes_but_a_parenthesis_it_opened_stays() -> None:
+    def title(last: str) -> str:
+        lines = [
+            line("Certificate of Wages and Credits", 22, 0.96, True, 0.1, 0.9),
+            line(last, 22, 0.93, True, 0.37, 0.6),
+            *body(0.8, 20),
+        ]
+        return front_matter(lines)[0]
+
+    assert title("for the Year 2019 1)") == "Certificate of Wages and Credits for the Year 2019"
+    assert title("for the Year 2019²") == "Certificate of Wages and Credits for the Year 2019"
+    assert title("(Form 1)") == "Certificate of Wages and Credits (Form 1)"

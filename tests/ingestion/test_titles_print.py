@@ -68,13 +68,14 @@ def _side_by_side(left: str, right: str) -> str:
     return f"%ops ET {' '.join(panels)} BT /F1 11 Tf 72 700 Td 14 TL"
 
 
-def test_side_by_side_panel_headings_are_not_the_title(tmp_path) -> None:
+def test_side_by_side_panel_headings_are_the_title_together(tmp_path) -> None:
     flyer = [
-        _side_by_side("Harbour Tours Daily", "Pier Cafe Open Late"),
+        _side_by_side("Harbour Tours 1.5% Off", "Pier Cafe Open Late"),
         "** Terms of the Offer",
         *[BODY] * 12,
     ]
-    assert _read(tmp_path, [flyer])[0] == "Terms of the Offer"
+    # A leaflet's two offers, not one of them and not the fine print's heading.
+    assert _read(tmp_path, [flyer])[0] == "Harbour Tours 1.5% Off / Pier Cafe Open Late"
     # A title with a one-word stamp beside it (a year, an edition) is still the title.
     cover = [_side_by_side("Harbour Tours Daily", "2024"), "** Terms of the Offer", *[BODY] * 12]
     assert _read(tmp_path, [cover])[0] == "Harbour Tours Daily"

@@ -34,6 +34,9 @@ RULE_FILES = [
     "summarizer/slide_marks.py",
     "summarizer/point_shape.py",
     "summarizer/long_prior.py",
+    "summarizer/web_page.py",
+    "summarizer/thanks.py",
+    "ingestion/collection.py",
 ]
 
 

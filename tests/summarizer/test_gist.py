@@ -347,3 +347,28 @@ def test_a_titled_form_says_its_length_and_kind_once() -> None:
     assert parts[0].text.startswith("A 2-page form, “Harbour Berth Application”")
     assert parts[1].text.startswith("Its headings: First Name, Last Name")
     assert "2-page" not in parts[1].text and "First Name, Last Name" in parts[1].text
+
+
+def test_a_preface_purpose_statement_after_a_long_contents_list_says_what_it_is_about() -> None:
+    from summarizer.gist import about_index
+    from summarizer.lead_ins import strip_lead_in
+
+    contents = ["Notices .", "."] * 200  # a contents list read as fragments
+    preface = (
+        "xi Preface This Harbour® Works™ publication provides information about the pier "
+        "footings of the northern coast and their repair."
+    )
+    texts = [strip_lead_in(t) for t in [*contents, preface, *METHOD]]
+    assert texts[400].startswith("This Harbour® Works™ publication provides")
+    assert about_index(texts, "Pier Footings") == 400
+    # Near miss: a notice is still no purpose statement.
+    notice = "This publication provides no warranty; Harbour® is a registered trademark of ours."
+    assert about_index([*contents, notice, *METHOD], "Pier Footings") != 400
+
+
+def test_initials_in_capitals_among_names_in_mixed_case_are_an_institution() -> None:
+    item = doc(METHOD, pages=8, title="Piers", authors=("Е. А. Соколов", "ФКН ВШЭ"))
+    assert gist_line(item) == "An 8-page document, “Piers”, by Е. А. Соколов."
+    # Near miss: a byline all in capitals keeps its names.
+    caps = doc(METHOD, pages=8, title="Piers", authors=("LEANA GOLUBCHIK", "SANJEEV KHANNA"))
+    assert gist_line(caps) == "An 8-page document, “Piers”, by LEANA GOLUBCHIK and SANJEEV KHANNA."
