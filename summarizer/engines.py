@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from ingestion.document import Document, Section, Sentence
+from ingestion.document import Document, FormField, Section, Sentence
 from ingestion.errors import AppError
 from ingestion.sentences import without_abstract
 from summarizer.base import Summary, SummaryOptions, SummaryPart, summary_key
@@ -44,6 +44,7 @@ class Profile:
     # The first pages' blocks as lines (text, page, role): datelines, a letter's subject line
     # and a court's caption keep their own lines here, where sentences may run them together.
     front: tuple[Sentence, ...] = ()
+    fields: tuple[FormField, ...] = ()  # a fill-in form's fields (`ingestion.form_fields`)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def input_for(doc: Document) -> DocInput:
             for b in doc.blocks[:FRONT_BLOCKS]
             if b.page <= FRONT_PAGES
         ),
+        fields=doc.fields,
     )
     return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 

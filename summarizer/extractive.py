@@ -18,6 +18,7 @@ from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import structure_only, word_count
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
+from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
@@ -115,7 +116,10 @@ class ExtractiveEngine(Engine):
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
-            line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
+            fields = doc.profile.fields
+            line = no_prose_line(
+                doc.sentences, pages, after_gist=bool(opening), kind=kind, fields=fields
+            )
             notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
             parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         else:
@@ -125,7 +129,8 @@ class ExtractiveEngine(Engine):
                 shown = without_bullet(strip_lead_in(opening[-1].text))
                 opening[-1] = replace(opening[-1], text=shown)
             slides = slides_line(doc.sentences) if kind == "slide deck" else ""
-            if slides:  # what the deck covers, after the line saying what it is
+            slides = slides or (form_line(doc.profile.fields) if kind == "form" else "")
+            if slides:  # what the deck or the form covers, after the line saying what it is
                 at = 1 if opening and opening[0].kind == "gist" else 0
                 opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")

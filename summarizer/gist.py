@@ -11,8 +11,9 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a form or a table has little prose (`little_prose`; a long
-document of labels without numbers is a list: a printed web page of headlines), slides
+The kind comes from the format: a short document with fill-in fields is a form; a form or
+a table has little prose (`little_prose`; a long document of labels without numbers is a
+list: a printed web page of headlines), slides
 are landscape pages with few words, a letter has a salutation, a paper an abstract or a
 reference list, a book hundreds of pages; a title naming its genre ("… User Manual") says so.
 """
@@ -33,6 +34,7 @@ from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
+from summarizer.form_line import MIN_FIELDS
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
 
@@ -92,6 +94,8 @@ def document_kind(doc: DocInput) -> str:
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
+    if len(p.fields) >= MIN_FIELDS and pages <= FORM_PAGES:
+        return "form"  # fill-in fields: a form, whatever prose its instructions have
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
