@@ -29,6 +29,16 @@ from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
 
 SIMILARITIES = ("tfidf", "embeddings")
+
+
+def _no_prose(doc: DocInput, pages: int, kind: str, *, after_gist: bool) -> SummaryPart:
+    """The one honest line of a document without running prose (`no_prose_line`)."""
+    p = doc.profile
+    return no_prose_line(
+        doc.sentences, pages, after_gist=after_gist, kind=kind, fields=p.fields, title=p.title
+    )
+
+
 MIN_POINT_WORDS = 25
 
 
@@ -116,11 +126,8 @@ class ExtractiveEngine(Engine):
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
-            fields = doc.profile.fields
-            line = no_prose_line(
-                doc.sentences, pages, after_gist=bool(opening), kind=kind, fields=fields
-            )
-            notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
+            line = _no_prose(doc, pages, kind, after_gist=bool(opening))
+            notes = table_notes(doc.sentences, doc.profile.title) if kind in TABLE_KINDS else []
             parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         else:
             about = self._about(doc)
@@ -143,7 +150,7 @@ class ExtractiveEngine(Engine):
                 titled=kind == "slide deck",
             )
             if not points and about is None and not slides:
-                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)]
+                points = [_no_prose(doc, pages, kind, after_gist=bool(opening))]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))
