@@ -16,6 +16,7 @@ from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import structure_only, word_count
+from summarizer.deck_points import deck_points
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.form_line import form_line
@@ -141,12 +142,15 @@ class ExtractiveEngine(Engine):
                 at = 1 if opening and opening[0].kind == "gist" else 0
                 opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
-            points = self.pick(
+            budget = max(MIN_POINT_WORDS, words - abstract)
+            said = [p.text for p in opening]
+            deck = deck_points(doc.sentences, budget, said) if kind == "slide deck" else []
+            points = deck or self.pick(
                 doc.sentences,
-                max(MIN_POINT_WORDS, words - abstract),
+                budget,
                 outline=doc.outline,
                 first=about,
-                said=[p.text for p in opening],
+                said=said,
                 titled=kind == "slide deck",
             )
             if not points and about is None and not slides:
