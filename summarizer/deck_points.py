@@ -6,8 +6,9 @@ By format: the title slide (the first page) is left out; on each later slide the
 bullets that read as a statement are taken: DECK_MIN_WORDS to DECK_MAX_WORDS words (a
 longer "bullet" is a slide's text run together), mostly letters, few tokens with digits (a
 table or a code list on a slide is no key point: "Code Label J9190 Fluorouracil 500 mg …"),
-no program code (braces, "//", one-letter tokens of letter-spaced type), and a word in lowercase (a line of capitalised words is a heading or a label run). Slides
-follow in order until the word budget is spent.
+no program code (braces, "//", the one-letter tokens of letter-spaced type), and a word in
+lowercase (a line of capitalised words is a heading or a label run). Slides follow in order
+until the word budget is spent.
 """
 
 from __future__ import annotations
