@@ -34,7 +34,7 @@ from typing import Any, ClassVar
 # header row, rows and headnote, slide decks by their slide titles, forms by their headings,
 # pages of headlines by their headlines, a one-page short document given whole, bullet letters
 # and field lines off key points.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 RULES_DIGEST = "7f3bcef13edc8ed9"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.

@@ -7,7 +7,8 @@ bullets that read as a statement are taken: DECK_MIN_WORDS to DECK_MAX_WORDS wor
 longer "bullet" is a slide's text run together), mostly letters, few tokens with digits (a
 table or a code list on a slide is no key point: "Code Label J9190 Fluorouracil 500 mg …"),
 no program code (braces, "//", the one-letter tokens of letter-spaced type), and a word in
-lowercase (a line of capitalised words is a heading or a label run). Slides follow in order
+lowercase (a line of capitalised words is a heading or a label run), and no reason of the
+prose rules against it beyond a bullet's shape (`BULLET_REASONS`). Slides follow in order
 until the word budget is spent.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 
 from ingestion.document import Sentence
 from summarizer.base import SummaryPart
+from summarizer.candidates import junk_reason
 from summarizer.lead_ins import without_bullet
 
 DECK_MIN_WORDS = 6
@@ -30,6 +32,10 @@ _CODE = re.compile(r"[{}]|//| == | := ")
 MIN_SLIDES = 2  # slides with statements that make this worth showing
 _BULLET = re.compile(r"^[\W\d_]*?(?=[^\W\d_])")  # marks before the first letter: "• ", "– "
 _ROLES = ("list item", "paragraph")
+# What the prose rules may say of a bullet that is still a statement: it need not start or
+# end like a sentence, nor be one; any other reason (a label run, a caption, cells, a run-on
+# cut at an abbreviation) rules it out.
+BULLET_REASONS = (None, "heading", "starts mid-sentence", "question", "no sentence end")
 
 
 def statement(text: str) -> bool:
@@ -44,7 +50,10 @@ def statement(text: str) -> bool:
         return False
     if sum(len(t) == 1 for t in tokens) > SINGLE_SHARE * len(tokens) or _CODE.search(text):
         return False  # letter-spaced code on a slide ("f u nc main ( ) {")
-    return any(t[:1].islower() for t in tokens[1:])
+    if not any(t[:1].islower() for t in tokens[1:]):
+        return False
+    ended = text if text[-1] in ".!?…" else f"{text}."
+    return junk_reason(ended) in BULLET_REASONS
 
 
 def _bare(text: str) -> str:

@@ -32,6 +32,10 @@ RULE_FILES = [
     "summarizer/preference.py",
     "summarizer/table_facts.py",
     "summarizer/slide_marks.py",
+    "ingestion/form_fields.py",
+    "summarizer/form_line.py",
+    "summarizer/table_values.py",
+    "summarizer/deck_points.py",
 ]
 
 
