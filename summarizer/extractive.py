@@ -137,7 +137,9 @@ class ExtractiveEngine(Engine):
                 shown = without_bullet(strip_lead_in(opening[-1].text))
                 opening[-1] = replace(opening[-1], text=shown)
             slides = slides_line(doc.sentences) if kind == "slide deck" else ""
-            slides = slides or (form_line(doc.profile.fields) if kind == "form" else "")
+            slides = slides or (
+                form_line(doc.profile.fields, doc.profile.title) if kind == "form" else ""
+            )
             if slides:  # what the deck or the form covers, after the line saying what it is
                 at = 1 if opening and opening[0].kind == "gist" else 0
                 opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))

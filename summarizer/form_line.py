@@ -36,15 +36,22 @@ def field_label(field: FormField) -> str:
     return f"{field.label} ({shown})"
 
 
-def form_line(fields: Sequence[FormField]) -> str:
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def form_line(fields: Sequence[FormField], title: str = "") -> str:
     """The line naming a form's fields (see the module docstring); "" for fewer than
-    MIN_FIELDS fields."""
+    MIN_FIELDS fields. A label the ``title`` holds is the title printed over a field, not
+    what the field asks for."""
     if len(fields) < MIN_FIELDS:
         return ""
     filled = sum(f.filled for f in fields)
     count = f"{len(fields)} fields"
     state = f"{filled} filled in" if filled else "none filled in"
-    labels = list(dict.fromkeys(lab for lab in map(field_label, fields) if lab))
+    named = _letters(title)
+    asked = [f for f in fields if f.label and not (named and _letters(f.label) in named)]
+    labels = list(dict.fromkeys(lab for lab in map(field_label, asked) if lab))
     head = f"A fill-in form with {count}, {state}"
     if not labels:
         return head + "."

@@ -56,7 +56,7 @@ def no_prose_line(
     the line does not say it again. A form's ``fields`` (its AcroForm's) name what it asks
     for (`form_line`), not its printed labels; ``title`` is left out of a table's note."""
     first = sentences[0].page if sentences else 1
-    asks = form_line(fields) if kind == "form" else ""
+    asks = form_line(fields, title) if kind == "form" else ""
     if asks:
         return SummaryPart(asks, (first,), kind="covers")
     said = _by_kind(sentences, kind, pages, title)

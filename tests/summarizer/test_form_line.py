@@ -29,6 +29,11 @@ def test_the_form_line_names_labels_once_with_their_choices_and_counts_filled_fi
         "Gender (Female / Male / Other); Country (Chad / Chile / China / Cuba / …)."
     )
     assert form_line(fields[:2]) == ""  # two fields make no form to describe
+    # The title printed over the first field is no field's label; the field still counts.
+    titled = [FormField("Membership Application", "text", False), *fields[:2]]
+    assert form_line(titled, "Club Membership Application 2024") == (
+        "A fill-in form with 3 fields, 1 filled in: First name; Last name."
+    )
 
 
 def test_a_short_document_with_fields_is_a_form_and_a_long_one_is_not() -> None:
