@@ -2,9 +2,9 @@
 row of totals, the note above the table.
 
 - **Repeated values**: a table's runs of words between its number cells ("Layoff Permanent"
-  between a count and a date) that come back row after row: more often than once a page on
-  average (a running head comes once a page) and at least MIN_REPEATS times. They are what
-  the rows record ("Closure Permanent ×140, Layoff Permanent ×312").
+  between a count and a date; a mark such as "(X)" is no value) that come back row after
+  row: more often than once a page on average (a running head comes once a page) and at
+  least MIN_REPEATS times. They are what the rows record ("Layoff Permanent" ×291).
 - **The totals row**: the one row, in the table's lower half, holding the largest figure of
   all the rows (a total is at least each of its parts); quoted with its label.
 - **The headnote**: the first page's text above the header row, less the title (the issuer
@@ -27,6 +27,7 @@ ROW_TOKENS = 12  # of the totals row quoted
 NOTE_CHARS = 140  # of the headnote quoted
 _FIGURE = re.compile(r"^[-+−△▲(]?\d{1,3}(?:[, ]?\d{3})*(?:\.\d+)?\)?%?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a value says something in a word: "(X)" marks a gap
 
 
 def _figure(token: str) -> float | None:
@@ -58,7 +59,9 @@ def repeated_values(sentences: Sequence[Sentence], pages: int) -> list[tuple[str
     how often (see the module docstring); [] where none comes back often enough."""
     counts: Counter[str] = Counter()
     for s in sentences:
-        counts.update(r for r in word_runs(s.text) if len(r.split()) <= RUN_WORDS)
+        counts.update(
+            r for r in word_runs(s.text) if len(r.split()) <= RUN_WORDS and _WORD.search(r)
+        )
     floor = max(MIN_REPEATS, pages + 1)
     return [(run, n) for run, n in counts.most_common(MAX_VALUES) if n >= floor]
 

@@ -31,9 +31,11 @@ def test_values_a_column_repeats_row_after_row_are_counted() -> None:
     assert repeated_values(rows, pages=2) == [("Closure Permanent", 6)]  # 4 times: too few
 
 
-def test_a_running_head_once_a_page_is_no_column_value() -> None:
+def test_a_running_head_once_a_page_or_a_gap_mark_is_no_column_value() -> None:
     rows = [Sentence("Quarterly Landings Register 12 19 44", p) for p in range(1, 8)]
     assert repeated_values(rows, pages=7) == []
+    gaps = [Sentence(f"{name} 12 (X) 19 (X) 44", 1) for name in FIRMS]
+    assert repeated_values(gaps, pages=1) == []
 
 
 def test_the_totals_row_is_the_row_with_the_largest_figure_and_a_label() -> None:
