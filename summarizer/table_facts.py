@@ -157,7 +157,7 @@ def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str 
         clauses.append(f"its totals row: “{total}”")
     values = repeated_values(sentences, pages)
     if values:
-        clauses.append("its rows record " + ", ".join(f"“{v}” ×{n}" for v, n in values))
+        clauses.append("its rows record " + ", ".join(f"“{v}” {n} times" for v, n in values))
     return "; ".join(clauses)
 
 

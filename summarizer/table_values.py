@@ -4,7 +4,7 @@ row of totals, the note above the table.
 - **Repeated values**: a table's runs of words between its number cells ("Layoff Permanent"
   between a count and a date; a mark such as "(X)" is no value) that come back row after
   row: more often than once a page on average (a running head comes once a page) and at
-  least MIN_REPEATS times. They are what the rows record ("Layoff Permanent" ×291).
+  least MIN_REPEATS times. They are what the rows record ("Layoff Permanent" 291 times).
 - **The totals row**: the one row, in the table's lower half, holding the largest figure of
   all the rows (a total is at least each of its parts); quoted with its label.
 - **The headnote**: the first page's text above the header row, less the title (the issuer
