@@ -138,7 +138,7 @@ def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str 
     count = row_count(rows)
     clauses = []
     header = header_row(lines)
-    note = headnote(sentences, header, title)
+    note = headnote(sentences, header, title, figures_row)
     if note:
         clauses.append(f"under “{note}”")
     if header:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ingestion.document import Sentence
 from ingestion.vocabulary import NUMBER_TOKEN
@@ -86,16 +86,19 @@ def totals_row(rows: Sequence[str]) -> str:
     return " ".join(tokens[:ROW_TOKENS]) + (" …" if cut else "")
 
 
-def headnote(sentences: Sequence[Sentence], header: str, title: str) -> str:
-    """The first page's text before the table's header row, less the title, up to NOTE_CHARS
-    characters; "" where the header row opens the page."""
+def headnote(
+    sentences: Sequence[Sentence], header: str, title: str, is_row: Callable[[str], bool]
+) -> str:
+    """The first page's text before the table's header row (or before its first row,
+    ``is_row``), less the title, up to NOTE_CHARS characters; "" where the header row opens
+    the page."""
     if not header or not sentences:
         return ""
-    start = header.split()[0]
+    start = " ".join(header.split()[:3])
     note: list[str] = []
     for s in sentences:
         text = " ".join(s.text.split())
-        if s.page != sentences[0].page or text.startswith(start) or s.role == "title":
+        if s.page != sentences[0].page or start in text or is_row(text) or s.role == "title":
             break
         note.append(text)
     joined = " ".join(note).replace(" ".join(title.split()), " ") if title else " ".join(note)

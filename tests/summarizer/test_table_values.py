@@ -4,7 +4,7 @@ the note above the header row, and a page head run into a note."""
 from __future__ import annotations
 
 from ingestion.document import Sentence
-from summarizer.table_facts import describe_table, table_notes
+from summarizer.table_facts import describe_table, figures_row, table_notes
 from summarizer.table_values import headnote, repeated_values, totals_row, word_runs
 
 FIRMS = ["Acme Ltd", "Borth Mills", "Cobb Foods", "Dale Transit", "Eske Glass"]
@@ -51,9 +51,13 @@ def test_the_headnote_is_the_text_above_the_header_row_less_the_title() -> None:
         Sentence("Capital Reserves Retained Total", 1),
         Sentence("Opening 5,664 749 12,017 17,683", 1),
     ]
-    note = headnote(sentences, "Capital Reserves Retained Total", "Statement of Equity")
+    header = "Capital Reserves Retained Total"
+    note = headnote(sentences, header, "Statement of Equity", figures_row)
     assert note == "Dunmore Fisheries plc Year to 31 March 2014 (£000)"
-    assert headnote(sentences[1:], "Capital Reserves Retained Total", "") == ""
+    assert headnote(sentences[1:], header, "", figures_row) == ""
+    # A header row with a section number before it, its rows after: no note.
+    numbered = [Sentence(f"1.1 {header}", 1), *sentences[2:]]
+    assert headnote(numbered, header, "", figures_row) == ""
 
 
 def test_describe_table_puts_the_note_the_totals_and_the_values_in_its_line() -> None:
