@@ -7,9 +7,11 @@ bullets that read as a statement are taken: DECK_MIN_WORDS to DECK_MAX_WORDS wor
 longer "bullet" is a slide's text run together), mostly letters, few tokens with digits (a
 table or a code list on a slide is no key point: "Code Label J9190 Fluorouracil 500 mg …"),
 no program code (braces, "//", the one-letter tokens of letter-spaced type), and a word in
-lowercase (a line of capitalised words is a heading or a label run), and no reason of the
-prose rules against it beyond a bullet's shape (`BULLET_REASONS`). Slides follow in order
-until the word budget is spent.
+lowercase (a line of capitalised words is a heading or a label run), not opening on a short
+lowercase word (the rest of the line above: "or …", "and …"), and no reason of the
+prose rules against it beyond a bullet's shape (`BULLET_REASONS`). Each slide gives up to
+PER_SLIDE statements; where they run past the word budget, one statement from each of
+slides spread evenly over the deck.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ DECK_MAX_WORDS = 35
 PER_SLIDE = 2  # statements taken from one slide
 DIGIT_SHARE = 0.2  # tokens with a digit a statement may have, at most
 LETTER_SHARE = 0.7
+CONTINUATION_CHARS = 3  # a bullet opening on so short a lowercase word continues another
 SINGLE_SHARE = 0.25  # one-character tokens a statement may have, at most
 _CODE = re.compile(r"[{}]|//| == | := ")
 MIN_SLIDES = 2  # slides with statements that make this worth showing
@@ -52,6 +55,8 @@ def statement(text: str) -> bool:
         return False  # letter-spaced code on a slide ("f u nc main ( ) {")
     if not any(t[:1].islower() for t in tokens[1:]):
         return False
+    if tokens[0].islower() and len(tokens[0]) <= CONTINUATION_CHARS:
+        return False  # "or extensions of Java, …": the rest of a line above, not a statement
     ended = text if text[-1] in ".!?…" else f"{text}."
     return junk_reason(ended) in BULLET_REASONS
 
@@ -67,9 +72,9 @@ def deck_points(
     sentences: Sequence[Sentence], words: int, said: Sequence[str] = ()
 ) -> list[SummaryPart]:
     """The deck's key points, one part per slide title (a title over several slides is one
-    slide; untitled slides go by page), see the module docstring, up to about ``words`` words
-    and none of ``said`` (the gist's lines); [] where fewer than MIN_SLIDES slides have a
-    statement."""
+    slide; untitled slides go by page), see the module docstring, none of ``said`` (the
+    gist's lines); past about ``words`` words, one statement from each of slides spread
+    evenly over the deck; [] where fewer than MIN_SLIDES slides have a statement."""
     first = min((s.page for s in sentences), default=1)
     known = {" ".join(t.split()) for t in said}
     slides: dict[str | int, list[Sentence]] = {}
@@ -81,14 +86,22 @@ def deck_points(
         fresh = not any(text in k for k in known)
         if fresh and statement(text) and len(taken) < PER_SLIDE:
             taken.append(Sentence(text, s.page, s.role, s.section))
-    parts: list[SummaryPart] = []
-    spent = 0
-    for slide, points in slides.items():
-        if not points or spent >= words:
-            continue
-        title = slide.strip(" .:;,") if isinstance(slide, str) else ""
-        body = "; ".join(s.text.rstrip(" .;:") for s in points)
-        text = f"{title}: {body}." if title and not body.startswith(title) else f"{body}."
-        parts.append(SummaryPart(text, tuple(dict.fromkeys(s.page for s in points))))
-        spent += len(text.split())
+    found = [(slide, points) for slide, points in slides.items() if points]
+    parts = [_part(slide, points) for slide, points in found]
+    if sum(len(p.text.split()) for p in parts) > words:
+        # More than the budget holds: one statement a slide, from slides spread evenly over
+        # the deck (its first slides alone would say only how it begins).
+        parts = [_part(slide, points[:1]) for slide, points in found]
+        size = sum(len(p.text.split()) for p in parts) / len(parts)
+        keep = max(MIN_SLIDES, min(len(parts), int(words / size)))
+        step = len(parts) / keep
+        parts = [parts[int(i * step)] for i in range(keep)]
     return parts if len(parts) >= MIN_SLIDES else []
+
+
+def _part(slide: str | int, points: Sequence[Sentence]) -> SummaryPart:
+    """One slide's statements under its title ("Title: first; second.")."""
+    title = slide.strip(" .:;,") if isinstance(slide, str) else ""
+    body = "; ".join(s.text.rstrip(" .;:") for s in points)
+    text = f"{title}: {body}." if title and not body.startswith(title) else f"{body}."
+    return SummaryPart(text, tuple(dict.fromkeys(s.page for s in points)))

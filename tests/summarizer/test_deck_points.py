@@ -49,3 +49,19 @@ def test_a_statement_is_words_not_a_table_code_or_a_heading() -> None:
     assert not statement("f u nc main ( ) { fmt.Println(depth) }")  # code
     assert not statement("Colon Cancer Management Strategies By Stage")  # a heading
     assert not statement("Silt is measured")  # too short to say anything
+
+
+def test_past_the_budget_slides_spread_over_the_deck_give_one_statement_each() -> None:
+    deck = [Sentence("Harbour Silt: a survey tool", 1, "title")]
+    for n in range(2, 12):
+        for k in range(2):
+            text = f"– Point {k} of slide {n} says what the survey found there"
+            deck.append(Sentence(text, n, "list item", f"Slide {n}"))
+    parts = deck_points(deck, 40)
+    assert [p.pages for p in parts] == [(2,), (5,), (8,)]  # three of 12 words fit, spread
+    assert parts[0].text == "Slide 2: Point 0 of slide 2 says what the survey found there."
+
+
+def test_a_bullet_opening_on_a_short_lowercase_word_continues_the_line_above() -> None:
+    assert not statement("or extensions of Java, like Clojure and Groovy")
+    assert statement("xpdf is used for reading the PDF files")
