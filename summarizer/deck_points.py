@@ -38,7 +38,7 @@ _ROLES = ("list item", "paragraph")
 # What the prose rules may say of a bullet that is still a statement: it need not start or
 # end like a sentence, nor be one; any other reason (a label run, a caption, cells, a run-on
 # cut at an abbreviation) rules it out.
-BULLET_REASONS = (None, "heading", "starts mid-sentence", "question", "no sentence end")
+BULLET_REASONS = (None, "starts mid-sentence", "question", "no sentence end")
 
 
 def statement(text: str) -> bool:
@@ -87,7 +87,13 @@ def deck_points(
         if fresh and statement(text) and len(taken) < PER_SLIDE:
             taken.append(Sentence(text, s.page, s.role, s.section))
     found = [(slide, points) for slide, points in slides.items() if points]
+    # A slide whose title and statements read together as a heading says nothing.
+    found = [(slide, points) for slide, points in found if _shown(_part(slide, points[:1]))]
     parts = [_part(slide, points) for slide, points in found]
+    parts = [
+        p if _shown(p) else _part(slide, points[:1])
+        for p, (slide, points) in zip(parts, found, strict=True)
+    ]
     if sum(len(p.text.split()) for p in parts) > words:
         # More than the budget holds: one statement a slide, from slides spread evenly over
         # the deck (its first slides alone would say only how it begins).
@@ -97,6 +103,10 @@ def deck_points(
         step = len(parts) / keep
         parts = [parts[int(i * step)] for i in range(keep)]
     return parts if len(parts) >= MIN_SLIDES else []
+
+
+def _shown(part: SummaryPart) -> bool:
+    return junk_reason(part.text) in BULLET_REASONS
 
 
 def _part(slide: str | int, points: Sequence[Sentence]) -> SummaryPart:
