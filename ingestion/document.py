@@ -64,6 +64,19 @@ class Block:
 
 
 @dataclass(frozen=True)
+class FormField:
+    """One fill-in field of a form (`ingestion.form_fields`): what it asks for (its printed
+    label, else its tooltip or name; "" when none says), its sort (text, check, radio, choice,
+    signature), whether it holds a value, the choices it offers and its first page."""
+
+    label: str
+    kind: str
+    filled: bool
+    choices: tuple[str, ...] = ()
+    page: int = 1
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed PDF. ``pages`` hold cleaned text (headers, footers, hyphenation removed)."""
 
@@ -82,6 +95,7 @@ class Document:
     blocks: tuple[Block, ...] = ()  # every page's blocks with roles, in reading order
     landscape_pages: int = 0  # pages wider than tall
     parts: tuple[str, ...] = ()  # a collection's parts (`ingestion.collection`), in order
+    fields: tuple[FormField, ...] = ()  # a fill-in form's fields (its AcroForm)
 
     @property
     def usable_pages(self) -> tuple[Page, ...]:

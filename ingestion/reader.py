@@ -26,6 +26,7 @@ from ingestion.errors import (
     PdfTooLarge,
 )
 from ingestion.extractors import RawPdf, extract_raw
+from ingestion.form_fields import read_form_fields
 from ingestion.layout import SizedLine
 from ingestion.line_groups import text_lines
 from ingestion.outline import outline_for
@@ -197,7 +198,8 @@ def extract_document(
             pass
     ocr_done, advice = _ocr(path, password, raw, limits, on_page)
     doc = build_document(path, raw, sha, ocr_done, advice)
-    return replace(doc, blocks=document_blocks(doc, raw))
+    fields = read_form_fields(path, password)
+    return replace(doc, blocks=document_blocks(doc, raw), fields=fields)
 
 
 def document_blocks(doc: Document, raw: RawPdf) -> tuple[Block, ...]:

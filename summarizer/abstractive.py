@@ -84,6 +84,8 @@ class AbstractiveEngine(Engine):
                     doc.pages_with_text,
                     after_gist=bool(doc.profile.title),
                     kind=document_kind(doc),
+                    fields=doc.profile.fields,
+                    title=doc.profile.title,
                 )
                 summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
                 yield Done(i, with_gist(doc, summary, about=False))

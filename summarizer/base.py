@@ -38,9 +38,10 @@ from typing import Any, ClassVar
 # headlines; collections by their parts, a key point from each; acknowledgements off key
 # points; the purpose statement found past a contents list; numbered math statements, cut list
 # items, repeated field labels, spec cells and roadmap steps off key points; in long documents a
-# chapter's opening before context-bound sentences.
+# chapter's opening before context-bound sentences; forms by their fill-in fields, tables by
+# their headnote, totals row and repeated values, slide decks by their slides' statements.
 ENGINE_VERSION = "11"
-RULES_DIGEST = "0da460ea3a146b24"
+RULES_DIGEST = "68cfed05240712ec"
 
 # Target summary lengths: new tokens for abstractive models, words for the extractive engine.
 LENGTHS: dict[str, dict[str, int]] = {

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from ingestion.document import Document, Section, Sentence
+from ingestion.document import Document, FormField, Section, Sentence
 from ingestion.errors import AppError
 from ingestion.sentences import without_abstract
 from summarizer.base import Summary, SummaryOptions, SummaryPart, summary_key
@@ -49,6 +49,7 @@ class Profile:
     meta_title: str = ""  # the metadata's title as written (a browser's is the page's name)
     notices: tuple[str, ...] = ()  # the blocks with a copyright notice, in reading order
     parts: tuple[str, ...] = ()  # a collection's parts, each under its own byline
+    fields: tuple[FormField, ...] = ()  # a fill-in form's fields (`ingestion.form_fields`)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def input_for(doc: Document) -> DocInput:
         meta_title=doc.metadata.get("title", ""),
         notices=tuple(b.text for b in doc.blocks if _NOTICE_MARK.search(b.text)),
         parts=doc.parts,
+        fields=doc.fields,
     )
     return DocInput(doc.sha256, without_abstract(doc), len(doc.usable_pages), doc.outline, profile)
 

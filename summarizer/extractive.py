@@ -16,8 +16,10 @@ from ingestion.document import Section, Sentence
 from ingestion.errors import AppError
 from summarizer.base import OutlinePart, Summary, SummaryOptions, SummaryPart
 from summarizer.candidates import structure_only, word_count
+from summarizer.deck_points import deck_points
 from summarizer.engines import ChunkCache, DocInput, Done, Engine, EngineSpec, Generated
 from summarizer.errors import Cancelled, NothingToSummarize
+from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
@@ -30,6 +32,16 @@ from summarizer.textrank import select
 from summarizer.web_page import headlines_line
 
 SIMILARITIES = ("tfidf", "embeddings")
+
+
+def _no_prose(doc: DocInput, pages: int, kind: str, *, after_gist: bool) -> SummaryPart:
+    """The one honest line of a document without running prose (`no_prose_line`)."""
+    p = doc.profile
+    return no_prose_line(
+        doc.sentences, pages, after_gist=after_gist, kind=kind, fields=p.fields, title=p.title
+    )
+
+
 MIN_POINT_WORDS = 25
 
 
@@ -135,10 +147,10 @@ class ExtractiveEngine(Engine):
         # A form or a table, or nothing picked: the one honest line.
         if little_prose(doc.sentences, pages):
             opening = gist_parts(doc, None)
-            line = no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)
-            said = headlines_line(doc.profile.front) if kind == "web page" else ""
-            line = replace(line, text=said, kind="covers") if said else line
-            notes = table_notes(doc.sentences) if kind in TABLE_KINDS else []
+            line = _no_prose(doc, pages, kind, after_gist=bool(opening))
+            headlines = headlines_line(doc.profile.front) if kind == "web page" else ""
+            line = replace(line, text=headlines, kind="covers") if headlines else line
+            notes = table_notes(doc.sentences, doc.profile.title) if kind in TABLE_KINDS else []
             parts = [*opening, line, *(SummaryPart(s.text, (s.page,)) for s in notes)]
         elif kind == "collection":
             # An anthology: no one sentence says what all its parts are about; a key point
@@ -154,20 +166,26 @@ class ExtractiveEngine(Engine):
                 shown = without_bullet(strip_lead_in(opening[-1].text))
                 opening[-1] = replace(opening[-1], text=shown)
             slides = slides_line(doc.sentences) if kind == "slide deck" else ""
-            if slides:  # what the deck covers, after the line saying what it is
+            slides = slides or (
+                form_line(doc.profile.fields, doc.profile.title) if kind == "form" else ""
+            )
+            if slides:  # what the deck or the form covers, after the line saying what it is
                 at = 1 if opening and opening[0].kind == "gist" else 0
                 opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))
             abstract = sum(word_count(p.text) for p in opening if p.kind == "abstract")
-            points = self.pick(
+            budget = max(MIN_POINT_WORDS, words - abstract)
+            said = [p.text for p in opening]
+            deck = deck_points(doc.sentences, budget, said) if kind == "slide deck" else []
+            points = deck or self.pick(
                 doc.sentences,
-                max(MIN_POINT_WORDS, words - abstract),
+                budget,
                 outline=doc.outline,
                 first=about,
-                said=[p.text for p in opening],
+                said=said,
                 titled=kind == "slide deck",
             )
             if not points and about is None and not slides:
-                points = [no_prose_line(doc.sentences, pages, after_gist=bool(opening), kind=kind)]
+                points = [_no_prose(doc, pages, kind, after_gist=bool(opening))]
             parts = opening + points
         summary = self.summary_of(doc, parts, options, seconds=time.perf_counter() - start)
         return replace(summary, outline=self._outline(doc))

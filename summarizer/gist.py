@@ -11,13 +11,13 @@ The gist is given, never generated: both engines open their summaries with it.
   ranking puts first in its opening, raised by the words it shares with the title (news keeps
   its lead sentence); a long text without a title (a meeting's transcript) gets none.
 
-The kind comes from the format: a browser's printout is a web page (`summarizer.web_page`,
-titled by the page or its site); an anthology whose parts each have a byline a collection
-(`ingestion.collection`; its line names the parts); a form or a table has little prose
-(`little_prose`; a long document of labels without numbers is a list: a printed web page of
-headlines), slides are landscape pages with few words, a letter has a salutation, a paper
-an abstract or a reference list, a book hundreds of pages; a title naming its genre ("… User
-Manual") says so.
+The kind comes from the format: a short document with fill-in fields is a form; a browser's
+printout is a web page (`summarizer.web_page`, titled by the page or its site); an anthology
+whose parts each have a byline a collection (`ingestion.collection`; its line names the parts);
+a form or a table has little prose (`little_prose`; a long document of labels without numbers
+is a list: a printed web page of headlines), slides are landscape pages with few words, a
+letter has a salutation, a paper an abstract or a reference list, a book hundreds of pages; a
+title naming its genre ("… User Manual") says so.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
+from summarizer.form_line import MIN_FIELDS
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.textrank import content_terms, select
 from summarizer.web_page import page_title, printed_web_page
@@ -102,6 +103,8 @@ def document_kind(doc: DocInput) -> str:
         return "web page"
     if len(p.parts) >= MIN_PARTS:
         return "collection"
+    if len(p.fields) >= MIN_FIELDS and pages <= FORM_PAGES:
+        return "form"  # fill-in fields: a form, whatever prose its instructions have
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ingestion.document import Sentence
+from ingestion.document import FormField, Sentence
 from ingestion.vocabulary import NUMBER_TOKEN, PDF_OPERATORS
 from summarizer.base import SummaryPart
 from summarizer.candidates import junk_reason, word_count
+from summarizer.form_line import form_line
 from summarizer.table_facts import describe_table
 
 LABEL_WORDS = 10  # of each label quoted by the no-prose line
@@ -38,7 +39,13 @@ def little_prose(sentences: Sequence[Sentence], pages: int) -> bool:
 
 
 def no_prose_line(
-    sentences: Sequence[Sentence], pages: int, *, after_gist: bool = False, kind: str = ""
+    sentences: Sequence[Sentence],
+    pages: int,
+    *,
+    after_gist: bool = False,
+    kind: str = "",
+    fields: Sequence[FormField] = (),
+    title: str = "",
 ) -> SummaryPart:
     """One honest line for a document without running prose, by its ``kind`` (the gist's):
     a table's header row and rows (`describe_table`), a deck's slide titles, a page of
@@ -46,9 +53,13 @@ def no_prose_line(
     (a table's headnote, a form's field names; the title is the gist's); its rows of cells
     are quoted only where there are too few of those.
     ``after_gist``: the gist line before it has said what and how long the document is, so
-    the line does not say it again."""
+    the line does not say it again. A form's ``fields`` (its AcroForm's) name what it asks
+    for (`form_line`), not its printed labels; ``title`` is left out of a table's note."""
     first = sentences[0].page if sentences else 1
-    said = _by_kind(sentences, kind)
+    asks = form_line(fields, title) if kind == "form" else ""
+    if asks:
+        return SummaryPart(asks, (first,), kind="covers")
+    said = _by_kind(sentences, kind, pages, title)
     if said:
         said = said if after_gist else f"{_what(pages, kind)}: {said[:1].lower()}{said[1:]}"
         return SummaryPart(said, (first,), kind="covers")
@@ -81,7 +92,7 @@ def _what(pages: int, kind: str) -> str:
     return f"A {size} {kind}"
 
 
-def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
+def _by_kind(sentences: Sequence[Sentence], kind: str, pages: int = 1, title: str = "") -> str:
     """The line's words for a table or a slide deck; "" where the document shows none of
     what its kind would (its headings then stand in)."""
     if kind == "slide deck":
@@ -91,7 +102,7 @@ def _by_kind(sentences: Sequence[Sentence], kind: str) -> str:
         if whole:
             return whole
     if kind in TABLE_KINDS:
-        table = describe_table(sentences)
+        table = describe_table(sentences, pages=pages, title=title)
         parts = section_titles(sentences)
         if table:
             return _sentence(f"{table}; its parts: {'; '.join(parts)}" if parts else table)

@@ -21,6 +21,7 @@ from itertools import pairwise
 from ingestion.document import Sentence
 from ingestion.vocabulary import NUMBER_TOKEN
 from summarizer.candidates import junk_reason, word_count
+from summarizer.table_values import headnote, repeated_values, totals_row
 
 ROW_NUMBERS = 2  # number cells that make a line a row of figures …
 ROW_SHARE = 0.2  # … making up this share of its tokens
@@ -125,9 +126,11 @@ def date_span(rows: Sequence[str]) -> tuple[str, str] | None:
     return ordered[0], ordered[-1]
 
 
-def describe_table(sentences: Sequence[Sentence]) -> str:
-    """What a table holds, as clauses of one line: its header row, how many rows of figures
-    and what they cover; "" for fewer than MIN_ROWS rows."""
+def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str = "") -> str:
+    """What a table holds, as clauses of one line: the note above it, its header row, how
+    many rows of figures and what they cover, its totals row, the values its rows repeat
+    (`summarizer.table_values`); "" for fewer than MIN_ROWS rows. ``title``: the document's,
+    left out of the note."""
     lines = [s for s in sentences if _ALNUM.search(s.text) and junk_reason(s.text) is not None]
     rows = [" ".join(s.text.split()) for s in lines if figures_row(s.text)]
     if len(rows) < MIN_ROWS:
@@ -135,6 +138,9 @@ def describe_table(sentences: Sequence[Sentence]) -> str:
     count = row_count(rows)
     clauses = []
     header = header_row(lines)
+    note = headnote(sentences, header, title, figures_row)
+    if note:
+        clauses.append(f"under “{note}”")
     if header:
         clauses.append(f"its header row: “{header}”")
     covers = f"about {count} rows of figures" if count else "rows of figures"
@@ -146,6 +152,12 @@ def describe_table(sentences: Sequence[Sentence]) -> str:
     elif span:
         covers += f", dated {span[0]} to {span[1]}"
     clauses.append(covers)
+    total = totals_row(rows)
+    if total:
+        clauses.append(f"its totals row: “{total}”")
+    values = repeated_values(sentences, pages)
+    if values:
+        clauses.append("its rows record " + ", ".join(f"“{v}” {n} times" for v, n in values))
     return "; ".join(clauses)
 
 
@@ -153,13 +165,22 @@ NOTE_WORDS = 8
 MAX_NOTES = 2
 
 
-def table_notes(sentences: Sequence[Sentence]) -> list[Sentence]:
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def table_notes(sentences: Sequence[Sentence], title: str = "") -> list[Sentence]:
     """A table's notes: its first sentences of running prose (a headnote saying what the
-    figures count, a publication note), up to MAX_NOTES."""
+    figures count), up to MAX_NOTES; a sentence holding the ``title`` is the page's head
+    run together with what follows it, no note."""
+    head = _letters(title) if len(title.split()) >= MIN_ROWS else ""
     notes = [
         s
         for s in sentences
-        if s.role != "title" and word_count(s.text) >= NOTE_WORDS and junk_reason(s.text) is None
+        if s.role != "title"
+        and word_count(s.text) >= NOTE_WORDS
+        and junk_reason(s.text) is None
+        and not (head and head in _letters(s.text))
     ]
     return notes[:MAX_NOTES]
 

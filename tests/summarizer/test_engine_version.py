@@ -37,6 +37,10 @@ RULE_FILES = [
     "summarizer/web_page.py",
     "summarizer/thanks.py",
     "ingestion/collection.py",
+    "ingestion/form_fields.py",
+    "summarizer/form_line.py",
+    "summarizer/table_values.py",
+    "summarizer/deck_points.py",
 ]
 
 
