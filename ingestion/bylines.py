@@ -33,9 +33,14 @@ _NOT_NAME = re.compile(
 INITIALS = re.compile(rf"\b[{_CAPITAL}]\.\s?[{_CAPITAL}]\.")  # "R. K."
 
 
-# A society's membership grade after a byline's names: one to three capitalised words, then the
-# society's initials in capitals ("…, Member, IEEE", "…, Senior Member, IEEE").
-_GRADE = re.compile(r",\s*(?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]+,\s*[A-Z]{2,6}(?=\s*(?:,|$))")
+# A society's membership grade after a byline's names: the grades' own words (a member or a
+# fellow, with its rank), then the society's initials in capitals ("…, Member, IEEE", "…,
+# Senior Member, IEEE"). Any capitalised words there would take a co-author before an
+# organisation's initials ("Jane Roe, John Doe, CNN").
+_GRADE = re.compile(
+    r",\s*(?:(?:Senior|Life|Student|Graduate\s+Student|Associate)\s+)?(?:Member|Fellow)"
+    r",\s*[A-Z]{2,6}(?=\s*(?:,|$))"
+)
 
 
 def unsigned(line: str) -> str:

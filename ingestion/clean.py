@@ -222,13 +222,16 @@ _SPLIT_LIGATURE = re.compile(r"\b([^\W\d_]*(?:fi|fl|ff)) ([a-zà-ÿ][^\W\d_]*)")
 
 def rejoin_ligatures(pages: list[str]) -> list[str]:
     """Pages with each word split after a ligature ("défi nir") joined again where the
-    document spells the joined word elsewhere ("définir"); two words ("staff members")
-    stay apart."""
-    known = {w.lower() for p in pages for w in _WORDS.findall(p)}
+    document spells the joined word elsewhere ("définir"); two words ("staff members"), and
+    a second half the document also uses as a word of its own ("off line" where "line"
+    stands alone elsewhere, beside "offline"), stay apart."""
+    counts = Counter(w.lower() for p in pages for w in _WORDS.findall(p))
+    after = Counter(m[2].lower() for p in pages for m in _SPLIT_LIGATURE.finditer(p))
 
     def joined(m: re.Match[str]) -> str:
-        word = m[1] + m[2]
-        return word if word.lower() in known else m[0]
+        word, tail = m[1] + m[2], m[2].lower()
+        alone = counts[tail] > after[tail]
+        return word if counts[word.lower()] and not alone else m[0]
 
     return [_SPLIT_LIGATURE.sub(joined, p) for p in pages]
 

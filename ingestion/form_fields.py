@@ -180,11 +180,16 @@ def _walk(pdf: Any) -> Iterator[_Field]:
             if name in found:
                 found[name].widgets.append(widget)
                 continue
-            value_text = _text(value).strip()
-            filled = value_text not in ("", "/Off", "Off")
+            # A multi-select list holds its choices as an array: filled where any is chosen.
+            values = value if isinstance(value, list) else [value]
+            filled = any(_text(v).strip() not in ("", "/Off", "Off") for v in values)
             kinds = {"/Tx": "text", "/Ch": "choice", "/Sig": "signature"}
             sort = kinds.get(str(kind), "radio" if bits & RADIO else "check")
-            choices = tuple(_text(o[-1] if isinstance(o, list) else o).strip() for o in (opt or []))
+            choices = tuple(
+                _text(o[-1] if isinstance(o, list) else o).strip()
+                for o in (opt or [])
+                if o or not isinstance(o, list)  # an empty pair names no choice
+            )
             found[name] = _Field(name, _text(tooltip), sort, filled, choices, [widget])
     yield from found.values()
 

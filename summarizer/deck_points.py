@@ -89,6 +89,8 @@ def deck_points(
     found = [(slide, points) for slide, points in slides.items() if points]
     # A slide whose title and statements read together as a heading says nothing.
     found = [(slide, points) for slide, points in found if _shown(_part(slide, points[:1]))]
+    if len(found) < MIN_SLIDES:
+        return []  # fewer slides with statements than a deck's points need
     parts = [_part(slide, points) for slide, points in found]
     parts = [
         p if _shown(p) else _part(slide, points[:1])
@@ -99,7 +101,7 @@ def deck_points(
         # the deck (its first slides alone would say only how it begins).
         parts = [_part(slide, points[:1]) for slide, points in found]
         size = sum(len(p.text.split()) for p in parts) / len(parts)
-        keep = max(MIN_SLIDES, min(len(parts), int(words / size)))
+        keep = min(len(parts), max(MIN_SLIDES, int(words / size)))
         step = len(parts) / keep
         parts = [parts[int(i * step)] for i in range(keep)]
     return parts if len(parts) >= MIN_SLIDES else []

@@ -36,8 +36,9 @@ def field_label(field: FormField) -> str:
     return f"{field.label} ({shown})"
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalpha())
+def _words(text: str) -> str:
+    """The text's words in lower case, one space apart and around ("candidate form")."""
+    return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()) + " "
 
 
 def form_line(fields: Sequence[FormField], title: str = "") -> str:
@@ -49,8 +50,8 @@ def form_line(fields: Sequence[FormField], title: str = "") -> str:
     filled = sum(f.filled for f in fields)
     count = f"{len(fields)} fields"
     state = f"{filled} filled in" if filled else "none filled in"
-    named = _letters(title)
-    asked = [f for f in fields if f.label and not (named and _letters(f.label) in named)]
+    named = _words(title)
+    asked = [f for f in fields if f.label and not (named.strip() and _words(f.label) in named)]
     labels = list(dict.fromkeys(lab for lab in map(field_label, asked) if lab))
     head = f"A fill-in form with {count}, {state}"
     if not labels:

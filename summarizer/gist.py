@@ -179,15 +179,28 @@ def without_marks(names: Sequence[str]) -> list[str]:
 AUTHOR_PAGES = 2  # a metadata author is shown where these first pages print the name
 
 
+def _web_title(p: Profile) -> str:
+    """A web page's name: the page's or its site's, else a real metadata title; else none."""
+    title = page_title(p.meta_title, p.front, p.notices)
+    title = title or (p.title if real_metadata_title(p.title) else "")
+    return title.strip(" .")
+
+
+def _in_capitals(name: str) -> bool:
+    """A name with cased letters, all of them capitals (a script without case never is)."""
+    return any(c.lower() != c.upper() for c in name) and in_capitals(name)
+
+
 def _authors(p: Profile, printed: str = "") -> str:
     """The byline's names; else the PDF metadata's author where the first pages print it
     (``printed``, their text): a name the document never prints is whoever made the file (a
     scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
-    if any(not in_capitals(n) for n in names):
+    if any(not _in_capitals(n) for n in names):
         # Among names in mixed case, one wholly in capitals is an institution's initials
-        # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names.
-        names = [n for n in names if not in_capitals(n)]
+        # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names, and a
+        # name in a script without capitals ("王小明") is no initials.
+        names = [n for n in names if not _in_capitals(n)]
     if not names and p.author:
         meta = " ".join(p.author.split())
         shown = meta.lower() in printed.lower()
@@ -238,9 +251,9 @@ def gist_line(doc: DocInput) -> str:
         line += f" about “{subject}”"  # its subject line, not the address block
     elif named:
         line += f", “{named}”"
-    elif kind == "web page":
-        line += f", “{(page_title(p.meta_title, p.front, p.notices) or p.title).strip(' .')}”"
-    elif real_metadata_title(p.title):
+    elif kind == "web page" and _web_title(p):
+        line += f", “{_web_title(p)}”"
+    elif kind != "web page" and real_metadata_title(p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
     who = _authors(p, printed)
@@ -321,7 +334,7 @@ def gist_parts(doc: DocInput, about: Sentence | None) -> list[SummaryPart]:
     line = gist_line(doc)
     if line:
         parts.append(SummaryPart(line, (first,), kind="gist"))
-    if len(doc.profile.parts) >= MIN_PARTS:
+    if len(doc.profile.parts) >= MIN_PARTS and document_kind(doc) == "collection":
         parts.append(SummaryPart(parts_line(doc.profile.parts), (first,), kind="covers"))
     if doc.profile.abstract:
         parts.append(SummaryPart(from_abstract(doc.profile.abstract), (1,), kind="abstract"))

@@ -38,7 +38,7 @@ _CONTEXT_BOUND = re.compile(
     r"|previously)|in\s+the\s+(?:previous|preceding|last)\s+(?:section|chapter|example|step)"
     r"|(?:the|this|that|these)\s+(?:above|former|latter)\b|d\.\s?h\.|i\.\s?e\.,?\s)"
     # a narrative step of a worked example: "So Harry asks …", "Then Sally commits …"
-    rf"|^(?:so|then|now|next)\s+[A-Z][a-z]+\s+[a-z]+s\b"
+    rf"|^(?:so|then|now|next)\s+(?-i:[A-Z][a-z]+\s+[a-z]+s)\b"
     # pointing back at what was said: "… satisfies both properties above."
     r"|\b(?:above|aforementioned)\.$",
     re.IGNORECASE,

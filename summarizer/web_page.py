@@ -26,7 +26,7 @@ BROWSER = re.compile(
     r"\b(?:chrom(?:e|ium)|mozilla|firefox|safari|webkit|wkhtmltopdf|microsoft edge|opera)\b",
     re.IGNORECASE,
 )
-_ADDRESS_COUNTER = re.compile(r"\bhttps?://\S+.*\s(\d{1,3})/(\d{1,3})$")
+_ADDRESS_COUNTER = re.compile(r"\bhttps?://\S++.*\s(\d{1,3})/(\d{1,3})$")
 _STAMP = re.compile(
     r"^\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+(?P<name>\S.{2,})$",
     re.IGNORECASE,

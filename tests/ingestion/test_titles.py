@@ -338,6 +338,11 @@ def test_a_byline_loses_its_membership_grades_and_splits_a_name_a_line() -> None
     assert names("Ann Lee and Bo Chan, Member, IEEE") == ("Ann Lee", "Bo Chan")
     assert names("Ann Lee and Bo Chan, Senior Member, IEEE") == ("Ann Lee", "Bo Chan")
     assert names("Fresno and Madera Counties, Upper Basin, California") == ()
+    # Near miss: a co-author before an organisation's initials is a name, not a grade.
+    from ingestion.bylines import unsigned
+
+    assert unsigned("By Jane Roe, John Doe, CNN") == "Jane Roe, John Doe, CNN"
+    assert "Bo Chan" in names("Ann Lee, Bo Chan, NASA")
     # One name a line: two people; near miss: a list wrapped after a comma keeps its names.
     assert names("Ann Lee", "Bo Chan", "November 20, 2015") == ("Ann Lee", "Bo Chan")
     assert names("Ann Lee, Bo Chan", ", and Cy Dunn") == ("Ann Lee", "Bo Chan", "Cy Dunn")

@@ -65,3 +65,10 @@ def test_past_the_budget_slides_spread_over_the_deck_give_one_statement_each() -
 def test_a_bullet_opening_on_a_short_lowercase_word_continues_the_line_above() -> None:
     assert not statement("or extensions of Java, like Clojure and Groovy")
     assert statement("xpdf is used for reading the PDF files")
+
+
+def test_past_the_budget_one_slide_of_statements_is_never_shown_twice() -> None:
+    long = "says what the survey found in the harbour over the whole of the winter season"
+    deck = [Sentence("Harbour Silt: a survey tool", 1, "title")]
+    deck += [Sentence(f"– Tow {k} {long}", 2, "list item", "Method") for k in range(2)]
+    assert deck_points(deck, 25) == []

@@ -34,6 +34,9 @@ def test_the_form_line_names_labels_once_with_their_choices_and_counts_filled_fi
     assert form_line(titled, "Club Membership Application 2024") == (
         "A fill-in form with 3 fields, 1 filled in: First name; Last name."
     )
+    # Near miss: a label whose letters sit inside a title's word ("Date" in "Candidate") asks.
+    dated = [FormField("Date", "text", False), *fields[:2]]
+    assert "Date" in form_line(dated, "Candidate Registration Form")
 
 
 def test_a_short_document_with_fields_is_a_form_and_a_long_one_is_not() -> None:

@@ -120,6 +120,15 @@ def test_the_title_line_itself_is_not_what_the_document_is_about() -> None:
     assert about_index(opening, "Harbour Piers and their Footings") == 1
 
 
+def test_names_in_a_script_without_capitals_are_no_initials() -> None:
+    # Initials in capitals among mixed-case names are an institution ("ФКН ВШЭ"); a name in a
+    # script without case is a name.
+    mixed = doc(METHOD, pages=12, title="Harbour Works", authors=("王小明", "John Smith"))
+    assert gist_line(mixed).endswith("by 王小明 and John Smith.")
+    inst = doc(METHOD, pages=12, title="Harbour Works", authors=("Ann Lee", "HBRC"))
+    assert gist_line(inst).endswith("by Ann Lee.")
+
+
 def test_the_gist_line_names_the_issuer_from_metadata_when_no_byline() -> None:
     issuer = "Issued by the Northern Harbour Board for its members in the spring."
     item = doc([issuer, *METHOD], pages=12, title="Harbour Works", author="Northern Harbour Board")

@@ -118,6 +118,8 @@ def test_a_sentence_that_needs_the_one_before_is_context_bound() -> None:
     assert context_bound("The second packing satisfies both properties above.")
     assert not context_bound("Subversion clients use URLs to name versioned files.")
     assert not context_bound("This chapter is a short introduction to version control.")
+    # Near miss: "Next"/"Now" before a plain noun phrase is no narrative step.
+    assert not context_bound("Next generation networks use a new protocol.")
 
 
 def test_a_line_dense_with_variables_is_a_set_up() -> None:

@@ -10,7 +10,7 @@ from ingestion.document import Sentence
 from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput, Profile, input_for
 from summarizer.extractive import ExtractiveEngine
-from summarizer.gist import document_kind
+from summarizer.gist import document_kind, gist_line
 from summarizer.web_page import headlines, page_title, printout_line, site_name
 from tests.conftest import write_pdf
 
@@ -60,6 +60,10 @@ def test_a_browser_made_file_of_headlines_is_a_web_page() -> None:
     assert document_kind(item) == "list"  # near miss: nothing says a browser printed it
     printed = Profile(title=HEADLINES[0], page_count=8, made_by="Chromium Skia/PDF m98")
     assert document_kind(DocInput("k", sents, 8, (), printed)) == "web page"
+    # A file's name as the metadata title names no page: the line gives no title then.
+    named = Profile(title="front-page.pdf", page_count=8, made_by="Chromium Skia/PDF m98")
+    line = gist_line(DocInput("k", sents, 8, (), named))
+    assert line.startswith("An 8-page web page") and "front-page.pdf" not in line
 
 
 def _front_page(path: Path, printout: bool) -> Path:
