@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 5
+#define GLYPH_READS_VERSION 6
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -40,15 +40,35 @@ static int is_space(unsigned c) {
            c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
-/* ingestion/layout.py's _edge_lines, its figures only: for each line of `text` (`count` code
- * points, split at \r and \n) with a glyph, its start and stop, its first and last glyph
- * (relative) and whether they differ into `ints` (5 a line); the two glyphs' box heights, the
- * line's top, left, right and bottom as shares of the page into `shares` (6 a line; left,
- * right and bottom only with a page width); the two glyphs' font weights into `weights`. Each
- * figure with Python's operations in Python's order (floats widened before subtracting; min
- * and max as Python's). How many lines. */
+/* Whether text[start:stop] is what " ".join(line.split()) makes of it: no space at either end,
+ * and every space inside a single U+0020 between words. */
+static int plain_spaces(const unsigned *text, int start, int stop) {
+    if (start >= stop || is_space(text[start]) || is_space(text[stop - 1]))
+        return 0;
+    for (int i = start + 1; i < stop; i++)
+        if (is_space(text[i]) && (text[i] != ' ' || is_space(text[i - 1])))
+            return 0;
+    return 1;
+}
+
+/* ingestion/layout.py's _edge_lines, its figures: for each line of `text` (`count` code points,
+ * split at \r and \n) with a glyph, into `ints` (8 a line) its start and stop, its first and
+ * last glyph (relative), whether they differ, the two glyphs' font weights and a code: EDGE_BOLD
+ * where the weights say bold, EDGE_BY_NAME where one is missing (Python asks the font's name),
+ * EDGE_PLAIN where the line's spaces are as Python's " ".join(line.split()) leaves them, and
+ * EDGE_TWO_SIZES where a box height is not above zero (Python rounds both, as its fallback does);
+ * into `shares` (7 a line) the height whose rounding is the line's size (the taller glyph's:
+ * rounding keeps order, and both positive no zero's sign differs), the two glyphs' box heights,
+ * the line's top, left, right and bottom as shares of the page (left, right and bottom only
+ * with a page width). Each figure with Python's operations in Python's order (floats widened
+ * before subtracting; min and max as Python's). How many lines. */
+#define EDGE_BOLD 1
+#define EDGE_BY_NAME 2
+#define EDGE_PLAIN 4
+#define EDGE_TWO_SIZES 8
+
 int edge_lines(handle textpage, const unsigned *text, int count, double width, double height,
-               int *ints, double *shares, int *weights, int (*loose_box)(handle, int, rectf *),
+               int *ints, double *shares, int (*loose_box)(handle, int, rectf *),
                int (*font_weight)(handle, int)) {
     rectf rect = {0, 0, 0, 0};
     const double inf = 1.0 / 0.0;
@@ -74,8 +94,8 @@ int edge_lines(handle textpage, const unsigned *text, int count, double width, d
         double top = upper > 0.0 ? upper : 0.0;
         left = left < inf ? left : inf;
         double bottom = lower < inf ? lower : inf;
-        int w1 = font_weight(textpage, start + first), w2 = 0;
-        if (end > first) {
+        int w1 = font_weight(textpage, start + first), w2 = 0, two = end > first, code = 0;
+        if (two) {
             loose_box(textpage, start + end, &rect);
             double edge = rect.left;
             lower = rect.bottom;
@@ -87,17 +107,34 @@ int edge_lines(handle textpage, const unsigned *text, int count, double width, d
             bottom = lower < bottom ? lower : bottom;
             w2 = font_weight(textpage, start + end);
         }
-        int *n = ints + 5 * lines;
-        n[0] = start, n[1] = stop, n[2] = first, n[3] = end, n[4] = end > first;
-        double *s = shares + 6 * lines;
-        s[0] = d1, s[1] = d2, s[2] = top / height;
+        if (w1 <= 0) {
+            code |= EDGE_BY_NAME;
+        } else {
+            int bold = w1 >= 600;
+            if (two && bold) {
+                if (w2 <= 0)
+                    code |= EDGE_BY_NAME;
+                else
+                    bold = w2 >= 600;
+            }
+            if (bold && !(code & EDGE_BY_NAME))
+                code |= EDGE_BOLD;
+        }
+        if (plain_spaces(text, start, stop))
+            code |= EDGE_PLAIN;
+        if (two && (d1 <= 0.0 || d2 <= 0.0))
+            code |= EDGE_TWO_SIZES;
+        int *n = ints + 8 * lines;
+        n[0] = start, n[1] = stop, n[2] = first, n[3] = end, n[4] = two;
+        n[5] = w1, n[6] = w2, n[7] = code;
+        double *s = shares + 7 * lines;
+        s[0] = two && d2 > d1 ? d2 : d1, s[1] = d1, s[2] = d2, s[3] = top / height;
         if (width > 0) {
             right = left > right ? left : right;
-            s[3] = left / width, s[4] = right / width, s[5] = bottom / height;
+            s[4] = left / width, s[5] = right / width, s[6] = bottom / height;
         } else {
-            s[3] = 0.0, s[4] = 1.0, s[5] = 0.0;
+            s[4] = 0.0, s[5] = 1.0, s[6] = 0.0;
         }
-        weights[2 * lines] = w1, weights[2 * lines + 1] = w2;
         lines++;
     }
     return lines;

@@ -26,7 +26,7 @@ SOURCE = Path(__file__).with_name("glyph_reads.c")
 # How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
 # rounding, so its arithmetic is Python's.
 BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
-VERSION = 5  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 6  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -44,7 +44,7 @@ def load(path: Path = LIBRARY) -> Any:
     lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v, v]
     lib.glyph_boxes.restype = None
     d = ctypes.c_double
-    lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v]
+    lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v]
     lib.edge_lines.restype = i
     lib.word_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v, v]
     lib.word_lines.restype = i
@@ -142,49 +142,40 @@ def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[in
     return flat, read, found
 
 
-EdgeLine = tuple[int, int, int, int, int, float, float, float, float, float, float, int, int]
+# `edge_lines`' figures, flat: 8 ints a line (start, stop, first and last glyph, whether they
+# differ, the two glyphs' font weights, a code of EDGE_* flags) and 7 floats (the height whose
+# rounding is the line's size, the two glyphs' heights, top, left, right, bottom).
+EdgeLines = tuple[list[int], list[float]]
+EDGE_BOLD = 1  # the weights say bold
+EDGE_BY_NAME = 2  # a weight is missing: the font's name says it (Python's reading)
+EDGE_PLAIN = 4  # the line's spaces are as " ".join(line.split()) leaves them
+EDGE_TWO_SIZES = 8  # a height not above zero: both are rounded (Python's reading)
 
 
-def edge_lines(textpage: Any, text: str, width: float, height: float) -> list[EdgeLine] | None:
+def edge_lines(textpage: Any, text: str, width: float, height: float) -> EdgeLines | None:
     """`ingestion.layout`'s lines by their first and last glyphs, by the helper: for each line
-    of ``text`` with a glyph, its start, stop, first and last glyph, whether they differ, the
-    two glyphs' box heights, its top, left, right and bottom as shares of the page (left, right
-    and bottom only with a ``width``), and the two glyphs' font weights; None without the
-    helper or with a page of no height (whose shares Python's division refuses)."""
+    of ``text`` with a glyph, the figures of `EdgeLines` (see ``edge_lines`` in glyph_reads.c;
+    left, right and bottom only with a ``width``); None without the helper or with a page of
+    no height (whose shares Python's division refuses)."""
     lib = helper()
     if lib is None or not height:
         return None
     c = calls()
-    n = len(text)
-    ints = array("i", bytes(20 * n))
-    shares = array("d", bytes(48 * n))
-    weights = array("i", bytes(8 * n))
+    most = text.count("\n") + text.count("\r") + 1  # lines at most
+    ints = array("i", bytes(32 * most))
+    shares = array("d", bytes(56 * most))
     found = lib.edge_lines(
         address(textpage.raw),
         text.encode("utf-32-le", "surrogatepass"),
-        n,
+        len(text),
         width,
         height,
         ints.buffer_info()[0],
         shares.buffer_info()[0],
-        weights.buffer_info()[0],
         c.address["loose_box"],
         c.address["font_weight"],
     )
-    i, d, w = (
-        ints[: 5 * found].tolist(),
-        shares[: 6 * found].tolist(),
-        weights[: 2 * found].tolist(),
-    )
-    return list(
-        zip(
-            *(i[k::5] for k in range(5)),
-            *(d[k::6] for k in range(6)),
-            w[0::2],
-            w[1::2],
-            strict=True,
-        )
-    )
+    return ints[: 8 * found].tolist(), shares[: 7 * found].tolist()
 
 
 # `word_lines`' figures: per line (start, stop, first word, words, bold: 1, 0 or -1 where

@@ -16,7 +16,11 @@ from typing import Any
 
 from ingestion.clean import whole_characters
 from ingestion.glyph_reads import (
-    EdgeLine,
+    EDGE_BOLD,
+    EDGE_BY_NAME,
+    EDGE_PLAIN,
+    EDGE_TWO_SIZES,
+    EdgeLines,
     WordLines,
     as_boxes,
     char_codes,
@@ -330,7 +334,7 @@ def _edge_lines(
     measures the lines of an unturned page in one call)."""
     measured = edge_lines(textpage, text, page_width, page_height) if turn is None else None
     if measured is not None:
-        return _measured_lines(text, measured, by_name, boxes, page_width)
+        return _measured_lines(text, measured, by_name, boxes)
     found: list[tuple[str, int, int, int]] = []
     indexes: list[int] = []
     for m in _LINE.finditer(text):
@@ -378,25 +382,43 @@ def _edge_lines(
 
 def _measured_lines(
     text: str,
-    measured: list[EdgeLine],
+    measured: EdgeLines,
     by_name: Callable[[int], bool],
     boxes: Callable[[int], Box],
-    page_width: float,
 ) -> list[SizedLine]:
-    """`_edge_lines` from the helper's figures: the same sizes, weights and text."""
+    """`_edge_lines` from the helper's figures: the same sizes, weights and text. The helper
+    picks the height to round and reads the weights and spaces; where a weight is missing or a
+    height is not above zero, Python's own reading of the two glyphs runs."""
+    ints, shares = measured
     rtl = bool(RTL.search(text))
     lines: list[SizedLine] = []
-    for start, stop, first, end, two, d1, d2, top, left, right, bottom, w1, w2 in measured:
-        size = round(d1, 1)
-        if two:
-            size = max(size, round(d2, 1))
-        bold = w1 >= BOLD if w1 > 0 else by_name(start + first)
-        if two and bold:
-            bold = w2 >= BOLD if w2 > 0 else by_name(start + end)
+    rows = zip(
+        ints[0::8], ints[1::8], ints[7::8], *(shares[k::7] for k in (0, 3, 4, 5, 6)), strict=True
+    )
+    for k, (start, stop, code, height, top, left, right, bottom) in enumerate(rows):
+        bold = (code & EDGE_BOLD) == EDGE_BOLD
+        if code & (EDGE_BY_NAME | EDGE_TWO_SIZES):
+            first, end, two, w1, w2 = ints[8 * k + 2 : 8 * k + 7]
+            size = round(shares[7 * k + 1], 1)
+            if two:
+                size = max(size, round(shares[7 * k + 2], 1))
+            bold = w1 >= BOLD if w1 > 0 else by_name(start + first)
+            if two and bold:
+                bold = w2 >= BOLD if w2 > 0 else by_name(start + end)
+        else:
+            size = round(height, 1)
         line = text[start:stop]
-        shown = logical_line(boxes, start, line) if rtl and RTL.search(line) else line
-        extent = (left, right, bottom) if page_width > 0 else (0.0, 1.0, 0.0)
-        lines.append(sized_line(" ".join(shown.split()), size, top, bold, *extent))
+        if rtl and RTL.search(line):
+            line = " ".join(logical_line(boxes, start, line).split())
+        elif not code & EDGE_PLAIN:
+            line = " ".join(line.split())
+        # sized_line(line, size, top, bold, left, right, bottom), spelled out (a call less)
+        sized = _NEW(SizedLine)
+        sized.__dict__.update(
+            text=line, size=size, top=top, bold=bold, left=left, right=right, bottom=bottom,
+            pieces=(),
+        )  # fmt: skip
+        lines.append(sized)
     return lines
 
 
