@@ -42,6 +42,7 @@ from ingestion.line_groups import (
     bbox,
     group_lines,
     leaders,
+    may_be_key,
     norm,
     normalized,
     numbered,
@@ -59,7 +60,7 @@ from ingestion.vocabulary import (
     table_row,
 )
 
-_CODE = re.compile(r"[{};=<>]|[⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
+_CODE = re.compile(r"[{};=<>⊆⊂∈∀∃≤≥→⇒∑∏∫√∞∪∩±≠≈]")
 _BLANKS = "___"  # blanks to fill: three underscores or more
 # A table row has three numeric cells, so three digits: lines without are not tested (speed).
 _DIGITS3 = re.compile(r"\d\D*\d\D*\d")
@@ -78,11 +79,16 @@ def make_blocks(
     outline: Sequence[Section] = (),
 ) -> tuple[Block, ...]:
     """Every page's lines as blocks with roles (see the module docstring)."""
-    pages = [[normalized(ln) for ln in p] for p in pages]
+    # normalized(ln), asked only of lines with more than printable ASCII (a call less a line)
+    pages = [
+        [ln if (t := ln.text).isascii() and t.isprintable() else normalized(ln) for ln in p]
+        for p in pages
+    ]
     roles = _Roles(pages, title, authors, abstract, outline)
     # A heading's line, and the title's where text alone shows it, end their blocks.
     alone = {**roles.heading_titles, roles.title: 0} if roles.title else roles.heading_titles
     out: list[Block] = []
+    edges: dict[float, float] = {}
     for number, lines in enumerate(pages, 1):
         groups = group_lines(lines, alone)
         end = len(groups) - 1
@@ -93,7 +99,9 @@ def make_blocks(
             # Block(role, number, bbox(group), text, level), made without the frozen
             # dataclass's __init__ (one object.__setattr__ a field; #19's speed pass).
             block = _NEW(Block)
-            block.__dict__.update(role=role, page=number, bbox=bbox(group), text=text, level=level)
+            block.__dict__.update(
+                role=role, page=number, bbox=bbox(group, edges), text=text, level=level
+            )
             out.append(block)
     return tuple(out)
 
@@ -106,23 +114,36 @@ CELL_LINES = 3  # ... on this many lines or more ...
 CELL_ENDS = 1 / 3  # ... of which fewer than this share end like a sentence
 LABEL_WORDS = 6  # a figure's labels: short lines in small type
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’')\]]*$")
+_CLOSERS = "\"”’')]"
+_ENDS = ".!?。！？"
+
+
+def _ends_sentence(text: str) -> bool:
+    """`_SENTENCE_END` searched, by stripping the closers (a regex search runs the whole line;
+    #19's speed pass); its ``$`` also before a last newline, which lines never hold."""
+    if text.endswith("\n"):
+        return bool(_SENTENCE_END.search(text))
+    bare = text.rstrip(_CLOSERS)
+    return bare != "" and bare[-1] in _ENDS
 
 
 def _cells(group: list[SizedLine]) -> bool:
     """A wall of table cells, one a line ("Harbour" / "Berth 4" / "Open" / "Closed" …)."""
     if len(group) < CELL_LINES:
         return False
-    words = sorted(len(ln.text.split()) for ln in group)
+    # Words counted up to one past CELL_WORDS (the median's test is the same; #19 speed).
+    words = sorted(len(ln.text.split(None, CELL_WORDS)) for ln in group)
     if words[len(words) // 2] > CELL_WORDS:
         return False  # prose: its line ends need not be read
-    ends = sum(bool(_SENTENCE_END.search(ln.text)) for ln in group)
+    ends = sum(_ends_sentence(ln.text) for ln in group)
     return ends < CELL_ENDS * len(group)
 
 
 def _labels(group: list[SizedLine]) -> bool:
     """Labels inside a figure: short lines, none ending like a sentence."""
     return all(
-        len(ln.text.split()) <= LABEL_WORDS and not _SENTENCE_END.search(ln.text) for ln in group
+        len(ln.text.split(None, LABEL_WORDS)) <= LABEL_WORDS and not _ends_sentence(ln.text)
+        for ln in group
     )
 
 
@@ -166,6 +187,7 @@ class _Roles:
         for (t, p), lv in self.headings.items():
             self.heading_pages.setdefault(t, []).append((p, lv))
         self.heading_titles = {norm(s.title): s.level for s in outline}
+        self.heading_firsts = {t[:1] for t in self.heading_pages}
         self.title = norm(title)
         self.authors = [norm(a) for a in authors]
         self.abstract = norm(abstract)
@@ -177,11 +199,25 @@ class _Roles:
     def role(self, group: list[SizedLine], text: str, page: int, edge: bool) -> Role:
         if PAGE_NUMBER.match(text) or (edge and line_key(text) in self.running):
             return ("page furniture", None)
+        if not self._keyed(text, page):  # the rules that read the block's key cannot hold
+            return self._heading(group, text, None, page) or (self._body(group, text), None)
         key = norm(text)
         return (
             self._front(text, key, page)
             or self._heading(group, text, key, page)
             or (self._body(group, text), None)
+        )
+
+    def _keyed(self, text: str, page: int) -> bool:
+        """Whether a rule may read the block's key (its `norm`, a block's dearest step): in
+        reach of the title, authors or abstract, at an "Abstract" label, or where the block
+        may be a line of the outline; else `_front` holds nothing (#19's speed pass)."""
+        return (
+            ((self.in_title or self.in_front) and page <= 2)
+            or self.in_authors
+            or self.in_abstract
+            or bool(ABSTRACT_HEAD.match(text))
+            or (bool(self.heading_firsts) and may_be_key(text, self.heading_firsts))
         )
 
     def _front(self, text: str, key: str, page: int) -> Role | None:
@@ -222,11 +258,14 @@ class _Roles:
         """Set in bold or larger type than the body, on a line of its own."""
         return len(group) == 1 and (group[0].bold or group[0].size >= HEADING_RATIO * self.body)
 
-    def _heading(self, group: list[SizedLine], text: str, key: str, page: int) -> Role | None:
+    def _heading(
+        self, group: list[SizedLine], text: str, key: str | None, page: int
+    ) -> Role | None:
         """A line of the outline; "References", "Contents", "Appendix"; a numbered heading
-        ("3.1 Mining rules"; "3 Method" in bold or larger type); a contents entry."""
-        level = self.headings.get((key, page))
-        if level is None and key in self.heading_pages:
+        ("3.1 Mining rules"; "3 Method" in bold or larger type); a contents entry. No ``key``:
+        the block is no line of the outline (`_keyed`)."""
+        level = None if key is None else self.headings.get((key, page))
+        if level is None and key is not None and key in self.heading_pages:
             level = next((lv for p, lv in self.heading_pages[key] if abs(p - page) <= 1), None)
         if level is not None:
             self.in_front = self.in_authors = False

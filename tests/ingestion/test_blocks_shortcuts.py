@@ -1,0 +1,73 @@
+"""#19's speed pass: the blocks' shortcuts give what the rules they stand for give — a cheap
+test before a line's key, a sentence's end without a regex search, block edges remembered."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ingestion.blocks import _SENTENCE_END, _ends_sentence, make_blocks
+from ingestion.document import Section
+from ingestion.layout import SizedLine
+from ingestion.line_groups import bbox, may_be_key, norm
+
+TEXTS = [
+    "Method",
+    "3.1 Mining rules",
+    "İstanbul harbour works",  # lowered into two characters
+    "“Quoted” heading",
+    "_private note",
+    "...and so on",
+    "ÉTUDE DES QUAIS",
+    "",
+    " 12 leading space",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_key_is_never_ruled_out_before_norm(text: str) -> None:
+    key = norm(text)
+    assert may_be_key(text, {key[:1]})
+
+
+def test_a_key_is_ruled_out_by_its_first_letter_or_digit() -> None:
+    assert not may_be_key("Results of the survey", {"m", "1"})
+    assert not may_be_key("2 Method", {"m"})
+    assert may_be_key("Method", {"m"})
+
+
+ENDINGS = ["", "Open", "The pier is open.", 'He said "open."', "(see below)", "Done?)'", ")", "x。"]
+
+
+@pytest.mark.parametrize("text", [*ENDINGS, "The pier is open.\n", "Open\n", '."\n'])
+def test_a_sentence_end_is_the_patterns(text: str) -> None:
+    assert _ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
+def _line(left: float, bottom: float, right: float, top: float) -> SizedLine:
+    return SizedLine("Pier", 10.0, top, False, left, right, bottom)
+
+
+def test_remembered_edges_are_each_figure_rounded_into_the_page() -> None:
+    edges: dict[float, float] = {}
+    group = [_line(-0.01, 0.123456, 1.2, 0.5), _line(0.3, -0.0, 0.7, math.nan)]
+    assert bbox(group, edges) == (0.0, 0.0, 1.0, 0.5)
+    again = [_line(0.123456, 0.123456, 0.98765, 0.98765)]
+    assert bbox(again, edges) == (0.1235, 0.1235, 0.9877, 0.9877)
+    assert bbox(again, edges) == bbox(again, {})
+
+
+def test_an_outline_heading_opening_on_a_quote_or_accent_is_found() -> None:
+    body = [
+        SizedLine(f"The board met on day {n} about the pier.", 10.0, 0.9 - n * 0.02)
+        for n in range(5)
+    ]
+    quoted = SizedLine("“Quays” and piers", 10.0, 0.7)
+    accented = SizedLine("Études des quais", 10.0, 0.6)
+    outline = [Section(0, "“Quays” and piers", 1, 1), Section(0, "Études des quais", 1, 1)]
+    blocks = make_blocks([[*body, quoted, accented]], outline=outline)
+    assert [b.role for b in blocks if b.text in ("“Quays” and piers", "Études des quais")] == [
+        "heading",
+        "heading",
+    ]
