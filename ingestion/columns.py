@@ -18,7 +18,6 @@ what is below.
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -52,12 +51,21 @@ def across_gutter(rects: Sequence[float], width: float) -> float | None:
         return None
     starts = sorted(s for s, _ in steps)
     ends = sorted(e for _, e in steps)
-
-    def crossed(x: float) -> int:  # steps whose gap holds x
-        return bisect_right(starts, x) - bisect_left(ends, x)
-
-    x = max((s + EDGE for s in starts), key=lambda x: (crossed(x), -x))
-    return x if crossed(x) >= MIN_ROWS else None
+    # Of the x EDGE right of each step's start, the one most steps' gaps hold (the leftmost
+    # of equals), swept in order: how many steps start at or left of x and how many end left
+    # of it only grow (bisections for every x before #19's speed pass).
+    most, at = -1, 0.0
+    started = ended = 0
+    n = len(starts)
+    for start in starts:
+        x = start + EDGE
+        while started < n and starts[started] <= x:
+            started += 1
+        while ended < n and ends[ended] < x:
+            ended += 1
+        if started - ended > most:
+            most, at = started - ended, x
+    return at if most >= MIN_ROWS else None
 
 
 def columns_at(rects: list[Rect], x: float, width: float) -> tuple[float, float] | None:

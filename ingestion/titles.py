@@ -36,6 +36,7 @@ Rules on plain text, for scans without measured type, are in `ingestion.title_te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -218,11 +219,10 @@ def word_count(text: str) -> int:
 def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
     """Keys of lines found on REPEATED_PAGES pages or more, and on a third of the pages with
     text: running heads and banners."""
-    seen: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     with_text = [p for p in pages if p.strip()]
     for page in with_text:
-        for key in page_line_keys(page):
-            seen[key] = seen.get(key, 0) + 1
+        seen.update(page_line_keys(page))
     least = max(REPEATED_PAGES, len(with_text) / 3)
     return frozenset(k for k, n in seen.items() if n >= least)
 
