@@ -43,6 +43,8 @@ from ingestion.line_groups import (
     group_lines,
     leaders,
     may_be_key,
+    may_open_block,
+    may_stand_alone,
     norm,
     normalized,
     numbered,
@@ -197,7 +199,9 @@ class _Roles:
         self.in_front = self.in_abstract = self.in_references = False
 
     def role(self, group: list[SizedLine], text: str, page: int, edge: bool) -> Role:
-        if PAGE_NUMBER.match(text) or (edge and line_key(text) in self.running):
+        if (may_stand_alone(text) and PAGE_NUMBER.match(text)) or (
+            edge and line_key(text) in self.running
+        ):
             return ("page furniture", None)
         if not self._keyed(text, page):  # the rules that read the block's key cannot hold
             return self._heading(group, text, None, page) or (self._body(group, text), None)
@@ -271,15 +275,18 @@ class _Roles:
             self.in_front = self.in_authors = False
             self.in_references = bool(REFERENCES_HEADING.match(text))
             return ("heading", level)
-        if REFERENCES_HEADING.match(text):
+        alone = may_stand_alone(text)  # else none of the next three rules can hold
+        if alone and REFERENCES_HEADING.match(text):
             # A reference list ends a document: "References" in its first half is a contents
             # line or a section's own short list, not the start of the list.
             self.in_references = page > self.pages // 2
             return ("heading", 0)
-        if CONTENTS_HEADING.match(text) or (APPENDIX_HEADING.match(text) and short_line(text)):
+        if alone and (
+            CONTENTS_HEADING.match(text) or (APPENDIX_HEADING.match(text) and short_line(text))
+        ):
             self.in_references = False  # an appendix follows the reference list
             return ("heading", 0)
-        number = numbered(text)
+        number = numbered(text) if alone else None
         if number and short_line(text) and (number["sub"] or self._set_apart(group)):
             self.in_front = self.in_authors = self.in_references = False
             return ("heading", text.split()[0].rstrip(".").count("."))
@@ -291,19 +298,23 @@ class _Roles:
         """What a block of the body is, by its format."""
         if self.in_references:
             return "reference"
-        if CAPTION.match(text):
+        opens = may_open_block(text)  # else neither of the next two rules can hold
+        if opens and CAPTION.match(text):
             return "caption"
-        if LIST_ITEM.match(text):
+        if opens and LIST_ITEM.match(text):
             return "list item"
         tallest = group[0].size if len(group) == 1 else max(ln.size for ln in group)
         smaller = tallest < SMALLER * self.body
         if smaller and group[-1].bottom >= FOOTNOTE_ZONE and _labels(group):
             return "figure text"
-        # A line with three digits has them in the block's text: without, no line is tested.
+        # A line with three digits has them in the block's text: without, no line is tested;
+        # nor where too few lines have three to make half the block's rows.
         rows = 0
+        need = max(1, len(group) / 2)
         if _DIGITS3.search(text):
-            rows = sum(table_row(ln.text) for ln in group if _DIGITS3.search(ln.text))
-        if rows >= max(1, len(group) / 2) or _cells(group):
+            digits = [ln.text for ln in group if _DIGITS3.search(ln.text)]
+            rows = sum(map(table_row, digits)) if len(digits) >= need else 0
+        if rows >= need or _cells(group):
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"

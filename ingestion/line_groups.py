@@ -19,6 +19,7 @@ from unicodedata import is_normalized
 
 from ingestion.clean import normalize
 from ingestion.layout import SizedLine
+from ingestion.openings import opening
 from ingestion.vocabulary import (
     ABSTRACT_HEAD,
     APPENDIX_HEADING,
@@ -133,7 +134,11 @@ def _starts_block(text: str) -> bool:
     """Whether a line starts a block of its own, besides an outline heading's line and a line
     that stands on its own (`own_line`), which `group_lines` has asked already."""
     return bool(
-        LIST_ITEM.match(text) or CAPTION.match(text) or leaders(text) or ABSTRACT_HEAD.match(text)
+        (
+            may_open_block(text)
+            and (LIST_ITEM.match(text) or CAPTION.match(text) or ABSTRACT_HEAD.match(text))
+        )
+        or leaders(text)
     )
 
 
@@ -211,7 +216,17 @@ def short_line(text: str) -> bool:
 def own_line(text: str) -> bool:
     """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
     numbered subsection ("3.1 Mining rules"), a page number."""
+    if not may_stand_alone(text):
+        return False
     if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
         return True
     m = numbered(text)
     return bool(APPENDIX_HEADING.match(text) or (m and m["sub"])) and short_line(text)
+
+
+# The start-anchored rules a line is asked in grouping and naming blocks: a line whose first
+# characters none of them may open is asked none of them (`ingestion.openings`).
+may_stand_alone = opening(
+    REFERENCES_HEADING, CONTENTS_HEADING, PAGE_NUMBER, APPENDIX_HEADING, _NUMBERED_HEADING
+)
+may_open_block = opening(LIST_ITEM, CAPTION, ABSTRACT_HEAD)
