@@ -50,6 +50,7 @@ from ingestion.line_groups import (
     numbered,
     short_line,
 )
+from ingestion.openings import OPENING
 from ingestion.type_headings import HEADING_RATIO
 from ingestion.vocabulary import (
     ABSTRACT_HEAD,
@@ -199,7 +200,7 @@ class _Roles:
         self.in_front = self.in_abstract = self.in_references = False
 
     def role(self, group: list[SizedLine], text: str, page: int, edge: bool) -> Role:
-        if (may_stand_alone(text) and PAGE_NUMBER.match(text)) or (
+        if (may_stand_alone[text[:OPENING]] and PAGE_NUMBER.match(text)) or (
             edge and line_key(text) in self.running
         ):
             return ("page furniture", None)
@@ -275,7 +276,7 @@ class _Roles:
             self.in_front = self.in_authors = False
             self.in_references = bool(REFERENCES_HEADING.match(text))
             return ("heading", level)
-        alone = may_stand_alone(text)  # else none of the next three rules can hold
+        alone = may_stand_alone[text[:OPENING]]  # else none of the next three rules can hold
         if alone and REFERENCES_HEADING.match(text):
             # A reference list ends a document: "References" in its first half is a contents
             # line or a section's own short list, not the start of the list.
@@ -298,7 +299,7 @@ class _Roles:
         """What a block of the body is, by its format."""
         if self.in_references:
             return "reference"
-        opens = may_open_block(text)  # else neither of the next two rules can hold
+        opens = may_open_block[text[:OPENING]]  # else neither of the next two rules can hold
         if opens and CAPTION.match(text):
             return "caption"
         if opens and LIST_ITEM.match(text):

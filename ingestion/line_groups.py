@@ -19,7 +19,7 @@ from unicodedata import is_normalized
 
 from ingestion.clean import normalize
 from ingestion.layout import SizedLine
-from ingestion.openings import opening
+from ingestion.openings import OPENING, opening
 from ingestion.vocabulary import (
     ABSTRACT_HEAD,
     APPENDIX_HEADING,
@@ -135,7 +135,7 @@ def _starts_block(text: str) -> bool:
     that stands on its own (`own_line`), which `group_lines` has asked already."""
     return bool(
         (
-            may_open_block(text)
+            may_open_block[text[:OPENING]]
             and (LIST_ITEM.match(text) or CAPTION.match(text) or ABSTRACT_HEAD.match(text))
         )
         or leaders(text)
@@ -163,9 +163,10 @@ def group_lines(
     last: SizedLine | None = None
     ends = False  # whether the last line ends its block
     firsts = {key[:1] for key in heading_titles}
+    titled = bool(firsts)
     for line in lines:
         text, top = line.text, line.top
-        heading = bool(firsts) and may_be_key(text, firsts) and norm(text) in heading_titles
+        heading = titled and may_be_key(text, firsts) and norm(text) in heading_titles
         alone = own_line(text)
         joins = False
         if last is not None:
@@ -216,7 +217,7 @@ def short_line(text: str) -> bool:
 def own_line(text: str) -> bool:
     """A line that stands on its own at any size: "References", "Contents", "Appendix A", a
     numbered subsection ("3.1 Mining rules"), a page number."""
-    if not may_stand_alone(text):
+    if not may_stand_alone[text[:OPENING]]:  # (a look-up, no call: every line asks)
         return False
     if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
         return True

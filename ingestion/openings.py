@@ -93,27 +93,34 @@ def _opening_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return compiled
 
 
-def opening(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
-    """A test of a text's first characters: False only where none of ``patterns`` can match
-    the text at its start (see the module docstring). The openings are read at its first use
-    (an import stays quick)."""
-    tests: list[Callable[[str], object]] = []
-    known: dict[str, bool] = {}
+class Opening(dict[str, bool]):
+    """Whether any of the patterns may match a text opening with the key's characters (the
+    text's first OPENING): False only where none of them can match it at its start (see the
+    module docstring). Hot loops look a text up as ``opening[text[:OPENING]]`` (no call), else
+    ``opening(text)``. The openings are read at the first look-up (an import stays quick)."""
 
-    def opens(text: str) -> bool:
-        start = text[:OPENING]
-        found = known.get(start)
-        if found is None:
-            if not tests:
-                openers = [_opening_pattern(p) for p in patterns]
-                tests.extend(
-                    [lambda text: True]
-                    if any(o is None for o in openers)
-                    else [o.match for o in openers if o is not None]
-                )
-            if len(known) >= REMEMBERED:
-                known.clear()
-            found = known[start] = any(test(start) for test in tests)
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        super().__init__()
+        self.patterns = patterns
+        self.tests: list[Callable[[str], object]] = []
+
+    def __missing__(self, start: str) -> bool:
+        if not self.tests:
+            openers = [_opening_pattern(p) for p in self.patterns]
+            self.tests = (
+                [lambda text: True]
+                if any(o is None for o in openers)
+                else [o.match for o in openers if o is not None]
+            )
+        if len(self) >= REMEMBERED:
+            self.clear()
+        found = self[start] = any(test(start) for test in self.tests)
         return found
 
-    return opens
+    def __call__(self, text: str) -> bool:
+        return self[text[:OPENING]]
+
+
+def opening(*patterns: re.Pattern[str]) -> Opening:
+    """An `Opening` for ``patterns``."""
+    return Opening(*patterns)
