@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 6
+#define GLYPH_READS_VERSION 7
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -206,6 +206,53 @@ int word_lines(handle textpage, const unsigned *text, int count, double width, d
         int *n = ints + 5 * lines;
         n[0] = start, n[1] = stop, n[2] = first, n[3] = nwords - first, n[4] = bold;
         lines++;
+    }
+    return lines;
+}
+
+/* ingestion/layout.py's _sized_lines_by_char, its figures: each of the text page's `count`
+ * characters' code into `codes` (as char_codes), and for each line of them (split at every \r
+ * and \n) with a character that is not a space, its start and stop into `ints` (2 a line)
+ * and its glyphs' tallest and shortest loose-box height and its top (the highest glyph's, from
+ * 0; max and min as Python's) into `shares` (3 a line), every such glyph's box read in order.
+ * How many lines; -1 where a box could not be read (Python raises), -2 where a code is
+ * beyond Unicode (Python's chr raises). */
+int char_lines(handle textpage, int count, unsigned *codes, int *ints, double *shares,
+               unsigned (*unicode)(handle, int), int (*loose_box)(handle, int, rectf *)) {
+    rectf rect = {0, 0, 0, 0};
+    int lines = 0, start = 0, inked = 0;
+    double tallest = 0.0, shortest = 0.0, top = 0.0;
+    for (int i = 0; i < count; i++) { /* every code first, as Python reads them */
+        codes[i] = unicode(textpage, i);
+        if (codes[i] > 0x10ffff)
+            return -2;
+    }
+    for (int i = 0; i <= count; i++) {
+        unsigned c = i < count ? codes[i] : '\n';
+        if (c == '\r' || c == '\n') {
+            if (inked) {
+                ints[2 * lines] = start, ints[2 * lines + 1] = i;
+                double *s = shares + 3 * lines;
+                s[0] = tallest, s[1] = shortest, s[2] = top;
+                lines++;
+            }
+            start = i + 1, inked = 0, top = 0.0;
+            continue;
+        }
+        if (is_space(c))
+            continue;
+        if (!loose_box(textpage, i, &rect))
+            return -1;
+        double lower = rect.bottom, upper = rect.top;
+        double h = upper - lower;
+        if (!inked) {
+            tallest = shortest = h;
+        } else {
+            tallest = h > tallest ? h : tallest;
+            shortest = h < shortest ? h : shortest;
+        }
+        top = upper > top ? upper : top;
+        inked++;
     }
     return lines;
 }

@@ -26,7 +26,7 @@ SOURCE = Path(__file__).with_name("glyph_reads.c")
 # How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
 # rounding, so its arithmetic is Python's.
 BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
-VERSION = 6  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 7  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -48,6 +48,8 @@ def load(path: Path = LIBRARY) -> Any:
     lib.edge_lines.restype = i
     lib.word_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v, v]
     lib.word_lines.restype = i
+    lib.char_lines.argtypes = [v, i, v, v, v, v, v]
+    lib.char_lines.restype = i
     lib.char_codes.argtypes = [v, i, v, v]
     lib.char_codes.restype = None
     lib.text_rects.argtypes = [v, i, v, v]
@@ -218,6 +220,42 @@ def word_lines(textpage: Any, text: str, width: float, height: float) -> WordLin
         words[: 2 * count].tolist(),
         heights[:count].tolist(),
     )
+
+
+# `char_lines`' figures: the page's text (a character a code, surrogate halves kept), and per
+# line with a glyph its start, stop, tallest and shortest glyph height and top (in points).
+CharLines = tuple[str, list[tuple[int, int, float, float, float]]]
+
+
+def char_lines(textpage: Any, count: int) -> CharLines | None:
+    """`ingestion.layout`'s lines read glyph by glyph, by the helper (see ``char_lines`` in
+    glyph_reads.c): None without it, or where a code is beyond Unicode (Python's reading
+    raises then as it does). Raises PdfiumError where a glyph's box cannot be read."""
+    from pypdfium2 import PdfiumError
+
+    lib = helper()
+    if lib is None or count <= 0:
+        return None
+    c = calls()
+    codes = array("I", bytes(4 * count))
+    ints = array("i", bytes(8 * count))
+    shares = array("d", bytes(24 * count))
+    found = lib.char_lines(
+        address(textpage.raw),
+        count,
+        codes.buffer_info()[0],
+        ints.buffer_info()[0],
+        shares.buffer_info()[0],
+        c.address["unicode"],
+        c.address["loose_box"],
+    )
+    if found == -1:
+        raise PdfiumError("Failed to get charbox.")  # as pypdfium2's get_charbox says it
+    if found < 0:
+        return None
+    text = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    i, d = ints[: 2 * found].tolist(), shares[: 3 * found].tolist()
+    return text, list(zip(i[0::2], i[1::2], d[0::3], d[1::3], d[2::3], strict=True))
 
 
 def char_codes(textpage: Any, count: int) -> list[int]:

@@ -24,6 +24,7 @@ from ingestion.glyph_reads import (
     WordLines,
     as_boxes,
     char_codes,
+    char_lines,
     edge_lines,
     glyph_boxes,
     word_lines,
@@ -394,7 +395,7 @@ def _measured_lines(
     picks the height to round and reads the weights and spaces; where a weight is missing or a
     height is not above zero, Python's own reading of the two glyphs runs."""
     ints, shares = measured
-    rtl = bool(RTL.search(text))
+    rtl = not text.isascii() and bool(RTL.search(text))  # (isascii reads a flag)
     lines: list[SizedLine] = []
     rows = zip(
         ints[0::8], ints[1::8], ints[7::8], *(shares[k::7] for k in (0, 3, 4, 5, 6)), strict=True
@@ -430,10 +431,22 @@ def _sized_lines_by_char(
     textpage: Any, page_height: float, turn: Callable[[Box], Box] | None = None
 ) -> list[SizedLine]:
     """Every character's glyph box (when text and indexes do not line up), read a page at a
-    time; on a turned page, the boxes turned upright by ``turn``."""
+    time; on a turned page, the boxes turned upright by ``turn``. The helper measures an
+    unturned page's lines (`char_lines`) where each glyph is taller than 0.05: the rounded
+    tallest height is then the tallest rounded one."""
     from pypdfium2 import PdfiumError
 
-    every = [chr(code) for code in char_codes(textpage, textpage.count_chars())]
+    count = textpage.count_chars()
+    measured = char_lines(textpage, count) if turn is None else None
+    if measured is not None and all(low > 0.05 for _, _, _, low, _ in measured[1]):
+        text, found = measured
+        lines_read: list[SizedLine] = []
+        for start, stop, tallest, _, upper in found:
+            line = whole_characters(text[start:stop]).strip()
+            size, share = round(tallest, 1), upper / page_height
+            lines_read.append(SizedLine(" ".join(line.split()), size, share))
+        return lines_read
+    every = [chr(code) for code in char_codes(textpage, count)]
     inked = [i for i, ch in enumerate(every) if ch not in "\r\n" and not ch.isspace()]
     flat, ok, _ = glyph_boxes(textpage, inked)
     if not all(ok):

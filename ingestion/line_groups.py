@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from unicodedata import is_normalized
 
 from ingestion.clean import normalize
@@ -76,6 +75,7 @@ def may_be_key(text: str, firsts: Collection[str]) -> bool:
     return not (first.isascii() and first.isalnum()) or first.lower() in firsts
 
 
+_NEW = object.__new__
 ROW_GAP = 0.04  # pieces of one row closer than this share of the page width are one line
 TEXT_LINE_SIZE = 10.0  # the one type size of a page known only as text
 
@@ -149,7 +149,11 @@ def normalized(line: SizedLine) -> SizedLine:
         # printable (controls, soft hyphens, U+FFFE, surrogates, private use) or not in NFKC.
         return line
     text = " ".join(normalize(line.text).split())
-    return line if text == line.text else replace(line, text=text)
+    if text == line.text:
+        return line
+    changed = _NEW(SizedLine)  # replace(line, text=text) without the dataclass's __init__
+    changed.__dict__.update(line.__dict__, text=text)
+    return changed
 
 
 def group_lines(
@@ -219,7 +223,7 @@ def own_line(text: str) -> bool:
     numbered subsection ("3.1 Mining rules"), a page number."""
     if not may_stand_alone[text[:OPENING]]:  # (a look-up, no call: every line asks)
         return False
-    if REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text) or PAGE_NUMBER.match(text):
+    if PAGE_NUMBER.match(text) or REFERENCES_HEADING.match(text) or CONTENTS_HEADING.match(text):
         return True
     m = numbered(text)
     return bool(APPENDIX_HEADING.match(text) or (m and m["sub"])) and short_line(text)
