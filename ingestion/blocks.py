@@ -102,14 +102,18 @@ def make_blocks(
             # Block(role, number, bbox(group), text, level), made without the frozen
             # dataclass's __init__ (one object.__setattr__ a field; #19's speed pass).
             block = _NEW(Block)
-            block.__dict__.update(
-                role=role, page=number, bbox=bbox(group, edges), text=text, level=level
-            )
+            _SET(
+                block,
+                "__dict__",
+                {"role": role, "page": number, "bbox": bbox(group, edges), "text": text,
+                 "level": level},
+            )  # fmt: skip
             out.append(block)
     return tuple(out)
 
 
 _NEW = object.__new__
+_SET = object.__setattr__
 
 
 CELL_WORDS = 3  # a table's cells stacked one a line: a few words each ...

@@ -48,6 +48,7 @@ class SizedLine:
 
 MIXED_SIZES = 1.5
 _NEW = object.__new__
+_SET = object.__setattr__
 
 
 def sized_line(
@@ -397,12 +398,13 @@ def _measured_lines(
     ints, shares = measured
     rtl = not text.isascii() and bool(RTL.search(text))  # (isascii reads a flag)
     lines: list[SizedLine] = []
+    append = lines.append
     rows = zip(
         ints[0::8], ints[1::8], ints[7::8], *(shares[k::7] for k in (0, 3, 4, 5, 6)), strict=True
     )
+    python_reads, plain = EDGE_BY_NAME | EDGE_TWO_SIZES, EDGE_PLAIN
     for k, (start, stop, code, height, top, left, right, bottom) in enumerate(rows):
-        bold = (code & EDGE_BOLD) == EDGE_BOLD
-        if code & (EDGE_BY_NAME | EDGE_TWO_SIZES):
+        if code & python_reads:
             first, end, two, w1, w2 = ints[8 * k + 2 : 8 * k + 7]
             size = round(shares[7 * k + 1], 1)
             if two:
@@ -412,18 +414,22 @@ def _measured_lines(
                 bold = w2 >= BOLD if w2 > 0 else by_name(start + end)
         else:
             size = round(height, 1)
+            bold = code & EDGE_BOLD == EDGE_BOLD
         line = text[start:stop]
         if rtl and RTL.search(line):
             line = " ".join(logical_line(boxes, start, line).split())
-        elif not code & EDGE_PLAIN:
+        elif not code & plain:
             line = " ".join(line.split())
-        # sized_line(line, size, top, bold, left, right, bottom), spelled out (a call less)
+        # sized_line(line, size, top, bold, left, right, bottom), spelled out (no call, and
+        # its fields' dict set at once)
         sized = _NEW(SizedLine)
-        sized.__dict__.update(
-            text=line, size=size, top=top, bold=bold, left=left, right=right, bottom=bottom,
-            pieces=(),
+        _SET(
+            sized,
+            "__dict__",
+            {"text": line, "size": size, "top": top, "bold": bold, "left": left, "right": right,
+             "bottom": bottom, "pieces": ()},
         )  # fmt: skip
-        lines.append(sized)
+        append(sized)
     return lines
 
 
