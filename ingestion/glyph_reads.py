@@ -307,8 +307,8 @@ def gutter_steps(flat: Sequence[float], lo: float, hi: float) -> list[tuple[floa
     n = len(flat) // 4
     out = array("d", bytes(16 * max(n - 1, 0)))
     found = lib.gutter_steps(flat.buffer_info()[0], n, lo, hi, out.buffer_info()[0])
-    values = out.tolist()
-    return list(zip(values[0 : 2 * found : 2], values[1 : 2 * found : 2], strict=True))
+    values = out[: 2 * found].tolist()  # the steps found, not the whole buffer
+    return list(zip(values[0::2], values[1::2], strict=True))
 
 
 def white_glyphs(textpage: Any, count: int, white: int) -> bytes | None:
