@@ -72,24 +72,27 @@ def _openings(items: Iterable[_Item]) -> _Openings:
 
 def _opening_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """One pattern matching the start of every text that ``pattern`` may match at its start;
-    None where the parse cannot be read or the pattern may match an empty text."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-    from re import _constants as sre  # type: ignore[attr-defined]
-
+    None where the parse cannot be read or the pattern may match an empty text (and where
+    Python's parser is not the one read here: then every line opens, as before the test)."""
     try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+        from re import _constants as sre  # type: ignore[attr-defined]
+
         parsed = _parser.parse(pattern.pattern, pattern.flags)
         found = _openings(parsed.data)
-    except _Unread:
+        if () in found:
+            return None
+        state = parsed.state
+        branches = [
+            _parser.SubPattern(
+                state, [(op, list(av) if op is sre.IN else av) for op, av in opening]
+            )
+            for opening in sorted(found, key=repr)
+        ]
+        whole = _parser.SubPattern(state, [(sre.BRANCH, (None, branches))])
+        compiled: re.Pattern[str] = _compiler.compile(whole, pattern.flags)
+    except (_Unread, ImportError, AttributeError, TypeError, ValueError, re.error):
         return None
-    if () in found:
-        return None
-    state = parsed.state
-    branches = [
-        _parser.SubPattern(state, [(op, list(av) if op is sre.IN else av) for op, av in opening])
-        for opening in sorted(found, key=repr)
-    ]
-    whole = _parser.SubPattern(state, [(sre.BRANCH, (None, branches))])
-    compiled: re.Pattern[str] = _compiler.compile(whole, pattern.flags)
     return compiled
 
 
