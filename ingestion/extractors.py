@@ -21,7 +21,8 @@ from ingestion.columns import column_text
 from ingestion.encryption import encryption_problem
 from ingestion.errors import EncryptedPdf, MalformedPdf, PdfError, PdfTooLarge
 from ingestion.glyphs import hidden_glyphs, mark_lost_ligatures, with_fixes, with_ligature_marks
-from ingestion.layout import SizedLine, sized_lines
+from ingestion.layout import SizedLine
+from ingestion.line_sizes import sized_lines
 from ingestion.rtl import logical_arabic, logical_rtl
 from ingestion.titles import Front, read_front
 from ingestion.type_headings import size_headings

@@ -155,7 +155,7 @@ EDGE_TWO_SIZES = 8  # a height not above zero: both are rounded (Python's readin
 
 
 def edge_lines(textpage: Any, text: str, width: float, height: float) -> EdgeLines | None:
-    """`ingestion.layout`'s lines by their first and last glyphs, by the helper: for each line
+    """`ingestion.line_sizes`' lines by their first and last glyphs, by the helper: for each line
     of ``text`` with a glyph, the figures of `EdgeLines` (see ``edge_lines`` in glyph_reads.c;
     left, right and bottom only with a ``width``); None without the helper or with a page of
     no height (whose shares Python's division refuses)."""
@@ -187,7 +187,7 @@ WordLines = tuple[list[tuple[int, ...]], list[tuple[float, ...]], list[int], lis
 
 
 def word_lines(textpage: Any, text: str, width: float, height: float) -> WordLines | None:
-    """`ingestion.layout`'s lines read word by word (each word's first glyph, then the line's
+    """`ingestion.line_sizes`' lines read word by word (each word's first glyph, then the line's
     last glyph with a ``width``), by the helper: see ``word_lines`` in glyph_reads.c for the
     figures; None without the helper or with a page of no height (as `edge_lines`)."""
     lib = helper()
@@ -228,7 +228,7 @@ CharLines = tuple[str, list[tuple[int, int, float, float, float]]]
 
 
 def char_lines(textpage: Any, count: int) -> CharLines | None:
-    """`ingestion.layout`'s lines read glyph by glyph, by the helper (see ``char_lines`` in
+    """`ingestion.line_sizes`' lines read glyph by glyph, by the helper (see ``char_lines`` in
     glyph_reads.c): None without it, or where a code is beyond Unicode (Python's reading
     raises then as it does). Raises PdfiumError where a glyph's box cannot be read."""
     from pypdfium2 import PdfiumError

@@ -1,7 +1,7 @@
 """A page's lines grouped into blocks before their roles (#19), and the line tests both
 steps share.
 
-Lines (`layout.sized_lines`, with their extent) join a block while they keep the same type size
+Lines (`line_sizes.sized_lines`, with their extent) join a block while they keep the same type size
 and weight and follow each other within a line's height; pieces of one row that sit close
 together are one line; a heading, a list item, a contents entry, a caption or a line that stands
 on its own (a page number, "References", a numbered subsection) starts a block of its own. Pages

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from ingestion.titles import REPEATED_PAGES, word_count
+from ingestion.banners import REPEATED_PAGES
+from ingestion.titles import word_count
 
 # A form's revision mark: "(REV. 11-1987)", "(Rev. November 1987)", "Rev. 7/2019".
 REVISION = re.compile(r"\((?:rev|revised)\b\.?[^)\d]*\d[^)]*\)|\brev\.\s*\d[\d/.-]*", re.IGNORECASE)

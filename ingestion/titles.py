@@ -12,10 +12,7 @@ Named rules, in order:
 - **heading above the body** (`heading_above_body`, weaker than a real metadata title): where
   no type stands out (a notice, a memo), the bold heading right above the first paragraph of
   body text; common section names ("Abstract", "Executive Summary") are not titles.
-- **banners** (#20) are never the title: a journal's or venue's line ("Journal of …", ISSN,
-  volume, DOI lines), a line repeated on many pages, a court's name standing alone, an issuer
-  whose document-kind line below is letter-spaced ("П О С Т А Н О В Л Е Н И Е"), a date, a
-  numbered section heading ("4 Conclusions"), a contents or index heading.
+- **banners** (#20) are never the title (`ingestion.banners`).
 - **lines above** (#20): a title set over several sizes ("UPDATED RECOMMENDATIONS ON" in
   smaller type over the rest) takes in the lines right above its largest type that share its
   left edge or its axis.
@@ -36,10 +33,10 @@ Rules on plain text, for scans without measured type, are in `ingestion.title_te
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ingestion.banners import REPEATED_PAGES, YEAR, banner, repeated_lines
 from ingestion.bylines import (
     BY,
     INITIALS,
@@ -55,24 +52,10 @@ from ingestion.layout import (
     SAME_SIZE,
     SizedLine,
     char_median,
-    line_key,
-    page_line_keys,
-)
-from ingestion.vocabulary import (
-    ACT_KIND,
-    CONTENTS_LINE,
-    COURT_LINE,
-    DATE_LINE,
-    LETTER_SPACED,
-    VENUE_LINE,
 )
 
 BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
 NEAR_LARGEST = 0.97  # sizes this close to the largest count as the largest
-MASTHEAD_TOP = 0.85  # a masthead sits above this share of the page height
-MASTHEAD_GAP = 0.06  # its volume/issue line is within this share of the page height
-_ISSUE = re.compile(r"\b(?:vol\.?|volume)\s*\d", re.IGNORECASE)  # "Vol. 85, No. 152"
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Footnote marks after a title's last word: symbols, superscript figures, or a figure with a
 # closing parenthesis and none opened ("… bonifiés 2019 1)").
 _MARKS = re.compile(r"[*∗†‡§¶]+$|(?<=\S)[\u00b9\u00b2\u00b3\u2070-\u2079]+$|(?<=\S)\s+\d{1,2}\)$")
@@ -133,16 +116,6 @@ def _split(lines: list[SizedLine]) -> list[SizedLine]:
     ]
 
 
-def _masthead(lines: list[SizedLine], line: SizedLine) -> bool:
-    """A line at the top edge with a volume line right under it (a journal's running head
-    above an article's title is not one)."""
-    return line.top >= MASTHEAD_TOP and any(
-        0 < line.top - other.top <= MASTHEAD_GAP and _ISSUE.search(other.text)
-        for other in lines
-        if other is not line
-    )
-
-
 def _centre(line: SizedLine) -> float:
     return (line.left + line.right) / 2
 
@@ -196,11 +169,7 @@ def heading_above_body(lines: list[SizedLine]) -> str:
     return ""
 
 
-_FIRST = re.compile(r"^1(?:\.[01])*\.?\s")
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d]")
-BANNER_WORDS = 3  # a repeated line of fewer words is a name, not a banner
 STANDS_OUT = 1.2  # a running line is the title only where nothing else is this much larger
-REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
 ABOVE_LINES = 3  # lines above the largest type that may join a title set over several sizes
 ABOVE_SIZE = 0.5  # ...at this share of its size or more
 ALIGNED = 0.03  # left edges or centres this close (share of the page width) line up
@@ -214,43 +183,6 @@ def word_count(text: str) -> int:
     """Words, with each CJK character counted as half a word (no spaces between them)."""
     cjk = len(_CJK.findall(text))
     return len(_CJK.sub("", text).split()) + (cjk + 1) // 2
-
-
-def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
-    """Keys of lines found on REPEATED_PAGES pages or more, and on a third of the pages with
-    text: running heads and banners."""
-    seen: Counter[str] = Counter()
-    with_text = [p for p in pages if p.strip()]
-    for page in with_text:
-        seen.update(page_line_keys(page))
-    least = max(REPEATED_PAGES, len(with_text) / 3)
-    return frozenset(k for k, n in seen.items() if n >= least)
-
-
-def _banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset()) -> str:
-    """Why line ``i`` names a publication, issuer, date or section, not the document ('' if
-    it does not)."""
-    text = lines[i].text.strip(" .:")
-    if _masthead(lines, lines[i]):
-        return "masthead"
-    if VENUE_LINE.search(text):
-        return "venue"
-    if line_key(text) in repeated and len(text.split()) >= BANNER_WORDS:
-        return "repeated"  # (a product's name or code on every page may be its title)
-    if COURT_LINE.match(text) and " v. " not in f" {text} ":
-        return "court"
-    if DATE_LINE.match(text):
-        return "date"
-    if _SECTION_NUMBER.match(text) and not _YEAR.match(text.split()[0]) and not _FIRST.match(text):
-        return "section"  # "4 Conclusions": a page from the middle; "1.1 …" may open it
-    if CONTENTS_LINE.match(text):
-        return "contents"
-    if LETTER_SPACED.match(text):
-        return "kind"  # a document kind, letter-spaced under its issuer
-    below = lines[i + 1 : i + 6]
-    if any(LETTER_SPACED.match(ln.text) or ACT_KIND.match(ln.text.strip(" .:")) for ln in below):
-        return "issuer"
-    return ""
 
 
 def _lined_up(a: SizedLine, b: SizedLine) -> bool:
@@ -274,7 +206,7 @@ def _above(
             and gap <= ABOVE_GAP * max(line.top - line.bottom, below.top - below.bottom)
             and _lined_up(line, below)
             and _usable(line)
-            and not _banner(lines, j, repeated)
+            and not banner(lines, j, repeated)
             and not author_line(line.text)
             and line.text[-1:] not in ".;"
             and in_capitals(line.text) == in_capitals(lead.text)
@@ -309,11 +241,11 @@ def front_matter(
     body = _body_size(lines)
     lines = _split(lines)
     usable = [i for i, ln in enumerate(lines) if ln.top >= TOP_REGION and _usable(ln)]
-    top = [lines[i] for i in usable if not _banner(lines, i, repeated)]
+    top = [lines[i] for i in usable if not banner(lines, i, repeated)]
     biggest = max((ln.size for ln in top), default=0.0)
     if repeated and biggest < STANDS_OUT * body:
         # Nothing else stands out: a running title repeated on every page is the title.
-        top = [lines[i] for i in usable if not _banner(lines, i)]
+        top = [lines[i] for i in usable if not banner(lines, i)]
         biggest = max((ln.size for ln in top), default=0.0)
     if biggest < BIGGER_THAN_BODY * body:
         return "", ()
@@ -351,13 +283,13 @@ def _title_at(
             break
         if half and line is not lead and (line.left > 0.5) != (lead.left > 0.5):
             break  # the other panel
-        if run and line is not lead and (author_line(line.text) or _banner(lines, j)):
+        if run and line is not lead and (author_line(line.text) or banner(lines, j)):
             break
         run.append(line)
     end = start + len(run)
     texts = [_unmarked(ln.text) for ln in run]
     after = lines[end] if end < len(lines) else None
-    if after is not None and after.top == run[-1].top and _YEAR.match(after.text):
+    if after is not None and after.top == run[-1].top and YEAR.match(after.text):
         texts.append(after.text)  # "… Tax Return 2010": the year set apart on the same line
         end += 1
     subtitle = _subtitle(lines, end, run, body)
@@ -392,7 +324,7 @@ def capitals_over_byline(lines: list[SizedLine]) -> tuple[str, tuple[str, ...]]:
                 and ln.top >= TOP_REGION
                 and abs(ln.size - lines[i - 1].size) <= 0.1 * ln.size
                 and (not group or _lined_up(ln, group[-1]))
-                and not _banner(lines, lines.index(ln))
+                and not banner(lines, lines.index(ln))
             ):
                 break
             group.append(ln)

@@ -325,7 +325,7 @@ def test_headings_in_larger_and_bold_type_make_an_outline(tmp_path) -> None:
 def test_sized_lines_read_word_starts_as_every_glyph_would(tmp_path) -> None:
     import pypdfium2 as pdfium
 
-    from ingestion.layout import _sized_lines_by_char, sized_lines
+    from ingestion.line_sizes import _sized_lines_by_char, sized_lines
 
     pdf = pdfium.PdfDocument(str(headed_book(tmp_path)))
     bold = []

@@ -6,7 +6,7 @@ out as on the same page unturned, in reading order."""
 import pypdfium2 as pdfium
 
 from ingestion import read_pdf
-from ingestion.layout import sized_lines
+from ingestion.line_sizes import sized_lines
 from tests.conftest import write_pdf
 
 BODY = "The board met on Tuesday and discussed the repairs of the northern pier in detail."
