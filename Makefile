@@ -50,8 +50,10 @@ lint: venv
 # One pytest worker per core (pytest-xdist). A test file whose fixtures outlive one test (the
 # Ray cluster, converted models) stays on one worker, so they are built once and never twice
 # at a time; other tests spread one by one, the longest first (tests/conftest.py).
+# Bytecode is kept for the test run only (#23): each worker imports the whole stack (torch,
+# transformers, Qt), and compiling it afresh cost every worker about 3 CPU seconds.
 unit: venv sysdeps
-	SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q -n auto --dist loadgroup --no-loadscope-reorder
+	PYTHONDONTWRITEBYTECODE= SYNOPSIS_TEST_OCR=required $(VENV)/bin/pytest -q -n auto --dist loadgroup --no-loadscope-reorder
 
 test: lint unit
 

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,16 @@ from app.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
+# The environment of the CLI subprocesses the tests start (#23): offline, and no passage
+# embedding (a run's inline share nor the background `synopsis index` it would start), so no
+# subprocess loads MiniLM; embedding is tested in test_meaning.py and test_shared_library.py.
+CLI_ENV = {
+    **os.environ,
+    "SYNOPSIS_OFFLINE": "1",
+    "HF_HUB_OFFLINE": "1",
+    "SYNOPSIS_EMBED_BUDGET": "0",
+    "SYNOPSIS_EMBED_BACKGROUND": "0",
+}
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,10 @@ import sys
 import textwrap
 
 from app.store import Store
+from tests.app.conftest import CLI_ENV
 from tests.conftest import memo_folder, text_pdf
 
-ENV = {**os.environ, "SYNOPSIS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+ENV = CLI_ENV
 DOCS = 8  # the batch killed after its third: five left to go is room enough (#23: 16 before)
 
 

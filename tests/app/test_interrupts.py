@@ -18,9 +18,10 @@ from app.store import Store
 from ingestion.errors import PdfError, WorkerKilled
 from ingestion.reader import Limits
 from ingestion.worker import ExtractionWorker
+from tests.app.conftest import CLI_ENV
 from tests.conftest import memo_folder, text_pdf
 
-ENV = {**os.environ, "SYNOPSIS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+ENV = CLI_ENV
 
 
 def start_batch(tmp_path, n: int = 30) -> tuple[subprocess.Popen[str], object]:

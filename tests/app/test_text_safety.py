@@ -16,9 +16,10 @@ from app.cli import cli
 from app.export import export, write_sidecar
 from app.store import InvalidQuery, Store
 from ingestion import read_pdf
+from tests.app.conftest import CLI_ENV
 from tests.conftest import text_pdf
 
-ENV = {**os.environ, "SYNOPSIS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+ENV = CLI_ENV
 
 
 def run_cli(*args: str | bytes, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
