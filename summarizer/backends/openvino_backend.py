@@ -8,6 +8,7 @@ weights to 8 bits; on CPUs with AMX the bf16 inference hint is used (precision "
 from __future__ import annotations
 
 import importlib.util
+import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,22 @@ from summarizer.backends.hf_common import HFBackend, hf_generate
 from summarizer.base import GenerationSettings, LoadOptions
 from summarizer.errors import BackendUnavailable
 from summarizer.hardware import has_fast_bf16
+
+
+def without_telemetry() -> None:
+    """Keep OpenVINO from sending usage events (no network at run time, #23).
+
+    Importing ``openvino`` imports its converter, which sends events to Google Analytics unless
+    a consent file (``~/intel/openvino_telemetry``, written by ``opt_in_out --opt_out``) says no.
+    Each sender (openvino.tools.ovc, nncf) falls back to a silent stub when
+    ``openvino_telemetry`` cannot be imported, so this process makes it unimportable: the user
+    is not asked, and their consent file is neither read nor written. Done before ``openvino``
+    is first imported (here, on importing this module)."""
+    if "openvino_telemetry" not in sys.modules:
+        sys.modules["openvino_telemetry"] = None  # type: ignore[assignment]
+
+
+without_telemetry()
 
 
 class OpenVINOBackend(HFBackend):
@@ -53,6 +70,7 @@ class OpenVINOBackend(HFBackend):
         self._device, self._precision = self.placement(options)
         import logging
 
+        without_telemetry()
         from optimum.intel import OVModelForSeq2SeqLM
 
         # optimum logs hub look-ups that cannot apply to a local folder; nothing to act on.
