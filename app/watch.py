@@ -29,8 +29,12 @@ def watch_folder(
     debounce: float = 2.0,
     poll: float = 0.25,
     stop: Callable[[], bool] | None = None,
+    looked: Callable[[float], None] | None = None,
 ) -> Generator[pipeline.Progress, None, None]:
-    """Summarize what is in ``folder`` now, then each new or changed PDF when it settles."""
+    """Summarize what is in ``folder`` now, then each new or changed PDF when it settles.
+    ``looked(now)`` is told each time the watcher has looked for settled files (its clock,
+    time.monotonic()), from the first look after it started observing: what a caller waits on
+    instead of sleeping (#23)."""
     stop = stop or (lambda: False)
     engine = load_engine(settings)
     failures = Failures()
@@ -49,7 +53,10 @@ def watch_folder(
     with observing(folder, settings.recursive, changes):
         while not stop():
             time.sleep(poll)
-            settled = changes.settled(time.monotonic())
+            now = time.monotonic()
+            settled = changes.settled(now)
+            if looked is not None:
+                looked(now)
             files = [p for p in settled if _wanted(p, folder, settings) and not failures.same(p)]
             if files:
                 yield from run(files)

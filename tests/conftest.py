@@ -11,7 +11,6 @@ import shutil
 import signal
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -167,31 +166,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             return units.get(nodeid, nodeid)
 
     return Units(config, log)
-
-
-@contextlib.contextmanager
-def watching(folder: Path, settings: Any, debounce: float, poll: float) -> Iterator[list[Any]]:
-    """Run `watch_folder` in a thread; yields the list its events land in; stops on exit."""
-    from app.store import Store
-    from app.watch import watch_folder
-
-    stop = threading.Event()
-    events: list[Any] = []
-
-    def consume() -> None:
-        with Store(settings.db) as store:
-            for e in watch_folder(
-                folder, settings, store, debounce=debounce, poll=poll, stop=stop.is_set
-            ):
-                events.append(e)
-
-    thread = threading.Thread(target=consume)
-    thread.start()
-    try:
-        yield events
-    finally:
-        stop.set()
-        thread.join(30)
 
 
 def memo_folder(folder: Path, n: int, tag: str = "memo", repeat: int = 12) -> Path:

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from app.cli import cli
 from app.settings import Settings
 from app.store import Store
-from tests.conftest import corpus_dir, manifest_rows, text_pdf, watching
+from tests.conftest import corpus_dir, manifest_rows, text_pdf
+from tests.watching import watching
 
 
 def invoke(*args, **kw):
@@ -110,7 +111,7 @@ def test_watch_summarizes_new_files_once_they_are_complete(tmp_path) -> None:
     watched.mkdir()
     settings = Settings(db=tmp_path / "w.sqlite", engine="extractive", workers=1)
     with watching(watched, settings, debounce=0.5, poll=0.1) as events:
-        time.sleep(1.0)
+        events.started()
         pdf = text_pdf(
             tmp_path / "src.pdf",
             ["A new memo about the spring budget arrived in the inbox today."] * 10,
@@ -121,7 +122,8 @@ def test_watch_summarizes_new_files_once_they_are_complete(tmp_path) -> None:
         with target.open("wb") as fh:  # written slowly, in two halves
             fh.write(data[: len(data) // 2])
             fh.flush()
-            time.sleep(1.5)
+            # The watcher sees the half keep still past its debounce, twice, and leaves it.
+            events.quiet_for(2 * 0.5 + 0.1)
             fh.write(data[len(data) // 2 :])
         deadline = time.time() + 60
         while time.time() < deadline and not any(e.kind == "summarized" for e in events):

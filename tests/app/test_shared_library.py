@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from app.cli import cli
 from app.settings import Settings
 from app.store import Store
-from tests.conftest import memo_folder, text_pdf, watching
+from tests.conftest import memo_folder, text_pdf
+from tests.watching import watching
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -154,13 +155,15 @@ def test_watch_retries_a_failing_file_only_when_it_changes(tmp_path) -> None:
     bad.write_bytes(b"not really a pdf\n%%EOF\n")
     settings = Settings(db=tmp_path / "w.sqlite", engine="extractive", workers=1)
     with watching(watched, settings, debounce=0.2, poll=0.05) as events:
-        time.sleep(4)  # long enough for many retries, had reading the file retriggered it
+        # Its own looks for five debounces: many retries, had reading the file retriggered it.
+        events.started()
+        events.quiet_for(5 * 0.2)
         first = [e for e in events if e.kind == "failed"]
         bad.write_bytes(b"still not a pdf, but other bytes\n%%EOF\n")
         deadline = time.time() + 30
         while time.time() < deadline and len([e for e in events if e.kind == "failed"]) < 2:
             time.sleep(0.1)
-        time.sleep(3)
+        events.quiet_for(5 * 0.2)  # and no third failure
     failed = [e for e in events if e.kind == "failed"]
     assert len(first) == 1 and len(failed) == 2
     # Each report covers its own event: the second lists one failure, not both.
