@@ -14,14 +14,14 @@ import pytest
 from summarizer.backends.openvino_backend import OpenVINOBackend
 
 ROOT = Path(__file__).resolve().parents[2]
+# Importing openvino imports its converter, which sends an "import" event at once; nncf (int8)
+# and optimum-intel take the same ImportError fallback but cost seconds more to import.
 PROBE = """
 import sys
 import summarizer.backends.openvino_backend  # what the app imports before optimum-intel
-from optimum.intel import OVModelForSeq2SeqLM
-import nncf.telemetry.wrapper as nncf_telemetry
+import openvino
 import openvino.tools.ovc.telemetry_utils as ovc_telemetry
 print(ovc_telemetry.tm.__name__,
-      isinstance(nncf_telemetry.telemetry, nncf_telemetry.NNCFTelemetryStub),
       "openvino_telemetry" in sys.modules and sys.modules["openvino_telemetry"] is not None)
 """
 
@@ -42,8 +42,7 @@ def test_openvino_is_loaded_with_its_telemetry_stubbed_and_the_home_untouched(tm
         timeout=300,
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    ovc, nncf, loaded = out.stdout.split()
+    ovc, loaded = out.stdout.split()
     assert ovc == "openvino.tools.ovc.telemetry_stub"
-    assert nncf == "True"  # nncf's stub (a MagicMock)
     assert loaded == "False"
     assert list(home.iterdir()) == []
