@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT / "samples"))
 
 from pdfmaker import paginate, text_pdf, wrap, write_pdf  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+# Beside the checkout, or where SYNOPSIS_TEST_CORPUS says (a git worktree kept elsewhere).
+CORPUS = Path(os.environ.get("SYNOPSIS_TEST_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
