@@ -36,10 +36,13 @@ from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
+from summarizer.credits import credits_page
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.form_line import MIN_FIELDS
 from summarizer.no_prose import FORM_PAGES, little_prose
+from summarizer.spec_figures import spec_sheet
+from summarizer.table_facts import mostly_figures
 from summarizer.textrank import content_terms, select
 from summarizer.web_page import page_title, printed_web_page
 
@@ -105,12 +108,18 @@ def document_kind(doc: DocInput) -> str:
         return "collection"
     if len(p.fields) >= MIN_FIELDS and pages <= FORM_PAGES:
         return "form"  # fill-in fields: a form, whatever prose its instructions have
+    if credits_page(sents, pages):
+        return "credits page"
+    if spec_sheet(sents):
+        return "datasheet"  # dense with figures and their units: whatever its layout
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
         if named == "table" or numeric:
             return "table"
         return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines
+    if pages <= FORM_PAGES and mostly_figures(sents):
+        return "table"  # a short document mostly of figure rows, whatever its few notes
     landscape = p.landscape_pages >= SLIDE_SHARE * pages
     if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table
@@ -196,6 +205,9 @@ def _authors(p: Profile, printed: str = "") -> str:
     (``printed``, their text): a name the document never prints is whoever made the file (a
     scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
+    # A form's captions ("First Name Last Name", a choice's "Female Male") are never a byline.
+    captions = {w.casefold() for f in p.fields for t in (f.label, *f.choices) for w in t.split()}
+    names = [n for n in names if not set(n.casefold().split()) <= captions]
     if any(not _in_capitals(n) for n in names):
         # Among names in mixed case, one wholly in capitals is an institution's initials
         # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names, and a

@@ -11,7 +11,9 @@ from ingestion.document import FormField, Sentence
 from ingestion.vocabulary import NUMBER_TOKEN, PDF_OPERATORS
 from summarizer.base import SummaryPart
 from summarizer.candidates import junk_reason, word_count
+from summarizer.credits import credits_line
 from summarizer.form_line import form_line
+from summarizer.spec_figures import figures_line
 from summarizer.table_facts import describe_table
 
 LABEL_WORDS = 10  # of each label quoted by the no-prose line
@@ -97,6 +99,10 @@ def _by_kind(sentences: Sequence[Sentence], kind: str, pages: int = 1, title: st
     what its kind would (its headings then stand in)."""
     if kind == "slide deck":
         return slides_line(sentences)
+    if kind == "credits page":
+        return credits_line(sentences)
+    if kind == "datasheet" and figures_line(sentences):
+        return figures_line(sentences)
     if kind == "document" and len({s.page for s in sentences}) == 1:
         whole = whole_text(sentences)
         if whole:

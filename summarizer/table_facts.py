@@ -49,6 +49,16 @@ def figures_row(text: str) -> bool:
     return n >= ROW_NUMBERS and n >= ROW_SHARE * len(tokens)
 
 
+FIGURE_SHARE = 0.5  # of a document's lines that are figure rows, for it to be a table
+
+
+def mostly_figures(sentences: Sequence[Sentence]) -> bool:
+    """Whether at least MIN_ROWS lines and FIGURE_SHARE of all are rows of figures (a short
+    statement of figures with its headnote and a header row or two)."""
+    rows = sum(figures_row(s.text) for s in sentences)
+    return rows >= MIN_ROWS and rows >= FIGURE_SHARE * len(sentences)
+
+
 def row_count(rows: Sequence[str]) -> int | None:
     """How many rows ``rows`` (lines of figures) hold: a line run together from two or three
     rows counts as its numbers over the usual row's; None where over GLUED_SHARE of the lines
@@ -126,6 +136,36 @@ def date_span(rows: Sequence[str]) -> tuple[str, str] | None:
     return ordered[0], ordered[-1]
 
 
+MOST_DATES = 0.8  # share of a table's dates that the span "most rows fall in" holds
+
+
+def most_years(rows: Sequence[str]) -> str:
+    """The narrowest run of years holding MOST_DATES of the dates in the rows' cells ("2015",
+    "2019–2021"), where it is narrower than all their years; "" otherwise."""
+    years = []
+    for token in (t.strip(",;") for r in rows for t in r.split()):
+        m = _DATE.match(token)
+        year = int(m.group(3) or m.group(4)) if m else 0
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            years.append(year)
+    if len(years) < MIN_DATES:
+        return ""
+    counts = Counter(years)
+    need = MOST_DATES * len(years)
+    best: tuple[int, int] | None = None
+    for low in sorted(counts):
+        held = 0
+        for high in sorted(y for y in counts if y >= low):
+            held += counts[high]
+            if held >= need:
+                if best is None or high - low < best[1] - best[0]:
+                    best = (low, high)
+                break
+    if best is None or best == (min(years), max(years)):
+        return ""
+    return str(best[0]) if best[0] == best[1] else f"{best[0]}–{best[1]}"
+
+
 def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str = "") -> str:
     """What a table holds, as clauses of one line: the note above it, its header row, how
     many rows of figures and what they cover, its totals row, the values its rows repeat
@@ -150,7 +190,9 @@ def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str 
         shown = ", ".join(labels[:-1]) + (" … " if len(rows) > len(labels) else ", ") + labels[-1]
         covers += f" ({shown})"
     elif span:
-        covers += f", dated {span[0]} to {span[1]}"
+        most = most_years(rows)
+        dated = f"{span[0]} to {span[1]}"
+        covers += f", dated mostly {most} (all {dated})" if most else f", dated {dated}"
     clauses.append(covers)
     total = totals_row(rows)
     if total:
