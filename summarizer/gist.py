@@ -32,7 +32,7 @@ from ingestion.collection import MIN_PARTS
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
-from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
+from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES, slide_pages
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
@@ -55,8 +55,6 @@ TITLE_ITSELF = 0.5  # share of a sentence's words from the title that makes it t
 OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
 SHORT_TEXT_WORDS = 2000  # news and notes: their opening says what they are about
 MIN_ABOUT_WORDS = 8
-SLIDE_WORDS_PER_PAGE = 150
-SLIDE_SHARE = 0.6  # of pages in landscape
 LETTER_PAGES = 4
 BOOK_PAGES = 150
 REPORT_PAGES = 10
@@ -120,8 +118,7 @@ def document_kind(doc: DocInput) -> str:
         return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines
     if pages <= FORM_PAGES and mostly_figures(sents):
         return "table"  # a short document mostly of figure rows, whatever its few notes
-    landscape = p.landscape_pages >= SLIDE_SHARE * pages
-    if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
+    if slide_pages(p.landscape_pages, pages, words):
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table
     if named:
         return named
