@@ -4,7 +4,8 @@
   or glued to one ("2TB", "1GeV"). Unit symbols are the international ones (SI and the
   common technical units), the same in every language; a word after a number is no unit.
 - Its **label** is the run of up to LABEL_WORDS words with letters just before the number,
-  where the row has one ("Kapazität 3.000 mAh", "Operating voltage 3.6 V").
+  from the first one with a capital, where the row has one ("Kapazität 3.000 mAh",
+  "Operating voltage 3.6 V"; "ranges from 1.7 V" and "bis zu 2 TB" have none).
 - A **spec sheet** is a document whose text is dense with unit figures: at least MIN_FIGURES
   different ones, one per FIGURE_WORDS words of its text or more (a paper that reports a few
   measurements in running prose has far fewer).
@@ -19,11 +20,11 @@ from ingestion.document import Sentence
 
 UNITS = frozenset(
     "V mV kV µV uV A mA µA uA nA W mW kW µW Wh kWh mWh Ah mAh Hz kHz MHz GHz Ω kΩ MΩ mΩ "
-    "F µF uF nF pF H mH µH °C °F K m mm cm km µm um nm in ft g mg kg µg lb oz s ms µs us ns "
-    "min h ms dB dBm dBA lx lux cd lm ppi dpi MP Mpx bit bits kbit Mbit Gbit Kbps kbps Mbps "
-    "Gbps B KB kB MB GB TB bps rpm Pa kPa MPa bar psi mL ml L l cc N Nm J kJ mJ cal kcal "
+    "F µF uF nF pF mH µH °C °F mm cm km µm um nm ft g mg kg µg lb oz ms µs us ns "
+    "dB dBm dBA lx lux ppi dpi MP Mpx bit bits kbit Mbit Gbit Kbps kbps Mbps "
+    "Gbps KB kB MB GB TB bps rpm Pa kPa MPa psi mL ml N Nm kJ mJ kcal "
     "fps V/V mW/cm² µW/cm² W/m² %RH".split()
-)
+)  # no symbol that is also a word or a count's noun ("in", "h", "m", "s", "l")
 _NUMBER = re.compile(r"^[<>≤≥±~+−-]?\d+(?:[.,]\d+)*$")
 _GLUED = re.compile(r"^([<>≤≥±~+−-]?\d+(?:[.,]\d+)*)([^\d\s]+)$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_\-'’/]*$")
@@ -57,6 +58,8 @@ def unit_figures(text: str) -> list[str]:
             if not _WORD.match(word) or word in UNITS:
                 break
             label.insert(0, word)
+        while label and label[0][:1].islower():
+            label.pop(0)  # "ranges from", "x", "bis zu": running words, no label
         out.append(" ".join([*label, figure]))
     return out
 

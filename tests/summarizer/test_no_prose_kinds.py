@@ -74,6 +74,7 @@ SPEC = [
 def test_a_spec_sheet_gives_its_figures_with_their_units() -> None:
     assert unit_figures("Kapazität 3.000 mAh (2TB)") == ["Kapazität 3.000 mAh", "2 TB"]
     assert unit_figures("We tested 12 ships in 3 ports") == []  # a word after a number
+    assert unit_figures("It ranges from 1.7 V to 3.6 V") == ["1.7 V", "3.6 V"]  # no label
     assert spec_sheet(doc(SPEC).sentences)
     item = doc(SPEC, pages=2, title="Harbour Level Sensor")
     assert document_kind(item) == "datasheet"
