@@ -59,3 +59,8 @@ def credits_line(sentences: Sequence[Sentence]) -> str:
     found = roles(sentences)
     more = f" and {len(found) - MAX_SHOWN} more" if len(found) > MAX_SHOWN else ""
     return f"Its roles, each followed by its names: {', '.join(found[:MAX_SHOWN])}{more}."
+
+
+def holds_role(text: str) -> bool:
+    """Whether ``text`` names a role ("主编: 贾益民"): a credits page's first line is no title."""
+    return bool(_ROLE.search(text))

@@ -36,7 +36,7 @@ from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
-from summarizer.credits import credits_page
+from summarizer.credits import credits_page, holds_role
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.form_line import MIN_FIELDS
@@ -243,6 +243,11 @@ def document_year(doc: DocInput) -> str:
     return doc.profile.year if printed_anywhere(doc.profile.year, texts) else ""
 
 
+def _role_line(kind: str, title: str) -> bool:
+    """A credits page's first line, a role with its names, taken for its title."""
+    return kind == "credits page" and holds_role(title)
+
+
 def gist_line(doc: DocInput) -> str:
     """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown (a plain
     text); a placeholder title (a file name, "Document1", "untitled") is not shown as one."""
@@ -262,7 +267,7 @@ def gist_line(doc: DocInput) -> str:
         line += f", “{named}”"
     elif kind == "web page" and _web_title(p):
         line += f", “{_web_title(p)}”"
-    elif kind != "web page" and real_metadata_title(p.title):
+    elif kind != "web page" and real_metadata_title(p.title) and not _role_line(kind, p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
     who = _authors(p, printed)

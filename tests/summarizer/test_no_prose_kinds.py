@@ -11,6 +11,7 @@ from summarizer.base import SummaryOptions
 from summarizer.engines import DocInput, Profile
 from summarizer.extractive import ExtractiveEngine
 from summarizer.gist import document_kind, gist_line
+from summarizer.no_prose import page_titles, slides_line
 from summarizer.spec_figures import figures_line, spec_sheet, unit_figures
 from summarizer.table_facts import describe_table, most_years
 
@@ -55,6 +56,8 @@ def test_a_page_of_roles_and_names_is_a_credits_page_told_in_one_line() -> None:
     said = " ".join(p.text for p in parts)
     assert "Its roles, each followed by its names: Supervisor, Director, Advisers" in said
     assert "Wang Jie" not in said  # the names are not given whole
+    # Its first role line, taken for a title, is none.
+    assert gist_line(doc(CREDITS, title=CREDITS[0])) == "A one-page credits page."
     # The same colons in sentences are prose ("Note: …"); captions without names are a form's.
     prose = [f"Note: {PROSE}", f"Scope: {PROSE}", f"Method: {PROSE}", f"Result: {PROSE}"]
     assert document_kind(doc(prose, title="Harbour Notes")) != "credits page"
@@ -110,3 +113,20 @@ def test_a_forms_captions_are_never_its_byline() -> None:
     assert "by" not in gist_line(item)
     named = doc(labels, authors=("Harbour Office",), fields=fields, title="T")
     assert gist_line(named).endswith("by Harbour Office.")
+
+
+def test_a_deck_without_an_outline_is_told_by_its_slides_title_lines() -> None:
+    deck = [Sentence("Ring Physics Issues Yannis Lee November 2000", 1, role="authors")]
+    for page, title in enumerate(["Sources of Beam Loss", "Ring Optics Design", "Collimation"]):
+        deck += [
+            Sentence("Harbour Accelerator Physics", page + 2, role="page furniture"),
+            Sentence(title, page + 2),
+            Sentence("• Space charge: large tune shift", page + 2, role="list item"),
+        ]
+    assert page_titles(deck) == ["Sources of Beam Loss", "Ring Optics Design", "Collimation"]
+    assert slides_line(deck).startswith("Its slides: Sources of Beam Loss; Ring Optics Design")
+    # Slides that open on bullets or full sentences have no title line to name.
+    bullets = [s for s in deck if s.role != "paragraph" or s.page == 1]
+    assert page_titles(bullets) == []
+    prose = [Sentence(f"{PROSE}", p) for p in (1, 2, 3, 4)]
+    assert page_titles(prose) == []
