@@ -77,7 +77,12 @@ SPEC = [
 def test_a_spec_sheet_gives_its_figures_with_their_units() -> None:
     assert unit_figures("Kapazität 3.000 mAh (2TB)") == ["Kapazität 3.000 mAh", "2 TB"]
     assert unit_figures("We tested 12 ships in 3 ports") == []  # a word after a number
-    assert unit_figures("It ranges from 1.7 V to 3.6 V") == ["1.7 V", "3.6 V"]  # no label
+    # A range is one figure, labelled where a label stands before it; running words are none.
+    assert unit_figures("• Operation voltage: 1.7 V to 3.6 V") == ["Operation voltage 1.7 to 3.6 V"]
+    assert unit_figures("Supply voltage VDD 1.7 - 3.6 V") == ["VDD 1.7 to 3.6 V"]
+    assert unit_figures("It ranges from 1.7 V to 3.6 V") == ["1.7 to 3.6 V"]
+    assert unit_figures("Timing from 25 °C and The 0.1 μF") == ["25 °C", "0.1 μF"]
+    assert unit_figures("Hold time 4.7 - 1.3 μs") == ["1.3 μs"]  # falling: no range
     assert spec_sheet(doc(SPEC).sentences)
     item = doc(SPEC, pages=2, title="Harbour Level Sensor")
     assert document_kind(item) == "datasheet"
