@@ -28,6 +28,7 @@ ROW_SHARE = 0.2  # … making up this share of its tokens
 MIN_ROWS = 3  # fewer rows of figures are no table to describe
 HEADER_TOKENS = 14  # of the header row quoted
 DISTINCT_LABELS = 0.6  # share of different row labels that makes them worth naming
+MAX_LABEL_SHARE = 0.1  # ... or the most any one label comes back, as a share of the rows
 MIN_DATES = 3
 FIRST_YEAR, LAST_YEAR = 1800, 2200
 GLUED_SHARE = 0.2  # with more of its lines run together from rows, a table's rows go uncounted
@@ -107,10 +108,17 @@ def _label(text: str) -> str:
 
 def row_labels(rows: Sequence[str]) -> list[str]:
     """The first three rows' labels and the last's, where most rows are labelled differently
-    (a list of places, months, offences); [] where they repeat (a column of status words)."""
+    (a list of places, months, offences) or where no label comes back in more than
+    MAX_LABEL_SHARE of the rows (the same months in several tables: each named once);
+    [] where they repeat (a column of status words)."""
     labels = [lab for lab in map(_label, rows) if lab]
-    if len(labels) < MIN_ROWS or len(set(labels)) < DISTINCT_LABELS * len(labels):
+    if len(labels) < MIN_ROWS:
         return []
+    if len(set(labels)) < DISTINCT_LABELS * len(labels):
+        top = Counter(labels).most_common(1)[0][1]
+        if top > MAX_LABEL_SHARE * len(labels):
+            return []
+        labels = list(dict.fromkeys(labels))
     return [*labels[:3], labels[-1]] if len(labels) > 4 else labels
 
 

@@ -13,7 +13,7 @@ from summarizer.extractive import ExtractiveEngine
 from summarizer.gist import document_kind, gist_line
 from summarizer.no_prose import page_titles, slides_line
 from summarizer.spec_figures import figures_line, spec_sheet, unit_figures
-from summarizer.table_facts import describe_table, most_years
+from summarizer.table_facts import describe_table, most_years, row_labels
 
 
 def doc(texts: list[str], pages: int = 1, **profile: object) -> DocInput:
@@ -135,3 +135,19 @@ def test_a_deck_without_an_outline_is_told_by_its_slides_title_lines() -> None:
     assert page_titles(bullets) == []
     prose = [Sentence(f"{PROSE}", p) for p in (1, 2, 3, 4)]
     assert page_titles(prose) == []
+
+
+PLACES = ["Northport", "Southbay", "Eastmere", "Westholm", "Kingsferry"]
+
+
+def test_rows_of_several_tables_are_named_by_their_labels_once() -> None:
+    months = [f"{m}-2015" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")]
+    months += ["Sep-2015", "Oct-2015", "Nov-2015", "Dec-2015"]
+    tables = [f"{m} {100 + i} {20 + t}.5 {40 + i}" for t in range(3) for i, m in enumerate(months)]
+    routes = [f"{r} {12 + i} {3 + i}.1" for i, r in enumerate(PLACES)]
+    assert row_labels(tables + routes) == ["Jan-2015", "Feb-2015", "Mar-2015", "Kingsferry"]
+    # A column of status words that comes back row after row names no rows.
+    status = [
+        f"0{i % 9 + 1}/1{i % 9}/2015 {20 + i} {'Layoff' if i % 2 else 'Closure'}" for i in range(20)
+    ]
+    assert row_labels([f"Layoff Permanent {i} {i + 1}" for i in range(10)] + status) == []
