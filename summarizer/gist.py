@@ -15,9 +15,11 @@ The kind comes from the format: a short document with fill-in fields is a form; 
 printout is a web page (`summarizer.web_page`, titled by the page or its site); an anthology
 whose parts each have a byline a collection (`ingestion.collection`; its line names the parts);
 a form or a table has little prose (`little_prose`; a long document of labels without numbers
-is a list: a printed web page of headlines), slides are landscape pages with few words, a
-letter has a salutation, a paper an abstract or a reference list, a book hundreds of pages; a
-title naming its genre ("… User Manual") says so.
+is a list: a printed web page of headlines; a short one mostly of figure rows a table), a
+page of roles and names a credits page (`summarizer.credits`), a text dense with figures
+and their units a datasheet (`summarizer.spec_figures`), slides are landscape pages with
+few words, a letter has a salutation, a paper an abstract or a reference list, a book
+hundreds of pages; a title naming its genre ("… User Manual") says so.
 """
 
 from __future__ import annotations
