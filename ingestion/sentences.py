@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ingestion.document import Document, Sentence
 from ingestion.nltk_import import nltk_module
 from ingestion.roles import placed
-from ingestion.vocabulary import ABSTRACT_LABEL
+from ingestion.vocabulary import ABSTRACT_LABEL, slide_pages
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -305,16 +305,19 @@ def document_sentences(doc: Document) -> list[Sentence]:
     """Sentences of a document's usable pages, each with the page it starts on, its block's
     role and its section (`ingestion.roles.placed`).
 
-    A sentence that runs over a page break is kept whole and credited to its first page.
+    A sentence that runs over a page break is kept whole and credited to its first page; a
+    slide deck's page edge ends its text (the next slide's title is never glued to it).
     """
     pieces: list[str] = []
     starts: list[int] = []
     numbers: list[int] = []
     offset = 0
+    words = sum(len(p.text.split()) for p in doc.usable_pages)
+    deck = slide_pages(doc.landscape_pages, doc.page_count, words)
     for page in doc.usable_pages:
         if not page.text.strip():
             continue
-        joiner = "\n\n" if not pieces or _ends_sentence(pieces[-1]) else " "
+        joiner = "\n\n" if not pieces or deck or _ends_sentence(pieces[-1]) else " "
         if pieces:
             pieces.append(joiner)
             offset += len(joiner)

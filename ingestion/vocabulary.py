@@ -18,6 +18,15 @@ import re
 NUMBER_TOKEN = re.compile(r"^[(\[$€£]?[-+]?\d[\d.,:/%)\]-]*$")
 TABLE_ROW_NUMBERS = 3  # numeric cells a line needs to read as a table row ...
 TABLE_ROW_SHARE = 0.4  # ... and the share of its tokens they make up
+SLIDE_SHARE = 0.6  # a slide deck: this share of its pages in landscape ...
+SLIDE_WORDS_PER_PAGE = 150  # ... with fewer words than this a page
+
+
+def slide_pages(landscape: int, pages: int, words: int) -> bool:
+    """Whether pages are a slide deck's, by format: two or more, most of them in landscape,
+    few words on each (a slide's text ends at its page's edge)."""
+    pages = max(pages, 1)
+    return pages >= 2 and landscape >= SLIDE_SHARE * pages and words / pages < SLIDE_WORDS_PER_PAGE
 
 
 def table_row(text: str) -> bool:

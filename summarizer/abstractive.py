@@ -78,12 +78,14 @@ class AbstractiveEngine(Engine):
         # A form or a table gets its one honest line, not a model's guess at its labels.
         prose: list[int] = []
         for i, doc in enumerate(docs):
-            if doc.sentences and little_prose(doc.sentences, doc.pages_with_text):
+            kind = document_kind(doc) if doc.sentences else ""
+            one_line = kind == "credits page" or little_prose(doc.sentences, doc.pages_with_text)
+            if kind and one_line:
                 line = no_prose_line(
                     doc.sentences,
                     doc.pages_with_text,
                     after_gist=bool(doc.profile.title),
-                    kind=document_kind(doc),
+                    kind=kind,
                     fields=doc.profile.fields,
                     title=doc.profile.title,
                 )

@@ -27,6 +27,7 @@ from summarizer.point_shape import label_runs
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked, with_slide_title
+from summarizer.spec_figures import figures_line
 from summarizer.table_facts import field_lines, table_notes
 from summarizer.textrank import select
 from summarizer.web_page import headlines_line
@@ -145,7 +146,7 @@ class ExtractiveEngine(Engine):
         pages = doc.pages_with_text
         kind = document_kind(doc)
         # A form or a table, or nothing picked: the one honest line.
-        if little_prose(doc.sentences, pages):
+        if little_prose(doc.sentences, pages) or kind == "credits page":
             opening = gist_parts(doc, None)
             line = _no_prose(doc, pages, kind, after_gist=bool(opening))
             headlines = headlines_line(doc.profile.front) if kind == "web page" else ""
@@ -169,6 +170,7 @@ class ExtractiveEngine(Engine):
             slides = slides or (
                 form_line(doc.profile.fields, doc.profile.title) if kind == "form" else ""
             )
+            slides = slides or (figures_line(doc.sentences) if kind == "datasheet" else "")
             if slides:  # what the deck or the form covers, after the line saying what it is
                 at = 1 if opening and opening[0].kind == "gist" else 0
                 opening.insert(at, SummaryPart(slides, (doc.sentences[0].page,), kind="covers"))

@@ -15,9 +15,11 @@ The kind comes from the format: a short document with fill-in fields is a form; 
 printout is a web page (`summarizer.web_page`, titled by the page or its site); an anthology
 whose parts each have a byline a collection (`ingestion.collection`; its line names the parts);
 a form or a table has little prose (`little_prose`; a long document of labels without numbers
-is a list: a printed web page of headlines), slides are landscape pages with few words, a
-letter has a salutation, a paper an abstract or a reference list, a book hundreds of pages; a
-title naming its genre ("… User Manual") says so.
+is a list: a printed web page of headlines; a short one mostly of figure rows a table), a
+page of roles and names a credits page (`summarizer.credits`), a text dense with figures
+and their units a datasheet (`summarizer.spec_figures`), slides are landscape pages with
+few words, a letter has a salutation, a paper an abstract or a reference list, a book
+hundreds of pages; a title naming its genre ("… User Manual") says so.
 """
 
 from __future__ import annotations
@@ -32,14 +34,17 @@ from ingestion.collection import MIN_PARTS
 from ingestion.document import Sentence
 from ingestion.sentences import split_sentences
 from ingestion.title_choice import real_metadata_title
-from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES
+from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES, slide_pages
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
 from summarizer.captions import court_caption, letter_subject, parties, without_greeting
+from summarizer.credits import credits_page, holds_role
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.form_line import MIN_FIELDS
 from summarizer.no_prose import FORM_PAGES, little_prose
+from summarizer.spec_figures import spec_sheet
+from summarizer.table_facts import mostly_figures
 from summarizer.textrank import content_terms, select
 from summarizer.web_page import page_title, printed_web_page
 
@@ -52,8 +57,6 @@ TITLE_ITSELF = 0.5  # share of a sentence's words from the title that makes it t
 OPENING_SENTENCES = 40  # the opening searched when there is no purpose statement
 SHORT_TEXT_WORDS = 2000  # news and notes: their opening says what they are about
 MIN_ABOUT_WORDS = 8
-SLIDE_WORDS_PER_PAGE = 150
-SLIDE_SHARE = 0.6  # of pages in landscape
 LETTER_PAGES = 4
 BOOK_PAGES = 150
 REPORT_PAGES = 10
@@ -105,14 +108,19 @@ def document_kind(doc: DocInput) -> str:
         return "collection"
     if len(p.fields) >= MIN_FIELDS and pages <= FORM_PAGES:
         return "form"  # fill-in fields: a form, whatever prose its instructions have
+    if credits_page(sents, pages):
+        return "credits page"
+    if spec_sheet(sents):
+        return "datasheet"  # dense with figures and their units: whatever its layout
     if sents and little_prose(sents, doc.pages_with_text or pages):
         if words < FORM_WORDS:
             return "document"  # a word or two on a page: no fields to call it a form
         if named == "table" or numeric:
             return "table"
         return "form" if pages <= FORM_PAGES else "list"  # a long run of labels: headlines
-    landscape = p.landscape_pages >= SLIDE_SHARE * pages
-    if pages >= 2 and landscape and words / pages < SLIDE_WORDS_PER_PAGE:
+    if pages <= FORM_PAGES and mostly_figures(sents):
+        return "table"  # a short document mostly of figure rows, whatever its few notes
+    if slide_pages(p.landscape_pages, pages, words):
         return "table" if numeric else "slide deck"  # wide pages of numbers are a table
     if named:
         return named
@@ -196,6 +204,9 @@ def _authors(p: Profile, printed: str = "") -> str:
     (``printed``, their text): a name the document never prints is whoever made the file (a
     scanner operator, a template's owner)."""
     names = [n for n in without_marks(p.authors) if name_like(n)]
+    # A form's captions ("First Name Last Name", a choice's "Female Male") are never a byline.
+    captions = {w.casefold() for f in p.fields for t in (f.label, *f.choices) for w in t.split()}
+    names = [n for n in names if not set(n.casefold().split()) <= captions]
     if any(not _in_capitals(n) for n in names):
         # Among names in mixed case, one wholly in capitals is an institution's initials
         # ("Е. А. Соколов" / "ФКН ВШЭ"); a byline all in capitals keeps its names, and a
@@ -234,6 +245,11 @@ def document_year(doc: DocInput) -> str:
     return doc.profile.year if printed_anywhere(doc.profile.year, texts) else ""
 
 
+def _role_line(kind: str, title: str) -> bool:
+    """A credits page's first line, a role with its names, taken for its title."""
+    return kind == "credits page" and holds_role(title)
+
+
 def gist_line(doc: DocInput) -> str:
     """ "A 13-page paper, “Title”, by A and B (1997)."; "" when the title is unknown (a plain
     text); a placeholder title (a file name, "Document1", "untitled") is not shown as one."""
@@ -253,7 +269,7 @@ def gist_line(doc: DocInput) -> str:
         line += f", “{named}”"
     elif kind == "web page" and _web_title(p):
         line += f", “{_web_title(p)}”"
-    elif kind != "web page" and real_metadata_title(p.title):
+    elif kind != "web page" and real_metadata_title(p.title) and not _role_line(kind, p.title):
         line += f", “{p.title.strip(' .')}”"
     printed = " ".join(" ".join(s.text.split()) for s in doc.sentences if s.page <= AUTHOR_PAGES)
     who = _authors(p, printed)

@@ -11,7 +11,9 @@ from ingestion.document import FormField, Sentence
 from ingestion.vocabulary import NUMBER_TOKEN, PDF_OPERATORS
 from summarizer.base import SummaryPart
 from summarizer.candidates import junk_reason, word_count
+from summarizer.credits import credits_line
 from summarizer.form_line import form_line
+from summarizer.spec_figures import figures_line
 from summarizer.table_facts import describe_table
 
 LABEL_WORDS = 10  # of each label quoted by the no-prose line
@@ -97,6 +99,10 @@ def _by_kind(sentences: Sequence[Sentence], kind: str, pages: int = 1, title: st
     what its kind would (its headings then stand in)."""
     if kind == "slide deck":
         return slides_line(sentences)
+    if kind == "credits page":
+        return credits_line(sentences)
+    if kind == "datasheet" and figures_line(sentences):
+        return figures_line(sentences)
     if kind == "document" and len({s.page for s in sentences}) == 1:
         whole = whole_text(sentences)
         if whole:
@@ -123,10 +129,37 @@ def whole_text(sentences: Sequence[Sentence]) -> str:
 
 
 def slides_line(sentences: Sequence[Sentence]) -> str:
-    """A slide deck's titles (its outline: the sections its sentences stand in), "Its slides:
-    A; B; …"; "" for fewer than MIN_HEADINGS."""
+    """A slide deck's titles (its outline: the sections its sentences stand in; without one,
+    its pages' title lines, `page_titles`), "Its slides: A; B; …"; "" for fewer than
+    MIN_HEADINGS."""
     titles = section_titles(sentences)
+    titles = titles if len(titles) >= MIN_HEADINGS else page_titles(sentences)
     return f"Its slides: {'; '.join(titles)}." if len(titles) >= MIN_HEADINGS else ""
+
+
+SLIDE_TITLE_WORDS = 10
+TITLED_SHARE = 0.5  # of the slides after the first that open on a title line
+
+
+def page_titles(sentences: Sequence[Sentence]) -> list[str]:
+    """The title lines of a deck's slides after the title slide: each page's first line that
+    is no page furniture, opens on a letter (no bullet or dash), has at most SLIDE_TITLE_WORDS
+    words and no full stop at its end; each once, up to MAX_PARTS with how many more; [] where
+    under TITLED_SHARE of those slides open so (their first lines are bullets or prose)."""
+    firsts: dict[int, Sentence] = {}
+    for s in sentences:
+        if s.role != "page furniture":
+            firsts.setdefault(s.page, s)
+    slides = [s for page, s in sorted(firsts.items()) if page > min(firsts, default=0)]
+    titles: list[str] = []
+    for s in slides:
+        text = " ".join(s.text.split())
+        short = word_count(text) <= SLIDE_TITLE_WORDS and text[-1:] != "."
+        if text[:1].isalpha() and short and text not in titles:
+            titles.append(text)
+    if not slides or len(titles) < TITLED_SHARE * len(slides):
+        return []
+    return _shown(titles)
 
 
 def _sentence(clauses: str) -> str:
@@ -141,6 +174,11 @@ def section_titles(sentences: Sequence[Sentence]) -> list[str]:
         title = " ".join(s.section.split()).strip(" .:;,")
         if title and title not in titles:
             titles.append(title)
+    return _shown(titles)
+
+
+def _shown(titles: Sequence[str]) -> list[str]:
+    """Up to MAX_PARTS titles, each cut at a word past PART_CHARS, with how many more."""
     shown = [_cut(t, PART_CHARS) for t in titles[:MAX_PARTS]]
     if len(titles) > MAX_PARTS:
         shown.append(f"and {len(titles) - MAX_PARTS} more")

@@ -28,6 +28,7 @@ ROW_SHARE = 0.2  # … making up this share of its tokens
 MIN_ROWS = 3  # fewer rows of figures are no table to describe
 HEADER_TOKENS = 14  # of the header row quoted
 DISTINCT_LABELS = 0.6  # share of different row labels that makes them worth naming
+MAX_LABEL_SHARE = 0.1  # ... or the most any one label comes back, as a share of the rows
 MIN_DATES = 3
 FIRST_YEAR, LAST_YEAR = 1800, 2200
 GLUED_SHARE = 0.2  # with more of its lines run together from rows, a table's rows go uncounted
@@ -47,6 +48,16 @@ def figures_row(text: str) -> bool:
     tokens = text.split()
     n = _numbers(tokens)
     return n >= ROW_NUMBERS and n >= ROW_SHARE * len(tokens)
+
+
+FIGURE_SHARE = 0.5  # of a document's lines that are figure rows, for it to be a table
+
+
+def mostly_figures(sentences: Sequence[Sentence]) -> bool:
+    """Whether at least MIN_ROWS lines and FIGURE_SHARE of all are rows of figures (a short
+    statement of figures with its headnote and a header row or two)."""
+    rows = sum(figures_row(s.text) for s in sentences)
+    return rows >= MIN_ROWS and rows >= FIGURE_SHARE * len(sentences)
 
 
 def row_count(rows: Sequence[str]) -> int | None:
@@ -97,10 +108,17 @@ def _label(text: str) -> str:
 
 def row_labels(rows: Sequence[str]) -> list[str]:
     """The first three rows' labels and the last's, where most rows are labelled differently
-    (a list of places, months, offences); [] where they repeat (a column of status words)."""
+    (a list of places, months, offences) or where no label comes back in more than
+    MAX_LABEL_SHARE of the rows (the same months in several tables: each named once);
+    [] where they repeat (a column of status words)."""
     labels = [lab for lab in map(_label, rows) if lab]
-    if len(labels) < MIN_ROWS or len(set(labels)) < DISTINCT_LABELS * len(labels):
+    if len(labels) < MIN_ROWS:
         return []
+    if len(set(labels)) < DISTINCT_LABELS * len(labels):
+        top = Counter(labels).most_common(1)[0][1]
+        if top > MAX_LABEL_SHARE * len(labels):
+            return []
+        labels = list(dict.fromkeys(labels))
     return [*labels[:3], labels[-1]] if len(labels) > 4 else labels
 
 
@@ -124,6 +142,36 @@ def date_span(rows: Sequence[str]) -> tuple[str, str] | None:
         return None
     ordered = sorted(found, key=found.__getitem__)
     return ordered[0], ordered[-1]
+
+
+MOST_DATES = 0.8  # share of a table's dates that the span "most rows fall in" holds
+
+
+def most_years(rows: Sequence[str]) -> str:
+    """The narrowest run of years holding MOST_DATES of the dates in the rows' cells ("2015",
+    "2019–2021"), where it is narrower than all their years; "" otherwise."""
+    years = []
+    for token in (t.strip(",;") for r in rows for t in r.split()):
+        m = _DATE.match(token)
+        year = int(m.group(3) or m.group(4)) if m else 0
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            years.append(year)
+    if len(years) < MIN_DATES:
+        return ""
+    counts = Counter(years)
+    need = MOST_DATES * len(years)
+    best: tuple[int, int] | None = None
+    for low in sorted(counts):
+        held = 0
+        for high in sorted(y for y in counts if y >= low):
+            held += counts[high]
+            if held >= need:
+                if best is None or high - low < best[1] - best[0]:
+                    best = (low, high)
+                break
+    if best is None or best == (min(years), max(years)):
+        return ""
+    return str(best[0]) if best[0] == best[1] else f"{best[0]}–{best[1]}"
 
 
 def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str = "") -> str:
@@ -150,7 +198,9 @@ def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str 
         shown = ", ".join(labels[:-1]) + (" … " if len(rows) > len(labels) else ", ") + labels[-1]
         covers += f" ({shown})"
     elif span:
-        covers += f", dated {span[0]} to {span[1]}"
+        most = most_years(rows)
+        dated = f"{span[0]} to {span[1]}"
+        covers += f", dated mostly {most} (all {dated})" if most else f", dated {dated}"
     clauses.append(covers)
     total = totals_row(rows)
     if total:

@@ -41,6 +41,9 @@ RULE_FILES = [
     "summarizer/form_line.py",
     "summarizer/table_values.py",
     "summarizer/deck_points.py",
+    "summarizer/credits.py",
+    "summarizer/spec_figures.py",
+    "ingestion/sentences.py",
 ]
 
 

@@ -1,0 +1,66 @@
+"""A credits page (#19): a page of roles, each with its names, told in one line by format.
+
+- A **role** is one short token closed by a colon (":" or the full-width "："), with names
+  after it before the next role: "Editor: Jane Doe", "主编: 贾益民". A colon with nothing
+  after it before the next one ("Name: Date:") is a form's caption, not a role.
+- A **credits page** is a short document (at most CREDITS_PAGES pages) with at least
+  MIN_ROLES roles and almost no sentences: at most MAX_SENTENCE_ENDS full stops closing a
+  word, and short runs of names (at most NAME_TOKENS tokens on average between roles).
+Its summary is one line naming the roles, never the page given whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingestion.document import Sentence
+
+CREDITS_PAGES = 2
+MIN_ROLES = 4
+MAX_SENTENCE_ENDS = 1
+NAME_TOKENS = 12  # tokens of names after a role, on average
+MAX_SHOWN = 10
+_ROLE = re.compile(r"(?<![^\s(（])([^\W\d_][^\s:：()（）]{0,15})\s?[:：](?!/)\s*")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?。！？](?:\s|$)")
+
+
+def roles(sentences: Sequence[Sentence]) -> list[str]:
+    """The page's roles, in order, each once, where each has names after it ([] otherwise)."""
+    text = " ".join(" ".join(s.text.split()) for s in sentences)
+    found = list(_ROLE.finditer(text))
+    out: list[str] = []
+    ends: list[re.Match[str] | None] = [*found[1:], None] if found else []
+    for m, after in zip(found, ends, strict=True):
+        names = text[m.end() : after.start() if after else len(text)].split()
+        if not names:
+            return []  # a caption with nothing after it: a form's label
+        if m.group(1) not in out:
+            out.append(m.group(1))
+    return out
+
+
+def credits_page(sentences: Sequence[Sentence], pages: int) -> bool:
+    """Whether the document is a credits page (see the module docstring)."""
+    if pages > CREDITS_PAGES or not sentences:
+        return False
+    found = roles(sentences)
+    if len(found) < MIN_ROLES:
+        return False
+    text = " ".join(s.text for s in sentences)
+    if len(_SENTENCE_END.findall(text)) > MAX_SENTENCE_ENDS:
+        return False
+    tokens = len(text.split()) - len(found)
+    return tokens <= NAME_TOKENS * len(found)
+
+
+def credits_line(sentences: Sequence[Sentence]) -> str:
+    """ "Its roles, each followed by its names: A, B, …" for a credits page."""
+    found = roles(sentences)
+    more = f" and {len(found) - MAX_SHOWN} more" if len(found) > MAX_SHOWN else ""
+    return f"Its roles, each followed by its names: {', '.join(found[:MAX_SHOWN])}{more}."
+
+
+def holds_role(text: str) -> bool:
+    """Whether ``text`` names a role ("主编: 贾益民"): a credits page's first line is no title."""
+    return bool(_ROLE.search(text))
