@@ -23,6 +23,7 @@ from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
+from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
 from summarizer.preference import key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -155,10 +156,9 @@ class ExtractiveEngine(Engine):
         elif kind == "collection":
             # An anthology: no one sentence says what all its parts are about; a key point
             # from each part, in order, after the line naming them.
-            parts = [
-                *gist_parts(doc, None),
-                *self._one_a_part(doc.sentences, words, doc.profile.parts),
-            ]
+            points = part_openings(doc.sentences, doc.profile.parts, words)
+            points = points or self._one_a_part(doc.sentences, words, doc.profile.parts)
+            parts = [*gist_parts(doc, None), *points]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)

@@ -41,6 +41,8 @@ RULE_FILES = [
     "summarizer/form_line.py",
     "summarizer/table_values.py",
     "summarizer/deck_points.py",
+    "summarizer/parts.py",
+    "ingestion/front_abstract.py",
 ]
 
 

@@ -1,0 +1,52 @@
+"""#19: an abstract without its "Abstract" label, read as the authors' block before the
+first heading, is the abstract; a block of affiliations or a copyright notice is not."""
+
+from __future__ import annotations
+
+from ingestion.document import Block
+from ingestion.front_abstract import unlabelled_abstract
+
+BOX = (0.1, 0.1, 0.9, 0.9)
+PROSE = (
+    "We study an optimization problem that arises in the context of data placement in a "
+    "multimedia storage system. We are given a collection of objects that need to be assigned "
+    "to a storage system of disks. Each disk is characterized by two parameters, namely its "
+    "storage capacity and its load capacity. We show that an algorithm developed earlier for "
+    "this problem achieves the best possible bound on the number of clients that can be "
+    "served. Categories and Subject Descriptors: F.2.2 Analysis of Algorithms"
+)
+
+
+def _front(second: str) -> list[Block]:
+    return [
+        Block("title", 1, BOX, "Approximation Algorithms for Data Placement"),
+        Block("authors", 1, BOX, "LEANA GOLUBCHIK Department of Computer Science"),
+        Block("page furniture", 2, BOX, "2 · Golubchik and Khanna"),
+        Block("authors", 2, BOX, second),
+        Block("heading", 2, BOX, "1. INTRODUCTION"),
+        Block("paragraph", 2, BOX, "We study a data placement problem."),
+    ]
+
+
+def test_the_prose_block_before_the_first_heading_is_the_abstract() -> None:
+    blocks, abstract = unlabelled_abstract(_front(PROSE))
+    assert blocks[3].role == "abstract"
+    assert abstract.startswith("We study an optimization problem")
+    assert abstract.endswith("can be served.")  # the subject labels after it are cut
+    assert [b.role for b in blocks[:3]] == ["title", "authors", "page furniture"]
+
+
+def test_affiliations_and_contact_lines_are_no_abstract() -> None:
+    names = " ".join(["Department of Computer Science, University of Maryland, College Park."] * 8)
+    for second in (names, PROSE.replace("We study", "Mail leana@cs.usc.edu. We study")):
+        blocks, abstract = unlabelled_abstract(_front(second))
+        assert abstract == ""
+        assert blocks[3].role == "authors"
+
+
+def test_a_labelled_abstract_or_a_body_paragraph_is_left_alone() -> None:
+    front = _front(PROSE)
+    front[3] = Block("paragraph", 2, BOX, PROSE)
+    assert unlabelled_abstract(front)[1] == ""
+    front[1] = Block("abstract", 1, BOX, "Abstract")
+    assert unlabelled_abstract(_front(PROSE)[:1] + front[1:])[1] == ""
