@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ingestion.document import Block, Section
+from ingestion.front_abstract import reads_as_prose
 from ingestion.layout import SizedLine, char_median, line_key
 from ingestion.line_groups import (
     LIST_ITEM,
@@ -260,6 +261,9 @@ class _Roles:
             return ("abstract", None)
         self.in_abstract = False
         if self.in_front and page <= 2 and key not in self.heading_titles:
+            if reads_as_prose(text):  # running prose ends the front matter: the body's
+                self.in_front = self.in_authors = False  # (or an unlabelled abstract's)
+                return None
             return ("authors", None)
         return None
 

@@ -46,7 +46,33 @@ def test_affiliations_and_contact_lines_are_no_abstract() -> None:
 
 def test_a_labelled_abstract_or_a_body_paragraph_is_left_alone() -> None:
     front = _front(PROSE)
-    front[3] = Block("paragraph", 2, BOX, PROSE)
-    assert unlabelled_abstract(front)[1] == ""
-    front[1] = Block("abstract", 1, BOX, "Abstract")
-    assert unlabelled_abstract(_front(PROSE)[:1] + front[1:])[1] == ""
+    front[3] = Block("paragraph", 2, BOX, PROSE)  # the first paragraph after the byline
+    assert unlabelled_abstract(front)[1].startswith("We study")
+    body = [*front[:3], Block("paragraph", 2, BOX, "An opening remark."), *front[3:]]
+    assert unlabelled_abstract(body)[1] == ""  # a second paragraph: the body's
+    labelled = [front[0], Block("abstract", 1, BOX, "Abstract"), *front[1:]]
+    assert unlabelled_abstract(labelled)[1] == ""
+
+
+def test_running_prose_after_the_byline_ends_the_front_matter() -> None:
+    from ingestion.blocks import make_blocks
+    from ingestion.layout import SizedLine
+
+    def at(texts: list[str], top: float, size: float = 10.0) -> list[SizedLine]:
+        return [
+            SizedLine(t, size, top - i * 0.02, False, 0.1, 0.9, top - i * 0.02 - 0.016)
+            for i, t in enumerate(texts)
+        ]
+
+    words = PROSE.split(" Categories")[0].split()
+    prose = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
+    page = [
+        *at(["Data Placement on Parallel Disks"], 0.9, 16.0),
+        *at(["Ann Lee"], 0.84, 11.0),
+        *at(["Department of Computer Science, University of Maryland"], 0.8),
+        *at(prose, 0.7),
+    ]
+    got = [b.role for b in make_blocks([page], title="Data Placement on Parallel Disks",
+                                       authors=["Ann Lee"])]  # fmt: skip
+    assert got[:2] == ["title", "authors"]
+    assert "authors" in got[:3] and got[-1] == "paragraph"  # the prose is no affiliation

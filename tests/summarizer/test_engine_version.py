@@ -43,6 +43,7 @@ RULE_FILES = [
     "summarizer/deck_points.py",
     "summarizer/parts.py",
     "ingestion/front_abstract.py",
+    "summarizer/lecture.py",
 ]
 
 
