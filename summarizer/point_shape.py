@@ -164,9 +164,10 @@ def label_runs(texts: Sequence[str]) -> set[int]:
     return out
 
 
-# A word said three times side by side ("New New New HCV RNA testing"): a table's column of
-# labels read across into the line; a sentence says a word twice at most ("very, very").
-_SAID_THRICE = re.compile(r"(?<!\S)([^\W\d_]{2,})(?:\s+\1){2,}(?!\S)")
+# A capitalised word said three times side by side ("New New New HCV RNA testing"): a
+# table's column of labels read across into the line; speech stammers in lower case ("the
+# the the", "next next next"), and a sentence says a word twice at most ("very, very").
+_SAID_THRICE = re.compile(r"(?<!\S)([A-ZÀ-Þ][^\W\d_]+)(?:\s+\1){2,}(?!\S)")
 # A heading in capitals with its section number glued into the line ("… DECENTRALIZATION
 # AND INTEGRATION 5.1 Recommendations: …"): two words in capitals, then a dotted number.
 _CAPITALS_NUMBER = re.compile(

@@ -98,7 +98,7 @@ SHAPES = [
     (
         "table pieces",
         "New New New HCV RNA testing – Detection of viraemic HCV infection follows here.",
-        "This is very very good news for the staff of every clinic in the region.",
+        "Well I think the the the goal of a remote is that it is easy to use for all.",
     ),
     (
         "table pieces",
