@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingestion.document import Section, Sentence
-from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS
+from ingestion.vocabulary import FINDING, FINDING_SECTIONS, METHOD_SECTIONS, PURPOSE
 from summarizer.long_prior import long_document_prior
 
 FINDING_WEIGHT = 1.3  # "We find …", "Our results show …", "We recommend …"
@@ -35,7 +35,8 @@ def key_point_prior(
     out = long_document_prior(texts, pages, outline, sections)
     paged = max(pages, default=0) >= MIN_PAGES
     for i, (text, page) in enumerate(zip(texts, pages, strict=True)):
-        factor = FINDING_WEIGHT if FINDING.search(text) else 1.0
+        claim = FINDING.search(text) or (paged and PURPOSE.search(text))
+        factor = FINDING_WEIGHT if claim else 1.0
         if factor > 1 and paged and page <= EARLY_PAGES and not text.startswith("("):
             factor *= EARLY_CLAIM_WEIGHT
         section = sections[i] if i < len(sections) else ""
