@@ -21,6 +21,9 @@ def test_short_formula_lines_on_most_pages_make_lecture_notes() -> None:
     # Near miss: a report with one formula line in ten pages.
     report = _sents([PROSE] * 30 + ["x = 1"], 10)
     assert not lecture_signs(report, 10)
+    # Near miss: a datasheet's measured values around a sign are no formulas.
+    sheet = _sents([PROSE, "0.45 ± 0.05 1.10", "VDD = 3.3 V", "12.00 + 0.30"] * 3, 4)
+    assert not lecture_signs(sheet, 4)
 
 
 def test_numbered_statements_with_a_set_up_make_lecture_notes() -> None:
