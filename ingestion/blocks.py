@@ -242,7 +242,8 @@ class _Roles:
             # A title set on lines of two sizes is two blocks; the one that ends it ends it.
             self.in_title = not (whole.endswith(key) or key.startswith(whole))
             return ("title", None)
-        if self.in_authors and any(a in key for a in self.authors):
+        if self.in_authors and any(a in key for a in self.authors) and not reads_as_prose(text):
+            # (a paragraph that names an author, "… for the Tenth Circuit.", is no byline)
             self.in_front = True  # affiliations and addresses follow, up to the abstract
             return ("authors", None)
         if ABSTRACT_HEAD.match(text):

@@ -148,12 +148,16 @@ def _without_bracketed_lead(text: str) -> str:
     return rest if len(rest.split()) >= MIN_REST_WORDS else text
 
 
+# A section break of three asterisks or more ("* * *", "⁂") glued before the sentence after it.
+_DINKUS = re.compile(r"^(?:(?:\*\s*){3,}|⁂\s*)(?=[^\W\d_])")
+
+
 def strip_lead_in(text: str) -> str:
     """A sentence without the front matter, date stamp or heading that extraction glued to it,
     nor a dingbat's mark and label at its end (a bullet at its start stays: the prose rules
     read it)."""
     text = _TRAILING_MARK.sub("", _STAMP_LEAD.sub("", text, count=1))
-    text = _without_bracketed_lead(text)
+    text = _without_bracketed_lead(_DINKUS.sub("", text, count=1))
     inside = _BULLET_INSIDE.match(text)
     if inside and len(text[inside.end() :].split()) >= MIN_REST_WORDS:
         text = text[inside.end() :]

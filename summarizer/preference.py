@@ -49,6 +49,22 @@ def key_point_prior(
     return out
 
 
+# A court opinion states the question before the court in its opening part and its holding
+# and disposition in its closing part; the procedural detail and the argument lie between.
+ENDS_WEIGHT = 1.3
+ENDS_SHARE = 0.15  # the opening and closing parts: this share of the pages each, one at least
+
+
+def ends_prior(pages: Sequence[int]) -> list[float]:
+    """One factor per sentence of a court opinion on ``pages``: `ENDS_WEIGHT` on its opening
+    and closing pages (of a document of `MIN_PAGES` pages or more), else 1."""
+    last = max(pages, default=0)
+    if last < MIN_PAGES:
+        return [1.0] * len(pages)
+    span = max(1, round(ENDS_SHARE * last))
+    return [ENDS_WEIGHT if p <= span or p > last - span else 1.0 for p in pages]
+
+
 def preferred_order(
     sentences: Sequence[Sentence], outline: Sequence[Section] = ()
 ) -> list[Sentence]:

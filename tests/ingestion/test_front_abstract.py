@@ -76,3 +76,27 @@ def test_running_prose_after_the_byline_ends_the_front_matter() -> None:
                                        authors=["Ann Lee"])]  # fmt: skip
     assert got[:2] == ["title", "authors"]
     assert "authors" in got[:3] and got[-1] == "paragraph"  # the prose is no affiliation
+
+
+def test_a_paragraph_naming_an_author_is_no_byline() -> None:
+    from ingestion.blocks import make_blocks
+    from ingestion.layout import SizedLine
+
+    def at(texts: list[str], top: float, size: float = 10.0) -> list[SizedLine]:
+        return [
+            SizedLine(t, size, top - i * 0.02, False, 0.1, 0.9, top - i * 0.02 - 0.016)
+            for i, t in enumerate(texts)
+        ]
+
+    words = (PROSE.split(" Categories")[0] + " We thank the Tenth Circuit for the data.").split()
+    prose = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
+    first = [
+        *at(["Data Placement on Parallel Disks"], 0.9, 16.0),
+        *at(["The Tenth Circuit"], 0.84, 11.0),
+    ]
+    later = at(["1. INTRODUCTION"], 0.9, 14.0) + at(prose, 0.8)
+    got = make_blocks([first, later], title="Data Placement on Parallel Disks",
+                      authors=["The Tenth Circuit"])  # fmt: skip
+    roles = [b.role for b in got]
+    assert roles[1] == "authors"  # the byline itself stays the byline
+    assert roles[-1] == "paragraph"  # the paragraph that names it is body text

@@ -365,3 +365,12 @@ def test_a_bracketed_tail_of_the_line_before_is_cut_from_the_sentence() -> None:
     assert strip_lead_in(item) == item
     aside = "(In Subsection 1.3 we will indicate how such systems arise.)"
     assert strip_lead_in(aside) == aside
+
+
+def test_a_section_break_of_asterisks_is_cut_from_the_sentence_after_it() -> None:
+    glued = "* * * The Compact does not pre-empt the state statutes, so we affirm the judgment."
+    assert strip_lead_in(glued).startswith("The Compact does not pre-empt")
+    assert junk_reason(strip_lead_in(glued)) is None
+    # Near miss: a footnote's one or two asterisks are no section break.
+    marked = "** The figures for 2012 are estimates made by the agency before the audit."
+    assert strip_lead_in(marked) == marked

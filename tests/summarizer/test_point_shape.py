@@ -224,3 +224,12 @@ def test_quiz_options_in_another_alphabet_are_an_option_run() -> None:
         "Алгоритм делает три шага: а) выбирает лучший признак для разбиения, б) делит "
         "выборку на две части, в) строит оба поддерева рекурсивно."
     )
+
+
+def test_a_court_opinions_opening_and_closing_pages_weigh_more() -> None:
+    from summarizer.preference import ENDS_WEIGHT, ends_prior
+
+    pages = [1, 2, 5, 10, 15, 19, 20]
+    assert ends_prior(pages) == [ENDS_WEIGHT, ENDS_WEIGHT, 1.0, 1.0, 1.0, ENDS_WEIGHT, ENDS_WEIGHT]
+    # Near miss: a two-page order has no middle to weigh against.
+    assert ends_prior([1, 1, 2]) == [1.0, 1.0, 1.0]
