@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ingestion.document import Block, Section
+from ingestion.front_abstract import reads_as_prose
 from ingestion.layout import SizedLine, char_median, line_key
 from ingestion.line_groups import (
     LIST_ITEM,
@@ -241,7 +242,8 @@ class _Roles:
             # A title set on lines of two sizes is two blocks; the one that ends it ends it.
             self.in_title = not (whole.endswith(key) or key.startswith(whole))
             return ("title", None)
-        if self.in_authors and any(a in key for a in self.authors):
+        if self.in_authors and any(a in key for a in self.authors) and not reads_as_prose(text):
+            # (a paragraph that names an author, "… for the Tenth Circuit.", is no byline)
             self.in_front = True  # affiliations and addresses follow, up to the abstract
             return ("authors", None)
         if ABSTRACT_HEAD.match(text):
@@ -260,6 +262,9 @@ class _Roles:
             return ("abstract", None)
         self.in_abstract = False
         if self.in_front and page <= 2 and key not in self.heading_titles:
+            if reads_as_prose(text):  # running prose ends the front matter: the body's
+                self.in_front = self.in_authors = False  # (or an unlabelled abstract's)
+                return None
             return ("authors", None)
         return None
 

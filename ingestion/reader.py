@@ -27,6 +27,7 @@ from ingestion.errors import (
 )
 from ingestion.extractors import RawPdf, extract_raw
 from ingestion.form_fields import read_form_fields
+from ingestion.front_abstract import unlabelled_abstract
 from ingestion.layout import SizedLine
 from ingestion.line_groups import text_lines
 from ingestion.outline import outline_for
@@ -199,7 +200,11 @@ def extract_document(
     ocr_done, advice = _ocr(path, password, raw, limits, on_page)
     doc = build_document(path, raw, sha, ocr_done, advice)
     fields = read_form_fields(path, password)
-    return replace(doc, blocks=document_blocks(doc, raw), fields=fields)
+    blocks = document_blocks(doc, raw)
+    if not doc.abstract:  # an abstract without its label, read from the blocks
+        blocks, abstract = unlabelled_abstract(blocks)
+        doc = replace(doc, abstract=abstract)
+    return replace(doc, blocks=blocks, fields=fields)
 
 
 def document_blocks(doc: Document, raw: RawPdf) -> tuple[Block, ...]:

@@ -149,7 +149,8 @@ FINDING = re.compile(
     r"|indicate[sd]?|suggest(?:s|ed)?|confirm(?:s|ed)?)\b"
     r"|\b(?:we|this (?:paper|study|report))\s+(?:conclude|recommend|propose|contribute)s?\b"
     r"|\b(?:in conclusion|to conclude|overall|in summary)\b|\b(?:is|are) recommended\b"
-    r"|\b(?:our|the main|the key|the principal) (?:(?:first|second|third|main|key|principal)\s+)?"
+    r"|\b(?:our|the main|the key|the principal)"
+    r" (?:(?:first|second|third|main|key|principal)\s+){0,2}"
     r"(?:contributions?|findings?|conclusions?|results?)"
     r"\b|\b(?:significantly|outperforms?|improves?|reduces?|increases?) (?:\w+ ){0,3}by\b",
     re.IGNORECASE,

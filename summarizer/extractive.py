@@ -23,8 +23,9 @@ from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
+from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
-from summarizer.preference import key_point_prior
+from summarizer.preference import ends_prior, key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.spec_figures import figures_line
@@ -91,12 +92,14 @@ class ExtractiveEngine(Engine):
         first: int | None = None,
         said: Sequence[str] = (),
         titled: bool = False,
+        ends: bool = False,
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
         gist's sentence) counts as said and is left out of them, and no sentence repeats
         ``said`` (the gist's lines); ``titled``: a slide deck's short points get their slide's title
-        (`with_slide_title`)."""
+        (`with_slide_title`); ``ends``: a court opinion's opening and closing
+        pages weigh more (`ends_prior`)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
@@ -105,6 +108,8 @@ class ExtractiveEngine(Engine):
         left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
+        if ends:
+            prior = [p * e for p, e in zip(prior, ends_prior(pages), strict=True)]
         picked = select(
             texts, words, vectors=vectors, never=left_out, prior=prior, first=first, said=said
         )
@@ -156,10 +161,9 @@ class ExtractiveEngine(Engine):
         elif kind == "collection":
             # An anthology: no one sentence says what all its parts are about; a key point
             # from each part, in order, after the line naming them.
-            parts = [
-                *gist_parts(doc, None),
-                *self._one_a_part(doc.sentences, words, doc.profile.parts),
-            ]
+            points = part_openings(doc.sentences, doc.profile.parts, words)
+            points = points or self._one_a_part(doc.sentences, words, doc.profile.parts)
+            parts = [*gist_parts(doc, None), *points]
         else:
             about = self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
@@ -185,6 +189,7 @@ class ExtractiveEngine(Engine):
                 first=about,
                 said=said,
                 titled=kind == "slide deck",
+                ends=kind == "court opinion",
             )
             if not points and about is None and not slides:
                 points = [_no_prose(doc, pages, kind, after_gist=bool(opening))]

@@ -18,8 +18,9 @@ a form or a table has little prose (`little_prose`; a long document of labels wi
 is a list: a printed web page of headlines; a short one mostly of figure rows a table), a
 page of roles and names a credits page (`summarizer.credits`), a text dense with figures
 and their units a datasheet (`summarizer.spec_figures`), slides are landscape pages with
-few words, a letter has a salutation, a paper an abstract or a reference list, a book
-hundreds of pages; a title naming its genre ("… User Manual") says so.
+few words, a letter has a salutation, a paper an abstract or a reference list, lecture notes
+mathematics set up on most pages (`summarizer.lecture`), a book hundreds of pages; a title
+naming its genre ("… User Manual") says so.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from summarizer.credits import credits_page, holds_role
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
 from summarizer.form_line import MIN_FIELDS
+from summarizer.lecture import LECTURE_NOTES, kind_line, lecture_signs
 from summarizer.no_prose import FORM_PAGES, little_prose
 from summarizer.spec_figures import spec_sheet
 from summarizer.table_facts import mostly_figures
@@ -132,6 +134,8 @@ def document_kind(doc: DocInput) -> str:
         return "court opinion"
     if p.abstract:
         return "thesis" if pages > THESIS_PAGES else "paper"
+    if lecture_signs(sents, pages):
+        return LECTURE_NOTES
     if pages <= THESIS_PAGES and any(s.role == "reference" for s in sents):
         return "paper"
     if pages >= BOOK_PAGES:
@@ -260,7 +264,7 @@ def gist_line(doc: DocInput) -> str:
     pages = max(p.page_count, doc.pages_with_text)
     size = "one-page" if pages == 1 else f"{pages}-page"
     article = "An" if size[0] in "8" or size.startswith(("11-", "18-")) else "A"
-    line = f"{article} {size} {kind}"
+    line = kind_line(article, size, pages, kind)
     subject = letter_subject(p.front) if kind == "letter" else ""
     named = parties(p.front, p.title) if kind == "court opinion" else ""
     if subject:

@@ -28,12 +28,12 @@ _HEADING_LEAD = re.compile(
 # ("Specification in TIMP: Fixed parameters Every model …"): a short lead in heading style (a
 # colon, or most words capitalised) ends on a word without punctuation, and the sentence
 # starts again with a capitalised word that opens clauses.
-_CLAUSE_START = (
+CLAUSE_START = (
     "The This These Those Every Each We Our In It Its A An For To Here When Most All Many "
     "There They Some One Both Such If As Although While Because However After Before During"
 ).split()
 _GLUED_HEADING = re.compile(
-    rf"^((?:\S+\s+){{0,9}}?\S*[^\W_])\s+(?=(?:{'|'.join(_CLAUSE_START)})\s+\S+\s+\S)"
+    rf"^((?:\S+\s+){{0,9}}?\S*[^\W_])\s+(?=(?:{'|'.join(CLAUSE_START)})\s+\S+\s+\S)"
 )
 MIN_REST_WORDS = 6
 
@@ -133,11 +133,31 @@ _BULLET_INSIDE = re.compile(
 _TRAILING_MARK = re.compile(r"\s+[`´¨˜ˆ]\s+\w{1,4}(?=[.!?]$)")
 
 
+# The tail of the line before, in brackets, glued before a sentence: a recommendation's
+# strength after it ("(strong recommendation; certainty of evidence: moderate) Task …"); three
+# words at least inside, so a list's "(A)" or "(ii)" stays.
+_BRACKETED_LEAD = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s+(?=[A-ZÀ-Þ])")
+BRACKETED_WORDS = 3
+
+
+def _without_bracketed_lead(text: str) -> str:
+    m = _BRACKETED_LEAD.match(text)
+    if not m or len(m[0].split()) < BRACKETED_WORDS:
+        return text
+    rest = text[m.end() :]
+    return rest if len(rest.split()) >= MIN_REST_WORDS else text
+
+
+# A section break of three asterisks or more ("* * *", "⁂") glued before the sentence after it.
+_DINKUS = re.compile(r"^(?:(?:\*\s*){3,}|⁂\s*)(?=[^\W\d_])")
+
+
 def strip_lead_in(text: str) -> str:
     """A sentence without the front matter, date stamp or heading that extraction glued to it,
     nor a dingbat's mark and label at its end (a bullet at its start stays: the prose rules
     read it)."""
     text = _TRAILING_MARK.sub("", _STAMP_LEAD.sub("", text, count=1))
+    text = _without_bracketed_lead(_DINKUS.sub("", text, count=1))
     inside = _BULLET_INSIDE.match(text)
     if inside and len(text[inside.end() :].split()) >= MIN_REST_WORDS:
         text = text[inside.end() :]

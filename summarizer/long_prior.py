@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ingestion.document import Section
-from summarizer.point_shape import variables
+from summarizer.point_shape import MATH_SIGN, variables
 
 LONG_PAGES = 8  # pages a document needs for these weights (its last sentence's page)
 CONTEXT_WEIGHT = 0.5  # a sentence that needs the one before it
@@ -54,8 +54,10 @@ def context_bound(text: str) -> bool:
 
 
 def math_setup(text: str) -> bool:
-    """A set-up rather than a result: two or more single-letter variables in the line."""
-    return variables(text.split()) >= SETUP_VARIABLES
+    """A set-up or a proof's step rather than a result: two or more single-letter variables
+    in the line, or one and a math sign ("… a disk with mj < k colors …")."""
+    n = variables(text.split())
+    return n >= SETUP_VARIABLES or (n >= 1 and bool(MATH_SIGN.search(text)))
 
 
 def openings(texts: Sequence[str], sections: Sequence[str], outline: Sequence[Section]) -> set[int]:

@@ -16,7 +16,7 @@ from itertools import pairwise
 # "x0", "R[i]", "U′"); the one-letter words of the languages Synopsis reads are no variables.
 _VARIABLE = re.compile(r"^[(\[{]*[A-Za-z](?:\d+|[′']+|\[[^\]]{1,4}\]|_\w)?[)\]},.;:]*$")
 _ONE_LETTER_WORDS = frozenset("a A I i e o y u w z à é è ó O E Y".split())
-_MATH_SIGN = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦∅]|:=|(?<=\s)[=<>+](?=\s)")
+MATH_SIGN = re.compile(r"[⊆⊂⊇∈∉∀∃≤≥→⇒⇔∑∏∫√∞∪∩×÷±≠≈∂∇◦∅]|:=|(?<=\s)[=<>+](?=\s)")
 
 # "Word N" or "Word N.M" opening a line, perhaps with a name in brackets: a numbered
 # theorem, definition or remark of lecture notes and textbooks ("Definition 3", "Satz 2.1");
@@ -57,7 +57,7 @@ def numbered_statement(text: str) -> bool:
     if not m:
         return False
     rest = text[m.end() :]
-    return bool(_MATH_SIGN.search(rest)) or variables(rest.split()) >= SETUP_VARIABLES
+    return bool(MATH_SIGN.search(rest)) or variables(rest.split()) >= SETUP_VARIABLES
 
 
 # An enumerator: "(A)", "(1)", "(ii)", "‘‘(d)" (a bill quoting the law it amends).
@@ -164,10 +164,52 @@ def label_runs(texts: Sequence[str]) -> set[int]:
     return out
 
 
+# A capitalised word said three times side by side ("New New New HCV RNA testing"): a
+# table's column of labels read across into the line; speech stammers in lower case ("the
+# the the", "next next next"), and a sentence says a word twice at most ("very, very").
+_SAID_THRICE = re.compile(r"(?<!\S)([A-ZÀ-Þ][^\W\d_]+)(?:\s+\1){2,}(?!\S)")
+# A heading in capitals with its section number glued into the line ("… DECENTRALIZATION
+# AND INTEGRATION 5.1 Recommendations: …"): two words in capitals, then a dotted number.
+_CAPITALS_NUMBER = re.compile(
+    r"(?<!\S)[A-ZÀ-Þ]{2,}(?:\s+[A-ZÀ-Þ]{2,})+\s+\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÀ-Þ]"
+)
+# A quiz's options after its question ("… a) 12 b) 15 c) 20"): letters in order, each before
+# a short option; a sentence's own enumeration ("(a) the disk is full, (b) …") runs longer.
+_OPTION = re.compile(r"(?<![\w(])([a-eа-д])\)\s")
+OPTIONS = 3
+OPTION_WORDS = 4  # the mean length of a quiz's options at most
+
+
+def option_run(text: str) -> bool:
+    """Three options or more, lettered in order ("a) … b) … c) …"), that are short."""
+    marks = list(_OPTION.finditer(text))
+    letters = [m[1] for m in marks]
+    start = next(
+        (i for i, c in enumerate(letters) if letters[i : i + OPTIONS] == _ORDERED[c]), None
+    )
+    if start is None:
+        return False
+    run = marks[start:]
+    ends = [m.start() for m in run[1:]] + [len(text)]
+    words = [len(text[m.end() : e].split()) for m, e in zip(run, ends, strict=True)]
+    return sum(words) <= OPTION_WORDS * len(words)
+
+
+def _ordered(alphabet: str) -> dict[str, list[str]]:
+    return {c: list(alphabet[i : i + OPTIONS]) for i, c in enumerate(alphabet)}
+
+
+_ORDERED = _ordered("abcde") | _ordered("абвгд")
+
+
 def point_shape_reason(text: str) -> str | None:
     """Which of these shapes ``text`` has (the reason `junk_reason` reports), else None."""
     if _ROADMAP_STEP.match(text):
         return "roadmap"
+    if _SAID_THRICE.search(text) or _CAPITALS_NUMBER.search(text):
+        return "table pieces"
+    if option_run(text):
+        return "quiz options"
     if numbered_statement(text):
         return "numbered statement"
     if cut_list_item(text):

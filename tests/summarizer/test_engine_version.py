@@ -44,6 +44,9 @@ RULE_FILES = [
     "summarizer/credits.py",
     "summarizer/spec_figures.py",
     "ingestion/sentences.py",
+    "summarizer/parts.py",
+    "ingestion/front_abstract.py",
+    "summarizer/lecture.py",
 ]
 
 

@@ -352,3 +352,25 @@ def test_a_dingbat_read_as_a_lone_accented_capital_is_a_bullet() -> None:
     )
     kept = "À Paris, le diagnostic d'une acidose est conduit aux urgences."
     assert without_bullet(kept) == kept
+
+
+def test_a_bracketed_tail_of_the_line_before_is_cut_from_the_sentence() -> None:
+    glued = (
+        "(strong recommendation; certainty of evidence: moderate) Task sharing: We recommend "
+        "delivery of testing and treatment by trained staff."
+    )
+    assert strip_lead_in(glued).startswith("Task sharing: We recommend")
+    # Near misses: a list's letter, and a sentence that is all in brackets, stay.
+    item = "(A) The Secretary shall publish the plan in the Federal Register each year."
+    assert strip_lead_in(item) == item
+    aside = "(In Subsection 1.3 we will indicate how such systems arise.)"
+    assert strip_lead_in(aside) == aside
+
+
+def test_a_section_break_of_asterisks_is_cut_from_the_sentence_after_it() -> None:
+    glued = "* * * The Compact does not pre-empt the state statutes, so we affirm the judgment."
+    assert strip_lead_in(glued).startswith("The Compact does not pre-empt")
+    assert junk_reason(strip_lead_in(glued)) is None
+    # Near miss: a footnote's one or two asterisks are no section break.
+    marked = "** The figures for 2012 are estimates made by the agency before the audit."
+    assert strip_lead_in(marked) == marked

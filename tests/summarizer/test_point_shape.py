@@ -19,8 +19,8 @@ from summarizer.long_prior import (
     long_document_prior,
     math_setup,
 )
-from summarizer.point_shape import label_runs
-from summarizer.preference import key_point_prior
+from summarizer.point_shape import label_runs, option_run
+from summarizer.preference import EARLY_CLAIM_WEIGHT, FINDING_WEIGHT, key_point_prior
 
 SHAPES = [
     # (reason, a line it must catch, a near-miss it must pass)
@@ -96,6 +96,22 @@ SHAPES = [
         "In the previous season, the club won the cup for the third time in a row.",
     ),
     (
+        "table pieces",
+        "New New New HCV RNA testing – Detection of viraemic HCV infection follows here.",
+        "Well I think the the the goal of a remote is that it is easy to use for all.",
+    ),
+    (
+        "table pieces",
+        "DECENTRALIZATION AND INTEGRATION 5.1 Recommendations: decentralized HCV testing.",
+        "The NASA 2.0 Program was launched in the year after the first review.",
+    ),
+    (
+        "quiz options",
+        "Which of these cities is the capital of France? a) Paris b) Rome c) Madrid d) Berlin",
+        "We consider three cases: a) the disk is full and takes no more items, b) the disk is "
+        "empty and idle, c) the disk is partly filled.",
+    ),
+    (
         "acknowledgements",
         "Vielen Dank auch an Frau Lenz, die es mir erlaubt hat, ihre Aufgaben zu benutzen.",
         "Vielen Menschen ist der Unterschied zwischen den beiden Räumen nicht klar.",
@@ -125,6 +141,9 @@ def test_a_sentence_that_needs_the_one_before_is_context_bound() -> None:
 def test_a_line_dense_with_variables_is_a_set_up() -> None:
     assert math_setup("If there is a disk d with m < k colors, then X holds.")
     assert not math_setup("A disk with fewer colors than its capacity is never full.")
+    # One variable and a math sign: a proof's step.
+    assert math_setup("If a load-saturated disk dj has mj < k colors, then all items are packed.")
+    assert not math_setup("Type A disks hold fewer colors than their capacity allows.")
 
 
 def _book(pages: int) -> tuple[list[str], list[int], list[Section], list[str]]:
@@ -180,3 +199,37 @@ def test_a_dingbat_inside_the_line_and_a_question_label_at_its_end_are_cut() -> 
     )
     plain = "Le Québec (Canada) Énergie produit plus de courant que la province ne consomme."
     assert strip_lead_in(plain) == plain
+
+
+def test_a_claim_on_a_papers_first_pages_weighs_most() -> None:
+    texts = [
+        "We show that the algorithm packs every item of the instance.",
+        "We show that the bound holds for every instance of the problem.",
+        "(In Subsection 1.3 we will indicate how such systems arise.)",
+        "The disks are identical in a homogeneous storage system.",
+    ]
+    pages = [1, LONG_PAGES, 2, 2]
+    prior = key_point_prior(texts, pages, [], ["", "", "", ""])
+    assert prior[0] == pytest.approx(FINDING_WEIGHT * EARLY_CLAIM_WEIGHT)
+    assert prior[1] == pytest.approx(FINDING_WEIGHT)  # a claim further on
+    assert prior[2] <= FINDING_WEIGHT  # an aside in brackets is no claim up front
+    assert prior[3] == 1.0
+    # A text of one or two pages: all of it is up front, no claim weighs more.
+    assert key_point_prior(texts[:1], [1], [], [""])[0] == pytest.approx(FINDING_WEIGHT)
+
+
+def test_quiz_options_in_another_alphabet_are_an_option_run() -> None:
+    assert option_run("Какой из этих городов является столицей? а) Москва б) Киев в) Минск")
+    assert not option_run(
+        "Алгоритм делает три шага: а) выбирает лучший признак для разбиения, б) делит "
+        "выборку на две части, в) строит оба поддерева рекурсивно."
+    )
+
+
+def test_a_court_opinions_opening_and_closing_pages_weigh_more() -> None:
+    from summarizer.preference import ENDS_WEIGHT, ends_prior
+
+    pages = [1, 2, 5, 10, 15, 19, 20]
+    assert ends_prior(pages) == [ENDS_WEIGHT, ENDS_WEIGHT, 1.0, 1.0, 1.0, ENDS_WEIGHT, ENDS_WEIGHT]
+    # Near miss: a two-page order has no middle to weigh against.
+    assert ends_prior([1, 1, 2]) == [1.0, 1.0, 1.0]
