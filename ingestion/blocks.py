@@ -324,7 +324,7 @@ class _Roles:
         if _DIGITS3.search(text):
             digits = [ln.text for ln in group if _DIGITS3.search(ln.text)]
             rows = sum(map(table_row, digits)) if len(digits) >= need else 0
-        if rows >= need or _cells(group):
+        if rows >= need or (len(group) >= CELL_LINES and _cells(group)):  # (a call less)
             return "table"
         if len(_CODE.findall(text)) >= max(3, len(text) / CODE_CHARS_PER_MARK):
             return "code or formula"

@@ -21,6 +21,7 @@ HEADING_LINES = 3
 HEADING_WORDS = 14
 LARGER = 1.01  # a heading is set larger than its byline, or in bold
 SAME_HEADING_SIZE = 0.005  # a heading's lines differ in size by at most this share
+_BY_FIRSTS = frozenset("bBvVpP")  # the letters BY's words open with
 
 
 def _part_byline(text: str) -> tuple[str, ...]:
@@ -62,6 +63,9 @@ def collection_parts(pages: Sequence[Sequence[SizedLine]]) -> list[Part]:
     parts: list[Part] = []
     for index, lines in enumerate(pages):
         for j, line in enumerate(lines):
+            # BY opens with b, v or p in either case: other lines are not asked (a call less)
+            if line.text.lstrip()[:1] not in _BY_FIRSTS:
+                continue
             names = _part_byline(line.text)
             if not names:
                 continue

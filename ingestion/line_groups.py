@@ -171,7 +171,7 @@ def group_lines(
     for line in lines:
         text, top = line.text, line.top
         heading = titled and may_be_key(text, firsts) and norm(text) in heading_titles
-        alone = own_line(text)
+        alone = may_stand_alone[text[:OPENING]] and own_line(text)  # (a call less most lines)
         joins = False
         if last is not None:
             height = top - line.bottom

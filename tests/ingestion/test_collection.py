@@ -70,3 +70,19 @@ def test_a_collection_names_its_parts_and_no_single_author(tmp_path) -> None:
     # Near miss: two stories are no collection; the first byline is then the author's.
     two = read_pdf(_anthology(tmp_path / "two.pdf", 2))
     assert two.parts == () and two.authors == ("Ann Lee",)
+
+
+def test_only_lines_that_may_open_a_byline_are_asked() -> None:
+    """#19's speed pass: `collection_parts` asks `_part_byline` only of lines whose first
+    letter BY may open with; every casing of BY's words (after leading blanks) still opens
+    with one of them, and a line with another first letter is not a byline."""
+    from ingestion.bylines import BY
+    from ingestion.collection import _BY_FIRSTS, _part_byline
+
+    for word in ("by", "von", "par", "por"):
+        for cased in (word, word.upper(), word.title()):
+            line = f"  {cased} Ann Lee"
+            assert BY.match(line.strip()) and _part_byline(line) == ("Ann Lee",)
+            assert line.lstrip()[:1] in _BY_FIRSTS
+    assert not _part_byline("Written by Ann Lee") and "W" not in _BY_FIRSTS
+    assert "" not in _BY_FIRSTS  # an empty line is skipped, not asked
