@@ -20,10 +20,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from ingestion.blocks import make_blocks
-from ingestion.errors import PdfError
-from ingestion.extractors import EXTRACTORS, RawPdf, extract_pdfium
-from ingestion.quality import measure
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's code, not the editable install's (main's)
+
+from ingestion.blocks import make_blocks  # noqa: E402
+from ingestion.errors import PdfError  # noqa: E402
+from ingestion.extractors import EXTRACTORS, RawPdf, extract_pdfium  # noqa: E402
+from ingestion.quality import measure  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
 WORD = re.compile(r"\w+", re.UNICODE)

@@ -3,7 +3,10 @@
 Writes, per PDF of ../shared/corpus/pdfs and pdfs2: the title, authors, every sentence's text,
 role, section and page, and every block's role, page, level, box and text (or the error's
 message). Run it before and after a change and compare the files (`cmp`, or `diff` for where).
-Usage: python bench/fingerprint.py OUT.json [PDF_DIR...] [--ocr never]
+It reads the code of the checkout it is in (a worktree's, not the installed one's); with
+--no-helper the glyph reads run in Python (`ingestion.glyph_reads`' fallback), as on a machine
+without a compiler: both paths must give the same file.
+Usage: python bench/fingerprint.py OUT.json [PDF_DIR...] [--ocr never] [--no-helper]
 """
 
 from __future__ import annotations
@@ -11,11 +14,21 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import sys
 from pathlib import Path
 
-from ingestion import Limits, PdfError, document_sentences, read_pdf
+# This checkout's code first: the venv's editable install names main's, so a worktree's run
+# would otherwise read main's code (a helper-on run of main's beside a Python-path run of a
+# branch's was once taken for the two paths disagreeing).
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+import ingestion  # noqa: E402
+from ingestion import Limits, PdfError, document_sentences, glyph_reads, read_pdf  # noqa: E402
+
+# Beside the checkout, or where SYNOPSIS_TEST_CORPUS says (a worktree kept elsewhere).
+CORPUS = Path(os.environ.get("SYNOPSIS_TEST_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 def fingerprint(path: Path, limits: Limits) -> dict[str, object]:
@@ -40,7 +53,14 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--ocr", default="auto", help="auto | never (quicker: no Tesseract)")
+    ap.add_argument(
+        "--no-helper", action="store_true", help="glyph reads in Python, not the C helper"
+    )
     args = ap.parse_args()
+    if args.no_helper:
+        glyph_reads.helper = lambda: None  # read_pdf runs in this process (isolate=False)
+    path = "C helper" if glyph_reads.helper() is not None else "Python glyph reads"
+    print(f"{Path(ingestion.__file__).parent} ({path})")
     limits = Limits(ocr=args.ocr)
     folders = args.folders or [CORPUS / "pdfs", CORPUS / "pdfs2"]
     result = {

@@ -12,9 +12,12 @@ import argparse
 import itertools
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's code
 
 from app.store import Store
 
