@@ -5,8 +5,12 @@ title, authors and headings."""
 
 from __future__ import annotations
 
+import json
+import os
+import runpy
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -101,3 +105,61 @@ def test_helper_and_python_read_corpus_files_alike(
 ) -> None:
     raw = _assert_same(monkeypatch, compiled, corpus_dir() / name)
     assert any(raw.lines)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fingerprint(monkeypatch: pytest.MonkeyPatch, helper: Any, folder: Path) -> str:
+    """`bench/fingerprint.py`'s file for ``folder``, read here with ``helper`` (or Python)."""
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the script puts its checkout first
+    script = runpy.run_path(str(ROOT / "bench" / "fingerprint.py"))
+    monkeypatch.setattr(glyph_reads, "helper", lambda: helper)
+    limits = script["Limits"](ocr="never")
+    read = script["fingerprint"]
+    found = {f"{folder.name}/{p.name}": read(p, limits) for p in sorted(folder.glob("*.pdf"))}
+    return json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True)
+
+
+def test_fingerprint_reads_its_checkout_on_the_python_path(
+    monkeypatch: pytest.MonkeyPatch, compiled: Any, make_pages_pdf: Callable[..., Path]
+) -> None:
+    # A run from elsewhere (a worktree beside main) reads this checkout's code, and
+    # --no-helper its Python glyph reads: the file is the compiled path's, byte for byte.
+    pages = [[f"## Part {n}: Harbour Works", *[BODY] * 3, f"<7> {n} / 6"] for n in range(6)]
+    path = make_pages_pdf("parts.pdf", [["<22> The Harbour in Winter", *[BODY] * 4], *pages])
+    out = path.parent / "python.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    script = str(ROOT / "bench" / "fingerprint.py")
+    run = subprocess.run(
+        [sys.executable, script, str(out), str(path.parent), "--ocr", "never", "--no-helper"],
+        cwd=path.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert f"{ROOT / 'ingestion'} (Python glyph reads)" in run.stdout
+    assert out.read_text() == _fingerprint(monkeypatch, compiled, path.parent)
+
+
+# Reported as reading differently without the helper: they do not (the report compared main's
+# code with the helper against a branch's without it); read_pdf's whole output is compared.
+REPORTED = [
+    "formatcorpus_govdocs-421197.pdf",
+    "formatcorpus_govdocs-492484.pdf",
+    "grobid_GROBID-slides.pdf",
+    "pdfcpu_go-lecture.pdf",
+    "tabula_mednine.pdf",
+]
+
+
+@pytest.mark.corpus
+def test_helper_and_python_give_the_same_documents(
+    monkeypatch: pytest.MonkeyPatch, compiled: Any, tmp_path: Path
+) -> None:
+    for name in REPORTED:
+        (tmp_path / name).symlink_to(corpus_dir() / "pdfs2" / name)
+    fast = _fingerprint(monkeypatch, compiled, tmp_path)
+    assert fast == _fingerprint(monkeypatch, None, tmp_path)
+    assert fast.count('"sentences"') == len(REPORTED)
