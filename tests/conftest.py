@@ -139,8 +139,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    grouped = config.pluginmanager.hasplugin("xdist")  # `-p no:xdist`: no xdist_group marker
     for item in items:
-        if item.get_closest_marker("xdist_group") is None:
+        if grouped and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(_unit(item)))
     items.sort(key=_rank)  # stable: tests keep their order within a file
     worker = os.environ.get("PYTEST_XDIST_WORKER")
