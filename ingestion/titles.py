@@ -98,8 +98,17 @@ def _body_size(lines: list[SizedLine]) -> float:
     return median
 
 
+# The bytes an ASCII line's letters are not (str.isalpha on ASCII is A-Z and a-z): deleted,
+# what is left is its letters, counted without a loop over its characters (#19's speed pass).
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _usable(line: SizedLine) -> bool:
-    letters = sum(c.isalpha() for c in line.text)
+    text = line.text
+    if text.isascii():
+        letters = len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    else:
+        letters = sum(c.isalpha() for c in text)
     return (
         letters >= 2
         and letters >= 0.5 * len(line.text.replace(" ", ""))

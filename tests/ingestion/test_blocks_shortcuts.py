@@ -14,8 +14,9 @@ from ingestion import columns
 from ingestion.blocks import _SENTENCE_END, _ends_sentence, make_blocks
 from ingestion.columns import EDGE, MIN_ROWS
 from ingestion.document import Section
-from ingestion.layout import SizedLine
+from ingestion.layout import NOT_TITLE, SizedLine
 from ingestion.line_groups import bbox, may_be_key, norm
+from ingestion.titles import _NOT_ASCII_LETTERS, _usable
 
 TEXTS = [
     "Method",
@@ -100,3 +101,20 @@ def test_the_gutter_sweep_picks_what_bisecting_every_x_picks(
         steps.append((start, start + rng.choice([0.2, 0.5, 1.0, 8.0, rng.uniform(0, 20)])))
     monkeypatch.setattr(columns, "gutter_steps", lambda rects, lo, hi: steps)
     assert columns.across_gutter([], 600.0) == _gutter_by_bisection(steps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Harbour Works 2024", "ab", "a1", "x_y z", "@@@ Ab", "12 3", "Zz" * 40, "", "É1", "ÉTUDE"],
+)
+def test_a_title_lines_letters_counted_by_bytes_are_isalphas(text: str) -> None:
+    """`_usable`'s letter count on an ASCII line (deleting what is no letter) is the count of
+    str.isalpha; near misses: "a1" (one letter, not usable), "É1" (not ASCII: counted by
+    isalpha)."""
+    expected = sum(c.isalpha() for c in text)
+    kept = text.isascii() and len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    assert text.isascii() is False or kept == expected
+    line = SizedLine(text, 10.0, 0.9)
+    spaced = len(text.replace(" ", ""))
+    want = expected >= 2 and expected >= 0.5 * spaced and not NOT_TITLE.search(text)
+    assert _usable(line) == want
