@@ -233,6 +233,9 @@ TITLE_GENRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("datasheet", r"\b(?:datasheet|data sheet|product sheet)\b"),
         ("law", r"\b(?:act of \d{4}|\bact\b|decree|regulation|statute|постановление)\b"),
         ("form", r"\b(?:form|formulario|formulaire|formular|certificate|certificat)\b"),
+        ("brochure", r"\b(?:leaflet|brochure|flyer|pamphlet|fact ?sheet|prospekt|dépliant"
+         r"|folleto|faltblatt)\b"),
+        ("letter", r"\b(?:letter|lettre)\b(?! ?(?:report|series|of credit))"),
         ("report", r"\b(?:report|assessment|outlook|survey|review|white paper|study)\b"),
     )
 )  # fmt: skip

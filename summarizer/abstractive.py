@@ -88,6 +88,7 @@ class AbstractiveEngine(Engine):
                     kind=kind,
                     fields=doc.profile.fields,
                     title=doc.profile.title,
+                    front=doc.profile.front,
                 )
                 summary = self.summary_of(doc, [line], options, chunks=0, levels=0)
                 yield Done(i, with_gist(doc, summary, about=False))

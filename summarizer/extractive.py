@@ -40,7 +40,13 @@ def _no_prose(doc: DocInput, pages: int, kind: str, *, after_gist: bool) -> Summ
     """The one honest line of a document without running prose (`no_prose_line`)."""
     p = doc.profile
     return no_prose_line(
-        doc.sentences, pages, after_gist=after_gist, kind=kind, fields=p.fields, title=p.title
+        doc.sentences,
+        pages,
+        after_gist=after_gist,
+        kind=kind,
+        fields=p.fields,
+        title=p.title,
+        front=p.front,
     )
 
 
@@ -172,7 +178,9 @@ class ExtractiveEngine(Engine):
                 opening[-1] = replace(opening[-1], text=shown)
             slides = slides_line(doc.sentences) if kind == "slide deck" else ""
             slides = slides or (
-                form_line(doc.profile.fields, doc.profile.title) if kind == "form" else ""
+                form_line(doc.profile.fields, doc.profile.title, doc.profile.front)
+                if kind == "form"
+                else ""
             )
             slides = slides or (figures_line(doc.sentences) if kind == "datasheet" else "")
             if slides:  # what the deck or the form covers, after the line saying what it is

@@ -20,7 +20,7 @@ page of roles and names a credits page (`summarizer.credits`), a text dense with
 and their units a datasheet (`summarizer.spec_figures`), slides are landscape pages with
 few words, a letter has a salutation, a paper an abstract or a reference list, lecture notes
 mathematics set up on most pages (`summarizer.lecture`), a book hundreds of pages; a title
-naming its genre ("… User Manual") says so.
+naming its genre ("… User Manual", "… Leaflet", a short "… Letter of Assurance") says so.
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ def document_kind(doc: DocInput) -> str:
     sents = doc.sentences
     words = sum(word_count(s.text) for s in sents)
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
+    if named == "letter" and pages > LETTER_PAGES:
+        named = ""  # a long text named for a letter (an edition, a study of one) is no letter
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if printed_web_page(p.made_by, p.front):

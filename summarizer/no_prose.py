@@ -48,6 +48,7 @@ def no_prose_line(
     kind: str = "",
     fields: Sequence[FormField] = (),
     title: str = "",
+    front: Sequence[Sentence] = (),
 ) -> SummaryPart:
     """One honest line for a document without running prose, by its ``kind`` (the gist's):
     a table's header row and rows (`describe_table`), a deck's slide titles, a page of
@@ -56,9 +57,10 @@ def no_prose_line(
     are quoted only where there are too few of those.
     ``after_gist``: the gist line before it has said what and how long the document is, so
     the line does not say it again. A form's ``fields`` (its AcroForm's) name what it asks
-    for (`form_line`), not its printed labels; ``title`` is left out of a table's note."""
+    for (`form_line`, with the sections of its first pages' lines ``front``), not its printed
+    labels; ``title`` is left out of a table's note."""
     first = sentences[0].page if sentences else 1
-    asks = form_line(fields, title) if kind == "form" else ""
+    asks = form_line(fields, title, front) if kind == "form" else ""
     if asks:
         return SummaryPart(asks, (first,), kind="covers")
     said = _by_kind(sentences, kind, pages, title)

@@ -66,3 +66,30 @@ def test_a_built_form_is_summarized_by_its_fields(tmp_path: Path) -> None:
     assert texts[1] == (
         "A fill-in form with 3 fields, 1 filled in: Full name; Date of joining; Town."
     )
+
+
+def test_a_form_names_its_numbered_section_lines() -> None:
+    fields = [FormField(f"Box {i}", "text", False) for i in range(4)]
+    front = [
+        Sentence("SECTION I: OWNER'S IDENTIFICATION INFORMATION", 1),
+        Sentence("Print in ink and fill in one letter per box.", 1),
+        Sentence("SECTION II: PIER DETAILS", 1),
+        Sentence("Part 3. Signature of the owner", 2),
+        Sentence("SECTION II: PIER DETAILS", 2),  # repeated on the next page: once
+    ]
+    line = form_line(fields, "Pier Claim", front)
+    assert line.endswith(
+        "Its sections: I OWNER'S IDENTIFICATION INFORMATION; II PIER DETAILS; "
+        "3 Signature of the owner."
+    )
+    # near misses: a section named inside a sentence, a reference ending in a full stop,
+    # a long instruction after the number, a single section
+    misses = [
+        Sentence("Complete Section 1 before the first day of work.", 1),
+        Sentence("Section 2. See the instructions on the back of this page.", 1),
+        Sentence(
+            "Part 4: if you have a foreign address, enter the city, province and post code", 1
+        ),
+    ]
+    assert "Its sections" not in form_line(fields, "Pier Claim", misses)
+    assert "Its sections" not in form_line(fields, "Pier Claim", front[:2])

@@ -381,3 +381,15 @@ def test_initials_in_capitals_among_names_in_mixed_case_are_an_institution() -> 
     # Near miss: a byline all in capitals keeps its names.
     caps = doc(METHOD, pages=8, title="Piers", authors=("LEANA GOLUBCHIK", "SANJEEV KHANNA"))
     assert gist_line(caps) == "An 8-page document, “Piers”, by LEANA GOLUBCHIK and SANJEEV KHANNA."
+
+
+def test_a_title_naming_a_leaflet_or_a_short_letter_says_so() -> None:
+    text = [*METHOD[:3], FINDING]
+    assert document_kind(doc(text, pages=1, title="Pier Care Service Leaflet")) == "brochure"
+    assert document_kind(doc(text, pages=2, title="Harbour Fact Sheet")) == "brochure"
+    assert document_kind(doc(text, pages=1, title="Pier Footing Letter of Assurance")) == "letter"
+    # near misses: a long text named for a letter, a newsletter, a letter report, a plain title
+    assert document_kind(doc(text, pages=30, title="The Letter of the Harbour Law")) == "report"
+    assert document_kind(doc(text, pages=2, title="Harbour Newsletter")) == "newsletter"
+    assert document_kind(doc(text, pages=2, title="Pier Letter Report")) == "report"
+    assert document_kind(doc(text, pages=1, title="Pier Care Service")) == "document"
