@@ -28,7 +28,7 @@ from ingestion.glyph_reads import (
     word_lines,
 )
 from ingestion.layout import MIXED_SIZES, SizedLine, mixed_pieces, sized_line
-from ingestion.rtl import RTL, logical_line
+from ingestion.rtl import RTL, has_rtl, logical_line
 
 _NEW = object.__new__
 _SET = object.__setattr__
@@ -135,7 +135,7 @@ def sized_lines(
         if page_width > 0:
             indexes.append(start + len(line.rstrip()) - 1)
     read, weights = _read_boxes(textpage, indexes, turn)
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     k = 0
     for line, start, at in found:
@@ -183,7 +183,7 @@ def _measured_words(
     tells a mixed line, as the rounded sizes' max and min do (rounding keeps order); where a
     height is under 0.05 or NaN (a rounded 0.0 could be -0.0) each word's is rounded."""
     found, figures, words, heights = measured
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     for (start, stop, first, count, bold_read), (tallest, shortest, *extent) in zip(
         found, figures, strict=True
@@ -259,7 +259,7 @@ def _edge_lines(
         if end > first:
             indexes.append(start + end)
     read, weights = _read_boxes(textpage, indexes, turn)
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     k = 0
     for line, start, first, end in found:
@@ -300,7 +300,7 @@ def _measured_lines(
     picks the height to round and reads the weights and spaces; where a weight is missing or a
     height is not above zero, Python's own reading of the two glyphs runs."""
     ints, shares = measured
-    rtl = not text.isascii() and bool(RTL.search(text))  # (isascii reads a flag)
+    rtl = not text.isascii() and has_rtl(text)  # (isascii reads a flag)
     lines: list[SizedLine] = []
     append = lines.append
     rows = zip(
