@@ -11,12 +11,21 @@ from bisect import bisect_left, bisect_right
 import pytest
 
 from ingestion import columns
-from ingestion.blocks import _SENTENCE_END, _ends_sentence, make_blocks
+from ingestion.blocks import (
+    _SENTENCE_END,
+    CELL_ENDS,
+    CELL_WORDS,
+    _cells,
+    _ends_sentence,
+    _rows,
+    make_blocks,
+)
 from ingestion.columns import EDGE, MIN_ROWS
 from ingestion.document import Section
 from ingestion.layout import NOT_TITLE, SizedLine
 from ingestion.line_groups import bbox, may_be_key, norm
 from ingestion.titles import _NOT_ASCII_LETTERS, _usable
+from ingestion.vocabulary import table_row
 
 TEXTS = [
     "Method",
@@ -118,3 +127,30 @@ def test_a_title_lines_letters_counted_by_bytes_are_isalphas(text: str) -> None:
     spaced = len(text.replace(" ", ""))
     want = expected >= 2 and expected >= 0.5 * spaced and not NOT_TITLE.search(text)
     assert _usable(line) == want
+
+
+CELLS = [
+    "Harbour",
+    "Berth 4 north side",
+    "Open.",
+    "The pier is open to boats",
+    "12 14 3.5",
+    "a b c d e",
+]
+
+
+def test_cells_and_table_rows_counted_until_decided_are_the_whole_counts() -> None:
+    # _cells stops at the lines that make the median prose, _rows at the rows a table needs
+    # (or can no longer have): both answer as the counts over every line.
+    rng = random.Random(19)
+    for _ in range(400):
+        texts = [rng.choice(CELLS) for _ in range(rng.randint(1, 7))]
+        group = [SizedLine(t, 10.0, 0.5) for t in texts]
+        words = sorted(len(t.split(None, CELL_WORDS)) for t in texts)
+        ends = sum(_ends_sentence(t) for t in texts)
+        whole = len(texts) >= 3 and words[len(words) // 2] <= CELL_WORDS
+        assert _cells(group) == (whole and ends < CELL_ENDS * len(texts))
+        need = max(1, len(texts) / 2)
+        assert (_rows(texts, need) >= need) == (sum(map(table_row, texts)) >= need)
+    assert _cells([SizedLine(t, 10.0, 0.5) for t in ["Harbour", "Berth 4", "Open", "Closed"]])
+    assert not _cells([SizedLine(CELLS[3], 10.0, 0.5)] * 3)
