@@ -46,6 +46,13 @@ def test_a_key_is_never_ruled_out_before_norm(text: str) -> None:
     assert may_be_key(text, {key[:1]})
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_key_is_ruled_out_by_the_first_character_alone(text: str) -> None:
+    # group_lines remembers the answer by a line's first character (#19's speed pass)
+    for firsts in ({"m"}, {"3", "i"}, {"“", "é"}, {""}, {"_", "."}):
+        assert may_be_key(text, firsts) == may_be_key(text[:1], firsts)
+
+
 def test_a_key_is_ruled_out_by_its_first_letter_or_digit() -> None:
     assert not may_be_key("Results of the survey", {"m", "1"})
     assert not may_be_key("2 Method", {"m"})
