@@ -161,3 +161,18 @@ def test_cells_and_table_rows_counted_until_decided_are_the_whole_counts() -> No
         assert (_rows(texts, need) >= need) == (sum(map(table_row, texts)) >= need)
     assert _cells([SizedLine(t, 10.0, 0.5) for t in ["Harbour", "Berth 4", "Open", "Closed"]])
     assert not _cells([SizedLine(CELLS[3], 10.0, 0.5)] * 3)
+
+
+def test_the_body_size_counted_per_size_is_the_median_of_every_character() -> None:
+    import statistics
+
+    from ingestion.layout import char_median
+
+    rng = random.Random(10)
+    for _ in range(200):
+        lines = [
+            SizedLine("x" * rng.randint(0, 40), rng.choice([8.0, 9.5, 10.0, 10.0, 12.0, 22.0]), 0.5)
+            for _ in range(rng.randint(0, 12))
+        ]
+        each = [ln.size for ln in lines for _ in ln.text]
+        assert char_median(lines) == (statistics.median(each) if each else None)
