@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from ingestion.layout import SizedLine, line_key, page_line_keys
+from ingestion.layout import _DIGITS, SizedLine, line_key, page_line_keys
 from ingestion.vocabulary import (
     ACT_KIND,
     CONTENTS_LINE,
@@ -46,15 +46,74 @@ BANNER_WORDS = 3  # a repeated line of fewer words is a name, not a banner
 REPEATED_PAGES = 3  # a line on this many pages (and a third of them) is a running banner
 
 
-def repeated_lines(pages: Sequence[str]) -> frozenset[str]:
+def repeated_lines(pages: Sequence[str], among: Iterable[str] | None = None) -> frozenset[str]:
     """Keys of lines found on REPEATED_PAGES pages or more, and on a third of the pages with
-    text: running heads and banners."""
-    seen: Counter[str] = Counter()
+    text: running heads and banners; with ``among``, only those of its keys (`banner` asks
+    only the first page's lines: no key made for every line of every page; #19's speed pass)."""
     with_text = [p for p in pages if p.strip()]
+    least = max(REPEATED_PAGES, len(with_text) / 3)
+    if among is not None:
+        return _repeated_among(with_text, set(among), least)
+    seen: Counter[str] = Counter()
     for page in with_text:
         seen.update(page_line_keys(page))
-    least = max(REPEATED_PAGES, len(with_text) / 3)
     return frozenset(k for k, n in seen.items() if n >= least)
+
+
+_PIECE = re.compile(r"[^# ]+")  # a key's text between its spaces and number marks
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
+_BREAK = re.compile(f"[{_BREAKS}]")
+LOOKS = 12  # a piece found more often on a page: the page's every key is made instead
+
+
+def _repeated_among(pages: list[str], among: set[str], least: float) -> frozenset[str]:
+    """`repeated_lines`' keys of ``among``: on each lowered page, a key's longest piece is
+    looked for (a line with the key holds each piece: the key is the line lowered, its spaces
+    single, each run of digits a "#"), and only lines holding every piece are made keys; where
+    the piece is found more than LOOKS times, every line's key is made, as `page_line_keys`
+    makes them. A key is looked for until it is found on ``least`` pages, or can no longer be."""
+    tests = []
+    for key in among:
+        pieces = sorted(_PIECE.findall(key), key=len, reverse=True) or [""]
+        tests.append((key, pieces[0], pieces))
+    seen: Counter[str] = Counter()
+    found: set[str] = set()
+    for left, page in enumerate(pages, 1 - len(pages)):  # ``-left``: pages after this one
+        if not tests:
+            break
+        low = page.lower()
+        keys: set[str] | None = None  # the page's every key, made when needed
+        breaks: str | None = None  # the line breaks the page holds, found when needed
+        for key, piece, pieces in tests:
+            if piece not in low:  # ("" is in every page: a key of digits only)
+                continue
+            if keys is None:
+                breaks = breaks if breaks is not None else "".join(c for c in _BREAKS if c in low)
+                at, looks = low.find(piece), 0
+                while at != -1 and looks < LOOKS and _key_at(low, at, breaks, pieces) != key:
+                    at, looks = low.find(piece, at + 1), looks + 1
+                if at == -1:
+                    continue  # no line of the page has the key
+                if looks == LOOKS:
+                    keys = page_line_keys(page)
+            if keys is None or key in keys:
+                seen[key] += 1
+                if seen[key] >= least:
+                    found.add(key)
+        tests = [test for test in tests if test[0] not in found and seen[test[0]] - left >= least]
+    return frozenset(found)
+
+
+def _key_at(low: str, at: int, breaks: str, pieces: list[str]) -> str | None:
+    """The key of the line of ``low`` (a page lowered, holding the line ``breaks``) holding
+    index ``at``; None where the line lacks one of ``pieces`` (no key holding them all)."""
+    start = max([low.rfind(c, 0, at) for c in breaks], default=-1) + 1
+    end = _BREAK.search(low, at) if breaks else None
+    line = low[start : end.start() if end else len(low)]
+    for piece in pieces:
+        if piece not in line:
+            return None
+    return " ".join(_DIGITS.sub("#", line).split())
 
 
 def banner(lines: list[SizedLine], i: int, repeated: frozenset[str] = frozenset()) -> str:

@@ -12,7 +12,7 @@ typedef struct {
     float left, top, right, bottom;
 } rectf; /* PDFium's FS_RECTF */
 
-#define GLYPH_READS_VERSION 7
+#define GLYPH_READS_VERSION 8
 
 int glyph_reads_version(void) { return GLYPH_READS_VERSION; }
 
@@ -51,10 +51,39 @@ static int plain_spaces(const unsigned *text, int start, int stop) {
     return 1;
 }
 
+/* Whether `name` (NUL-terminated) holds "bold", "black", "heavy" or "demi" in ASCII letters of
+ * either case: Python's _BOLD_NAME search of the name read as Latin-1 ("semibold" holds
+ * "bold"; no Latin-1 letter beyond ASCII folds to one of theirs). */
+static int bold_name(const char *name) {
+    static const char *const words[] = {"bold", "black", "heavy", "demi"};
+    for (int i = 0; name[i]; i++)
+        for (int w = 0; w < 4; w++) {
+            int k = 0;
+            while (words[w][k] && name[i + k] &&
+                   (name[i + k] >= 'A' && name[i + k] <= 'Z' ? name[i + k] + 32 : name[i + k]) ==
+                       words[w][k])
+                k++;
+            if (!words[w][k])
+                return 1;
+        }
+    return 0;
+}
+
+typedef unsigned long (*font_info_fn)(handle, int, void *, unsigned long, int *);
+
+/* Python's _bold_by_name: the font's name of the character at `index`, read into the page's one
+ * buffer of 128 bytes (PDFium leaves it as it was for a name longer than that, or none), says
+ * bold. */
+static int bold_by_name(handle textpage, int index, char *name, font_info_fn font_info) {
+    int flags = 0;
+    font_info(textpage, index, name, 128, &flags);
+    return bold_name(name);
+}
+
 /* ingestion/layout.py's _edge_lines, its figures: for each line of `text` (`count` code points,
  * split at \r and \n) with a glyph, into `ints` (8 a line) its start and stop, its first and
  * last glyph (relative), whether they differ, the two glyphs' font weights and a code: EDGE_BOLD
- * where the weights say bold, EDGE_BY_NAME where one is missing (Python asks the font's name),
+ * where the weights say bold (where one is missing, the font's name, as Python reads it),
  * EDGE_PLAIN where the line's spaces are as Python's " ".join(line.split()) leaves them, and
  * EDGE_TWO_SIZES where a box height is not above zero (Python rounds both, as its fallback does);
  * into `shares` (7 a line) the height whose rounding is the line's size (the taller glyph's:
@@ -63,15 +92,15 @@ static int plain_spaces(const unsigned *text, int start, int stop) {
  * with a page width). Each figure with Python's operations in Python's order (floats widened
  * before subtracting; min and max as Python's). How many lines. */
 #define EDGE_BOLD 1
-#define EDGE_BY_NAME 2
 #define EDGE_PLAIN 4
 #define EDGE_TWO_SIZES 8
 
 int edge_lines(handle textpage, const unsigned *text, int count, double width, double height,
                int *ints, double *shares, int (*loose_box)(handle, int, rectf *),
-               int (*font_weight)(handle, int)) {
+               int (*font_weight)(handle, int), font_info_fn font_info) {
     rectf rect = {0, 0, 0, 0};
     const double inf = 1.0 / 0.0;
+    char name[128] = {0}; /* as Python's one buffer a page */
     int lines = 0, i = 0;
     while (i < count) {
         if (text[i] == '\r' || text[i] == '\n') {
@@ -107,19 +136,11 @@ int edge_lines(handle textpage, const unsigned *text, int count, double width, d
             bottom = lower < bottom ? lower : bottom;
             w2 = font_weight(textpage, start + end);
         }
-        if (w1 <= 0) {
-            code |= EDGE_BY_NAME;
-        } else {
-            int bold = w1 >= 600;
-            if (two && bold) {
-                if (w2 <= 0)
-                    code |= EDGE_BY_NAME;
-                else
-                    bold = w2 >= 600;
-            }
-            if (bold && !(code & EDGE_BY_NAME))
-                code |= EDGE_BOLD;
-        }
+        int bold = w1 > 0 ? w1 >= 600 : bold_by_name(textpage, start + first, name, font_info);
+        if (two && bold)
+            bold = w2 > 0 ? w2 >= 600 : bold_by_name(textpage, start + end, name, font_info);
+        if (bold)
+            code |= EDGE_BOLD;
         if (plain_spaces(text, start, stop))
             code |= EDGE_PLAIN;
         if (two && (d1 <= 0.0 || d2 <= 0.0))

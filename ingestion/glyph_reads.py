@@ -26,7 +26,7 @@ SOURCE = Path(__file__).with_name("glyph_reads.c")
 # How `make` builds it (the Makefile's native target): no contraction of a * b + c into one
 # rounding, so its arithmetic is Python's.
 BUILD_FLAGS = ("-O2", "-ffp-contract=off", "-shared", "-fPIC")
-VERSION = 7  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
+VERSION = 8  # GLYPH_READS_VERSION in glyph_reads.c: a stale build is not loaded
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -44,7 +44,7 @@ def load(path: Path = LIBRARY) -> Any:
     lib.glyph_boxes.argtypes = [v, i, v, v, v, v, v, v]
     lib.glyph_boxes.restype = None
     d = ctypes.c_double
-    lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v]
+    lib.edge_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v]
     lib.edge_lines.restype = i
     lib.word_lines.argtypes = [v, ctypes.c_char_p, i, d, d, v, v, v, v, v, v]
     lib.word_lines.restype = i
@@ -94,6 +94,9 @@ def calls() -> Any:
         object_fill=plain("object_fill", pdfium_c.FPDFPageObj_GetFillColor, i, v, v, v, v, v),
         loose_box=plain("loose_box", pdfium_c.FPDFText_GetLooseCharBox, i, v, i, rect),
         font_weight=plain("font_weight", pdfium_c.FPDFText_GetFontWeight, i, v, i),
+        font_info=plain(
+            "font_info", pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, v, i, v, ctypes.c_ulong, v
+        ),
         unicode=plain("unicode", pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, v, i),
         get_rect=plain("get_rect", pdfium_c.FPDFText_GetRect, i, v, i, d, d, d, d),
         address=addresses,
@@ -148,8 +151,7 @@ def glyph_boxes(textpage: Any, indexes: list[int]) -> tuple[list[float], list[in
 # differ, the two glyphs' font weights, a code of EDGE_* flags) and 7 floats (the height whose
 # rounding is the line's size, the two glyphs' heights, top, left, right, bottom).
 EdgeLines = tuple[list[int], list[float]]
-EDGE_BOLD = 1  # the weights say bold
-EDGE_BY_NAME = 2  # a weight is missing: the font's name says it (Python's reading)
+EDGE_BOLD = 1  # the weights say bold (where one is missing, the font's name, as Python reads it)
 EDGE_PLAIN = 4  # the line's spaces are as " ".join(line.split()) leaves them
 EDGE_TWO_SIZES = 8  # a height not above zero: both are rounded (Python's reading)
 
@@ -176,6 +178,7 @@ def edge_lines(textpage: Any, text: str, width: float, height: float) -> EdgeLin
         shares.buffer_info()[0],
         c.address["loose_box"],
         c.address["font_weight"],
+        c.address["font_info"],
     )
     return ints[: 8 * found].tolist(), shares[: 7 * found].tolist()
 

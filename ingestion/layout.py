@@ -11,7 +11,6 @@ body's type size, a line's key for finding it on other pages; the measuring itse
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -78,9 +77,11 @@ def char_median(lines: Iterable[SizedLine]) -> float | None:
     """The median type size over the lines' characters (each line's size once per character,
     as `statistics.median` of that list gives it), counted per size instead of listed; None
     for no characters."""
-    counts: Counter[float] = Counter()
+    counts: dict[float, int] = {}
+    get = counts.get  # (a third quicker than a Counter's +=: every line of a document)
     for ln in lines:
-        counts[ln.size] += len(ln.text)
+        size = ln.size
+        counts[size] = get(size, 0) + len(ln.text)
     n = sum(counts.values())
     if not n:
         return None

@@ -168,9 +168,16 @@ def group_lines(
     ends = False  # whether the last line ends its block
     firsts = {key[:1] for key in heading_titles}
     titled = bool(firsts)
+    keyed: dict[str, bool] = {}  # `may_be_key` by a line's first character (#19 speed)
     for line in lines:
         text, top = line.text, line.top
-        heading = titled and may_be_key(text, firsts) and norm(text) in heading_titles
+        heading = False
+        if titled:
+            first = text[:1]
+            may = keyed.get(first)
+            if may is None:
+                may = keyed[first] = may_be_key(first, firsts)
+            heading = may and norm(text) in heading_titles
         alone = may_stand_alone[text[:OPENING]] and own_line(text)  # (a call less most lines)
         joins = False
         if last is not None:

@@ -15,7 +15,6 @@ from typing import Any
 from ingestion.clean import whole_characters
 from ingestion.glyph_reads import (
     EDGE_BOLD,
-    EDGE_BY_NAME,
     EDGE_PLAIN,
     EDGE_TWO_SIZES,
     EdgeLines,
@@ -28,7 +27,7 @@ from ingestion.glyph_reads import (
     word_lines,
 )
 from ingestion.layout import MIXED_SIZES, SizedLine, mixed_pieces, sized_line
-from ingestion.rtl import RTL, logical_line
+from ingestion.rtl import RTL, has_rtl, logical_line
 
 _NEW = object.__new__
 _SET = object.__setattr__
@@ -135,7 +134,7 @@ def sized_lines(
         if page_width > 0:
             indexes.append(start + len(line.rstrip()) - 1)
     read, weights = _read_boxes(textpage, indexes, turn)
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     k = 0
     for line, start, at in found:
@@ -183,7 +182,7 @@ def _measured_words(
     tells a mixed line, as the rounded sizes' max and min do (rounding keeps order); where a
     height is under 0.05 or NaN (a rounded 0.0 could be -0.0) each word's is rounded."""
     found, figures, words, heights = measured
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     for (start, stop, first, count, bold_read), (tallest, shortest, *extent) in zip(
         found, figures, strict=True
@@ -244,7 +243,7 @@ def _edge_lines(
     measures the lines of an unturned page in one call)."""
     measured = edge_lines(textpage, text, page_width, page_height) if turn is None else None
     if measured is not None:
-        return _measured_lines(text, measured, by_name, boxes)
+        return _measured_lines(text, measured, boxes)
     found: list[tuple[str, int, int, int]] = []
     indexes: list[int] = []
     for m in _LINE.finditer(text):
@@ -259,7 +258,7 @@ def _edge_lines(
         if end > first:
             indexes.append(start + end)
     read, weights = _read_boxes(textpage, indexes, turn)
-    rtl = bool(RTL.search(text))
+    rtl = has_rtl(text)
     lines: list[SizedLine] = []
     k = 0
     for line, start, first, end in found:
@@ -290,35 +289,26 @@ def _edge_lines(
     return lines
 
 
-def _measured_lines(
-    text: str,
-    measured: EdgeLines,
-    by_name: Callable[[int], bool],
-    boxes: Callable[[int], Box],
-) -> list[SizedLine]:
+def _measured_lines(text: str, measured: EdgeLines, boxes: Callable[[int], Box]) -> list[SizedLine]:
     """`_edge_lines` from the helper's figures: the same sizes, weights and text. The helper
-    picks the height to round and reads the weights and spaces; where a weight is missing or a
-    height is not above zero, Python's own reading of the two glyphs runs."""
+    picks the height to round and reads the weights (where one is missing, the font's name, as
+    `_bold_by_name`) and spaces; where a height is not above zero, both are rounded here."""
     ints, shares = measured
-    rtl = not text.isascii() and bool(RTL.search(text))  # (isascii reads a flag)
+    rtl = not text.isascii() and has_rtl(text)  # (isascii reads a flag)
     lines: list[SizedLine] = []
     append = lines.append
     rows = zip(
         ints[0::8], ints[1::8], ints[7::8], *(shares[k::7] for k in (0, 3, 4, 5, 6)), strict=True
     )
-    python_reads, plain = EDGE_BY_NAME | EDGE_TWO_SIZES, EDGE_PLAIN
+    bold_code, two_sizes, plain = EDGE_BOLD, EDGE_TWO_SIZES, EDGE_PLAIN
     for k, (start, stop, code, height, top, left, right, bottom) in enumerate(rows):
-        if code & python_reads:
-            first, end, two, w1, w2 = ints[8 * k + 2 : 8 * k + 7]
+        if code & two_sizes:
             size = round(shares[7 * k + 1], 1)
-            if two:
+            if ints[8 * k + 4]:  # two glyphs
                 size = max(size, round(shares[7 * k + 2], 1))
-            bold = w1 >= BOLD if w1 > 0 else by_name(start + first)
-            if two and bold:
-                bold = w2 >= BOLD if w2 > 0 else by_name(start + end)
         else:
             size = round(height, 1)
-            bold = code & EDGE_BOLD == EDGE_BOLD
+        bold = code & bold_code == bold_code
         line = text[start:stop]
         if rtl and RTL.search(line):
             line = " ".join(logical_line(boxes, start, line).split())

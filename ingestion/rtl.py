@@ -70,7 +70,7 @@ def _letters(pair: str) -> bool:
 
 def logical_arabic(textpage: Any, text: str) -> str:
     """``text`` (the page's ``get_text_range()``) with RTL ligatures in logical order."""
-    if not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
+    if not has_rtl(text) or not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
         return text
     box = functools.lru_cache(maxsize=4)(textpage.get_charbox)
 
@@ -84,6 +84,21 @@ def logical_arabic(textpage: Any, text: str) -> str:
 # drew each word or glyph as its own object in visual order, it gives them (or their
 # brackets) back in display order: "15)ב()4(" for "15(ב)(4)".
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_last: tuple[str, bool] = ("", False)  # the last text `has_rtl` read, and what it found
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds an RTL character (``RTL.search``), remembered for the last text
+    read: a page's text is asked by each of its steps (#19's speed pass)."""
+    global _last
+    last = _last  # (one read of the pair: another thread may replace it)
+    if last[0] is text:
+        return last[1]
+    found = bool(RTL.search(text))
+    _last = (text, found)
+    return found
+
+
 _MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 WORD_GAP = 0.2  # a gap wider than this share of the type's height between glyphs is a space
 
@@ -146,7 +161,7 @@ _TEXT_LINE = re.compile(r"[^\r\n]+")
 def logical_rtl(textpage: Any, text: str) -> str:
     """``text`` (the page's text, index for index with its characters) with every line that
     holds RTL letters in logical order (`logical_line`)."""
-    if not RTL.search(text):
+    if not has_rtl(text):
         return text
     if len(text) != textpage.count_chars():
         return "".join(mirror_brackets(p) for p in re.split(r"(\r?\n)", text))

@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ingestion.banners import REPEATED_PAGES, YEAR, banner, repeated_lines
+from ingestion.banners import BANNER_WORDS, REPEATED_PAGES, YEAR, banner, repeated_lines
 from ingestion.bylines import (
     BY,
     INITIALS,
@@ -52,6 +52,7 @@ from ingestion.layout import (
     SAME_SIZE,
     SizedLine,
     char_median,
+    line_key,
 )
 
 BIGGER_THAN_BODY = 1.05  # a title's type is at least this much larger than the body's
@@ -357,7 +358,10 @@ def read_front(lines: list[SizedLine], pages: Sequence[str] = ()) -> Front:
     page's text) tells running banners apart."""
     if not lines:
         return Front()
-    repeated = repeated_lines(pages) if len(pages) >= REPEATED_PAGES else frozenset()
+    # Only the keys `banner` may ask of the page's lines (#19's speed pass).
+    asked = (ln.text.strip(" .:") for ln in _split(lines))
+    among = {line_key(text) for text in asked if len(text.split()) >= BANNER_WORDS}
+    repeated = repeated_lines(pages, among) if len(pages) >= REPEATED_PAGES else frozenset()
     title, authors = front_matter(lines, repeated)
     body = _body_size(lines)
     large = "\n".join(ln.text for ln in _split(lines) if ln.size >= BIGGER_THAN_BODY * body)

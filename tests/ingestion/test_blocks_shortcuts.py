@@ -11,12 +11,21 @@ from bisect import bisect_left, bisect_right
 import pytest
 
 from ingestion import columns
-from ingestion.blocks import _SENTENCE_END, _ends_sentence, make_blocks
+from ingestion.blocks import (
+    _SENTENCE_END,
+    CELL_ENDS,
+    CELL_WORDS,
+    _cells,
+    _ends_sentence,
+    _rows,
+    make_blocks,
+)
 from ingestion.columns import EDGE, MIN_ROWS
 from ingestion.document import Section
 from ingestion.layout import NOT_TITLE, SizedLine
 from ingestion.line_groups import bbox, may_be_key, norm
 from ingestion.titles import _NOT_ASCII_LETTERS, _usable
+from ingestion.vocabulary import table_row
 
 TEXTS = [
     "Method",
@@ -35,6 +44,13 @@ TEXTS = [
 def test_a_key_is_never_ruled_out_before_norm(text: str) -> None:
     key = norm(text)
     assert may_be_key(text, {key[:1]})
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_key_is_ruled_out_by_the_first_character_alone(text: str) -> None:
+    # group_lines remembers the answer by a line's first character (#19's speed pass)
+    for firsts in ({"m"}, {"3", "i"}, {"“", "é"}, {""}, {"_", "."}):
+        assert may_be_key(text, firsts) == may_be_key(text[:1], firsts)
 
 
 def test_a_key_is_ruled_out_by_its_first_letter_or_digit() -> None:
@@ -118,3 +134,45 @@ def test_a_title_lines_letters_counted_by_bytes_are_isalphas(text: str) -> None:
     spaced = len(text.replace(" ", ""))
     want = expected >= 2 and expected >= 0.5 * spaced and not NOT_TITLE.search(text)
     assert _usable(line) == want
+
+
+CELLS = [
+    "Harbour",
+    "Berth 4 north side",
+    "Open.",
+    "The pier is open to boats",
+    "12 14 3.5",
+    "a b c d e",
+]
+
+
+def test_cells_and_table_rows_counted_until_decided_are_the_whole_counts() -> None:
+    # _cells stops at the lines that make the median prose, _rows at the rows a table needs
+    # (or can no longer have): both answer as the counts over every line.
+    rng = random.Random(19)
+    for _ in range(400):
+        texts = [rng.choice(CELLS) for _ in range(rng.randint(1, 7))]
+        group = [SizedLine(t, 10.0, 0.5) for t in texts]
+        words = sorted(len(t.split(None, CELL_WORDS)) for t in texts)
+        ends = sum(_ends_sentence(t) for t in texts)
+        whole = len(texts) >= 3 and words[len(words) // 2] <= CELL_WORDS
+        assert _cells(group) == (whole and ends < CELL_ENDS * len(texts))
+        need = max(1, len(texts) / 2)
+        assert (_rows(texts, need) >= need) == (sum(map(table_row, texts)) >= need)
+    assert _cells([SizedLine(t, 10.0, 0.5) for t in ["Harbour", "Berth 4", "Open", "Closed"]])
+    assert not _cells([SizedLine(CELLS[3], 10.0, 0.5)] * 3)
+
+
+def test_the_body_size_counted_per_size_is_the_median_of_every_character() -> None:
+    import statistics
+
+    from ingestion.layout import char_median
+
+    rng = random.Random(10)
+    for _ in range(200):
+        lines = [
+            SizedLine("x" * rng.randint(0, 40), rng.choice([8.0, 9.5, 10.0, 10.0, 12.0, 22.0]), 0.5)
+            for _ in range(rng.randint(0, 12))
+        ]
+        each = [ln.size for ln in lines for _ in ln.text]
+        assert char_median(lines) == (statistics.median(each) if each else None)

@@ -149,6 +149,17 @@ def test_surrogate_halves_are_joined_and_a_lone_half_replaced() -> None:
     assert whole_characters("plain") == "plain"
 
 
+def test_surrogates_are_found_as_the_search_finds_them() -> None:
+    # has_surrogates (an encoding, #19's speed pass) answers as the regex's search of them
+    from ingestion.clean import _SURROGATES, has_surrogates, whole_characters
+
+    texts = ["plain", "café ﬁ “x” 𝑥", "a\ud835\udc65b", "\udfff", "é\ud800", "\ue000\uffff", ""]
+    for text in texts:
+        assert has_surrogates(text) == bool(_SURROGATES.search(text))
+    assert [has_surrogates(t) for t in texts] == [False, False, True, True, True, False, False]
+    assert whole_characters("é\ud800x") == "é\ufffdx"
+
+
 def test_copies_of_one_page_keep_their_lines() -> None:
     """A letter and its copy, a page scanned twice (#20): copies make no furniture."""
     pages = ["Dear Clerk,\nThe pier was rebuilt.\nMore text.\nYours, Ada"] * 2

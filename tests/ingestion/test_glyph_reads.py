@@ -163,3 +163,23 @@ def test_helper_and_python_give_the_same_documents(
     fast = _fingerprint(monkeypatch, compiled, tmp_path)
     assert fast == _fingerprint(monkeypatch, None, tmp_path)
     assert fast.count('"sentences"') == len(REPORTED)
+
+
+@pytest.mark.parametrize(
+    "font", ["Avenir-BlackOblique", "Futura-demiBOLD", "Gill-Heavy", "Garamond-Book", "Q" * 140]
+)
+def test_helper_reads_a_missing_weight_from_the_font_name_as_python(
+    monkeypatch: pytest.MonkeyPatch, compiled: Any, make_pages_pdf: Callable[..., Path], font: str
+) -> None:
+    # Fonts without a descriptor state no weight: their names say bold (any case), on pages
+    # read by their lines' first and last glyphs (after the first page of a short document).
+    # A name longer than the buffer leaves the last name read there, in both readings.
+    body = [BODY, "** The Harbour Board", BODY, "** Piers", BODY]
+    path = make_pages_pdf("names.pdf", [[BODY] * 3, body, body], font=font)
+    raw = _assert_same(monkeypatch, compiled, path)
+    bold = [ln.bold for ln in raw.lines[1]]
+    assert bold[1] and bold[3]  # Helvetica-Bold by its name
+    if len(font) > 127:  # nothing read before it on its page, then the bold line's name
+        assert bold[0] is False and bold[2] is True
+    else:
+        assert bold[0] == (font != "Garamond-Book") == bold[2]

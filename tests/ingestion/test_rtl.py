@@ -6,7 +6,7 @@ import pytest
 from bidi import get_display
 
 from ingestion import read_pdf
-from ingestion.rtl import mirror_brackets
+from ingestion.rtl import RTL, has_rtl, mirror_brackets
 from tests.conftest import write_pdf
 
 LINES = {
@@ -104,3 +104,12 @@ def test_ligatures_already_in_logical_order_are_left_alone() -> None:
     assert swap_ligatures("الانتخابات", lambda i: i == 7) == "الانتخابات"
     assert swap_ligatures("الانتخاابت", lambda i: i == 7) == "الانتخابات"
     assert swap_ligatures("المصرح", lambda i: i == 1) == "المصرح"  # no sign either way
+
+
+def test_has_rtl_answers_each_text_as_a_search_of_it() -> None:
+    # The last text's answer is remembered (#19's speed pass): asked again, and of other texts
+    # in turn (equal ones too), it stays the search's.
+    hebrew, latin = "Tel Aviv תל אביב 2021", "Harbour works, 2021"
+    for text in [hebrew, hebrew, latin, latin, "".join(["Tel Aviv ", "תל אביב 2021"]), "", latin]:
+        assert has_rtl(text) == bool(RTL.search(text))
+    assert has_rtl(hebrew) and not has_rtl(latin)
