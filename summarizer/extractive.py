@@ -27,6 +27,7 @@ from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
 from summarizer.preference import ends_prior, key_point_prior
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
+from summarizer.short_lines import many_short_lines, opening_lines
 from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.spec_figures import figures_line
 from summarizer.table_facts import field_lines, table_notes
@@ -171,7 +172,8 @@ class ExtractiveEngine(Engine):
             points = points or self._one_a_part(doc.sentences, words, doc.profile.parts)
             parts = [*gist_parts(doc, None), *points]
         else:
-            about = self._about(doc)
+            short = many_short_lines(doc.sentences, pages)  # no line says what all are about
+            about = None if short else self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
                 shown = without_bullet(strip_lead_in(opening[-1].text))
@@ -190,6 +192,8 @@ class ExtractiveEngine(Engine):
             budget = max(MIN_POINT_WORDS, words - abstract)
             said = [p.text for p in opening]
             deck = deck_points(doc.sentences, budget, said) if kind == "slide deck" else []
+            if not deck and short:
+                deck = opening_lines(doc.sentences, budget, doc.profile.title, said)
             points = deck or self.pick(
                 doc.sentences,
                 budget,
