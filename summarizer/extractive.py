@@ -26,6 +26,7 @@ from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides
 from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
 from summarizer.preference import ends_prior, key_point_prior
+from summarizer.reference_lines import reference_lines
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
 from summarizer.short_lines import many_short_lines, opening_lines
 from summarizer.slide_marks import unmarked, with_slide_title
@@ -113,6 +114,7 @@ class ExtractiveEngine(Engine):
         # document's topics) but are never picked: only paragraphs and list items are.
         left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
+        left_out |= reference_lines(sentences)  # and field labels' and header rows' entries
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         if ends:
@@ -147,7 +149,8 @@ class ExtractiveEngine(Engine):
         if doc.profile.abstract:
             return None
         texts = [strip_lead_in(s.text) for s in doc.sentences]
-        return about_index(texts, doc.profile.title, structure_only(doc.sentences))
+        never = structure_only(doc.sentences) | reference_lines(doc.sentences)
+        return about_index(texts, doc.profile.title, never)
 
     def _one(self, doc: DocInput, options: SummaryOptions) -> Summary | AppError:
         if not doc.sentences:

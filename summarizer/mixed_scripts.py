@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import groupby
+from itertools import groupby, pairwise
 
 MIN_RUN = 2
 CASED = ("LATIN", "GREEK", "CYRILLIC")
@@ -39,7 +39,7 @@ def broken_word(word: str) -> bool:
     runs = [(a, r) for a, r in _runs(word) if a]
     return any(
         a in CASED and b in CASED and a != b and len(x) >= MIN_RUN and len(y) >= MIN_RUN
-        for (a, x), (b, y) in zip(runs, runs[1:], strict=False)
+        for (a, x), (b, y) in pairwise(runs)
     )
 
 
