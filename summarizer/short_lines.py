@@ -8,6 +8,8 @@ lines in reading order, as many as the length allows (the whole when it fits).
 - **Many short lines**: one page with text, at least MIN_LINES pickable sentences (paragraphs
   and list items), at least SHORT_SHARE of them at most SHORT_WORDS words, and their median at
   most MEDIAN_WORDS words.
+- A line too short to stand alone as a point ("Readability counts.") is given with the line
+  before it; one that is no sentence at all is left out.
 - A heading glued in front of the first line ("Example document Beautiful is …") is cut when
   its words (at least two) are all the title's and a capitalised word follows.
 """
@@ -19,7 +21,7 @@ from statistics import median
 
 from ingestion.document import Sentence
 from summarizer.base import SummaryPart
-from summarizer.candidates import structure_only, word_count
+from summarizer.candidates import junk_reason, structure_only, word_count
 
 MIN_LINES = 8
 SHORT_WORDS = 15
@@ -70,6 +72,13 @@ def opening_lines(
             continue
         if out and total + count > words:
             break
-        out.append(SummaryPart(text, (s.page,)))
-        total += count
+        if junk_reason(text) is not None and out:  # "Readability counts.": with the line before
+            joined = f"{out[-1].text} {text}"
+            if junk_reason(joined) is None:
+                out[-1] = SummaryPart(joined, out[-1].pages)
+                total += count
+            continue
+        if junk_reason(text) is None:
+            out.append(SummaryPart(text, (s.page,)))
+            total += count
     return out
