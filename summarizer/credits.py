@@ -2,7 +2,8 @@
 
 - A **role** is one short token closed by a colon (":" or the full-width "："), with names
   after it before the next role: "Editor: Jane Doe", "主编: 贾益民". A colon with nothing
-  after it before the next one ("Name: Date:") is a form's caption, not a role.
+  after it before the next one ("Name: Date:"), or a blank to fill in ("Date: ____", "[ ]"),
+  is a form's caption, not a role.
 - A **credits page** is a short document (at most CREDITS_PAGES pages) with at least
   MIN_ROLES roles and almost no sentences: at most MAX_SENTENCE_ENDS full stops closing a
   word, and short runs of names (at most NAME_TOKENS tokens on average between roles).
@@ -24,6 +25,7 @@ MAX_SENTENCE_ENDS = 1
 NAME_TOKENS = 12  # tokens of names after a role, on average
 MAX_SHOWN = 10
 NAME_CHARS = 24  # characters of a role's names shown before "…"
+_BLANK = re.compile(r"_{3,}|\[ \]")  # a form's blank to fill in, a box to tick
 _NOTE = re.compile(r"^[(（][^)）]*[)）]\s*")
 _ROLE = re.compile(r"(?<![^\s(（])([^\W\d_][^\s:：()（）]{0,15})\s?[:：](?!/)\s*")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?。！？](?:\s|$)")
@@ -38,8 +40,8 @@ def named_roles(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     ends: list[re.Match[str] | None] = [*found[1:], None] if found else []
     for m, after in zip(found, ends, strict=True):
         names = text[m.end() : after.start() if after else len(text)].strip()
-        if not names:
-            return []  # a caption with nothing after it: a form's label
+        if not names or _BLANK.search(names):
+            return []  # a caption with nothing or a blank after it: a form's label
         out.setdefault(m.group(1), _NOTE.sub("", names).strip() or names)
     return list(out.items())
 

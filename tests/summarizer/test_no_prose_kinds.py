@@ -69,6 +69,8 @@ def test_a_page_of_roles_and_names_is_a_credits_page_told_in_one_line() -> None:
     assert document_kind(doc(prose, title="Harbour Notes")) != "credits page"
     captions = ["Name: Date: Address: Signature: Vessel:"]
     assert document_kind(doc(captions * 3, title="Berth Application")) != "credits page"
+    blanks = ["Name: ________ Date: __/__/____ Address: ________ Signature: ______ Vessel: [ ]"]
+    assert document_kind(doc(blanks * 3, title="Berth Application")) != "credits page"
 
 
 SPEC = [
