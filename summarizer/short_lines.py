@@ -6,7 +6,8 @@ that way may not be obvious …" without the line it answers), so such a page gi
 lines in reading order, as many as the length allows (the whole when it fits).
 
 - **Many short lines**: one page with text, at least MIN_LINES pickable sentences (paragraphs
-  and list items), at least SHORT_SHARE of them at most SHORT_WORDS words, and their median at
+  and list items) of at most PAGE_WORDS words in all (a page, not a transcript run on as
+  one page), at least SHORT_SHARE of them at most SHORT_WORDS words, and their median at
   most MEDIAN_WORDS words.
 - A line too short to stand alone as a point ("Readability counts.") is given with the line
   before it; one that is no sentence at all is left out.
@@ -27,6 +28,7 @@ MIN_LINES = 8
 SHORT_WORDS = 15
 SHORT_SHARE = 0.8
 MEDIAN_WORDS = 10
+PAGE_WORDS = 400  # a printed page of short lines holds no more (a transcript runs on)
 
 
 def _pickable(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -39,7 +41,7 @@ def many_short_lines(sentences: Sequence[Sentence], pages: int) -> bool:
     if pages > 1:
         return False
     counts = [word_count(s.text) for s in _pickable(sentences)]
-    if len(counts) < MIN_LINES:
+    if len(counts) < MIN_LINES or sum(counts) > PAGE_WORDS:
         return False
     short = sum(c <= SHORT_WORDS for c in counts)
     return short >= SHORT_SHARE * len(counts) and median(counts) <= MEDIAN_WORDS

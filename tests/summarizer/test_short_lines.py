@@ -51,6 +51,7 @@ def test_a_page_of_many_short_lines_is_given_from_its_opening_line_in_order() ->
     assert not many_short_lines(doc([PROSE] * 12).sentences, 1)
     assert not many_short_lines(doc(LINES, pages=2).sentences, 2)
     assert not many_short_lines(doc(LINES[:5]).sentences, 1)
+    assert not many_short_lines(doc(LINES * 8).sentences, 1)  # a transcript, not a page
 
 
 def test_a_heading_is_cut_only_when_two_title_words_run_into_a_capitalised_word() -> None:
