@@ -9,8 +9,9 @@ row of totals, the note above the table.
   all the rows (a total is at least each of its parts); quoted with its label.
 - **The headnote**: the first page's text above the header row, less the title (the issuer
   and the period of a financial statement, the units).
-- **The totals row's columns**: where the header row has one word per figure of the totals
-  row (a label column's word before them or not), each figure is named by its header word
+- **The totals row's columns**: where the header row has one word per cell of the totals row
+  (its figures and gap marks such as "―"; a label column's word before them or not), each
+  figure is named by its header word
   ("Boats 24, Crews 80, Landings 720").
 - **What the rows name**: each row's run of words that comes back least in the table (the
   longest of those), no repeated value; where
@@ -34,6 +35,7 @@ ROW_TOKENS = 12  # of the totals row quoted
 NOTE_CHARS = 140  # of the headnote quoted
 _FIGURE = re.compile(r"^[-+−△▲(]?\d{1,3}(?:[, ]?\d{3})*(?:\.\d+)?\)?%?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_GAP = re.compile(r"^(?:[-―—–]|\(X\))$")  # an empty cell's mark
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a value says something in a word: "(X)" marks a gap
 
 
@@ -121,11 +123,15 @@ def totals_columns(total: str, header: str) -> str:
     """The totals row's figures each named by its header word ("Boats 24, Crews 80"), where
     the header row has one word per figure (and perhaps one for the label column); ""
     otherwise."""
-    figures = [t for t in total.split() if _figure(t) is not None]
+    tokens = total.split()
+    first = next((i for i, t in enumerate(tokens) if _figure(t) is not None), len(tokens))
+    figures = tokens[first:]  # its cells: figures and gap marks ("―") alike
     words = header.split()
     if len(words) == len(figures) + 1:
         words = words[1:]  # the label column's header
     if len(figures) < 2 or len(words) != len(figures) or not all(map(_WORD.search, words)):
+        return ""
+    if not all(_figure(t) is not None or _GAP.match(t) for t in figures):
         return ""
     return ", ".join(f"{w} {f}" for w, f in zip(words, figures, strict=True))
 

@@ -96,6 +96,12 @@ def test_the_totals_figures_are_named_by_a_header_of_one_word_per_column() -> No
     )
     # Near misses: a header of multi-word cells cannot be matched to the figures.
     assert totals_columns("Total 24 80 720", "Region Boats at sea Crews Landings") == ""
+    # A gap mark is a cell too: three header words for four cells name none of them.
+    assert totals_columns("Total 24 ― 80 720", "Boats Crews Landings") == ""
+    assert (
+        totals_columns("Total 24 ― 720", "Boats Crews Landings")
+        == "Boats 24, Crews ―, Landings 720"
+    )
     sentences = [
         Sentence("Region Boats Crews Landings", 1),
         Sentence("North 12 40 460", 1),
