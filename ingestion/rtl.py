@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]{2,}")
+_RTL_WORD = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]{4,}")  # WORD_GLYPH
 # Arabic letters that join only the letter before them (Unicode joining type R): alef and its
 # hamza forms, teh marbuta, dal, thal, reh, zain, waw and their variants. Inside a ligature
 # one of them can only come last.
@@ -51,16 +52,44 @@ def swap_ligatures(text: str, one_glyph: Callable[[int], bool]) -> str:
     impossible (a letter joining only the one before it, followed by another) says which;
     the page's ligatures are all turned when more say visual than logical, so the ones that
     read either way ("مل", "لم") follow them. The article "ال" set as two glyphs is left as
-    it is. ``one_glyph(i)`` says whether characters i and i+1 come from one glyph."""
-    found = _ligatures(text, one_glyph)
+    it is. A whole word set as one glyph (`_word_glyphs`; no order is impossible inside a
+    word) is turned too, unless more of the page's ligatures say logical order. ``one_glyph(i)``
+    says whether characters i and i+1 come from one glyph."""
+    words = _word_glyphs(text, one_glyph)
+    found = [
+        (a, b) for a, b in _ligatures(text, one_glyph) if not any(c <= a < d for c, d in words)
+    ]
     visual = sum(_impossible(text[a:b]) and not _impossible(text[a:b][::-1]) for a, b in found)
     logical = sum(_impossible(text[a:b][::-1]) and not _impossible(text[a:b]) for a, b in found)
+    chars = list(text)
+    for a, b in words if logical <= visual else ():
+        chars[a:b] = chars[a:b][::-1]
+    text = "".join(chars)
     if visual <= logical:
         return text
-    chars = list(text)
     for a, b in found:
         chars[a:b] = chars[a:b][::-1]
     return "".join(chars)
+
+
+WORD_GLYPH = 4  # RTL characters (letters and their marks) one glyph stands for: a word
+
+
+def _word_glyphs(text: str, one_glyph: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of WORD_GLYPH or more RTL characters, marks included, drawn
+    as one glyph: a whole word set as one glyph, which PDFium gives in display order
+    ("يبيبَح" for "حَبيبي") as it gives a ligature's letters; longer than any ligature."""
+    found = []
+    for m in _RTL_WORD.finditer(text):
+        i = m.start()
+        while i < m.end():
+            j = i
+            while j < m.end() - 1 and one_glyph(j):
+                j += 1
+            if j + 1 - i >= WORD_GLYPH:
+                found.append((i, j + 1))
+            i = j + 1
+    return found
 
 
 def _letters(pair: str) -> bool:
@@ -68,11 +97,32 @@ def _letters(pair: str) -> bool:
     return not any(unicodedata.category(c) == "Mn" for c in pair)
 
 
+MAX_ALIGNED = 20000  # characters of a page checked one by one to align its text
+
+
+def char_boxes(textpage: Any, text: str) -> Callable[[int], Any] | None:
+    """Each character of ``text`` (the page's text)'s box by its index in ``text``, or None.
+    PDFium's text leaves out characters without text (an empty glyph), so where the page's
+    count is longer than ``text`` each character is read alone to map the two (#19)."""
+    count = textpage.count_chars()
+    if count == len(text):
+        return textpage.get_charbox  # type: ignore[no-any-return]
+    if count < len(text) or count > MAX_ALIGNED:
+        return None
+    at = [i for i in range(count) for _ in textpage.get_text_range(i, 1)]
+    if len(at) != len(text) or "".join(textpage.get_text_range(i, 1) for i in range(count)) != text:
+        return None
+    return lambda i: textpage.get_charbox(at[i])
+
+
 def logical_arabic(textpage: Any, text: str) -> str:
     """``text`` (the page's ``get_text_range()``) with RTL ligatures in logical order."""
-    if not has_rtl(text) or not _RTL_LETTERS.search(text) or len(text) != textpage.count_chars():
+    if not has_rtl(text) or not _RTL_LETTERS.search(text):
         return text
-    box = functools.lru_cache(maxsize=4)(textpage.get_charbox)
+    boxes = char_boxes(textpage, text)
+    if boxes is None:
+        return text
+    box = functools.lru_cache(maxsize=4)(boxes)
 
     def one_glyph(i: int) -> bool:
         return bool(box(i) == box(i + 1))

@@ -223,7 +223,10 @@ TITLE_GENRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("manual", r"\b(?:manual|user'?s? guide|handbook|documentation|reference guide"
-         r"|technical note|instructions|anleitung|handbuch|mode d'emploi|manuel|マニュアル)\b"),
+         r"|technical note|instructions|anleitung|handbuch|benutzerhandbuch|mode d'emploi|manuel"
+         r"|руководство(?: пользователя)?|инструкция)\b"
+         # CJK writes no spaces: a genre word there has no word boundary
+         r"|マニュアル|取扱説明書|使用说明|用户手册|使用手册|手册|手冊|사용설명서|매뉴얼"),
         ("thesis", r"\b(?:thesis|dissertation|doctoral|master'?s)\b"),
         ("table", r"^(?:table|tabelle|tableau|tabla)\s+[\dA-Z]"),
         ("slide deck", r"\b(?:slides|lecture|presentation|talk|tutorial)\b"),
@@ -231,7 +234,8 @@ TITLE_GENRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("proposal", r"\b(?:proposal)\b"),
         ("guideline", r"\b(?:guidelines?|recommendations)\b"),
         ("datasheet", r"\b(?:datasheet|data sheet|product sheet)\b"),
-        ("law", r"\b(?:act of \d{4}|\bact\b|decree|regulation|statute|постановление)\b"),
+        ("law", r"\b(?:act of \d{4}|\bact\b|decree|regulation|statute|постановление|указ"
+         r"|федеральный закон|décret|verordnung|decreto)\b"),
         ("form", r"\b(?:form|formulario|formulaire|formular|certificate|certificat)\b"),
         ("brochure", r"\b(?:leaflet|brochure|flyer|pamphlet|fact ?sheet|prospekt|dépliant"
          r"|folleto|faltblatt)\b"),

@@ -11,6 +11,9 @@
   the caption names after "Between": each party up to its first comma or article, the
   claimant's side and the other side joined by "v." ("JAMIE LEE A PERSON OF … Plaintiff and
   THE HARBOUR BOARD, IRELAND … Defendants" → "Jamie Lee v. The Harbour Board").
+- **An act** (a decree, a regulation, an order of a government) is known by a line above its
+  title naming the act's kind alone, often letter-spaced ("П О С Т А Н О В Л Е Н И Е",
+  "DECREE"), on the first page and not under a court's caption.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from ingestion.document import Sentence
+from ingestion.vocabulary import ACT_KIND, LETTER_SPACED
 
 SUBJECT_LINE = re.compile(
     r"^(?:re|subject|subj|betreff|objet|asunto|oggetto|onderwerp)\s*:\s*(\S.*)$", re.IGNORECASE
@@ -73,6 +77,20 @@ def court_caption(front: Sequence[Sentence], title: str) -> bool:
     if not any(_COURT_NAME.match(t) for t in lines):
         return False
     return any(DOCKET.search(t) or PARTIES.match(t) for t in (*lines, title))
+
+
+def act_heading(front: Sequence[Sentence], title: str) -> bool:
+    """Whether a first-page line above the title (among the first CAPTION_LINES) names the
+    kind of act alone, letter-spaced or not, and no court's caption is there (see above)."""
+    for line in front[:CAPTION_LINES]:
+        text = line.text.strip(" .:")
+        if line.page != 1 or (title and text == title):
+            break
+        if LETTER_SPACED.match(text):
+            text = text.replace(" ", "")
+        if ACT_KIND.match(text):
+            return not court_caption(front, title)
+    return False
 
 
 def _display(party: str) -> str:

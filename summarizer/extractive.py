@@ -26,7 +26,9 @@ from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides
 from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
 from summarizer.preference import ends_prior, key_point_prior
+from summarizer.reference_lines import reference_lines
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
+from summarizer.short_lines import many_short_lines, opening_lines
 from summarizer.slide_marks import unmarked, with_slide_title
 from summarizer.spec_figures import figures_line
 from summarizer.table_facts import field_lines, table_notes
@@ -112,6 +114,7 @@ class ExtractiveEngine(Engine):
         # document's topics) but are never picked: only paragraphs and list items are.
         left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
+        left_out |= reference_lines(sentences)  # and field labels' and header rows' entries
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         if ends:
@@ -146,7 +149,8 @@ class ExtractiveEngine(Engine):
         if doc.profile.abstract:
             return None
         texts = [strip_lead_in(s.text) for s in doc.sentences]
-        return about_index(texts, doc.profile.title, structure_only(doc.sentences))
+        never = structure_only(doc.sentences) | reference_lines(doc.sentences)
+        return about_index(texts, doc.profile.title, never)
 
     def _one(self, doc: DocInput, options: SummaryOptions) -> Summary | AppError:
         if not doc.sentences:
@@ -171,7 +175,8 @@ class ExtractiveEngine(Engine):
             points = points or self._one_a_part(doc.sentences, words, doc.profile.parts)
             parts = [*gist_parts(doc, None), *points]
         else:
-            about = self._about(doc)
+            short = many_short_lines(doc.sentences, pages)  # no line says what all are about
+            about = None if short else self._about(doc)
             opening = gist_parts(doc, doc.sentences[about] if about is not None else None)
             if about is not None:
                 shown = without_bullet(strip_lead_in(opening[-1].text))
@@ -190,6 +195,8 @@ class ExtractiveEngine(Engine):
             budget = max(MIN_POINT_WORDS, words - abstract)
             said = [p.text for p in opening]
             deck = deck_points(doc.sentences, budget, said) if kind == "slide deck" else []
+            if not deck and short:
+                deck = opening_lines(doc.sentences, budget, doc.profile.title, said)
             points = deck or self.pick(
                 doc.sentences,
                 budget,

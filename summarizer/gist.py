@@ -38,7 +38,13 @@ from ingestion.title_choice import real_metadata_title
 from ingestion.vocabulary import NUMBER_TOKEN, PURPOSE, SALUTATION, TITLE_GENRES, slide_pages
 from summarizer.base import Summary, SummaryPart
 from summarizer.candidates import junk_reason, structure_only, word_count
-from summarizer.captions import court_caption, letter_subject, parties, without_greeting
+from summarizer.captions import (
+    act_heading,
+    court_caption,
+    letter_subject,
+    parties,
+    without_greeting,
+)
 from summarizer.credits import credits_page, holds_role
 from summarizer.dates import YEAR, printed_anywhere, printed_year
 from summarizer.engines import DocInput, Profile
@@ -104,6 +110,8 @@ def document_kind(doc: DocInput) -> str:
     named = next((k for k, pattern in TITLE_GENRES if p.title and pattern.search(p.title)), "")
     if named == "letter" and pages > LETTER_PAGES:
         named = ""  # a long text named for a letter (an edition, a study of one) is no letter
+    if not named and act_heading(p.front, p.title):
+        named = "law"  # "DECREE" alone above the title: the act's kind
     tokens = [t for s in sents for t in s.text.split()]
     numeric = sum(bool(NUMBER_TOKEN.match(t)) for t in tokens) >= TABLE_NUMBERS * len(tokens)
     if printed_web_page(p.made_by, p.front):

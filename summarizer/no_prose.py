@@ -13,6 +13,7 @@ from summarizer.base import SummaryPart
 from summarizer.candidates import junk_reason, word_count
 from summarizer.credits import credits_line
 from summarizer.form_line import form_line
+from summarizer.mixed_scripts import without_broken_words
 from summarizer.spec_figures import figures_line
 from summarizer.table_facts import describe_table
 
@@ -122,9 +123,9 @@ WHOLE_WORDS = 150  # one page this short is given whole, not cut into "headings"
 
 def whole_text(sentences: Sequence[Sentence]) -> str:
     """ "It reads: …" with a short page's whole text (a credits page's roles each before its
-    names), or "" past WHOLE_WORDS words."""
+    names; no word mixing two alphabets, `without_broken_words`), or "" past WHOLE_WORDS words."""
     lines = [" ".join(s.text.split()) for s in sentences if not PDF_OPERATORS.search(s.text)]
-    text = " ".join(line for line in lines if line)
+    text = without_broken_words(" ".join(line for line in lines if line))
     if not text or word_count(text) > WHOLE_WORDS:
         return ""
     return f"It reads: {text}" + ("" if text[-1] in ".!?。" else ".")

@@ -7,8 +7,10 @@ what they cover, read from the format of its lines, never from its words.
 - The **header row** is the line of words (at most one number, or under a fifth of its
   tokens) just above the first row of figures; a section heading glued before it is cut.
 - **What the rows cover**: the rows' own labels (the first run of words in each row) where
-  most are different ("Transpacific, Europe, Southeast Asia … Total"); else the span of the
-  dates its cells hold ("06/22/2015 to 03/25/2016").
+  most are different ("Transpacific, Europe, Southeast Asia … Total"); else what the rows
+  name (`row_names`) and the span of the dates its cells hold ("06/22/2015 to 03/25/2016"),
+  or the period a first-page line prints as two dates joined by a dash or "to", where the
+  table states one ("Summary by Received Date 07/01/2015 - 03/25/2016").
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from itertools import pairwise
 from ingestion.document import Sentence
 from ingestion.vocabulary import NUMBER_TOKEN
 from summarizer.candidates import junk_reason, word_count
-from summarizer.table_values import headnote, repeated_values, totals_row
+from summarizer.table_values import (
+    headnote,
+    repeated_values,
+    row_names,
+    totals_columns,
+    totals_row,
+)
 
 ROW_NUMBERS = 2  # number cells that make a line a row of figures …
 ROW_SHARE = 0.2  # … making up this share of its tokens
@@ -35,6 +43,8 @@ GLUED_SHARE = 0.2  # with more of its lines run together from rows, a table's ro
 _ALNUM = re.compile(r"\w")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$|^(\d{4})-(\d\d)-(\d\d)$")
+_DATE_TOKEN = r"(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d)"
+_PERIOD = re.compile(rf"{_DATE_TOKEN}\s*(?:[-–—]|to)\s*{_DATE_TOKEN}")
 _HEADNOTE_END = re.compile(r"^[^\[\]]*\]\s*")  # "… and source] Offense charged": a note's end
 
 
@@ -174,6 +184,17 @@ def most_years(rows: Sequence[str]) -> str:
     return str(best[0]) if best[0] == best[1] else f"{best[0]}–{best[1]}"
 
 
+def stated_period(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """The period a line on the table's first page prints as two dates joined by a dash or
+    "to" ("07/01/2015 - 03/25/2016"), or None."""
+    first = sentences[0].page if sentences else 1
+    for s in sentences:
+        m = _PERIOD.search(s.text) if s.page == first else None
+        if m:
+            return m.group(1), m.group(2)
+    return None
+
+
 def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str = "") -> str:
     """What a table holds, as clauses of one line: the note above it, its header row, how
     many rows of figures and what they cover, its totals row, the values its rows repeat
@@ -197,15 +218,22 @@ def describe_table(sentences: Sequence[Sentence], *, pages: int = 1, title: str 
     if labels:
         shown = ", ".join(labels[:-1]) + (" … " if len(rows) > len(labels) else ", ") + labels[-1]
         covers += f" ({shown})"
-    elif span:
+    values = repeated_values(sentences, pages)
+    names = [] if labels else row_names(rows, [v for v, _ in values])
+    if names:
+        covers += f" naming “{'”, “'.join(names)}” …"
+    period = stated_period(sentences) if span and not labels else None
+    if period:
+        covers += f", for {period[0]} to {period[1]} (the period its first page states)"
+    elif span and not labels:
         most = most_years(rows)
         dated = f"{span[0]} to {span[1]}"
         covers += f", dated mostly {most} (all {dated})" if most else f", dated {dated}"
     clauses.append(covers)
     total = totals_row(rows)
     if total:
-        clauses.append(f"its totals row: “{total}”")
-    values = repeated_values(sentences, pages)
+        named = totals_columns(total, header)
+        clauses.append(f"its totals row: “{total}”" + (f" ({named})" if named else ""))
     if values:
         clauses.append("its rows record " + ", ".join(f"“{v}” {n} times" for v, n in values))
     return "; ".join(clauses)

@@ -9,6 +9,14 @@ row of totals, the note above the table.
   all the rows (a total is at least each of its parts); quoted with its label.
 - **The headnote**: the first page's text above the header row, less the title (the issuer
   and the period of a financial statement, the units).
+- **The totals row's columns**: where the header row has one word per cell of the totals row
+  (its figures and gap marks such as "―"; a label column's word before them or not), each
+  figure is named by its header word
+  ("Boats 24, Crews 80, Landings 720").
+- **What the rows name**: each row's run of words that comes back least in the table (the
+  longest of those), no repeated value; where
+  MIN_NAMED rows have one and most differ (a column of company names and cities), the first
+  MAX_NAMES are quoted.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ ROW_TOKENS = 12  # of the totals row quoted
 NOTE_CHARS = 140  # of the headnote quoted
 _FIGURE = re.compile(r"^[-+−△▲(]?\d{1,3}(?:[, ]?\d{3})*(?:\.\d+)?\)?%?$")
 _LETTER = re.compile(r"[^\W\d_]")
+_GAP = re.compile(r"^(?:[-―—–]|\(X\))$")  # an empty cell's mark
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a value says something in a word: "(X)" marks a gap
 
 
@@ -108,3 +117,36 @@ def headnote(
     if len(joined) > NOTE_CHARS:
         joined = joined[:NOTE_CHARS].rsplit(" ", 1)[0] + " …"
     return joined
+
+
+def totals_columns(total: str, header: str) -> str:
+    """The totals row's figures each named by its header word ("Boats 24, Crews 80"), where
+    the header row has one word per figure (and perhaps one for the label column); ""
+    otherwise."""
+    tokens = total.split()
+    first = next((i for i, t in enumerate(tokens) if _figure(t) is not None), len(tokens))
+    figures = tokens[first:]  # its cells: figures and gap marks ("―") alike
+    words = header.split()
+    if len(words) == len(figures) + 1:
+        words = words[1:]  # the label column's header
+    if len(figures) < 2 or len(words) != len(figures) or not all(map(_WORD.search, words)):
+        return ""
+    if not all(_figure(t) is not None or _GAP.match(t) for t in figures):
+        return ""
+    return ", ".join(f"{w} {f}" for w, f in zip(words, figures, strict=True))
+
+
+MAX_NAMES = 3
+MIN_NAMED = 3  # rows naming something, for the names to say what the rows are
+DISTINCT_NAMES = 0.6  # share of different names among the rows' names
+
+
+def row_names(rows: Sequence[str], values: Sequence[str]) -> list[str]:
+    """What the rows name (see the module docstring): the first MAX_NAMES names; [] where
+    fewer than MIN_NAMED rows name something or most names repeat."""
+    runs = [[r for r in word_runs(row) if r not in values and _WORD.search(r)] for row in rows]
+    seen = Counter(r for row in runs for r in row)
+    names = [min(row, key=lambda r: (seen[r], -len(r))).strip(" ,;:") for row in runs if row]
+    if len(names) < MIN_NAMED or len(set(names)) < DISTINCT_NAMES * len(names):
+        return []
+    return list(dict.fromkeys(names))[:MAX_NAMES]

@@ -113,3 +113,38 @@ def test_has_rtl_answers_each_text_as_a_search_of_it() -> None:
     for text in [hebrew, hebrew, latin, latin, "".join(["Tel Aviv ", "תל אביב 2021"]), "", latin]:
         assert has_rtl(text) == bool(RTL.search(text))
     assert has_rtl(hebrew) and not has_rtl(latin)
+
+
+def test_a_word_set_as_one_glyph_is_turned_to_logical_order() -> None:
+    """#19: PDFium gives a whole word drawn as one glyph in display order ("يبيبَح")."""
+    from ingestion.rtl import swap_ligatures
+
+    word = "يبيبَح"
+    assert swap_ligatures(word, lambda i: True) == "حَبيبي"
+    # Near misses: the same letters as glyphs of their own; a page whose ligature says
+    # logical order (lam-alef as lam first) keeps its word glyph as it is.
+    assert swap_ligatures(word, lambda i: False) == word
+    page = f"لا {word}"
+    assert swap_ligatures(page, lambda i: i != 1 and i != 2) == page
+
+
+def test_a_page_s_text_without_its_empty_characters_is_mapped_to_their_boxes() -> None:
+    """#19: PDFium's page text leaves out a character without text; each character's box
+    is then found by reading the characters one by one."""
+    from ingestion.rtl import char_boxes
+
+    class Page:
+        chars = ("ب", "", "ح", "a")
+
+        def count_chars(self) -> int:
+            return len(self.chars)
+
+        def get_text_range(self, index: int = 0, count: int = -1) -> str:
+            return "".join(self.chars[index : index + count])
+
+        def get_charbox(self, i: int) -> tuple[float, float, float, float]:
+            return (float(i), 0.0, float(i) + 1, 1.0)
+
+    boxes = char_boxes(Page(), "بحa")
+    assert boxes is not None and boxes(1) == (2.0, 0.0, 3.0, 1.0)
+    assert char_boxes(Page(), "بخa") is None  # the characters do not spell the text

@@ -47,6 +47,9 @@ RULE_FILES = [
     "summarizer/parts.py",
     "ingestion/front_abstract.py",
     "summarizer/lecture.py",
+    "summarizer/short_lines.py",
+    "summarizer/mixed_scripts.py",
+    "summarizer/reference_lines.py",
 ]
 
 

@@ -54,8 +54,14 @@ def test_a_page_of_roles_and_names_is_a_credits_page_told_in_one_line() -> None:
     assert document_kind(item) == "credits page"
     parts = ExtractiveEngine().summarize_one(item, SummaryOptions()).parts
     said = " ".join(p.text for p in parts)
-    assert "Its roles, each followed by its names: Supervisor, Director, Advisers" in said
-    assert "Wang Jie" not in said  # the names are not given whole
+    # Each role is named with its names, a long run of names cut at a space with "…".
+    assert "Its roles and names: Supervisor: Harbour Office of the …; Director: Wang Li;" in said
+    assert "Advisers: Chen Bo Zhou Min Zhao …; Editor: Jia Yi; Writers: Gan Hong Yu" in said
+    assert "Liu Hui Translator" not in said  # never the page given whole
+    # A note in brackets after a role is no name.
+    noted = ["Advisers: (by surname) Chen Bo Zhou Min", *CREDITS[2:], CREDITS[0]]
+    line = ExtractiveEngine().summarize_one(doc(noted, title="Harbour Reader"), SummaryOptions())
+    assert "Advisers: Chen Bo Zhou Min;" in " ".join(p.text for p in line.parts)
     # Its first role line, taken for a title, is none.
     assert gist_line(doc(CREDITS, title=CREDITS[0])) == "A one-page credits page."
     # The same colons in sentences are prose ("Note: …"); captions without names are a form's.
@@ -63,6 +69,8 @@ def test_a_page_of_roles_and_names_is_a_credits_page_told_in_one_line() -> None:
     assert document_kind(doc(prose, title="Harbour Notes")) != "credits page"
     captions = ["Name: Date: Address: Signature: Vessel:"]
     assert document_kind(doc(captions * 3, title="Berth Application")) != "credits page"
+    blanks = ["Name: ________ Date: __/__/____ Address: ________ Signature: ______ Vessel: [ ]"]
+    assert document_kind(doc(blanks * 3, title="Berth Application")) != "credits page"
 
 
 SPEC = [

@@ -83,3 +83,51 @@ def test_a_note_holding_the_title_is_the_page_head_run_into_it() -> None:
     note = Sentence("All weights are landed weights in tonnes, rounded to the nearest tonne.", 1)
     assert table_notes([head, note], title="Harbour Landings Register by Month") == [note]
     assert table_notes([head, note]) == [head, note]
+
+
+def test_the_totals_figures_are_named_by_a_header_of_one_word_per_column() -> None:
+    from summarizer.table_values import totals_columns
+
+    assert totals_columns("Total 24 80 720", "Region Boats Crews Landings") == (
+        "Boats 24, Crews 80, Landings 720"
+    )
+    assert totals_columns("Total 24 80 720", "Boats Crews Landings") == (
+        "Boats 24, Crews 80, Landings 720"
+    )
+    # Near misses: a header of multi-word cells cannot be matched to the figures.
+    assert totals_columns("Total 24 80 720", "Region Boats at sea Crews Landings") == ""
+    # A gap mark is a cell too: three header words for four cells name none of them.
+    assert totals_columns("Total 24 ― 80 720", "Boats Crews Landings") == ""
+    assert (
+        totals_columns("Total 24 ― 720", "Boats Crews Landings")
+        == "Boats 24, Crews ―, Landings 720"
+    )
+    sentences = [
+        Sentence("Region Boats Crews Landings", 1),
+        Sentence("North 12 40 460", 1),
+        Sentence("South 8 30 170", 1),
+        Sentence("West 4 10 90", 1),
+        Sentence("Total 24 80 720", 1),
+    ]
+    line = describe_table(sentences, pages=1, title="")
+    assert "its totals row: “Total 24 80 720” (Boats 24, Crews 80, Landings 720)" in line
+
+
+def test_a_table_whose_labels_repeat_says_what_its_rows_name_and_its_stated_period() -> None:
+    from summarizer.table_values import row_names
+
+    head = Sentence(
+        "Harbour notices by received date for the ports of the north 02/01/2015 - 05/30/2015", 1
+    )
+    kinds = ["Closure Permanent", "Layoff Temporary"] * 3
+    rows = [  # each row opens with its kind (a repeated value), then a date, a firm, a count
+        Sentence(f"{kind} 0{n + 1}/12/2015 {FIRMS[n]} {40 - n}", 1)
+        for n, kind in enumerate(kinds[:5])
+    ]
+    line = describe_table([head, *rows], pages=1, title="")
+    assert "naming “Acme Ltd”, “Borth Mills”, “Cobb Foods” …" in line
+    assert "for 02/01/2015 to 05/30/2015 (the period its first page states)" in line
+    # Near misses: rows repeating one name name nothing; no printed period, the cells' span.
+    same = [Sentence(f"0{n + 1}/12/2015 Acme Ltd {40 + n} Layoff", 1) for n in range(5)]
+    assert row_names([s.text for s in same], []) == []
+    assert "dated 01/12/2015 to 05/12/2015" in describe_table(rows, pages=1, title="")
