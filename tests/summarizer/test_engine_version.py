@@ -47,6 +47,7 @@ RULE_FILES = [
     "summarizer/parts.py",
     "ingestion/front_abstract.py",
     "summarizer/lecture.py",
+    "summarizer/notice_pages.py",
 ]
 
 
