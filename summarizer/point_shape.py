@@ -198,23 +198,25 @@ def option_run(text: str) -> bool:
 # A quiz's option letter in capitals, lone and lettered A–E with a full stop or a bracket:
 # at a sentence's start ("A. Héroïne"), alone ("A."), or after a word that ends in a letter,
 # where an option's text ends ("… métabolique D." / "… acidose C. En cas …"); after a page
-# number it is a contents line's appendix letter ("… 405 A. …"). Not an initial among initials ("A. B. Lee"; "Lee, A." follows a comma). After a capitalised word
-# ("Diarrhée D.") it counts only beside such letters of its sentence: alone there it is a
-# label's letter ("Appendix A. …", "Web Annex C. …").
+# number it is a contents line's appendix letter ("… 405 A. …"). Not an initial among
+# initials ("A. B. Lee"; "Lee, A." follows a comma). After a capitalised word ("Diarrhée
+# D.") it counts only beside such letters of its sentence: alone there it is a label's
+# letter ("Appendix A. …", "Web Annex C. …").
 _OPTION_LETTER = re.compile(r"(?:^|(?<=(\S)\s))([A-E])[.)](?=\s+[^\W\d_](?![.)])|\s*$)")
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
 
 
 def _option_letters(text: str) -> list[str]:
     """The lone option letters of a sentence, in order (`_OPTION_LETTER`)."""
-    plain, capital = [], []
+    plain: list[tuple[int, str]] = []
+    capital: list[tuple[int, str]] = []
     for m in _OPTION_LETTER.finditer(text):
         before = m.group(1)
         if before is None:
             plain.append((m.start(), m.group(2)))  # at the start
         elif before[-1:].isalpha():
             word = _WORD_BEFORE.search(text[: m.start()])
-            label = bool(word) and word.group(1)[:1].isupper()
+            label = word is not None and word.group(1)[:1].isupper()
             (capital if label else plain).append((m.start(), m.group(2)))
     return [c for _, c in sorted(plain + capital)] if plain else []
 
@@ -242,7 +244,7 @@ def option_letter_runs(texts: Sequence[str]) -> set[int]:
 def _lettered_in_order(letters: list[str]) -> bool:
     """Whether OPTIONS or more letters follow each other in the alphabet ("A B C", "B C D")."""
     streak = 1
-    for a, b in zip(letters, letters[1:]):
+    for a, b in pairwise(letters):
         streak = streak + 1 if ord(b) == ord(a) + 1 else 1
         if streak >= OPTIONS:
             return True
