@@ -81,7 +81,7 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
     name (a journal's byline: "LEANA GOLUBCHIK" / "Department of …" / "and" / "SANJEEV
     KHANNA" / …), the names after each "and" as well."""
     run: list[str] = []
-    size = 0.0  # the byline's type size
+    size = affiliation_size = 0.0  # the byline's type size; its affiliations' smaller one
     affiliated = joined = dated = False  # past an affiliation; a lone "and" after it; a date
     for line in lines[start : start + MAX_AUTHOR_LINES * 3]:
         if line.top < TOP_REGION:
@@ -98,6 +98,10 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             elif joined and not _AFFILIATION.search(text):
                 run.append(", " + unsigned(text))  # a name of its own
                 joined = False
+            elif _next_name(text, line.size, size, affiliation_size):
+                run.append(", " + unsigned(text))  # the next author's block
+            elif _sized(line.size, affiliation_size) and not _sentence(text):
+                continue  # the affiliation wraps in its own smaller type ("New Zealand, and")
             elif not _AFFILIATION.search(text):
                 break  # the affiliation run ended without another name
             continue
@@ -105,10 +109,9 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
             if not run:
                 break
             affiliated = True
+            affiliation_size = line.size if line.size < (1 - BYLINE_SIZES) * size else 0.0
             continue
-        words = text.split()
-        lower = sum(w[:1].islower() for w in words)
-        if len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2:
+        if _sentence(text):
             break  # a sentence: the body has begun
         if not names_cover(unsigned(text)):
             continue  # a subtitle or an event's name with a name-like piece ("…, Saison I")
@@ -125,6 +128,27 @@ def authors_after(lines: list[SizedLine], start: int) -> tuple[str, ...]:
         if good and name not in names:
             names.append(name)
     return tuple(names[:40])
+
+
+def _sentence(text: str) -> bool:
+    """A longer line mostly in lower case: a sentence, no line of names."""
+    words = text.split()
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) > MAX_NAME_LINE_WORDS and lower >= len(words) / 2
+
+
+def _sized(size: float, like: float) -> bool:
+    return bool(like) and abs(size - like) <= BYLINE_SIZES * like
+
+
+def _next_name(text: str, size: float, byline: float, affiliation: float) -> bool:
+    """Whether a line after an author's affiliation lines names the next author: set in the
+    byline's size, above the affiliations' smaller type, and made of names (each author's own
+    block of name, e-mail and affiliation, side by side or one under another)."""
+    if not (affiliation and _sized(size, byline)) or _AFFILIATION.search(text):
+        return False
+    names, _ = _names(unsigned(text))
+    return bool(names) and names_cover(unsigned(text))
 
 
 NAMES_SHARE = 0.7  # of a byline's text that its names make up

@@ -250,6 +250,9 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
 # sentence going on. (Speech tags after a quotation closed by "?" or "!" were rejoined the same
 # way and measured worse: squality ROUGE-L -0.0017.)
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+# A Latin abbreviation in lower case ("i.e.", "e.g.") before a lowercase word or a figure
+# ("i.e. 10th percentile …") goes on with its sentence.
+_LOWER_INITIALISM_END = re.compile(r"(?:\b[a-z]\.){2,}$")
 _NUMBERED_END = re.compile(
     r"\b(?:No|Nos|Vol|Vols|Fig|Figs|Eq|Eqs|Tab|Ref|Refs|Sec|Art|Ch|pp|cf)\.$", re.IGNORECASE
 )
@@ -273,8 +276,11 @@ def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             before, after = text[out[-1][0] : out[-1][1]], text[a:b]
             lowercase = after[:1].islower() and _INITIALISM_END.search(before)
+            latin = (after[:1].islower() or after[:1].isdigit()) and _LOWER_INITIALISM_END.search(
+                before
+            )
             numbered = _NUMBERED_END.search(before) and _NUMBER_START.match(after)
-            if lowercase or numbered or _in_brackets(before, after):
+            if lowercase or latin or numbered or _in_brackets(before, after):
                 out[-1] = (out[-1][0], b)
                 continue
         out.append((a, b))

@@ -1,6 +1,7 @@
 """The year a document prints as its own (#19), for the gist line.
 
-A dateline on its first page (a short line of its own, or a date in its title, byline or
+A journal citation on its first page ("J. Physiol. (1955) 129, 541-546"), else a dateline on
+its first page (a short line of its own, or a date in its title, byline or
 furniture lines; a date in running prose is some event's), a year alone on a line of the first
 page (a thesis's title page), or the last year of a copyright line on its first two pages
 ("© Copyright IBM Corp. 2014"). The PDF's own date is shown only where the pages print that
@@ -37,6 +38,16 @@ COPYRIGHT = re.compile(
     rf"(?:(?-i:[A-Z])[\w&.-]*,?\s+){{0,4}}((?:{YEAR}\s*[,–-]\s*)*{YEAR})\b",
     re.IGNORECASE,
 )
+# A journal citation on a first page: a year in brackets or parentheses, then a volume and a
+# page range ("J. Physiol. (1955) 129, 541-546", "Nature [2001] 409: 860–921"); a scan's
+# text layer may read old-style figures 1 and 0 as I, l or O ("(I955) I28, 54I-546").
+_FIG = r"(?=[\dIlO]*\d)[\dIlO]"
+CITATION = re.compile(
+    rf"[(\[]\s*({_FIG}{{4}})\s*[)\]]\s*,?\s*(?:vol\.?\s*)?{_FIG}{{1,4}}\s*(?:\(\w+\)\s*)?[,:]\s*"
+    rf"(?:pp?\.\s*)?{_FIG}{{1,5}}\s*[-–]\s*{_FIG}{{1,5}}\b",
+    re.IGNORECASE,
+)
+_AS_DIGITS = str.maketrans("IlO", "110")
 YEAR_LINE = re.compile(rf"^\W*({YEAR})\W*$")  # "2010" alone under a thesis's title
 _FOUR_DIGITS = re.compile(r"\d{4}")
 DATELINE_WORDS = 8  # a dateline is a short line of its own on the first page ("Berlin, …")
@@ -74,10 +85,26 @@ def _years(line: Line) -> list[int]:
     return found
 
 
+def citation_year(lines: Sequence[Line], latest: int) -> int:
+    """The year of a journal citation line on the first page (`CITATION`); 0 when none."""
+    for line in lines[:DATE_LINES]:
+        if line.page != 1:
+            continue
+        for m in CITATION.finditer(line.text):
+            year = m.group(1).translate(_AS_DIGITS)
+            if re.fullmatch(YEAR, year) and int(year) <= latest:
+                return int(year)
+    return 0
+
+
 def printed_year(lines: Sequence[Line], latest: int, named: Collection[str] = ()) -> str:
     """The year the first lines print as the document's own (the module docstring's rules):
+    a journal citation's on the first page (the publication's, over a "Received" date), else
     one the title names (``named``: a newsletter's "November 2006" over its calendar's dates),
     else the most frequent, the latest of equals, never after ``latest``; "" when none is."""
+    cited = citation_year(lines, latest)
+    if cited:
+        return str(cited)
     years = [y for line in lines[:DATE_LINES] for y in _years(line) if y <= latest]
     if not years:
         return ""

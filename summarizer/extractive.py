@@ -23,8 +23,9 @@ from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
+from summarizer.notice_pages import notice_page
 from summarizer.parts import part_openings
-from summarizer.point_shape import label_runs
+from summarizer.point_shape import label_runs, option_letter_runs
 from summarizer.preference import ends_prior, key_point_prior
 from summarizer.reference_lines import reference_lines
 from summarizer.sections import SECTION_WORDS, sections_of, without_heading
@@ -115,6 +116,8 @@ class ExtractiveEngine(Engine):
         left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
         left_out |= reference_lines(sentences)  # and field labels' and header rows' entries
+        left_out |= option_letter_runs([s.text for s in sentences])  # and a quiz's choices
+        left_out |= notice_page(sentences)  # and a closing legal notice page
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         if ends:

@@ -172,7 +172,12 @@ def name_like(text: str) -> bool:
     if cased and not any(c.isupper() for c in cased):
         return False  # "none", "anonymous": no name is written in lowercase
     shouted = cased and all(c.isupper() for c in cased)
-    return not (shouted and len(words) > MAX_CAPITALS_WORDS)
+    # Initials are no words of a line of capitals ("R. K. ANDJUS" is a name of one word).
+    spelled = [w for w in words if not _INITIAL.match(w)]
+    return not (shouted and len(spelled) > MAX_CAPITALS_WORDS)
+
+
+_INITIAL = re.compile(r"^\w\.(?:-?\w\.)*$")  # "R.", "J.-P."
 
 
 # Affiliation and note marks glued to a name: digits, superscripts, stars, daggers, Greek

@@ -195,6 +195,62 @@ def option_run(text: str) -> bool:
     return sum(words) <= OPTION_WORDS * len(words)
 
 
+# A quiz's option letter in capitals, lone and lettered A–E with a full stop or a bracket:
+# at a sentence's start ("A. Héroïne"), alone ("A."), or after a word that ends in a letter,
+# where an option's text ends ("… métabolique D." / "… acidose C. En cas …"); after a page
+# number it is a contents line's appendix letter ("… 405 A. …"). Not an initial among
+# initials ("A. B. Lee"; "Lee, A." follows a comma). After a capitalised word ("Diarrhée
+# D.") it counts only beside such letters of its sentence: alone there it is a label's
+# letter ("Appendix A. …", "Web Annex C. …").
+_OPTION_LETTER = re.compile(r"(?:^|(?<=(\S)\s))([A-E])[.)](?=\s+[^\W\d_](?![.)])|\s*$)")
+_WORD_BEFORE = re.compile(r"(\S+)\s$")
+
+
+def _option_letters(text: str) -> list[str]:
+    """The lone option letters of a sentence, in order (`_OPTION_LETTER`)."""
+    plain: list[tuple[int, str]] = []
+    capital: list[tuple[int, str]] = []
+    for m in _OPTION_LETTER.finditer(text):
+        before = m.group(1)
+        if before is None:
+            plain.append((m.start(), m.group(2)))  # at the start
+        elif before[-1:].isalpha():
+            word = _WORD_BEFORE.search(text[: m.start()])
+            label = word is not None and word.group(1)[:1].isupper()
+            (capital if label else plain).append((m.start(), m.group(2)))
+    return [c for _, c in sorted(plain + capital)] if plain else []
+
+
+def option_letter_runs(texts: Sequence[str]) -> set[int]:
+    """Indices of sentences in a run of quiz options lettered in capitals: side by side, each
+    with a lone option letter, their letters in order OPTIONS or more ("A." / "… acide B." /
+    "… attendue C." …): a quiz's choices cut into sentences where the letters end or open
+    them, no facts to present. A lone "vitamin D." is no run."""
+    out: set[int] = set()
+    run: list[int] = []
+    letters: list[str] = []
+    for i, text in enumerate([*texts, ""]):
+        found = _option_letters(text.strip())
+        if found:
+            run.append(i)
+            letters += found
+            continue
+        if _lettered_in_order(letters):
+            out.update(run)
+        run, letters = [], []
+    return out
+
+
+def _lettered_in_order(letters: list[str]) -> bool:
+    """Whether OPTIONS or more letters follow each other in the alphabet ("A B C", "B C D")."""
+    streak = 1
+    for a, b in pairwise(letters):
+        streak = streak + 1 if ord(b) == ord(a) + 1 else 1
+        if streak >= OPTIONS:
+            return True
+    return False
+
+
 def _ordered(alphabet: str) -> dict[str, list[str]]:
     return {c: list(alphabet[i : i + OPTIONS]) for i, c in enumerate(alphabet)}
 

@@ -24,6 +24,19 @@ def test_an_initialism_before_a_lowercase_word_ends_no_sentence() -> None:
     ]
 
 
+def test_a_lowercase_latin_abbreviation_before_a_figure_ends_no_sentence() -> None:
+    text = (
+        "The aims were to (1) fit the curves; i.e. 10th percentile for each year, and (2) map"
+        " them. We met at 10 a.m. The board agreed."
+    )
+    assert split_sentences(text) == [
+        "The aims were to (1) fit the curves; i.e. 10th percentile for each year, and (2) map"
+        " them.",
+        "We met at 10 a.m.",
+        "The board agreed.",
+    ]
+
+
 def test_a_reference_word_before_its_number_ends_no_sentence() -> None:
     text = "Locate Docket No. FAA–2020–0686 online. See Fig. 3 for the pier. Call Dr. Smith now."
     assert split_sentences(text) == [

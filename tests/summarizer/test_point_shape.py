@@ -19,7 +19,7 @@ from summarizer.long_prior import (
     long_document_prior,
     math_setup,
 )
-from summarizer.point_shape import label_runs, option_run
+from summarizer.point_shape import label_runs, option_letter_runs, option_run
 from summarizer.preference import EARLY_CLAIM_WEIGHT, FINDING_WEIGHT, key_point_prior
 
 SHAPES = [
@@ -233,3 +233,26 @@ def test_a_court_opinions_opening_and_closing_pages_weigh_more() -> None:
     assert ends_prior(pages) == [ENDS_WEIGHT, ENDS_WEIGHT, 1.0, 1.0, 1.0, ENDS_WEIGHT, ENDS_WEIGHT]
     # Near miss: a two-page order has no middle to weigh against.
     assert ends_prior([1, 1, 2]) == [1.0, 1.0, 1.0]
+
+
+def test_a_run_of_sentences_cut_at_capital_option_letters_is_a_quiz() -> None:
+    # A quiz whose options "A." … "E." the splitter cut into sentences ending in the letters.
+    quiz = [
+        "Which of these statements about the tides is true?",
+        "A.",
+        "A spring tide follows the full moon B. A neap tide is the highest of the month C.",
+        "The harbour drains at every low tide D.",
+        "The pier floods twice a day E. The tide tables are printed yearly.",
+        "The board met again in the spring to discuss the northern pier.",
+    ]
+    assert option_letter_runs(quiz) == {1, 2, 3, 4}
+    # A single sentence ending in a letter passes, and so do appendix labels after a
+    # capitalised word or a page number, and initials among initials.
+    prose = [
+        "Patients low in sunlight were given vitamin D.",
+        "The dose was doubled in winter for all patients in the north.",
+        "See Web Annex A. Tide tables, Web Annex B. Charts and Web Annex C. Surveys.",
+        "Appendix A. Piers ........ 405 B. Tides ........ 415 C. Charts",
+        "The survey was led by A. B. Lee and C. D. Marsh of the harbour board.",
+    ]
+    assert option_letter_runs(prose) == set()
