@@ -22,6 +22,8 @@ from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
+from summarizer.lecture import LECTURE_NOTES
+from summarizer.math_text import math_dense
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.parts import part_openings
 from summarizer.point_shape import label_runs
@@ -53,6 +55,7 @@ def _no_prose(doc: DocInput, pages: int, kind: str, *, after_gist: bool) -> Summ
 
 
 MIN_POINT_WORDS = 25
+MATH_KINDS = frozenset({LECTURE_NOTES, "paper", "thesis"})  # their formulas are no key points
 
 
 class ExtractiveEngine(Engine):
@@ -101,13 +104,15 @@ class ExtractiveEngine(Engine):
         said: Sequence[str] = (),
         titled: bool = False,
         ends: bool = False,
+        mathematics: bool = False,
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
         gist's sentence) counts as said and is left out of them, and no sentence repeats
         ``said`` (the gist's lines); ``titled``: a slide deck's short points get their slide's title
         (`with_slide_title`); ``ends``: a court opinion's opening and closing
-        pages weigh more (`ends_prior`)."""
+        pages weigh more (`ends_prior`); ``mathematics``: lecture notes' and papers' math-dense
+        sentences are never picked (`math_dense`)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
@@ -115,6 +120,8 @@ class ExtractiveEngine(Engine):
         left_out = structure_only(sentences) | field_lines(sentences)  # and records' fields
         left_out |= label_runs([s.text for s in sentences])  # and a table's labelled cells
         left_out |= reference_lines(sentences)  # and field labels' and header rows' entries
+        if mathematics:  # lecture notes' and papers' formulas state no key point
+            left_out |= {i for i, t in enumerate(texts) if math_dense(t)}
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         if ends:
@@ -205,6 +212,7 @@ class ExtractiveEngine(Engine):
                 said=said,
                 titled=kind == "slide deck",
                 ends=kind == "court opinion",
+                mathematics=kind in MATH_KINDS,
             )
             if not points and about is None and not slides:
                 points = [_no_prose(doc, pages, kind, after_gist=bool(opening))]

@@ -50,6 +50,7 @@ RULE_FILES = [
     "summarizer/short_lines.py",
     "summarizer/mixed_scripts.py",
     "summarizer/reference_lines.py",
+    "summarizer/math_text.py",
 ]
 
 
