@@ -25,6 +25,7 @@ from ingestion.vocabulary import (
     ROADMAP,
 )
 from summarizer.lead_ins import BULLET_LEAD
+from summarizer.math_text import broken_math, glued_caption
 from summarizer.point_shape import point_shape_reason
 from summarizer.sentence_shape import (
     MIN_LOWERCASE_WORDS,
@@ -174,6 +175,10 @@ def junk_reason(text: str, *, whole: bool = True) -> str | None:
             return reason
     if _formula(text, tokens):
         return "code or formula"
+    if broken_math(text):
+        return "broken math"  # "∅ 6= G", "4ABC": TeX's math glyphs read as digits
+    if glued_caption(text):
+        return "caption or label"  # "… γ3 Abbildung 3.4: Das …": a caption run into the text
     if any(len(_GLUED_WORDS.findall(t)) >= GLUED_WORDS for t in tokens):
         return "glued labels"  # a menu or share bar run together: "withEmailFacebookTwitter…"
     if _capitals_run(tokens):

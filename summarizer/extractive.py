@@ -22,6 +22,8 @@ from summarizer.errors import Cancelled, NothingToSummarize
 from summarizer.form_line import form_line
 from summarizer.gist import about_index, document_kind, gist_parts
 from summarizer.lead_ins import strip_lead_in, without_bullet
+from summarizer.lecture import LECTURE_NOTES
+from summarizer.math_text import math_dense
 from summarizer.no_prose import TABLE_KINDS, little_prose, no_prose_line, slides_line
 from summarizer.notice_pages import notice_page
 from summarizer.parts import part_openings
@@ -54,6 +56,7 @@ def _no_prose(doc: DocInput, pages: int, kind: str, *, after_gist: bool) -> Summ
 
 
 MIN_POINT_WORDS = 25
+MATH_KINDS = frozenset({LECTURE_NOTES, "paper", "thesis"})  # their formulas are no key points
 
 
 class ExtractiveEngine(Engine):
@@ -102,13 +105,15 @@ class ExtractiveEngine(Engine):
         said: Sequence[str] = (),
         titled: bool = False,
         ends: bool = False,
+        mathematics: bool = False,
     ) -> list[SummaryPart]:
         """The chosen sentences (about ``words`` words), in document order, each with its page;
         findings and conclusions are preferred to method (`key_point_prior`); ``first`` (the
         gist's sentence) counts as said and is left out of them, and no sentence repeats
         ``said`` (the gist's lines); ``titled``: a slide deck's short points get their slide's title
         (`with_slide_title`); ``ends``: a court opinion's opening and closing
-        pages weigh more (`ends_prior`)."""
+        pages weigh more (`ends_prior`); ``mathematics``: lecture notes' and papers' math-dense
+        sentences are never picked (`math_dense`)."""
         texts = [strip_lead_in(s.text) for s in sentences]
         vectors = self._embedder(texts) if self._embedder is not None else None
         # Headings, captions, tables and the reference list weigh in the graph (they name the
@@ -118,6 +123,8 @@ class ExtractiveEngine(Engine):
         left_out |= reference_lines(sentences)  # and field labels' and header rows' entries
         left_out |= option_letter_runs([s.text for s in sentences])  # and a quiz's choices
         left_out |= notice_page(sentences)  # and a closing legal notice page
+        if mathematics:  # lecture notes' and papers' formulas state no key point
+            left_out |= {i for i, t in enumerate(texts) if math_dense(t)}
         pages, sections = [s.page for s in sentences], [s.section for s in sentences]
         prior = key_point_prior(texts, pages, outline, sections)
         if ends:
@@ -208,6 +215,7 @@ class ExtractiveEngine(Engine):
                 said=said,
                 titled=kind == "slide deck",
                 ends=kind == "court opinion",
+                mathematics=kind in MATH_KINDS,
             )
             if not points and about is None and not slides:
                 points = [_no_prose(doc, pages, kind, after_gist=bool(opening))]

@@ -68,12 +68,16 @@ def no_prose_line(
     if said:
         said = said if after_gist else f"{_what(pages, kind)}: {said[:1].lower()}{said[1:]}"
         return SummaryPart(said, (first,), kind="covers")
-    headings = _labels(s for s in sentences if s.role != "title" and not _cells(s.text))
+    headings = _labels(
+        s for s in sentences if s.role != "title" and not _cells(s.text) and not fine_print(s.text)
+    )
     if len(headings) >= MIN_HEADINGS:
         found = f"; its headings: {', '.join(headings)}."
     else:
         labels = _labels(sentences)
         found = f"; it begins: {', '.join(labels)}." if labels else "."
+        if labels and sum(map(fine_print, (s.text for s in sentences))) > len(sentences) / 2:
+            found = f"; most of it is fine print (notes and conditions), the first: {labels[0]}."
     what = f"A {pages}-page document" if pages != 1 else "A one-page document"
     line = f"{what} with little running text (a form, a table or a list){found}"
     if after_gist:
@@ -196,6 +200,20 @@ def _cut(text: str, limit: int) -> str:
 
 
 MIN_HEADINGS = 2  # headings enough to say what a table or form holds
+HEADING_WORDS = 8  # a heading is a short line; past this many words, with a comma or a
+# sentence's end, a line is a clause (a flyer's fine-print condition), not a heading
+_CLAUSE_MARK = re.compile(r"[,，、]|[.!?。]$")
+_NOTE_MARK = re.compile(r"^[*※†‡]")
+
+
+def fine_print(text: str) -> bool:
+    """A line that is no heading: a note opening with a note mark ("* Points expire …"), or a
+    full clause (over HEADING_WORDS words with a comma or a sentence's end)."""
+    text = " ".join(text.split())
+    long = len(unspaced(text.split())) > HEADING_WORDS
+    return bool(_NOTE_MARK.match(text)) or (long and bool(_CLAUSE_MARK.search(text)))
+
+
 CELL_NUMBERS = 2  # numbers that make a line a row of cells (a heading may name one year)
 
 

@@ -131,21 +131,57 @@ def spec_sheet(sentences: Sequence[Sentence]) -> bool:
     return len(figures) >= MIN_FIGURES and len(figures) * FIGURE_WORDS >= _words(sentences)
 
 
+NAME_LOWERCASE = 3  # a quantity's name has a word with this many lowercase letters at least
+MIN_LABELLED = 2  # with this many named figures, the unnamed ones are left out of the line
+
+
+def quantity_name(label: str) -> bool:
+    """A label naming a quantity in words ("Operation voltage", "Gewicht"), not a part code or
+    a symbol in capitals, alone or next to the figure ("IRED", "DIE", "Supply voltage VDD")."""
+    words = label.split()
+    if not words or (len(words[-1]) >= 2 and words[-1].isupper()):
+        return False
+    return any(sum(c.islower() for c in word) >= NAME_LOWERCASE for word in words)
+
+
+def _named(figure: str) -> str:
+    """The figure with its label only where the label is a quantity's name."""
+    words = figure.split()
+    at = next(i for i, w in enumerate(words) if w[:1].isdigit() or w[:1] in "<>≤≥±~+−-")
+    return figure if quantity_name(" ".join(words[:at])) else " ".join(words[at:])
+
+
+def spec_pages(sentences: Sequence[Sentence]) -> int:
+    """The last page of the main spec table: the page with the most unit figures (the later
+    one of a tie). Rows after it (packaging, soldering, process) are no product figures."""
+    counts: dict[int, int] = {}
+    for s in sentences:
+        counts[s.page] = counts.get(s.page, 0) + len(unit_figures(s.text))
+    return max(counts, key=lambda page: (counts[page], page)) if counts else 0
+
+
 def figures_line(sentences: Sequence[Sentence]) -> str:
     """ "Its figures: Kapazität 3.000 mAh; 2,5 GHz; …" with the first MAX_SHOWN different
-    unit figures, labelled ones first; "" for fewer than MIN_FIGURES."""
+    unit figures up to the main spec table's page, in the order printed, those named by a
+    quantity's name only where MIN_LABELLED are (else labelled ones first); "" for fewer
+    than MIN_FIGURES in the whole text."""
+    last = spec_pages(sentences)
     seen: dict[str, str] = {}
+    total: set[str] = set()
     for s in sentences:
         for figure in unit_figures(s.text):
             key = " ".join(figure.split()[-2:])
-            if key not in seen or len(figure) > len(seen[key]):
+            total.add(key)
+            figure = _named(figure)
+            if s.page <= last and (key not in seen or len(figure) > len(seen[key])):
                 seen[key] = figure
-    if len(seen) < MIN_FIGURES:
+    if len(total) < MIN_FIGURES:
         return ""
     order = list(seen.values())
     shown = [f for f in order if len(f.split()) > 2][:MAX_SHOWN]
-    shown += [f for f in order if len(f.split()) == 2][: MAX_SHOWN - len(shown)]
+    if len(shown) < MIN_LABELLED:
+        shown += [f for f in order if len(f.split()) == 2][: MAX_SHOWN - len(shown)]
     shown.sort(key=order.index)
-    more = len(order) - len(shown)
+    more = len(total) - len(shown)
     tail = f"; and {more} more" if more > 0 else ""
     return f"Its figures: {'; '.join(shown)}{tail}."

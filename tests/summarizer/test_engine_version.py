@@ -51,6 +51,7 @@ RULE_FILES = [
     "summarizer/mixed_scripts.py",
     "summarizer/reference_lines.py",
     "summarizer/notice_pages.py",
+    "summarizer/math_text.py",
 ]
 
 
