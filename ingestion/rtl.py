@@ -109,8 +109,9 @@ def char_boxes(textpage: Any, text: str) -> Callable[[int], Any] | None:
         return textpage.get_charbox  # type: ignore[no-any-return]
     if count < len(text) or count > MAX_ALIGNED:
         return None
-    at = [i for i in range(count) for _ in textpage.get_text_range(i, 1)]
-    if len(at) != len(text) or "".join(textpage.get_text_range(i, 1) for i in range(count)) != text:
+    chars = [textpage.get_text_range(i, 1) for i in range(count)]  # each read once
+    at = [i for i, c in enumerate(chars) for _ in c]
+    if len(at) != len(text) or "".join(chars) != text:
         return None
     return lambda i: textpage.get_charbox(at[i])
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ingestion.document import Sentence
 
@@ -46,23 +46,35 @@ def _field(m: re.Match[str]) -> bool:
     return not (_OPENER.match(value) and _LOWER.match(after))
 
 
-def field_label_lines(sentences: Sequence[Sentence]) -> set[int]:
-    """The sentences opened by a field label (see the module docstring)."""
+def _by_key(
+    sentences: Sequence[Sentence], key: Callable[[str], str]
+) -> tuple[dict[str, set[int]], dict[str, list[int]]]:
+    """The pages and the sentences each non-empty ``key`` of a sentence's text opens."""
     pages: dict[str, set[int]] = defaultdict(set)
     lines: dict[str, list[int]] = defaultdict(list)
-    fields: dict[str, int] = defaultdict(int)
     for i, s in enumerate(sentences):
-        m = _LABEL.match(s.text)
-        if m:
-            pages[m.group(1)].add(s.page)
-            lines[m.group(1)].append(i)
-            fields[m.group(1)] += _field(m)
+        k = key(s.text)
+        if k:
+            pages[k].add(s.page)
+            lines[k].append(i)
+    return pages, lines
+
+
+def _label(text: str) -> str:
+    m = _LABEL.match(text)
+    return m.group(1) if m else ""
+
+
+def field_label_lines(sentences: Sequence[Sentence]) -> set[int]:
+    """The sentences opened by a field label (see the module docstring)."""
+    pages, lines = _by_key(sentences, _label)
     return {
         i
         for label, at in lines.items()
         if len(pages[label]) >= LABEL_PAGES
         and len(at) >= MIN_LABELS
-        and fields[label] >= FIELD_SHARE * len(at)
+        and sum(_field(m) for j in at if (m := _LABEL.match(sentences[j].text)))
+        >= FIELD_SHARE * len(at)
         for i in at
     }
 
@@ -80,13 +92,7 @@ def _header_opening(text: str) -> str:
 
 def glued_header_lines(sentences: Sequence[Sentence]) -> set[int]:
     """The sentences that are a table's header row run into its first row (see above)."""
-    pages: dict[str, set[int]] = defaultdict(set)
-    lines: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sentences):
-        first = _header_opening(s.text)
-        if first:
-            pages[first].add(s.page)
-            lines[first].append(i)
+    pages, lines = _by_key(sentences, _header_opening)
     return {i for first, at in lines.items() if len(pages[first]) >= HEADER_PAGES for i in at}
 
 
